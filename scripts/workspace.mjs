@@ -29,7 +29,7 @@ if (task === 'start') {
   pnpm('turbo', 'run', 'build', '--filter=@gongkai/example-cms...')
   pnpm('--filter', '@gongkai/example-cms', 'start', ...rest)
 } else if (task === 'test') {
-  pnpm('turbo', 'run', 'build', 'test', ...rest)
+  pnpm('turbo', 'run', 'build', 'typecheck', 'lint', 'test', ...rest)
 } else {
   console.error(`unknown task ${task}: use start or test`)
   process.exit(2)

@@ -1,0 +1,54 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Users } from './collections/Users'
+import { migrations } from './migrations'
+import { seedSampleContent } from './seed/seedSampleContent'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const isBuilding = process.env.NEXT_PHASE === 'phase-production-build'
+
+function requireSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  // `next build` evaluates the config without serving anything; a running server must have a real secret.
+  if (isBuilding) return 'build-time-only-never-served'
+  throw new Error('PAYLOAD_SECRET is not set. `npm start` (scripts/start.mjs) generates one in .data/; set it yourself elsewhere.')
+}
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · 公开 Gongkai' },
+  },
+  i18n: {
+    // 简体中文 first: editors work in Chinese; English stays available per user.
+    fallbackLanguage: 'zh',
+    supportedLanguages: { zh, en },
+  },
+  collections: [Users],
+  editor: lexicalEditor(),
+  secret: requireSecret(),
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL, max: 10 },
+    // The schema is managed by migrations in src/migrations, applied on start (`next start` has no schema push).
+    push: false,
+    prodMigrations: migrations,
+  }),
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+  sharp,
+  
+  onInit: async (payload) => {
+    if (process.env.GONGKAI_SEED_SAMPLE !== 'false') await seedSampleContent(payload)
+  },
+})

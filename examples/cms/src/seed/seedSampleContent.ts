@@ -1,0 +1,3 @@
+import type { Payload } from 'payload'
+
+export async function seedSampleContent(_payload: Payload): Promise<void> {}

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchChromium } from './browser'
+import { type CmsServer, startCmsServer } from './cmsServer'
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
+const editor = { email: 'editor@wuqing.gov.example', password: 'Gongkai-smoke-2026' }
+
+describe('example CMS admin in Chromium', () => {
+  let cms: CmsServer
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true })
+    cms = await startCmsServer()
+    browser = await launchChromium()
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+    page = await context.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await cms?.stop()
+  })
+
+  it('asks for the first user in Chinese and signs them in', async () => {
+    await page.goto(`${cms.url}/admin`)
+    await page.waitForURL(/\/admin\/create-first-user/)
+    expect(await page.getAttribute('html', 'lang')).toBe('zh')
+    await page.fill('#field-email', editor.email)
+    await page.fill('#field-password', editor.password)
+    await page.fill('#field-confirm-password', editor.password)
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/admin', { waitUntil: 'commit' }),
+      page.click('button[type="submit"]'),
+    ])
+    await page.screenshot({ path: path.join(screenshots, 'dashboard.png') })
+  })
+
+  it('logs in again with the password after logging out', async () => {
+    await page.context().clearCookies()
+    await page.goto(`${cms.url}/admin/login`)
+    await page.fill('#field-email', editor.email)
+    await page.fill('#field-password', editor.password)
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.includes('/login'), { waitUntil: 'commit' }),
+      page.click('button[type="submit"]'),
+    ])
+    expect(new URL(page.url()).pathname.replace(/\/$/, '')).toBe('/admin')
+  })
+})

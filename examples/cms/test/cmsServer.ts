@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { createTestDatabase, findFreePort, type TestDatabase } from '@gongkai/dev-postgres'
+
+const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export type CmsServer = {
+  url: string
+  database: TestDatabase
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the example CMS the way `npm start` does (scripts/start.mjs, production build, migrations on
+ * start, first-run seed) on a fresh database and a free port; resolves once Payload has initialised.
+ */
+export async function startCmsServer(): Promise<CmsServer> {
+  const database = await createTestDatabase('cms_e2e')
+  const port = await findFreePort()
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: cmsRoot,
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PAYLOAD_SECRET: randomBytes(16).toString('hex') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+    await exited
+    await database.drop()
+  }
+
+  const deadline = Date.now() + 180_000
+  while (!output.includes('admin ready')) {
+    if (child.exitCode !== null) {
+      await database.drop()
+      throw new Error(`the CMS exited with ${child.exitCode} before it was ready:\n${output}`)
+    }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`the CMS was not ready after 180 s:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return { url: `http://127.0.0.1:${port}`, database, output: () => output, stop }
+}
