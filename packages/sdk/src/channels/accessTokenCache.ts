@@ -1,0 +1,39 @@
+export type AccessToken = { token: string; expiresAt: number }
+
+export type AccessTokenCacheOptions = {
+  /** Fetches a new token. */
+  fetchToken: (signal?: AbortSignal) => Promise<AccessToken>
+  /** Refresh this long before the token expires, so a call never starts with a token about to lapse. @default 300_000 (5 minutes) */
+  refreshMarginMs?: number
+  /** Clock, for tests. @default Date.now */
+  now?: () => number
+}
+
+export type AccessTokenCache = {
+  /** A valid token: the cached one while it has more than the margin left, a fresh one otherwise. */
+  get: (signal?: AbortSignal) => Promise<string>
+  /** Drops the cached token when the platform says it has expired (only if it is still `token`). */
+  invalidate: (token: string) => void
+}
+
+/** Caches an access token and refreshes it before expiry; concurrent callers share one refresh. */
+export function createAccessTokenCache(options: AccessTokenCacheOptions): AccessTokenCache {
+  const margin = options.refreshMarginMs ?? 300_000
+  const now = options.now ?? Date.now
+  let current: AccessToken | undefined
+  let pending: Promise<AccessToken> | undefined
+
+  return {
+    get: async (signal) => {
+      if (current && current.expiresAt - margin > now()) return current.token
+      pending ??= options.fetchToken(signal).finally(() => {
+        pending = undefined
+      })
+      current = await pending
+      return current.token
+    },
+    invalidate: (token) => {
+      if (current?.token === token) current = undefined
+    },
+  }
+}

@@ -1,0 +1,221 @@
+import { isAbortError } from '../abort'
+import type { Channel, ChannelCallOptions, ChannelDocument, ChannelLogger, ChannelResult, ChannelValidationIssue, FetchLike } from '../Channel'
+import { formatBytes, ImageLoadError, loadImage, toBlob } from '../images'
+import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
+import { graphemes } from '../text'
+import { countWeiboLength, weiboMaxLength } from './countWeiboLength'
+
+export const weiboLimits = { statusLength: weiboMaxLength, pictureBytes: 5 * 1024 * 1024 } as const
+
+const pictureTypes = ['image/jpeg', 'image/png', 'image/gif']
+
+/** Progress of one post: `isSubmitting` is saved before `statuses/share`, `statusId` after. */
+export type WeiboProgress = { isSubmitting?: boolean; statusId?: string }
+
+export type WeiboChannelOptions = {
+  /** Name reported in results. @default 'weibo' */
+  name?: string
+  /**
+   * OAuth 2.0 access token of the account, or a function returning a current one (Weibo tokens come
+   * from the user's authorisation and are renewed by re-authorising). Never logged or put in results.
+   */
+  accessToken: string | ((signal?: AbortSignal) => Promise<string>)
+  /**
+   * The safe domain bound to the Weibo app (安全域名), e.g. `www.wuqing.gov.cn`. Weibo rejects a post
+   * without a link on it (error 10017), so documents whose canonical URL is elsewhere are refused
+   * before any call. Subdomains count.
+   */
+  boundDomain: string
+  /** API origin; tests point it at a local server. @default 'https://api.weibo.com' */
+  baseUrl?: string
+  fetch?: FetchLike
+  /** fetch used to download the cover when the document does not carry its bytes. @default `fetch` */
+  fetchImage?: FetchLike
+  /** Attach the document's cover as the post's picture. @default true */
+  shouldAttachCover?: boolean
+  progressStore?: ProgressStore<WeiboProgress>
+  logger?: ChannelLogger
+}
+
+/**
+ * The status text: `【title】summary canonicalUrl`, shortened (summary first, then title, with `…`)
+ * so it counts ≤ 140 by Weibo's rule and always ends with the link.
+ */
+export function composeWeiboStatus(document: Pick<ChannelDocument, 'title' | 'summary' | 'canonicalUrl'>): string {
+  const link = ` ${document.canonicalUrl}`
+  const title = graphemes(`【${document.title.trim()}】`)
+  let summary = graphemes(document.summary?.trim() ?? '')
+  const fits = (text: string) => countWeiboLength(text + link) <= weiboMaxLength
+  if (fits(title.join('') + summary.join(''))) return title.join('') + summary.join('') + link
+  while (summary.length > 0 && !fits(`${title.join('')}${summary.join('')}…`)) summary = summary.slice(0, -1)
+  if (summary.length > 0) return `${title.join('')}${summary.join('')}…${link}`
+  let shortTitle = title.slice(1, -1)
+  while (shortTitle.length > 0 && !fits(`【${shortTitle.join('')}…】`)) shortTitle = shortTitle.slice(0, -1)
+  return `【${shortTitle.join('')}…】${link}`
+}
+
+function isOnDomain(url: string, domain: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase()
+    const bound = domain.toLowerCase().replace(/^\.+/u, '')
+    return host === bound || host.endsWith(`.${bound}`)
+  } catch {
+    return false
+  }
+}
+
+type WeiboError = { error?: string; error_code?: number }
+
+/** A channel that posts to a Weibo account with `statuses/share`. */
+export function createWeiboChannel(options: WeiboChannelOptions): Channel & { composeStatus: typeof composeWeiboStatus } {
+  const name = options.name ?? 'weibo'
+  const baseUrl = (options.baseUrl ?? 'https://api.weibo.com').replace(/\/$/u, '')
+  const fetchApi: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const fetchImage = options.fetchImage ?? fetchApi
+  const store = options.progressStore ?? createMemoryProgressStore<WeiboProgress>()
+  const shouldAttachCover = options.shouldAttachCover ?? true
+  const logger = options.logger ?? {}
+  const { accessToken, boundDomain } = options
+  const getToken = async (signal?: AbortSignal) => (typeof accessToken === 'string' ? accessToken : await accessToken(signal))
+
+  function validate(document: ChannelDocument): ChannelValidationIssue[] {
+    const issues: ChannelValidationIssue[] = []
+    if (!document.title?.trim()) issues.push({ field: 'title', rule: 'required', message: '标题不能为空。' })
+    if (!document.canonicalUrl?.trim()) {
+      issues.push({ field: 'canonicalUrl', rule: 'required', message: '原文链接（canonicalUrl）不能为空：微博正文必须带政府网站上的原文链接。' })
+    } else if (!/^https?:\/\//iu.test(document.canonicalUrl) || !URL.canParse(document.canonicalUrl)) {
+      issues.push({ field: 'canonicalUrl', rule: 'url', message: `原文链接“${document.canonicalUrl}”不是有效的 http(s) 网址。` })
+    } else if (!isOnDomain(document.canonicalUrl, boundDomain)) {
+      issues.push({
+        field: 'canonicalUrl',
+        rule: 'boundDomain',
+        message: `原文链接不在微博应用绑定的安全域名 ${boundDomain} 上，微博会拒绝发布（10017）：请使用该域名下的原文链接，或在微博开放平台绑定该域名。`,
+      })
+    }
+    const cover = document.cover
+    if (shouldAttachCover && cover?.data) {
+      if (cover.data.byteLength >= weiboLimits.pictureBytes) {
+        issues.push({ field: 'cover', rule: 'maxBytes', message: `封面图片为 ${formatBytes(cover.data.byteLength)}，微博要求小于 5 MB，请压缩后重试。` })
+      }
+      if (cover.contentType && !pictureTypes.includes(cover.contentType)) {
+        issues.push({ field: 'cover', rule: 'imageType', message: `封面图片格式 ${cover.contentType} 不受支持，微博只接受 JPG、PNG 或 GIF。` })
+      }
+    }
+    return issues
+  }
+
+  function failed(input: Omit<Extract<ChannelResult, { state: 'failed' }>, 'channel' | 'state'>): ChannelResult {
+    return { channel: name, state: 'failed', ...input }
+  }
+
+  function describe(status: number, body: WeiboError): ChannelResult {
+    const code = body.error_code ?? status
+    const detail = body.error ? `（${code}: ${body.error}）` : `（HTTP ${status}）`
+    switch (code) {
+      case 10017:
+        return failed({ code: 'weibo:10017', reason: `微博拒绝了正文：缺少安全域名 ${boundDomain} 上的链接${detail}。`, isRetryable: false })
+      case 20012:
+        return failed({ code: 'weibo:20012', reason: `微博正文超过 140 字${detail}。`, isRetryable: false })
+      case 20019:
+        return failed({ code: 'weibo:20019', reason: `相同内容已经发过，微博不允许短时间内重复发布${detail}。`, isRetryable: false })
+      case 20006:
+        return failed({ code: 'weibo:20006', reason: `图片太大，微博要求小于 5 MB${detail}。`, isRetryable: false })
+      case 21301:
+      case 21314:
+      case 21315:
+      case 21327:
+      case 21332:
+        return failed({ code: `weibo:${code}`, reason: `微博授权已失效${detail}：请账号管理员在系统中重新授权微博账号后再发。`, isRetryable: false })
+      case 10022:
+      case 10023:
+      case 10024:
+        return failed({ code: `weibo:${code}`, reason: `微博接口调用频次超限${detail}，请一小时后重试。`, isRetryable: true, retryAfterMs: 3_600_000 })
+      default:
+        return failed({ code: `weibo:${code}`, reason: `微博接口返回错误${detail}。`, isRetryable: status >= 500 || code === 10001 })
+    }
+  }
+
+  async function readError(response: Response): Promise<WeiboError> {
+    try {
+      return (await response.json()) as WeiboError
+    } catch {
+      return {}
+    }
+  }
+
+  function fromError(error: unknown, signal?: AbortSignal): ChannelResult {
+    if (error instanceof ImageLoadError) return failed({ code: 'image-unavailable', reason: `${error.message}，请检查封面图片地址。`, isRetryable: error.isRetryable })
+    if (isAbortError(error, signal)) return failed({ code: 'aborted', reason: '发布被中止，可以重试。', isRetryable: true })
+    if (error instanceof TypeError) return failed({ code: 'network', reason: `无法连接微博接口（${error.message}），请稍后重试。`, isRetryable: true })
+    throw error
+  }
+
+  const statusUrl = (id: string) => `https://m.weibo.cn/status/${id}`
+
+  async function publish(document: ChannelDocument, callOptions: ChannelCallOptions = {}): Promise<ChannelResult> {
+    const { signal } = callOptions
+    const issues = validate(document)
+    if (issues.length > 0) return failed({ code: 'validation', reason: issues.map((issue) => issue.message).join(' '), isRetryable: false, issues })
+    const key = `weibo:${boundDomain}:${document.id}@${document.version ?? 1}`
+    try {
+      const progress = (await store.get(key)) ?? {}
+      if (progress.statusId) return { channel: name, state: 'published', externalId: progress.statusId, url: statusUrl(progress.statusId) }
+      if (progress.isSubmitting) {
+        return failed({
+          code: 'unknown-outcome',
+          reason: '上次发布在提交后中断，无法确认微博是否已发出。为避免重复发布，本次未再提交：请在微博账号主页核实；确认未发出后，清除该文档的发布进度再重试。',
+          isRetryable: false,
+        })
+      }
+      const status = composeWeiboStatus(document)
+      const token = await getToken(signal)
+      const picture = shouldAttachCover && document.cover ? await loadImage(document.cover, fetchImage, signal) : undefined
+      if (picture && picture.data.byteLength >= weiboLimits.pictureBytes) {
+        const issue = { field: 'cover', rule: 'maxBytes', message: `封面图片为 ${formatBytes(picture.data.byteLength)}，微博要求小于 5 MB，请压缩后重试。` }
+        return failed({ code: 'validation', reason: issue.message, isRetryable: false, issues: [issue] })
+      }
+      let body: FormData | URLSearchParams
+      if (picture) {
+        body = new FormData()
+        body.append('access_token', token)
+        body.append('status', status)
+        body.append('pic', toBlob(picture), picture.filename)
+      } else {
+        body = new URLSearchParams({ access_token: token, status })
+      }
+      await store.set(key, { isSubmitting: true })
+      logger.debug?.('weibo: posting status', { documentId: document.id, length: countWeiboLength(status), hasPicture: Boolean(picture) })
+      const response = await fetchApi(`${baseUrl}/2/statuses/share.json`, { method: 'POST', body, signal })
+      if (!response.ok) {
+        // The platform answered: nothing was posted, so a later attempt may post.
+        await store.delete(key)
+        return describe(response.status, await readError(response))
+      }
+      const posted = (await response.json()) as { idstr?: string; id?: number | string }
+      const statusId = String(posted.idstr ?? posted.id)
+      await store.set(key, { statusId })
+      return { channel: name, state: 'published', externalId: statusId, url: statusUrl(statusId) }
+    } catch (error) {
+      return fromError(error, signal)
+    }
+  }
+
+  async function checkStatus(post: { externalId: string }, callOptions: ChannelCallOptions = {}): Promise<ChannelResult> {
+    const { signal } = callOptions
+    try {
+      const token = await getToken(signal)
+      const query = new URLSearchParams({ access_token: token, id: post.externalId })
+      const response = await fetchApi(`${baseUrl}/2/statuses/show.json?${query}`, { signal })
+      if (response.ok) return { channel: name, state: 'published', externalId: post.externalId, url: statusUrl(post.externalId) }
+      const body = await readError(response)
+      if (body.error_code === 20101) {
+        return failed({ code: 'weibo:20101', reason: '这条微博已被删除（20101）。', isRetryable: false, externalId: post.externalId })
+      }
+      return { ...describe(response.status, body), externalId: post.externalId } as ChannelResult
+    } catch (error) {
+      return fromError(error, signal)
+    }
+  }
+
+  return { kind: 'weibo', name, validate, publish, checkStatus, composeStatus: composeWeiboStatus }
+}

@@ -1,0 +1,327 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ChannelDocument } from '../src/channels/Channel'
+import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore'
+import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel'
+import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer'
+import { fakePng, startTestServer, type TestServer } from './support/httpServer'
+
+let wechat: FakeWeChat
+let site: TestServer
+
+beforeEach(async () => {
+  wechat = await startFakeWeChat()
+  // The department website the document's images live on.
+  site = await startTestServer((request) => {
+    if (request.url.pathname.startsWith('/images/big')) return { headers: { 'content-type': 'image/png' }, body: Buffer.from(fakePng(1024 * 1024 + 10)) }
+    if (request.url.pathname.startsWith('/images/')) return { headers: { 'content-type': 'image/png' }, body: Buffer.from(fakePng(300)) }
+    return { status: 404, body: 'not found' }
+  })
+})
+
+afterEach(async () => {
+  await wechat.close()
+  await site.close()
+})
+
+function channel(overrides: Partial<WeChatChannelOptions> = {}) {
+  return createWeChatChannel({
+    appId: wechat.appId,
+    appSecret: wechat.appSecret,
+    baseUrl: wechat.url,
+    pollIntervalMs: 1,
+    quotaBackoffMs: 1,
+    ...overrides,
+  })
+}
+
+function document(overrides: Partial<ChannelDocument> = {}): ChannelDocument {
+  return {
+    id: 'policy-2024-001',
+    title: '天津市武清区人民政府办公室关于印发武清区进一步优化营商环境若干措施的通知',
+    summary: '为深入贯彻落实市委、市政府关于优化营商环境的决策部署，结合我区实际，制定本措施。',
+    html: `<p class="lead" onclick="steal()">各镇人民政府、街道办事处：</p>
+      <script>alert(1)</script>
+      <p style="text-indent: 2em; color: #333; position: fixed">现将《若干措施》印发给你们，请认真贯彻执行。</p>
+      <img src="/images/chart.png" alt="示意图">
+      <img src="${site.url}/images/photo.png">
+      <img src="/images/chart.png">
+      <iframe src="https://evil.example/"></iframe>
+      <form action="/x"><input name="q"></form>
+      <a href="javascript:alert(1)">点我</a>`,
+    canonicalUrl: `${site.url}/zwgk/policy-2024-001.html`,
+    cover: { url: `${site.url}/images/cover.png` },
+    author: '武清区人民政府办公室',
+    ...overrides,
+  }
+}
+
+function paths(server: TestServer): string[] {
+  return server.requests.map((request) => request.url.pathname.replace('/cgi-bin/', ''))
+}
+
+describe('WeChat channel: publishing', () => {
+  it('uploads every body image once, rewrites it in the HTML, uploads the cover as permanent material and publishes', async () => {
+    const result = await channel().publish(document())
+
+    expect(result).toMatchObject({ channel: 'wechat', state: 'published', url: expect.stringMatching(/^https:\/\/mp\.weixin\.qq\.com\/s\//u) })
+    expect(wechat.uploadedImages).toHaveLength(2)
+    expect(wechat.materials).toHaveLength(1)
+    expect(wechat.submissions).toHaveLength(1)
+    const [draft] = [...wechat.drafts.values()]
+    const article = draft?.articles[0] ?? {}
+    const content = String(article.content)
+    expect(content.match(/<img /gu)).toHaveLength(3)
+    expect(content).toContain(wechat.uploadedImages[0]?.url.replaceAll('&', '&amp;'))
+    expect(content).not.toContain(site.url + '/images')
+    expect(content).not.toMatch(/script|iframe|<form|<input|onclick|class=|javascript:|position/u)
+    expect(content).toContain('text-indent:2em')
+    expect(article.thumb_media_id).toBe(wechat.materials[0]?.mediaId)
+    expect(article.content_source_url).toBe(`${site.url}/zwgk/policy-2024-001.html`)
+  })
+
+  it('truncates a long title to 32 characters and the author to 16 with an ellipsis', async () => {
+    const result = await channel().publish(document({ author: '天津市武清区人民政府办公室政务公开科信息发布组' }))
+
+    expect(result.state).toBe('published')
+    const article = [...wechat.drafts.values()][0]?.articles[0] ?? {}
+    expect([...String(article.title)]).toHaveLength(32)
+    expect(String(article.title)).toMatch(/^天津市武清区人民政府办公室关于印发.*…$/u)
+    expect([...String(article.author)]).toHaveLength(16)
+    expect(article.digest).toBe('为深入贯彻落实市委、市政府关于优化营商环境的决策部署，结合我区实际，制定本措施。')
+  })
+
+  it('caches the access token across publishes and refreshes it before it expires', async () => {
+    let clock = 1_000_000
+    const wechatChannel = channel({ now: () => clock })
+    await wechatChannel.publish(document({ id: 'a' }))
+    await wechatChannel.publish(document({ id: 'b' }))
+    expect(paths(wechat).filter((path) => path === 'stable_token')).toHaveLength(1)
+
+    clock += (7200 - 299) * 1000 // within the 5-minute refresh margin
+    await wechatChannel.publish(document({ id: 'c' }))
+    expect(paths(wechat).filter((path) => path === 'stable_token')).toHaveLength(2)
+  })
+
+  it('refreshes an expired token on 42001 and retries the call once', async () => {
+    const wechatChannel = channel()
+    await wechatChannel.publish(document({ id: 'a' }))
+    wechat.expireTokens()
+
+    const result = await wechatChannel.publish(document({ id: 'b' }))
+
+    expect(result.state).toBe('published')
+    expect(wechat.tokensIssued).toHaveLength(2)
+    expect(paths(wechat).filter((path) => path === 'stable_token')).toHaveLength(2)
+  })
+
+  it('backs off on 45009 and succeeds when the quota frees up', async () => {
+    wechat.exhaustQuota('draft/add', 2)
+    const result = await channel({ quotaRetries: 2 }).publish(document())
+    expect(result.state).toBe('published')
+    expect(paths(wechat).filter((path) => path === 'draft/add')).toHaveLength(3)
+    expect(wechat.drafts.size).toBe(1)
+  })
+
+  it('fails as retryable with the 45009 explanation when the quota stays exhausted', async () => {
+    wechat.exhaustQuota('freepublish/submit', 10)
+    const result = await channel({ quotaRetries: 2 }).publish(document())
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:45009', isRetryable: true })
+    expect(result.state === 'failed' && result.reason).toContain('调用次数已达上限')
+    expect(wechat.submissions).toHaveLength(0)
+  })
+
+  it('polls while the publish stays "publishing" and reports published when it completes', async () => {
+    wechat.scenario = { pollsWhilePublishing: 3, finalStatus: 0 }
+    const result = await channel().publish(document())
+    expect(result.state).toBe('published')
+    expect(paths(wechat).filter((path) => path === 'freepublish/get')).toHaveLength(4)
+  })
+
+  it('answers submitted after maxPolls, and checkStatus reports published later', async () => {
+    wechat.scenario = { pollsWhilePublishing: 3, finalStatus: 0 }
+    const wechatChannel = channel({ maxPolls: 2 })
+    const first = await wechatChannel.publish(document())
+    expect(first).toMatchObject({ state: 'submitted', externalId: wechat.submissions[0]?.publishId })
+
+    expect((await wechatChannel.checkStatus({ externalId: first.externalId ?? '' })).state).toBe('submitted')
+    const later = await wechatChannel.checkStatus({ externalId: first.externalId ?? '' })
+    expect(later).toMatchObject({ state: 'published', url: `https://mp.weixin.qq.com/s/${first.externalId}` })
+  })
+
+  it('reports a publish rejected by platform review (status 4) as a permanent failure', async () => {
+    wechat.scenario = { pollsWhilePublishing: 1, finalStatus: 4 }
+    const result = await channel().publish(document())
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:publish_status:4', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('未通过微信平台审核')
+  })
+
+  it('resubmits the same draft after a retryable publish failure (status 3) without a second draft', async () => {
+    wechat.scenario = { pollsWhilePublishing: 0, finalStatus: 3 }
+    const wechatChannel = channel()
+    const first = await wechatChannel.publish(document())
+    expect(first).toMatchObject({ state: 'failed', isRetryable: true })
+
+    wechat.scenario = { pollsWhilePublishing: 0, finalStatus: 0 }
+    const second = await wechatChannel.publish(document())
+    expect(second.state).toBe('published')
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions.map((submission) => submission.mediaId)).toEqual([...wechat.drafts.keys(), ...wechat.drafts.keys()])
+  })
+
+  it('fails permanently on 48001 with a message telling the team to verify the account', async () => {
+    wechat.isPublishUnauthorised = true
+    const result = await channel().publish(document())
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:48001', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('微信认证')
+    expect(wechat.submissions).toHaveLength(0)
+  })
+
+  it('fails permanently on 40164 naming the IP to add to the whitelist', async () => {
+    wechat.blockedIp = '203.0.113.7'
+    const result = await channel().publish(document())
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:40164', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('203.0.113.7')
+    expect(result.state === 'failed' && result.reason).toContain('IP白名单')
+  })
+
+  it('fails with the platform rule when a body image is 1 MB or more, before creating a draft', async () => {
+    const result = await channel().publish(document({ html: `<p>正文</p><img src="/images/big.png">` }))
+    expect(result).toMatchObject({ state: 'failed', code: 'validation', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('小于 1 MB')
+    expect(wechat.uploadedImages).toHaveLength(0)
+    expect(wechat.drafts.size).toBe(0)
+  })
+})
+
+describe('WeChat channel: validation', () => {
+  it('names every broken rule in Chinese and makes no call', async () => {
+    const wechatChannel = channel()
+    const invalid = document({ title: '  ', cover: undefined, canonicalUrl: 'zwgk/1.html', html: `<p>${'政'.repeat(20_000)}</p>` })
+
+    const issues = wechatChannel.validate(invalid)
+    expect(issues.map((issue) => `${issue.field}:${issue.rule}`)).toEqual(['title:required', 'canonicalUrl:url', 'cover:required', 'html:maxLength'])
+    expect(issues.find((issue) => issue.rule === 'maxLength')?.message).toContain('20,000')
+
+    const result = await wechatChannel.publish(invalid)
+    expect(result).toMatchObject({ state: 'failed', code: 'validation', isRetryable: false })
+    expect(wechat.requests).toHaveLength(0)
+  })
+
+  it('rejects a body whose content is only scripts and frames', () => {
+    const issues = channel().validate(document({ html: '<script>x()</script><iframe src="https://a"></iframe>' }))
+    expect(issues).toEqual([expect.objectContaining({ field: 'html', rule: 'emptyAfterSanitizing' })])
+  })
+
+  it('rejects a body image given as bytes that is too large or not JPG/PNG', () => {
+    const issues = channel().validate(
+      document({
+        images: [
+          { url: '/images/a.png', data: fakePng(1024 * 1024), contentType: 'image/png' },
+          { url: '/images/b.webp', data: fakePng(10), contentType: 'image/webp' },
+        ],
+      }),
+    )
+    expect(issues.map((issue) => `${issue.field}:${issue.rule}`)).toEqual(['images[0]:maxBytes', 'images[1]:imageType'])
+  })
+
+  it('accepts a document without cover when a default cover media id is configured', () => {
+    expect(channel({ defaultCoverMediaId: 'material-default' }).validate(document({ cover: undefined }))).toEqual([])
+  })
+})
+
+describe('WeChat channel: crash-safe resume', () => {
+  /** A store that fails (as a crashed process would stop) the first time `shouldCrash` matches. */
+  function crashingStore(shouldCrash: (progress: WeChatProgress) => boolean): ProgressStore<WeChatProgress> & { durable: ProgressStore<WeChatProgress> } {
+    const durable = createMemoryProgressStore<WeChatProgress>()
+    let hasCrashed = false
+    return {
+      durable,
+      get: durable.get,
+      delete: durable.delete,
+      set: async (key, progress) => {
+        if (!hasCrashed && shouldCrash(progress)) {
+          hasCrashed = true
+          throw new Error('process killed')
+        }
+        await durable.set(key, progress)
+      },
+    }
+  }
+
+  it('resumes after a crash between draft/add and submit without a second draft or image upload', async () => {
+    const store = crashingStore((progress) => progress.isSubmitting === true)
+    await expect(channel({ progressStore: store }).publish(document())).rejects.toThrow('process killed')
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions).toHaveLength(0)
+
+    // A new process with the same durable store.
+    const result = await channel({ progressStore: store.durable }).publish(document())
+
+    expect(result.state).toBe('published')
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.uploadedImages).toHaveLength(2)
+    expect(wechat.materials).toHaveLength(1)
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
+  it('resumes after a crash in the middle of image uploads, uploading only the missing images', async () => {
+    const store = crashingStore((progress) => Object.keys(progress.images).length === 2)
+    await expect(channel({ progressStore: store }).publish(document())).rejects.toThrow('process killed')
+    // the first image's URL was saved, the second was uploaded but its URL was lost in the crash
+    const result = await channel({ progressStore: store.durable }).publish(document())
+    expect(result.state).toBe('published')
+    expect(wechat.uploadedImages).toHaveLength(3)
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
+  it('refuses to submit again when a crash hid whether the submit happened', async () => {
+    const store = crashingStore((progress) => progress.publishId !== undefined)
+    await expect(channel({ progressStore: store }).publish(document())).rejects.toThrow('process killed')
+    expect(wechat.submissions).toHaveLength(1)
+
+    const result = await channel({ progressStore: store.durable }).publish(document())
+    expect(result).toMatchObject({ state: 'failed', code: 'unknown-outcome', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('避免重复发文')
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
+  it('resumes polling the same publish after the caller aborted while it was still publishing', async () => {
+    wechat.scenario = { pollsWhilePublishing: 50, finalStatus: 0 }
+    const store = createMemoryProgressStore<WeChatProgress>()
+    const controller = new AbortController()
+    const aborting = channel({ progressStore: store, pollIntervalMs: 5, maxPolls: 100 }).publish(document(), { signal: controller.signal })
+    while (wechat.submissions.length === 0 || paths(wechat).filter((path) => path === 'freepublish/get').length < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    controller.abort()
+    expect(await aborting).toMatchObject({ state: 'failed', code: 'aborted', isRetryable: true })
+
+    const resumed = await channel({ progressStore: store, pollIntervalMs: 1, maxPolls: 100 }).publish(document())
+    expect(resumed.state).toBe('published')
+    expect(wechat.submissions).toHaveLength(1)
+    expect(resumed.externalId).toBe(wechat.submissions[0]?.publishId)
+  })
+})
+
+describe('WeChat channel: credentials', () => {
+  it('never passes the AppSecret or an access token to the logger or into results', async () => {
+    const logged: string[] = []
+    const logger = {
+      debug: (message: string, details?: Record<string, unknown>) => logged.push(message + JSON.stringify(details ?? {})),
+      warn: (message: string, details?: Record<string, unknown>) => logged.push(message + JSON.stringify(details ?? {})),
+    }
+    wechat.exhaustQuota('draft/add', 1)
+    const wechatChannel = channel({ logger })
+    const results = [await wechatChannel.publish(document({ id: 'a' }))]
+    wechat.expireTokens()
+    results.push(await wechatChannel.publish(document({ id: 'b' })))
+    wechat.isPublishUnauthorised = true
+    results.push(await wechatChannel.publish(document({ id: 'c' })))
+
+    const output = logged.join('\n') + JSON.stringify(results) + JSON.stringify(wechatChannel)
+    expect(logged.length).toBeGreaterThan(2)
+    expect(output).not.toContain(wechat.appSecret)
+    for (const token of wechat.tokensIssued) expect(output).not.toContain(token)
+  })
+})
