@@ -42,7 +42,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 function birthDateMessage(year: number, month: number, day: number, today: Date): string | undefined {
   const text = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`
   if (!isRealDate(year, month, day)) return `出生日期“${text}”不是有效日期`
-  if (year < 1900) return `出生日期“${text}”早于1900年`
+  if (year < 1800) return `出生日期“${text}”早于1800年`
   const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
   if (Date.UTC(year, month - 1, day) > todayUtc) return `出生日期“${text}”晚于今天`
   return undefined
@@ -51,7 +51,7 @@ function birthDateMessage(year: number, month: number, day: number, today: Date)
 /**
  * Validates a 居民身份证号 (GB 11643-1999): 6-digit area code, 8-digit birth date `YYYYMMDD`, 3-digit
  * sequence and the MOD 11-2 check character (`0-9` or `X`). The birth date must be a real calendar date,
- * not before 1900 and not after `today`. Full-width digits and a lower-case `x` are accepted.
+ * not before 1800 (the standard's own example, 440524188001010014, is from 1880) and not after `today`. Full-width digits and a lower-case `x` are accepted.
  */
 export function validateResidentId(input: string, options: ResidentIdOptions = {}): ValidationResult {
   const today = options.today ?? new Date()

@@ -119,8 +119,9 @@ function nodeAt(state: unknown, path: NodePath): LexicalNode | undefined {
 
 /**
  * Returns a copy of a Lexical editor state with every finding's text replaced by its masked form
- * (the input is not modified). A finding that spans several text nodes is written into the first of
- * them and removed from the others, so each node keeps its formatting. Returns the input's type:
+ * (the input is not modified). A finding that spans several text nodes (part bold, part in a link)
+ * is masked position by position, so every character keeps its node and formatting; a mask of a
+ * different length is written into the first node and the rest of the match removed from the others. Returns the input's type:
  * an object for an object, a JSON string for a string; anything else is returned unchanged.
  */
 export function maskRichText<T>(lexicalEditorState: T, options?: ScanOptions): T {
@@ -137,7 +138,15 @@ export function maskRichText<T>(lexicalEditorState: T, options?: ScanOptions): T
         if (!node || typeof node.text !== 'string') continue
         const from = Math.max(finding.start, segment.start) - segment.start
         const to = Math.min(finding.end, segment.end) - segment.start
-        node.text = node.text.slice(0, from) + (isFirst ? finding.masked : '') + node.text.slice(to)
+        // Masks that keep the length (IDs, phones, cards) are laid over each node position by
+        // position, so formatting stays on the same characters; others go into the first node.
+        const isSameLength = finding.masked.length === finding.match.length
+        const replacement = isSameLength
+          ? finding.masked.slice(segment.start + from - finding.start, segment.start + to - finding.start)
+          : isFirst
+            ? finding.masked
+            : ''
+        node.text = node.text.slice(0, from) + replacement + node.text.slice(to)
         isFirst = false
       }
     }
