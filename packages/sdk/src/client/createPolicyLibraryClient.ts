@@ -1,0 +1,216 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths } from '../generated/policy-library'
+import { PolicyLibraryConflictError, PolicyLibraryError } from './PolicyLibraryError'
+import { createRetryingFetch, type RetryOptions } from './retry'
+import type {
+  BatchItem,
+  BatchResponse,
+  DocumentEvent,
+  DocumentInput,
+  DocumentSummary,
+  PolicyDocument,
+  Problem,
+  SearchParams,
+  SearchResponse,
+  ValidityChangeRequest,
+  WithdrawalRequest,
+} from './types'
+
+export type PolicyLibraryClientOptions = {
+  /** Where the library runs, e.g. `https://zcwjk.example.gov.cn`. */
+  baseUrl: string
+  /** API token of your agency (writes); reads need none. A function is asked before every request, e.g. to read a rotated secret. */
+  token?: string | (() => string | Promise<string>)
+  /** fetch to use (Node 20+, browsers, or a test's). @default globalThis.fetch */
+  fetch?: (input: Request) => Promise<Response>
+  /** Retry policy for network errors, 408, 429 and 5xx; `false` turns retries off. */
+  retry?: RetryOptions | false
+  /** Makes the `Idempotency-Key` of a write. @default crypto.randomUUID */
+  generateIdempotencyKey?: () => string
+}
+
+/** Per-call options. */
+export type CallOptions = {
+  signal?: AbortSignal
+  /**
+   * Idempotency key of this logical write; generated when absent. Pass your own (e.g. a job id) to make
+   * a write safe across process restarts too: the library answers a repeat with the stored answer.
+   */
+  idempotencyKey?: string
+}
+
+/** Largest `items` of one `POST /v1/document-batches` (the spec's `maxItems`). */
+export const batchLimit = 500
+
+export type PushResult = {
+  document: PolicyDocument
+  /** `created` for a new document, `updated` otherwise. */
+  outcome: 'created' | 'updated'
+  /** True when the library answered from an earlier identical request with the same idempotency key. */
+  isReplay: boolean
+}
+
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * A typed client of the policy library (政策文件库), generated from its OpenAPI document and built on
+ * openapi-fetch. Uses only fetch, Request and Web Crypto, so it runs in Node 20+ and browsers.
+ */
+export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/$/u, '')
+  const generateKey = options.generateIdempotencyKey ?? randomKey
+  const fetchImpl = options.fetch ?? ((input: Request) => globalThis.fetch(input))
+  const client = createClient<paths>({ baseUrl, fetch: createRetryingFetch(fetchImpl, options.retry ?? {}) })
+
+  // Runs once per logical call (before the retrying fetch), so every retry carries the same key.
+  const middleware: Middleware = {
+    async onRequest({ request }) {
+      if (options.token !== undefined) {
+        const token = typeof options.token === 'string' ? options.token : await options.token()
+        request.headers.set('authorization', `Bearer ${token}`)
+      }
+      if (writeMethods.has(request.method) && !request.headers.has('idempotency-key')) {
+        request.headers.set('idempotency-key', generateKey())
+      }
+      return request
+    },
+  }
+  client.use(middleware)
+
+  function toError(response: Response, body: unknown, contentId?: string): PolicyLibraryError {
+    const problem = typeof body === 'object' && body !== null ? (body as Problem) : undefined
+    if (response.status === 409 && contentId !== undefined) return new PolicyLibraryConflictError({ contentId, problem })
+    const detail = problem?.errors?.map((error) => `${error.pointer}: ${error.detail}`).join('; ')
+    return new PolicyLibraryError({
+      message: `${response.status} ${problem?.title ?? response.statusText}${problem?.detail ? ` — ${problem.detail}` : ''}${detail ? ` (${detail})` : ''}`,
+      status: response.status,
+      problem,
+    })
+  }
+
+  /** One page of search results with facet counts. Pass `nextCursor` back as `cursor` for the next page. */
+  async function search(params: SearchParams = {}, call: Pick<CallOptions, 'signal'> = {}): Promise<SearchResponse> {
+    const { data, error, response } = await client.GET('/v1/documents', { params: { query: params }, signal: call.signal })
+    if (error !== undefined || !data) throw toError(response, error)
+    return data
+  }
+
+  /** Every page of a search, following `nextCursor` until the last page; facets are counted on the first page only. */
+  async function* pages(params: Omit<SearchParams, 'cursor'> = {}, call: Pick<CallOptions, 'signal'> = {}): AsyncGenerator<SearchResponse> {
+    let cursor: string | undefined
+    let isFirst = true
+    do {
+      const page = await search({ ...params, ...(cursor ? { cursor } : {}), ...(isFirst ? {} : { facets: false }) }, call)
+      isFirst = false
+      yield page
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+  }
+
+  /** Every matching document across all pages: `for await (const document of client.searchAll({ agency }))`. */
+  async function* searchAll(params: Omit<SearchParams, 'cursor'> = {}, call: Pick<CallOptions, 'signal'> = {}): AsyncGenerator<DocumentSummary> {
+    for await (const page of pages({ facets: false, ...params }, call)) yield* page.items
+  }
+
+  const writeHeaders = (call: CallOptions) => (call.idempotencyKey ? { 'Idempotency-Key': call.idempotencyKey } : {})
+
+  return {
+    /**
+     * Creates or updates a document (upsert by content id). Send `previousVersion` (the version you
+     * replace) for an update and leave it out for a new document; a mismatch throws
+     * `PolicyLibraryConflictError` carrying the stored `currentVersion`.
+     */
+    async push(contentId: string, document: DocumentInput, call: CallOptions = {}): Promise<PushResult> {
+      const { data, error, response } = await client.PUT('/v1/documents/{contentId}', {
+        params: { path: { contentId }, header: writeHeaders(call) },
+        body: document,
+        signal: call.signal,
+      })
+      if (error !== undefined || !data) throw toError(response, error, contentId)
+      return {
+        document: data,
+        outcome: response.status === 201 ? 'created' : 'updated',
+        isReplay: response.headers.get('idempotent-replayed') === 'true',
+      }
+    },
+
+    /**
+     * Pushes many documents, `batchLimit` per request; each item is answered on its own (`status` is
+     * what a single push would have answered, e.g. 409 for a version conflict). Results keep input order.
+     */
+    async pushBatch(items: BatchItem[], call: Omit<CallOptions, 'idempotencyKey'> = {}): Promise<BatchResponse> {
+      const merged: BatchResponse = { results: [], succeeded: 0, failed: 0 }
+      for (let start = 0; start < items.length; start += batchLimit) {
+        const { data, error, response } = await client.POST('/v1/document-batches', {
+          body: { items: items.slice(start, start + batchLimit) },
+          signal: call.signal,
+        })
+        if (error !== undefined || !data) throw toError(response, error)
+        merged.results.push(...data.results)
+        merged.succeeded += data.succeeded
+        merged.failed += data.failed
+      }
+      return merged
+    },
+
+    /** Withdraws a document. The library keeps it and answers with the withdrawal notice. */
+    async withdraw(contentId: string, request: WithdrawalRequest, call: CallOptions = {}): Promise<PolicyDocument> {
+      const { data, error, response } = await client.POST('/v1/documents/{contentId}/withdrawal', {
+        params: { path: { contentId }, header: writeHeaders(call) },
+        body: request,
+        signal: call.signal,
+      })
+      if (error !== undefined || !data) throw toError(response, error, contentId)
+      return data
+    },
+
+    /** Changes 有效性 (e.g. to `repealed`), keeping the history. */
+    async changeValidity(contentId: string, request: ValidityChangeRequest, call: CallOptions = {}): Promise<PolicyDocument> {
+      const { data, error, response } = await client.POST('/v1/documents/{contentId}/validity', {
+        params: { path: { contentId }, header: writeHeaders(call) },
+        body: request,
+        signal: call.signal,
+      })
+      if (error !== undefined || !data) throw toError(response, error, contentId)
+      return data
+    },
+
+    /** The document, or undefined when the library has none with this content id. Withdrawn documents are returned with `status: 'withdrawn'`. */
+    async get(contentId: string, call: Pick<CallOptions, 'signal'> = {}): Promise<PolicyDocument | undefined> {
+      const { data, error, response } = await client.GET('/v1/documents/{contentId}', { params: { path: { contentId } }, signal: call.signal })
+      if (response.status === 404) return undefined
+      if (error !== undefined || !data) throw toError(response, error)
+      return data
+    },
+
+    /** The document with this 索引号, or undefined. */
+    async getByIndexNumber(indexNumber: string, call: Pick<CallOptions, 'signal'> = {}): Promise<PolicyDocument | undefined> {
+      const { data, error, response } = await client.GET('/v1/index-numbers/{indexNumber}', {
+        params: { path: { indexNumber } },
+        signal: call.signal,
+      })
+      if (response.status === 404) return undefined
+      if (error !== undefined || !data) throw toError(response, error)
+      return data
+    },
+
+    /** The change history of a document (every push, withdrawal and validity change). */
+    async events(contentId: string, call: Pick<CallOptions, 'signal'> = {}): Promise<DocumentEvent[]> {
+      const { data, error, response } = await client.GET('/v1/documents/{contentId}/events', { params: { path: { contentId } }, signal: call.signal })
+      if (error !== undefined || !data) throw toError(response, error)
+      return data.items
+    },
+
+    search,
+    pages,
+    searchAll,
+  }
+}
+
+export type PolicyLibraryClient = ReturnType<typeof createPolicyLibraryClient>

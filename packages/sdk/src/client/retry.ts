@@ -1,0 +1,84 @@
+import { PolicyLibraryError, isRetryableStatus } from './PolicyLibraryError'
+
+export type RetryOptions = {
+  /** Retries after the first attempt. @default 3 */
+  retries?: number
+  /** Base of the exponential back-off. @default 300 */
+  minDelayMs?: number
+  /** Cap of one back-off. @default 10_000 */
+  maxDelayMs?: number
+  /** A `Retry-After` longer than this is not waited for: the error is returned instead. @default 60_000 */
+  maxRetryAfterMs?: number
+  /** Called before each wait, e.g. for logging. */
+  onRetry?: (event: { attempt: number; delayMs: number; status?: number; error?: unknown; method: string; url: string }) => void
+}
+
+/** `Retry-After` in milliseconds (delta-seconds or HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/u.test(value.trim())) return Number(value.trim()) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** Exponential back-off with "equal jitter": half the step is fixed, half random, so retries spread out. */
+export function backoffDelay(attempt: number, options: { minDelayMs: number; maxDelayMs: number }, random = Math.random): number {
+  const step = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt)
+  return Math.round(step / 2 + random() * (step / 2))
+}
+
+async function wait(ms: number, signal: AbortSignal | null): Promise<void> {
+  signal?.throwIfAborted()
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/**
+ * Wraps `fetch` so one logical request is retried on network errors, 408, 429 and 5xx, waiting
+ * `Retry-After` when given and an exponential back-off with jitter otherwise. Each attempt sends a
+ * clone of the same Request, so headers such as `Idempotency-Key` are identical across attempts.
+ * Aborting the request's signal stops both the attempt and the wait.
+ */
+export function createRetryingFetch(fetchImpl: (input: Request) => Promise<Response>, options: RetryOptions | false = {}): (input: Request) => Promise<Response> {
+  const retries = options === false ? 0 : (options.retries ?? 3)
+  const settings = {
+    minDelayMs: (options !== false && options.minDelayMs) || 300,
+    maxDelayMs: (options !== false && options.maxDelayMs) || 10_000,
+  }
+  const maxRetryAfterMs = (options !== false && options.maxRetryAfterMs) || 60_000
+  const onRetry = options === false ? undefined : options.onRetry
+
+  return async (request) => {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response
+      try {
+        response = await fetchImpl(attempt < retries ? request.clone() : request)
+      } catch (error) {
+        if (request.signal.aborted || (error instanceof Error && error.name === 'AbortError')) throw error
+        if (attempt >= retries) {
+          throw new PolicyLibraryError({ message: `Policy library unreachable: ${error instanceof Error ? error.message : String(error)}`, cause: error, isRetryable: true })
+        }
+        const delayMs = backoffDelay(attempt, settings)
+        onRetry?.({ attempt: attempt + 1, delayMs, error, method: request.method, url: request.url })
+        await wait(delayMs, request.signal)
+        continue
+      }
+      if (!isRetryableStatus(response.status) || attempt >= retries) return response
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'))
+      if (retryAfter !== undefined && retryAfter > maxRetryAfterMs) return response
+      const delayMs = retryAfter ?? backoffDelay(attempt, settings)
+      await response.body?.cancel()
+      onRetry?.({ attempt: attempt + 1, delayMs, status: response.status, method: request.method, url: request.url })
+      await wait(delayMs, request.signal)
+    }
+  }
+}
