@@ -85,7 +85,8 @@ function classificationCandidate(text: string, match: RegExpExecArray, levelGrou
   const level = LEVEL_VALUES[levelText]!
   const amount = match[levelGroup + 1]
   const unit = match[levelGroup + 2]
-  let message = `发现密级标志“${matched}”：标有密级的文件不得公开发布，请核实密级`
+  const original = text.slice(start, start + matched.length)
+  let message = `发现密级标志“${original}”：标有密级的文件不得公开发布，请核实密级`
   if (amount !== undefined && unit === '年') {
     const years = parseSmallNumber(amount)
     const maxYears = classificationMaxYears[level]
@@ -93,7 +94,7 @@ function classificationCandidate(text: string, match: RegExpExecArray, levelGrou
       message += `（${levelText}级保密期限最长${maxYears}年，标注的${years}年超出上限）`
     }
   }
-  return { kind: 'classification_mark', start, end: start + matched.length, match: text.slice(start, start + matched.length), masked: text.slice(start, start + matched.length), message }
+  return { kind: 'classification_mark', start, end: start + matched.length, match: original, masked: original, message }
 }
 
 function findCandidates(text: string, normalized: string, kinds: ReadonlySet<FindingKind>, options: ScanOptions): Candidate[] {
@@ -104,16 +105,20 @@ function findCandidates(text: string, normalized: string, kinds: ReadonlySet<Fin
     match: text.slice(match.index, match.index + match[0].length),
   })
 
+  // A 索引号's 前段码 is an organisation's code; an all-digit credit code can pass the ID checksum.
+  const indexNumbers = [...matches(INDEX_NUMBER, normalized)].map(slice)
+  const isInIndexNumber = (span: Span): boolean => indexNumbers.some((other) => overlaps(span, other))
+
   if (kinds.has('resident_id')) {
     for (const match of matches(RESIDENT_ID, normalized)) {
       const digits = match[0].replace(/[ -]/gu, '')
-      if (!validateResidentId(digits, { today: options.today }).ok) continue
+      if (!validateResidentId(digits, { today: options.today }).ok || isInIndexNumber(slice(match))) continue
       const span = slice(match)
       candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: '发现居民身份证号，公开前应屏蔽，只保留前2位和后3位' })
     }
     if (options.shouldIncludeLegacyResidentIds) {
       for (const match of matches(LEGACY_RESIDENT_ID, normalized)) {
-        if (!validateResidentId(match[0], { today: options.today, allowLegacy: true }).ok) continue
+        if (!validateResidentId(match[0], { today: options.today, allowLegacy: true }).ok || isInIndexNumber(slice(match))) continue
         const span = slice(match)
         candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: '发现疑似15位旧版居民身份证号，公开前应屏蔽，只保留前2位和后3位' })
       }
@@ -130,7 +135,7 @@ function findCandidates(text: string, normalized: string, kinds: ReadonlySet<Fin
   const emails = [...matches(EMAIL, normalized)].map(slice)
   const shielded: Span[] = [
     ...[...matches(URL, normalized)].map(slice),
-    ...[...matches(INDEX_NUMBER, normalized)].map(slice),
+    ...indexNumbers,
     ...emails,
   ]
   const isShielded = (span: Span): boolean => shielded.some((other) => overlaps(span, other))
