@@ -1,0 +1,172 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type express from 'express'
+import pg from 'pg'
+import { pino, type Logger, type LoggerOptions } from 'pino'
+import { createApp } from './app.js'
+import { migrate as applyMigrations } from './db/migrate.js'
+import { loadOpenApiDocument } from './openapi.js'
+import { createMemoryIndex } from './search/memoryIndex.js'
+import { createPostgresSearch } from './search/postgresSearch.js'
+import type { SearchEngine } from './search/types.js'
+import { createAjv, createRequestValidator } from './validation/requestValidator.js'
+
+/** 有效性 values accepted by default; the first is the default of a new document. */
+export const defaultValidityStatuses = ['effective', 'expired', 'repealed', 'amended'] as const
+
+export type PolicyLibraryOptions = {
+  /** Connection string of the library's own database, e.g. `postgres://postgres@127.0.0.1:5432/gongkai_library`. */
+  databaseUrl: string
+  /**
+   * Bearer token that manages agencies and their push tokens. Without it the admin endpoints answer 403.
+   * @default undefined
+   */
+  adminToken?: string
+  /**
+   * Public base URL used in feeds and the sitemap (no trailing slash).
+   * @default the request's own scheme and host
+   * @example 'https://library.example.gov.cn'
+   */
+  publicUrl?: string
+  /**
+   * `memory`: in-process inverted index kept in sync from PostgreSQL (fast: see the README's numbers).
+   * `postgres`: PostgreSQL full text alone (no memory, slower on common terms).
+   * @default 'memory'
+   */
+  searchEngine?: 'memory' | 'postgres'
+  /** Accepted 有效性 values; the first is the default. @default ['effective', 'expired', 'repealed', 'amended'] */
+  validityStatuses?: readonly string[]
+  /** Requests per token and window for authenticated endpoints; `false` turns limiting off. @default { windowMs: 60_000, limit: 600 } */
+  rateLimit?: { windowMs: number; limit: number } | false
+  /** Largest JSON body of a single write. @default 2 MiB */
+  maxBodyBytes?: number
+  /** Largest body of a batch push. @default 16 MiB */
+  maxBatchBodyBytes?: number
+  /** A pino logger, or options for one. @default pino at `info` (JSON lines on stdout) */
+  logger?: Logger | LoggerOptions
+  /** Apply migrations in `listen()`. @default true */
+  shouldMigrateOnStart?: boolean
+  /** How often the in-memory index catches up with writes of other processes. @default 1000 */
+  syncIntervalMs?: number
+  /** How long `close()` waits for in-flight requests before cutting connections. @default 10_000 */
+  shutdownTimeoutMs?: number
+  /** Size of the PostgreSQL connection pool. @default 10 */
+  poolSize?: number
+}
+
+export type PolicyLibrary = {
+  /** The express application (mount it yourself, or use `listen`). Call `start()` first when mounting. */
+  app: express.Express
+  /** Applies pending migrations; returns the ids it applied. */
+  migrate: () => Promise<string[]>
+  /** Migrates (unless turned off) and loads the search index. `listen` calls it. */
+  start: () => Promise<void>
+  /** Starts, then listens. Port 0 picks a free port; the answer says which. */
+  listen: (options?: { port?: number; host?: string }) => Promise<{ url: string; port: number; server: Server }>
+  /** Stops accepting connections, lets in-flight requests finish, then closes the pool. */
+  close: () => Promise<void>
+  logger: Logger
+  pool: pg.Pool
+}
+
+function isLogger(value: unknown): value is Logger {
+  return typeof value === 'object' && value !== null && typeof (value as Logger).child === 'function' && typeof (value as Logger).info === 'function'
+}
+
+/**
+ * Creates the policy library service. `listen()` applies migrations, loads the search index and
+ * serves; `close()` shuts down gracefully.
+ *
+ * @example
+ * const library = createPolicyLibrary({ databaseUrl: process.env.DATABASE_URL!, adminToken: 'secret' })
+ * const { url } = await library.listen({ port: 4010, host: '127.0.0.1' })
+ */
+export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrary {
+  const logger = isLogger(options.logger) ? options.logger : pino({ name: 'policy-library', ...(options.logger ?? {}) })
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
+  const engine: SearchEngine =
+    options.searchEngine === 'postgres'
+      ? createPostgresSearch({ pool })
+      : createMemoryIndex({ pool, logger, syncIntervalMs: options.syncIntervalMs ?? 1000 })
+  const document = loadOpenApiDocument()
+  const ajv = createAjv(document)
+  let isMigrated = false
+  let isShuttingDown = false
+  let server: Server | undefined
+  let starting: Promise<void> | undefined
+
+  const app = createApp({
+    pool,
+    logger,
+    engine,
+    document,
+    validate: createRequestValidator(document, ajv),
+    adminToken: options.adminToken,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    validityStatuses: options.validityStatuses ?? defaultValidityStatuses,
+    rateLimit: options.rateLimit ?? { windowMs: 60_000, limit: 600 },
+    maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
+    maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
+    isReady: () => isMigrated && !isShuttingDown,
+  })
+  // During shutdown, tell keep-alive clients to reconnect elsewhere.
+  app.use((_request, response, next) => {
+    if (isShuttingDown) response.set('Connection', 'close')
+    next()
+  })
+
+  const migrate = async (): Promise<string[]> => {
+    const applied = await applyMigrations(pool)
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied')
+    isMigrated = true
+    return applied
+  }
+
+  const start = (): Promise<void> => {
+    starting ??= (async () => {
+      if (options.shouldMigrateOnStart ?? true) await migrate()
+      else isMigrated = true
+      await engine.start()
+    })()
+    return starting
+  }
+
+  return {
+    app,
+    logger,
+    pool,
+    migrate,
+    start,
+    async listen({ port = 0, host = '127.0.0.1' } = {}) {
+      await start()
+      const listening = await new Promise<Server>((resolve, reject) => {
+        const created = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(created)))
+      })
+      server = listening
+      const address = listening.address() as AddressInfo
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+      logger.info({ url }, 'policy library listening')
+      return { url, port: address.port, server: listening }
+    },
+    async close() {
+      if (isShuttingDown) return
+      isShuttingDown = true
+      if (server) {
+        const closing = server
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => closing.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000)
+          timer.unref()
+          closing.close(() => {
+            clearTimeout(timer)
+            resolve()
+          })
+          closing.closeIdleConnections()
+        })
+      }
+      await engine.stop()
+      await pool.end()
+      logger.info('policy library stopped')
+    },
+  }
+}

@@ -1,0 +1,67 @@
+import type { Response } from 'express'
+
+/** One invalid field of a request (RFC 9457 `errors` extension member). */
+export type FieldError = {
+  /** JSON pointer into the body (`/title`) or `query/<name>`, `path/<name>`, `header/<name>`. */
+  pointer: string
+  /** What is wrong, in Chinese (editors see it through the CMS). */
+  detail: string
+  /** The broken rule, e.g. `maxLength`. */
+  rule?: string
+}
+
+/** RFC 9457 problem details. */
+export type Problem = {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  instance?: string
+  errors?: FieldError[]
+  currentVersion?: number
+}
+
+const problemBase = 'https://gongkai.dev/problems/'
+
+export const problemTypes = {
+  validation: { status: 400, title: 'Request is invalid' },
+  malformedJson: { status: 400, title: 'Body is not valid JSON' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  notFound: { status: 404, title: 'Not found' },
+  versionConflict: { status: 409, title: 'Version conflict' },
+  conflict: { status: 409, title: 'Already exists' },
+  payloadTooLarge: { status: 413, title: 'Body too large' },
+  unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'Request breaks a rule' },
+  idempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused with a different request' },
+  rateLimited: { status: 429, title: 'Too many requests' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+  internal: { status: 500, title: 'Internal error' },
+} as const
+
+export type ProblemKind = keyof typeof problemTypes
+
+export function problem(
+  kind: ProblemKind,
+  detail?: string,
+  extra: Pick<Problem, 'errors' | 'currentVersion'> = {},
+): Problem {
+  const { status, title } = problemTypes[kind]
+  const type = `${problemBase}${kind.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`
+  return { type, title, status, ...(detail === undefined ? {} : { detail }), ...extra }
+}
+
+/** An error carrying a problem; thrown in handlers and answered by the error handler. */
+export class ProblemError extends Error {
+  readonly problem: Problem
+  constructor(problemDetails: Problem) {
+    super(problemDetails.detail ?? problemDetails.title)
+    this.name = 'ProblemError'
+    this.problem = problemDetails
+  }
+}
+
+export function sendProblem(response: Response, details: Problem): void {
+  response.status(details.status).type('application/problem+json').send(JSON.stringify(details))
+}

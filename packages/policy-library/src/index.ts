@@ -1,0 +1,8 @@
+export { createPolicyLibrary, defaultValidityStatuses } from './createPolicyLibrary.js'
+export type { PolicyLibrary, PolicyLibraryOptions } from './createPolicyLibrary.js'
+export { migrations } from './db/migrations.js'
+export type { DocumentInput, StoredDocument, AgencyRef } from './documents.js'
+export type { Problem, FieldError } from './http/problem.js'
+export { loadOpenApiDocument, openApiDocumentUrl } from './openapi.js'
+export type { OpenApiDocument } from './openapi.js'
+export { configFromEnv } from './config.js'

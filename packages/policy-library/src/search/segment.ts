@@ -1,0 +1,108 @@
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict.js'
+
+const jieba = Jieba.withDict(dict)
+
+const wordCharacters = /^[\p{L}\p{N}]+$/u
+const maxTermLength = 64
+/** Positions kept per term in the tsvector; term frequency saturates in BM25 long before this. */
+const maxPositionsPerTerm = 16
+const maxPosition = 16_383
+/** Body text beyond this is not indexed (tsvector values are limited to 1 MB). */
+export const maxIndexedCharacters = 200_000
+/** A title occurrence counts as this many body occurrences. */
+export const titleWeight = 3
+
+function normalizeToken(token: string): string | undefined {
+  const lower = token.toLowerCase()
+  return wordCharacters.test(lower) && lower.length <= maxTermLength ? lower : undefined
+}
+
+/**
+ * Terms of a text for the index: every word jieba finds in search mode (so 天津市 also yields 天津),
+ * plus every pair of adjacent words in precise mode joined together (政务 + 公开 → 政务公开). The pairs
+ * let a query match a phrase: 政务公开 needs the two words side by side, not anywhere in the text.
+ */
+export function termsOf(text: string): string[] {
+  const terms: string[] = []
+  for (const token of jieba.cutForSearch(text, false)) {
+    const term = normalizeToken(token)
+    if (term) terms.push(term)
+  }
+  let previous: string | undefined
+  for (const token of jieba.cut(text, false)) {
+    const term = normalizeToken(token)
+    if (term && previous) terms.push(previous + term)
+    previous = term
+  }
+  return terms
+}
+
+/** The terms a query requires (all of them): its precise-mode words and their adjacent pairs. */
+export function queryTerms(query: string): { terms: string[]; words: string[] } {
+  const words: string[] = []
+  const terms = new Set<string>()
+  let previous: string | undefined
+  for (const token of jieba.cut(query, false)) {
+    const term = normalizeToken(token)
+    if (term) {
+      words.push(term)
+      terms.add(term)
+      if (previous) terms.add(previous + term)
+    }
+    previous = term
+  }
+  return { terms: [...terms], words }
+}
+
+export type IndexedText = {
+  /** The tsvector in PostgreSQL's input syntax: title positions weighted A. */
+  vector: string
+  /** Sum of weighted term frequencies, the document length for BM25. */
+  length: number
+}
+
+/** Builds the tsvector of a document from its title and its searchable body text. */
+export function indexText({ title, body }: { title: string; body: string }): IndexedText {
+  const positions = new Map<string, string[]>()
+  let position = 0
+  let length = 0
+  const add = (terms: string[], weight: string, factor: number): void => {
+    for (const term of terms) {
+      position = Math.min(position + 1, maxPosition)
+      length += factor
+      let list = positions.get(term)
+      if (!list) {
+        list = []
+        positions.set(term, list)
+      }
+      if (list.length < maxPositionsPerTerm) list.push(`${position}${weight}`)
+    }
+  }
+  add(termsOf(title), 'A', titleWeight)
+  add(termsOf(body.length > maxIndexedCharacters ? body.slice(0, maxIndexedCharacters) : body), '', 1)
+  const parts: string[] = []
+  for (const [term, list] of positions) parts.push(`'${term}':${list.join(',')}`)
+  return { vector: parts.join(' '), length }
+}
+
+/** A tsquery requiring every term, in PostgreSQL's input syntax (terms are word characters only). */
+export function tsqueryOf(terms: readonly string[]): string {
+  return terms.map((term) => `'${term}'`).join(' & ')
+}
+
+/**
+ * Parses PostgreSQL's text output of a tsvector built by `indexText` into weighted term frequencies
+ * (title positions count `titleWeight` times).
+ */
+export function parseVector(text: string): Map<string, number> {
+  const frequencies = new Map<string, number>()
+  const pattern = /'([^']+)':(\S+)/g
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const term = match[1] as string
+    let frequency = 0
+    for (const entry of (match[2] as string).split(',')) frequency += entry.endsWith('A') ? titleWeight : 1
+    frequencies.set(term, frequency)
+  }
+  return frequencies
+}

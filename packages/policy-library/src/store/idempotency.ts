@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto'
+import type pg from 'pg'
+import { problem } from '../http/problem.js'
+
+export type WriteAnswer = { status: number; body: unknown }
+
+/** Fingerprint of a write: method, path and body, so a reused key with another request is caught. */
+export function fingerprintOf({ method, path, body }: { method: string; path: string; body: unknown }): string {
+  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex')
+}
+
+/**
+ * Runs a write in one transaction. With an Idempotency-Key the key is claimed in the same transaction
+ * (a concurrent request with the same key waits on the row lock, then replays), and the answer is
+ * stored with it: the same key and request answer the stored answer without a second effect; the same
+ * key with a different request is answered 422 (the IETF Idempotency-Key draft's choice).
+ */
+export async function runWrite({
+  pool,
+  scope,
+  key,
+  fingerprint,
+  run,
+}: {
+  pool: pg.Pool
+  scope: string
+  key: string | undefined
+  fingerprint: string
+  run: (client: pg.PoolClient) => Promise<WriteAnswer>
+}): Promise<WriteAnswer & { isReplayed: boolean }> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    if (key !== undefined) {
+      await client.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`, [scope, key])
+      const claimed = await client.query(
+        'INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
+        [scope, key, fingerprint],
+      )
+      if (claimed.rowCount === 0) {
+        const stored = await client.query<{ fingerprint: string; status: number; body: unknown }>(
+          'SELECT fingerprint, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+          [scope, key],
+        )
+        await client.query('COMMIT')
+        const row = stored.rows[0]
+        if (!row || row.fingerprint !== fingerprint) {
+          return {
+            ...answer(problem('idempotencyKeyReused', `Idempotency-Key “${key}” 已用于另一个请求；每个不同的请求请使用新的键`)),
+            isReplayed: false,
+          }
+        }
+        return { status: row.status, body: row.body, isReplayed: true }
+      }
+    }
+    const result = await run(client)
+    if (key !== undefined) {
+      await client.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [
+        scope,
+        key,
+        result.status,
+        JSON.stringify(result.body ?? null),
+      ])
+    }
+    await client.query('COMMIT')
+    return { ...result, isReplayed: false }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+export function answer(details: { status: number }): WriteAnswer {
+  return { status: details.status, body: details }
+}

@@ -1,0 +1,191 @@
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import localize from 'ajv-i18n/localize/zh/index.js'
+import type { RequestHandler } from 'express'
+import type { OpenApiDocument } from '../openapi.js'
+import { problem, ProblemError, type FieldError } from '../http/problem.js'
+
+/**
+ * Request validation driven by the OpenAPI document: for each operation, path, query and header
+ * parameters and the JSON body are checked with Ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1)
+ * with every error collected, so one answer names every invalid field. Unknown query parameters are
+ * rejected like unknown body fields.
+ */
+
+type Parameter = { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: Record<string, unknown> }
+type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: unknown }> } }
+
+export type ValidatedRequest = {
+  params: Record<string, unknown>
+  query: Record<string, unknown>
+  body: unknown
+}
+
+const specId = 'openapi.json'
+
+function rebaseRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rebaseRefs)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [
+        key,
+        key === '$ref' && typeof child === 'string' && child.startsWith('#/') ? `${specId}${child}` : rebaseRefs(child),
+      ]),
+    )
+  }
+  return value
+}
+
+function resolve<T>(document: OpenApiDocument, value: unknown): T {
+  const ref = (value as { $ref?: string }).$ref
+  if (!ref) return value as T
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part.replaceAll('~1', '/').replaceAll('~0', '~')], document)
+  return target as T
+}
+
+export function createAjv(document: OpenApiDocument): Ajv2020 {
+  // strict: false because the OpenAPI document around the schemas has non-schema keys (paths, info).
+  const ajv = new Ajv2020({ allErrors: true, strict: false, messages: true })
+  addFormats(ajv)
+  ajv.addSchema({ ...document, $id: specId })
+  return ajv
+}
+
+/** A validator for a named schema of `components.schemas` (also used by tests to check answers). */
+export function schemaValidator(ajv: Ajv2020, name: string): ValidateFunction {
+  return ajv.getSchema(`${specId}#/components/schemas/${name}`) ?? ajv.compile({ $ref: `${specId}#/components/schemas/${name}` })
+}
+
+function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: string): FieldError[] {
+  if (!errors) return []
+  localize(errors)
+  const seen = new Set<string>()
+  const result: FieldError[] = []
+  for (const error of errors) {
+    // `if`/`oneOf` wrappers repeat what their branches already said.
+    if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf') continue
+    let pointer = error.instancePath
+    if (error.keyword === 'required') pointer += `/${String(error.params.missingProperty)}`
+    if (error.keyword === 'additionalProperties') pointer += `/${String(error.params.additionalProperty)}`
+    const fullPointer = prefix ? `${prefix}${pointer.replace(/^\//, '')}` : pointer || '/'
+    const detail = describe(error)
+    const key = `${fullPointer} ${detail}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    result.push({ pointer: fullPointer, detail, rule: error.keyword })
+  }
+  return result
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return `缺少必填字段 ${String(error.params.missingProperty)}`
+    case 'additionalProperties':
+      return `不允许的字段 ${String(error.params.additionalProperty)}`
+    case 'type':
+      return `类型错误：应为 ${String(error.params.type)}`
+    default:
+      return error.message ?? error.keyword
+  }
+}
+
+export type RequestValidator = (operationId: string) => RequestHandler
+
+export function createRequestValidator(document: OpenApiDocument, ajv: Ajv2020): RequestValidator {
+  const operations = new Map<string, RequestHandler>()
+  for (const [path, item] of Object.entries(document.paths)) {
+    const shared = ((item.parameters as unknown[]) ?? []).map((parameter) => resolve<Parameter>(document, parameter))
+    for (const [method, value] of Object.entries(item)) {
+      if (method === 'parameters') continue
+      const operation = value as Operation
+      const parameters = [...shared, ...(operation.parameters ?? []).map((parameter) => resolve<Parameter>(document, parameter))]
+      operations.set(operation.operationId, buildHandler(ajv, parameters, operation, `${method.toUpperCase()} ${path}`))
+    }
+  }
+  return (operationId) => {
+    const handler = operations.get(operationId)
+    if (!handler) throw new Error(`no operation ${operationId} in the OpenAPI document`)
+    return handler
+  }
+}
+
+function coerce(raw: unknown, schema: Record<string, unknown>): unknown {
+  if (typeof raw !== 'string') return raw
+  const type = schema.type
+  if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
+  if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw
+  return raw
+}
+
+function compileParameters(ajv: Ajv2020, parameters: Parameter[], location: Parameter['in']): ValidateFunction | undefined {
+  const selected = parameters.filter((parameter) => parameter.in === location)
+  if (selected.length === 0 && location !== 'query') return undefined
+  return ajv.compile({
+    type: 'object',
+    properties: Object.fromEntries(selected.map((parameter) => [location === 'header' ? parameter.name.toLowerCase() : parameter.name, rebaseRefs(parameter.schema)])),
+    required: selected.filter((parameter) => parameter.required).map((parameter) => (location === 'header' ? parameter.name.toLowerCase() : parameter.name)),
+    additionalProperties: location !== 'query' && location !== 'path' ? true : false,
+  })
+}
+
+function buildHandler(ajv: Ajv2020, parameters: Parameter[], operation: Operation, label: string): RequestHandler {
+  const pathValidator = compileParameters(ajv, parameters, 'path')
+  const queryValidator = compileParameters(ajv, parameters, 'query')
+  const headerValidator = compileParameters(ajv, parameters, 'header')
+  const bodySchema = operation.requestBody?.content['application/json']?.schema
+  const bodyValidator = bodySchema ? ajv.compile(rebaseRefs(bodySchema) as object) : undefined
+  const schemaOf = (location: Parameter['in'], name: string): Record<string, unknown> =>
+    resolveSchema(ajv, parameters.find((parameter) => parameter.in === location && parameter.name === name)?.schema ?? {})
+
+  return (request, response, next) => {
+    const errors: FieldError[] = []
+    const params: Record<string, unknown> = {}
+    for (const [name, value] of Object.entries(request.params ?? {})) params[name] = coerce(value, schemaOf('path', name))
+    if (pathValidator && !pathValidator(params)) errors.push(...fieldErrors(pathValidator.errors, 'path/'))
+
+    const query: Record<string, unknown> = {}
+    for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+      query[name] = Array.isArray(value) ? value : coerce(value, schemaOf('query', name))
+    }
+    if (queryValidator && !queryValidator(query)) {
+      errors.push(
+        ...fieldErrors(queryValidator.errors, 'query/').map((error) =>
+          error.rule === 'additionalProperties' ? { ...error, detail: `未知的查询参数 ${error.pointer.slice('query/'.length)}` } : error,
+        ),
+      )
+    }
+    if (headerValidator) {
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([, value]) => value !== undefined))
+      if (!headerValidator(headers)) errors.push(...fieldErrors(headerValidator.errors, 'header/'))
+    }
+
+    let body: unknown
+    if (bodyValidator) {
+      if (!request.is('application/json')) {
+        next(new ProblemError(problem('unsupportedMediaType', `${label} 需要 Content-Type: application/json 的请求体`)))
+        return
+      }
+      body = request.body
+      if (!bodyValidator(body)) errors.push(...fieldErrors(bodyValidator.errors, ''))
+    }
+    if (errors.length > 0) {
+      next(new ProblemError(problem('validation', `请求有 ${errors.length} 处不符合接口定义`, { errors })))
+      return
+    }
+    const validated: ValidatedRequest = { params, query, body }
+    response.locals.validated = validated
+    next()
+  }
+}
+
+function resolveSchema(ajv: Ajv2020, schema: Record<string, unknown>): Record<string, unknown> {
+  const ref = schema.$ref
+  if (typeof ref !== 'string') return schema
+  const resolved = ajv.getSchema(ref.startsWith('#/') ? `${specId}${ref}` : ref)?.schema
+  return resolved && typeof resolved === 'object' ? (resolved as Record<string, unknown>) : schema
+}
