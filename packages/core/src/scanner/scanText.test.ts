@@ -336,8 +336,9 @@ describe('maskText', () => {
       { kind: 'mobile', severity: 'warning', start: 5, end: 11, match: '45678', masked: 'XXXXX', message: '' },
       { kind: 'mobile', severity: 'warning', start: 20, end: 31, match: text, masked: 'YYY', message: '' },
     ]
-    // Applied from the end: the outside one is ignored, 5–11 is applied, 0–11 overlaps it and is skipped.
-    expect(maskText(text, findings)).toBe('13812XXXXX')
+    // The first one wins; 5–11 overlaps it and the third lies outside the text.
+    expect(maskText(text, findings)).toBe('138****5678')
+    expect(maskText(text, findings.slice(1))).toBe('13812XXXXX')
   })
 
   it('applies masks of a different length without shifting later ones', () => {

@@ -62,8 +62,16 @@ function parseSmallNumber(text: string): number | undefined {
   return (tens ? CHINESE_DIGITS[tens]! : 1) * 10 + (ones ? CHINESE_DIGITS[ones]! : 0)
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end
+/**
+ * Marks which characters of the text are covered, so "does this span overlap anything taken?" costs
+ * the span's length instead of a pass over every earlier span (long documents have many findings).
+ */
+function coverage(length: number): { add: (span: Span) => void; isCovered: (span: Span) => boolean } {
+  const covered = new Uint8Array(length)
+  return {
+    add: (span) => covered.fill(1, span.start, span.end),
+    isCovered: (span) => covered.subarray(span.start, span.end).includes(1),
+  }
 }
 
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
@@ -94,75 +102,87 @@ function classificationCandidate(text: string, match: RegExpExecArray, levelGrou
       message += `（${levelText}级保密期限最长${maxYears}年，标注的${years}年超出上限）`
     }
   }
-  return { kind: 'classification_mark', start, end: start + matched.length, match: original, masked: original, message }
+  const end = start + matched.length
+  return { kind: 'classification_mark', start, end, match: original, masked: original, message }
 }
 
-function findCandidates(text: string, normalized: string, kinds: ReadonlySet<FindingKind>, options: ScanOptions): Candidate[] {
+const MESSAGES = {
+  resident_id: '发现居民身份证号，公开前应屏蔽，只保留前2位和后3位',
+  legacy_resident_id: '发现疑似15位旧版居民身份证号，公开前应屏蔽，只保留前2位和后3位',
+  mobile: '发现手机号码，如属个人信息，公开前应屏蔽中间4位',
+  bank_card: '发现银行卡号，公开前应屏蔽，只保留前4位和后4位',
+  email: '发现电子邮箱地址，如属个人信息，公开前应屏蔽',
+}
+
+function findCandidates(
+  text: string,
+  normalized: string,
+  kinds: ReadonlySet<FindingKind>,
+  options: ScanOptions,
+): Candidate[] {
   const candidates: Candidate[] = []
-  const slice = (match: RegExpExecArray): Span & { match: string } => ({
+  const spanOf = (match: RegExpExecArray): Span & { match: string } => ({
     start: match.index,
     end: match.index + match[0].length,
     match: text.slice(match.index, match.index + match[0].length),
   })
+  const spansOf = (pattern: RegExp): (Span & { match: string })[] => [...matches(pattern, normalized)].map(spanOf)
+  const today = options.today
 
-  // A 索引号's 前段码 is an organisation's code; an all-digit credit code can pass the ID checksum.
-  const indexNumbers = [...matches(INDEX_NUMBER, normalized)].map(slice)
-  const isInIndexNumber = (span: Span): boolean => indexNumbers.some((other) => overlaps(span, other))
+  // A 索引号's 前段码 is an organisation's code, and an all-digit credit code can pass the ID checksum.
+  const indexNumbers = coverage(text.length)
+  const indexNumberSpans = spansOf(INDEX_NUMBER)
+  for (const span of indexNumberSpans) indexNumbers.add(span)
 
   if (kinds.has('resident_id')) {
-    for (const match of matches(RESIDENT_ID, normalized)) {
-      const digits = match[0].replace(/[ -]/gu, '')
-      if (!validateResidentId(digits, { today: options.today }).ok || isInIndexNumber(slice(match))) continue
-      const span = slice(match)
-      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: '发现居民身份证号，公开前应屏蔽，只保留前2位和后3位' })
+    for (const span of spansOf(RESIDENT_ID)) {
+      const digits = toHalfWidth(span.match).replace(/[ -]/gu, '')
+      if (!validateResidentId(digits, { today }).ok || indexNumbers.isCovered(span)) continue
+      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id })
     }
     if (options.shouldIncludeLegacyResidentIds) {
-      for (const match of matches(LEGACY_RESIDENT_ID, normalized)) {
-        if (!validateResidentId(match[0], { today: options.today, allowLegacy: true }).ok || isInIndexNumber(slice(match))) continue
-        const span = slice(match)
-        candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: '发现疑似15位旧版居民身份证号，公开前应屏蔽，只保留前2位和后3位' })
+      for (const span of spansOf(LEGACY_RESIDENT_ID)) {
+        const isValid = validateResidentId(span.match, { today, allowLegacy: true }).ok
+        if (!isValid || indexNumbers.isCovered(span)) continue
+        const masked = maskResidentId(span.match)
+        candidates.push({ kind: 'resident_id', ...span, masked, message: MESSAGES.legacy_resident_id })
       }
     }
   }
 
   if (kinds.has('classification_mark')) {
-    for (const match of matches(CLASSIFICATION_FIELD, normalized)) candidates.push(classificationCandidate(text, match))
-    for (const match of matches(CLASSIFICATION_WITH_STAR, normalized)) candidates.push(classificationCandidate(text, match))
-    for (const match of matches(CLASSIFICATION_ALONE, normalized)) candidates.push(classificationCandidate(text, match))
+    for (const pattern of [CLASSIFICATION_FIELD, CLASSIFICATION_WITH_STAR, CLASSIFICATION_ALONE]) {
+      for (const match of matches(pattern, normalized)) candidates.push(classificationCandidate(text, match))
+    }
   }
 
-  // Numbers inside URLs and 索引号 are identifiers of pages and documents, not personal data.
-  const emails = [...matches(EMAIL, normalized)].map(slice)
-  const shielded: Span[] = [
-    ...[...matches(URL, normalized)].map(slice),
-    ...indexNumbers,
-    ...emails,
-  ]
-  const isShielded = (span: Span): boolean => shielded.some((other) => overlaps(span, other))
+  // Numbers inside URLs, e-mail addresses and 索引号 identify pages, mailboxes and documents;
+  // they are not phone or card numbers.
+  const emails = spansOf(EMAIL)
+  const shielded = coverage(text.length)
+  for (const span of [...spansOf(URL), ...indexNumberSpans, ...emails]) shielded.add(span)
 
   if (kinds.has('email')) {
     for (const span of emails) {
-      candidates.push({ kind: 'email', ...span, masked: maskEmail(span.match), message: '发现电子邮箱地址，如属个人信息，公开前应屏蔽' })
+      candidates.push({ kind: 'email', ...span, masked: maskEmail(span.match), message: MESSAGES.email })
     }
   }
   if (kinds.has('bank_card')) {
-    for (const match of matches(BANK_CARD, normalized)) {
-      const span = slice(match)
-      if (isShielded(span) || !passesLuhn(match[0].replace(/[ -]/gu, ''))) continue
-      candidates.push({ kind: 'bank_card', ...span, masked: maskBankCard(span.match), message: '发现银行卡号，公开前应屏蔽，只保留前4位和后4位' })
+    for (const span of spansOf(BANK_CARD)) {
+      if (shielded.isCovered(span) || !passesLuhn(toHalfWidth(span.match).replace(/[ -]/gu, ''))) continue
+      candidates.push({ kind: 'bank_card', ...span, masked: maskBankCard(span.match), message: MESSAGES.bank_card })
     }
   }
   if (kinds.has('mobile')) {
-    for (const match of matches(MOBILE, normalized)) {
-      const span = slice(match)
-      if (isShielded(span)) continue
-      candidates.push({ kind: 'mobile', ...span, masked: maskMobileNumber(span.match), message: '发现手机号码，如属个人信息，公开前应屏蔽中间4位' })
+    for (const span of spansOf(MOBILE)) {
+      if (shielded.isCovered(span)) continue
+      candidates.push({ kind: 'mobile', ...span, masked: maskMobileNumber(span.match), message: MESSAGES.mobile })
     }
   }
   if (kinds.has('internal_mark')) {
-    for (const match of matches(INTERNAL_MARK, normalized)) {
-      const span = slice(match)
-      candidates.push({ kind: 'internal_mark', ...span, masked: span.match, message: `发现内部标志“${span.match}”，请确认该内容可以公开` })
+    for (const span of spansOf(INTERNAL_MARK)) {
+      const message = `发现内部标志“${span.match}”，请确认该内容可以公开`
+      candidates.push({ kind: 'internal_mark', ...span, masked: span.match, message })
     }
   }
   return candidates
@@ -191,8 +211,11 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const rank = (kind: FindingKind): number => findingKinds.indexOf(kind)
   candidates.sort((a, b) => rank(a.kind) - rank(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: Candidate[] = []
+  const taken = coverage(text.length)
   for (const candidate of candidates) {
-    if (!kept.some((other) => overlaps(candidate, other))) kept.push(candidate)
+    if (taken.isCovered(candidate)) continue
+    taken.add(candidate)
+    kept.push(candidate)
   }
   return kept
     .sort((a, b) => a.start - b.start)
@@ -201,20 +224,23 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
 
 /**
  * Returns `text` with every finding replaced by its `masked` form. Without `findings` it scans first
- * (with `options`). Findings must refer to this same text (as returned by {@link scanText}).
+ * (with `options`). Findings must refer to this same text (as returned by {@link scanText}); of two
+ * overlapping findings the one starting first is applied, and findings outside the text are ignored.
  *
  * @example maskText('身份证11010519491231002X') // '身份证11*************02X'
  */
 export function maskText(text: string, findings?: readonly Finding[], options?: ScanOptions): string {
-  const toApply = [...(findings ?? scanText(text, options))].sort((a, b) => b.start - a.start)
-  let result = text
-  let limit = Number.POSITIVE_INFINITY
-  for (const finding of toApply) {
-    if (finding.end > limit || finding.start < 0 || finding.end > text.length) continue // overlapping or foreign
-    result = result.slice(0, finding.start) + finding.masked + result.slice(finding.end)
-    limit = finding.start
+  const ordered = [...(findings ?? scanText(text, options))].sort((a, b) => a.start - b.start || b.end - a.end)
+  const pieces: string[] = []
+  let cursor = 0
+  for (const finding of ordered) {
+    // Skip findings that overlap one already applied or do not belong to this text.
+    if (finding.start < cursor || finding.end > text.length || finding.end < finding.start) continue
+    pieces.push(text.slice(cursor, finding.start), finding.masked)
+    cursor = finding.end
   }
-  return result
+  pieces.push(text.slice(cursor))
+  return pieces.join('')
 }
 
 /** Whether any finding blocks publishing. */
