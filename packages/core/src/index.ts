@@ -1,3 +1,7 @@
+/**
+ * @gongkai/core — pure 政务公开 domain logic: enumerations and the 主题分类 taxonomy, 发文字号 and
+ * 索引号, identifier checks and the sensitive-content scanner. No Payload, HTTP or database.
+ */
 export type { LabelledOption, Locale } from './labelledOption'
 export { isOptionValue, labelOf, optionValues } from './labelledOption'
 export * from './enumerations'

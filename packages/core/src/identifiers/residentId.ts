@@ -51,7 +51,8 @@ function birthDateMessage(year: number, month: number, day: number, today: Date)
 /**
  * Validates a 居民身份证号 (GB 11643-1999): 6-digit area code, 8-digit birth date `YYYYMMDD`, 3-digit
  * sequence and the MOD 11-2 check character (`0-9` or `X`). The birth date must be a real calendar date,
- * not before 1800 (the standard's own example, 440524188001010014, is from 1880) and not after `today`. Full-width digits and a lower-case `x` are accepted.
+ * not before 1800 (the standard's own example, 440524188001010014, is from 1880) and not after
+ * `today`. Full-width digits and a lower-case `x` are accepted.
  */
 export function validateResidentId(input: string, options: ResidentIdOptions = {}): ValidationResult {
   const today = options.today ?? new Date()

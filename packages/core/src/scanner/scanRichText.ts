@@ -97,7 +97,8 @@ function comparePaths(a: NodePath, b: NodePath): number {
  * (text nodes concatenated, line breaks as `\n`). Anything that is not an editor state yields `[]`.
  *
  * @example
- * scanRichText({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '手机13812345678' }] }] } })
+ * const paragraph = { type: 'paragraph', children: [{ type: 'text', text: '手机13812345678' }] }
+ * scanRichText({ root: { type: 'root', children: [paragraph] } })
  * // [{ kind: 'mobile', path: ['root', 'children', 0], start: 2, end: 13, … }]
  */
 export function scanRichText(lexicalEditorState: unknown, options?: ScanOptions): Finding[] {
@@ -121,7 +122,8 @@ function nodeAt(state: unknown, path: NodePath): LexicalNode | undefined {
  * Returns a copy of a Lexical editor state with every finding's text replaced by its masked form
  * (the input is not modified). A finding that spans several text nodes (part bold, part in a link)
  * is masked position by position, so every character keeps its node and formatting; a mask of a
- * different length is written into the first node and the rest of the match removed from the others. Returns the input's type:
+ * different length is written into the first node and the rest of the match is removed from the
+ * others. Returns the input's type:
  * an object for an object, a JSON string for a string; anything else is returned unchanged.
  */
 export function maskRichText<T>(lexicalEditorState: T, options?: ScanOptions): T {

@@ -355,3 +355,12 @@ describe('hasBlockingFindings', () => {
     expect(hasBlockingFindings(scan(text))).toBe(expected)
   })
 })
+
+describe('scanText: IDs are verified, so they are reported even where phone numbers are shielded', () => {
+  it.each([
+    [`https://example.com/profile?id=${id}`],
+    [`见附件：${id}.pdf`],
+  ])('reports the ID in %j', (text) => {
+    expect(kindsIn(text)).toEqual([['resident_id', id]])
+  })
+})

@@ -138,7 +138,8 @@ function findCandidates(
     for (const span of spansOf(RESIDENT_ID)) {
       const digits = toHalfWidth(span.match).replace(/[ -]/gu, '')
       if (!validateResidentId(digits, { today }).ok || indexNumbers.isCovered(span)) continue
-      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id })
+      const masked = maskResidentId(span.match)
+      candidates.push({ kind: 'resident_id', ...span, masked, message: MESSAGES.resident_id })
     }
     if (options.shouldIncludeLegacyResidentIds) {
       for (const span of spansOf(LEGACY_RESIDENT_ID)) {
