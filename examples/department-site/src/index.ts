@@ -1,0 +1,2 @@
+export { createDepartmentSite, createDepartmentSiteHandler, type DepartmentSiteOptions } from './createDepartmentSite'
+export { renderDocumentPage, renderSearchPage } from './pages'
