@@ -228,3 +228,33 @@ describe('isSameDocumentNumber', () => {
     expect(isSameDocumentNumber(a, b)).toBe(expected)
   })
 })
+
+describe('parseDocumentNumber on generated variants', () => {
+  const agencyCodes = ['国办发', '国发明电', '津武政办发', '京政发', '财预', '闽政办', '粤府函']
+  const brackets = [
+    ['〔', '〕'],
+    ['[', ']'],
+    ['(', ')'],
+    ['（', '）'],
+    ['﹝', '﹞'],
+    ['【', '】'],
+    ['［', '］'],
+  ] as const
+  const fullWidth = (value: string) => value.replace(/\d/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0))
+  const cases = agencyCodes.flatMap((agencyCode, agencyIndex) =>
+    brackets.map(([open, close], bracketIndex) => {
+      const year = 1990 + ((agencyIndex * 7 + bracketIndex * 3) % 36)
+      const sequence = 1 + ((agencyIndex + 1) * (bracketIndex + 3) * 37) % 500
+      const isFullWidth = (agencyIndex + bracketIndex) % 3 === 0
+      const yearText = isFullWidth ? fullWidth(String(year)) : String(year)
+      return { input: `${agencyCode}${open}${yearText}${close}${sequence}号`, agencyCode, year, sequence }
+    }),
+  )
+
+  it.each(cases)('$input parses to its parts and formats back canonically', ({ input, agencyCode, year, sequence }) => {
+    const result = parse(input)
+    expect(result).toMatchObject({ ok: true, value: { agencyCode, year, sequence } })
+    expect(result.ok && result.normalized).toBe(`${agencyCode}〔${year}〕${sequence}号`)
+    expect(result.ok && parse(result.normalized)).toMatchObject({ ok: true, corrections: [] })
+  })
+})
