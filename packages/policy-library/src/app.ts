@@ -14,8 +14,15 @@ import { escapeHtml, highlight, snippet } from './search/highlight.js'
 import { queryTerms } from './search/segment.js'
 import { decodeCursor, encodeCursor, type SearchEngine, type SearchFilters, type SearchSort } from './search/types.js'
 import { answer, fingerprintOf, runWrite, type WriteAnswer } from './store/idempotency.js'
-import { changeValidity, pushDocuments, withdrawDocument, type WriteContext } from './store/writes.js'
-import type { RequestValidator, ValidatedRequest } from './validation/requestValidator.js'
+import { changeValidity, pushDocuments, withdrawDocument, type PushItem, type PushResult, type WriteContext } from './store/writes.js'
+import type { Ajv2020 } from 'ajv/dist/2020.js'
+import {
+  batchEnvelopeValidator,
+  fieldErrors,
+  schemaValidator,
+  type RequestValidator,
+  type ValidatedRequest,
+} from './validation/requestValidator.js'
 
 export type AppContext = {
   pool: pg.Pool
@@ -23,6 +30,7 @@ export type AppContext = {
   engine: SearchEngine
   document: OpenApiDocument
   validate: RequestValidator
+  ajv: Ajv2020
   adminToken: string | undefined
   publicUrl: string | undefined
   validityStatuses: readonly string[]
@@ -46,6 +54,7 @@ const handle =
 
 export function createApp(context: AppContext): express.Express {
   const { pool, engine, validate, validityStatuses } = context
+  const validateDocumentInput = schemaValidator(context.ajv, 'DocumentInput')
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
@@ -343,14 +352,27 @@ export function createApp(context: AppContext): express.Express {
     auth.requireAgency,
     limiter,
     batchJson,
-    validate('pushDocumentBatch'),
+    validate('pushDocumentBatch', { body: batchEnvelopeValidator(context.ajv) }),
     handle(async (request, response) => {
       const { items } = request.body as { items: { contentId: string; document: DocumentInput }[] }
       await write(request, response, async (client) => {
-        const results = await pushDocuments(
-          writeContext(client, response),
-          items.map((item) => ({ contentId: item.contentId, input: item.document })),
-        )
+        // Items with an invalid document are answered 400 in their result; the others are applied.
+        const invalid = new Map<number, PushResult>()
+        const valid: { index: number; item: PushItem }[] = []
+        items.forEach((item, index) => {
+          if (validateDocumentInput(item.document)) valid.push({ index, item: { contentId: item.contentId, input: item.document } })
+          else {
+            const errors = fieldErrors(validateDocumentInput.errors, '')
+            invalid.set(index, {
+              contentId: item.contentId,
+              status: 400,
+              problem: problem('validation', `第 ${index + 1} 项的文件有 ${errors.length} 处不符合接口定义`, { errors }),
+            })
+          }
+        })
+        const applied = await pushDocuments(writeContext(client, response), valid.map((entry) => entry.item))
+        const byIndex = new Map(valid.map((entry, position) => [entry.index, applied[position] as PushResult]))
+        const results = items.map((_, index) => (invalid.get(index) ?? byIndex.get(index)) as PushResult)
         const succeeded = results.filter((result) => result.status < 300).length
         return {
           status: 200,

@@ -102,6 +102,7 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
     engine,
     document,
     validate: createRequestValidator(document, ajv),
+    ajv,
     adminToken: options.adminToken,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     validityStatuses: options.validityStatuses ?? defaultValidityStatuses,

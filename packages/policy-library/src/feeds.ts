@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
 import type { StoredDocument } from './documents.js'
+import { escapeHtml } from './search/highlight.js'
 
 export const maxSitemapUrls = 50_000
 
@@ -33,11 +34,12 @@ export function renderAtomFeed({
   for (const document of documents) {
     feed.addItem({
       id: `${baseUrl}/v1/documents/${encodeURIComponent(document.contentId)}`,
-      title: document.documentNumber ? `${document.title}（${document.documentNumber}）` : document.title,
+      // The feed package marks titles and summaries type="html": escape the plain text.
+      title: escapeHtml(document.documentNumber ? `${document.title}（${document.documentNumber}）` : document.title),
       link: documentUrl(baseUrl, document),
       date: new Date(document.updatedAt),
       published: new Date(`${document.publishedAt}T00:00:00+08:00`),
-      description: document.summary ?? document.bodyText.slice(0, 200),
+      description: escapeHtml(document.summary ?? document.bodyText.slice(0, 200)),
       author: document.issuers.map((issuer) => ({ name: issuer.name })),
       category: document.topics.map((topic) => ({ term: topic })),
     })

@@ -57,12 +57,16 @@ async function searchWithPostgres(pool: pg.Pool, request: SearchRequest): Promis
       pageValues.push(value)
       return `$${pageValues.length}`
     }
-    const score = push(request.cursor.score)
     const date = push(dateOfDay(request.cursor.day))
     const contentId = push(request.cursor.contentId)
     const dateAfter = request.sort === 'oldest' ? `published_at > ${date}::date` : `published_at < ${date}::date`
     const byDate = `(${dateAfter} OR (published_at = ${date}::date AND content_id > ${contentId}))`
-    pageWhere.push(isRelevance ? `(${rank} < ${score}::real OR (${rank} = ${score}::real AND ${byDate}))` : byDate)
+    if (isRelevance) {
+      const score = push(request.cursor.score)
+      pageWhere.push(`(${rank} < ${score}::real OR (${rank} = ${score}::real AND ${byDate}))`)
+    } else {
+      pageWhere.push(byDate)
+    }
   }
   const order = isRelevance
     ? 'score DESC, published_at DESC, content_id'

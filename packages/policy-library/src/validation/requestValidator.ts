@@ -55,12 +55,37 @@ export function createAjv(document: OpenApiDocument): Ajv2020 {
   return ajv
 }
 
+/**
+ * The batch envelope without the items' documents: those are validated one by one, so one invalid
+ * historical document is answered in its result instead of failing the whole batch.
+ */
+export function batchEnvelopeValidator(ajv: Ajv2020): ValidateFunction {
+  return ajv.compile({
+    type: 'object',
+    additionalProperties: false,
+    required: ['items'],
+    properties: {
+      items: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 500,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['contentId', 'document'],
+          properties: { contentId: { $ref: `${specId}#/components/schemas/ContentId` }, document: { type: 'object' } },
+        },
+      },
+    },
+  })
+}
+
 /** A validator for a named schema of `components.schemas` (also used by tests to check answers). */
 export function schemaValidator(ajv: Ajv2020, name: string): ValidateFunction {
   return ajv.getSchema(`${specId}#/components/schemas/${name}`) ?? ajv.compile({ $ref: `${specId}#/components/schemas/${name}` })
 }
 
-function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: string): FieldError[] {
+export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: string): FieldError[] {
   if (!errors) return []
   localize(errors)
   const seen = new Set<string>()
@@ -94,23 +119,24 @@ function describe(error: ErrorObject): string {
   }
 }
 
-export type RequestValidator = (operationId: string) => RequestHandler
+/** A validator per operation; `body` replaces the document's body schema (the batch envelope checks items itself). */
+export type RequestValidator = (operationId: string, options?: { body?: ValidateFunction }) => RequestHandler
 
 export function createRequestValidator(document: OpenApiDocument, ajv: Ajv2020): RequestValidator {
-  const operations = new Map<string, RequestHandler>()
+  const operations = new Map<string, (body?: ValidateFunction) => RequestHandler>()
   for (const [path, item] of Object.entries(document.paths)) {
     const shared = ((item.parameters as unknown[]) ?? []).map((parameter) => resolve<Parameter>(document, parameter))
     for (const [method, value] of Object.entries(item)) {
       if (method === 'parameters') continue
       const operation = value as Operation
       const parameters = [...shared, ...(operation.parameters ?? []).map((parameter) => resolve<Parameter>(document, parameter))]
-      operations.set(operation.operationId, buildHandler(ajv, parameters, operation, `${method.toUpperCase()} ${path}`))
+      operations.set(operation.operationId, (body) => buildHandler(ajv, parameters, operation, `${method.toUpperCase()} ${path}`, body))
     }
   }
-  return (operationId) => {
-    const handler = operations.get(operationId)
-    if (!handler) throw new Error(`no operation ${operationId} in the OpenAPI document`)
-    return handler
+  return (operationId, options) => {
+    const build = operations.get(operationId)
+    if (!build) throw new Error(`no operation ${operationId} in the OpenAPI document`)
+    return build(options?.body)
   }
 }
 
@@ -133,12 +159,12 @@ function compileParameters(ajv: Ajv2020, parameters: Parameter[], location: Para
   })
 }
 
-function buildHandler(ajv: Ajv2020, parameters: Parameter[], operation: Operation, label: string): RequestHandler {
+function buildHandler(ajv: Ajv2020, parameters: Parameter[], operation: Operation, label: string, bodyOverride?: ValidateFunction): RequestHandler {
   const pathValidator = compileParameters(ajv, parameters, 'path')
   const queryValidator = compileParameters(ajv, parameters, 'query')
   const headerValidator = compileParameters(ajv, parameters, 'header')
   const bodySchema = operation.requestBody?.content['application/json']?.schema
-  const bodyValidator = bodySchema ? ajv.compile(rebaseRefs(bodySchema) as object) : undefined
+  const bodyValidator = bodySchema ? (bodyOverride ?? ajv.compile(rebaseRefs(bodySchema) as object)) : undefined
   const schemaOf = (location: Parameter['in'], name: string): Record<string, unknown> =>
     resolveSchema(ajv, parameters.find((parameter) => parameter.in === location && parameter.name === name)?.schema ?? {})
 
