@@ -1,6 +1,6 @@
 // Measures the sensitive-content scanner on a realistic policy document and prints ratios against
 // a baseline measured in the same run: one pass of /\d+/g over the same text (the least any digit
-// scanner has to do). Run with `pnpm --filter @gongkai/core bench` after building.
+// scanner has to do). Run with `pnpm --filter @gongkai/core bench` (it builds first).
 import { maskRichText, maskText, scanRichText, scanText } from '../dist/index.js'
 
 const paragraph =
