@@ -149,14 +149,18 @@ describe('policy library client against the real service: writes', () => {
       { contentId: 'hx-2018-002', document: policy({ issuers: ['hexi-gov'], publishedAt: '2018-03-01' }) },
       { contentId: 'wq-2018-003', document: policy({ version: 8, previousVersion: 7, publishedAt: '2018-04-01' }) },
       { contentId: 'wq-2018-004', document: policy({ title: '关于疫情防控的通知', publishedAt: '2018-04-01', bodyText: '做好疫情防控。' }) },
+      { contentId: 'wq-2018-005', document: policy({ title: '', publishedAt: '2018-05-01' }) },
     ])
-    expect(result).toMatchObject({ succeeded: 2, failed: 2 })
+    expect(result).toMatchObject({ succeeded: 2, failed: 3 })
     expect(result.results.map((item) => [item.contentId, item.status])).toEqual([
       ['wq-2018-001', 201],
       ['hx-2018-002', 403],
       ['wq-2018-003', 409],
       ['wq-2018-004', 201],
+      ['wq-2018-005', 400],
     ])
+    expect(result.results[4]?.problem?.errors?.map((error) => error.pointer)).toEqual(['/title'])
+    expect(await reader.get('wq-2018-005')).toBeUndefined()
     expect(await reader.get('hx-2018-002')).toBeUndefined()
     expect(await reader.get('wq-2018-003')).toBeUndefined()
     expect((await reader.get('wq-2018-004'))?.title).toBe('关于疫情防控的通知')

@@ -668,7 +668,7 @@ export type components = {
             document: components["schemas"]["DocumentInput"];
         };
         BatchRequest: {
-            /** @description Items whose `document` is invalid are answered individually with 400; the others are applied. */
+            /** @description Each item's document is validated on its own: an invalid one is answered in its result with status 400 and the problem; the others are applied. A malformed envelope (not an array, over 500 items, unknown fields) fails the whole request with 400. */
             items: components["schemas"]["BatchItem"][];
         };
         BatchResult: {
@@ -704,7 +704,7 @@ export type components = {
         };
         EventList: {
             items: components["schemas"]["Event"][];
-            /** @description Pass as `after` to read on; null when there are no more events yet. */
+            /** @description The sequence of the last event of this page, to pass as `after`; null when the page is empty. */
             nextAfter?: number | null;
         };
         AgencyInput: {
