@@ -167,6 +167,31 @@ describe('policy library client against the real service: writes', () => {
   })
 })
 
+describe('policy library client against the real service: bulk', () => {
+  it('splits a batch larger than the spec limit into several requests and keeps the input order', async () => {
+    const batchRequests: number[] = []
+    const counting = createPolicyLibraryClient({
+      baseUrl: running.url,
+      token: await running.agencyWithToken('jinghai-gov', '天津市静海区人民政府办公室'),
+      fetch: async (request) => {
+        if (request.url.endsWith('/v1/document-batches')) batchRequests.push(((await request.clone().json()) as { items: unknown[] }).items.length)
+        return await fetch(request)
+      },
+    })
+    const items = Array.from({ length: 501 }, (_, index) => ({
+      contentId: `jh-2015-${String(index).padStart(4, '0')}`,
+      document: policy({ issuers: ['jinghai-gov'], title: `静海区历史文件第${index}号`, publishedAt: '2015-06-01', bodyText: '历史文件。' }),
+    }))
+
+    const result = await counting.pushBatch(items)
+
+    expect(batchRequests).toEqual([500, 1])
+    expect(result).toMatchObject({ succeeded: 501, failed: 0 })
+    expect(result.results.map((item) => item.contentId)).toEqual(items.map((item) => item.contentId))
+    expect((await reader.get('jh-2015-0500'))?.title).toBe('静海区历史文件第500号')
+  })
+})
+
 describe('policy library client against the real service: reads', () => {
   beforeAll(async () => {
     const items = Array.from({ length: 5 }, (_, index) => ({

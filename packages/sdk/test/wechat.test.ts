@@ -193,6 +193,35 @@ describe('WeChat channel: publishing', () => {
   })
 })
 
+describe('WeChat channel: inputs and credentials', () => {
+  it('uploads body images from the bytes the document carries without downloading them', async () => {
+    const result = await channel().publish(
+      document({
+        html: '<p>见下图</p><img src="/images/missing-on-site.png">',
+        images: [{ url: '/images/missing-on-site.png', data: fakePng(512), contentType: 'image/png', filename: 'chart.png' }],
+        cover: { url: 'cover.jpg', data: fakePng(256), contentType: 'image/jpeg' },
+      }),
+    )
+    expect(result.state).toBe('published')
+    expect(wechat.uploadedImages).toEqual([expect.objectContaining({ filename: 'chart.png', type: 'image/png', size: 512 })])
+    expect(wechat.materials).toEqual([expect.objectContaining({ size: 256 })])
+    expect(site.requests).toHaveLength(0)
+  })
+
+  it('fails permanently with a configuration hint when the AppSecret is wrong', async () => {
+    const result = await channel({ appSecret: 'wrong-secret' }).publish(document())
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:40125', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('AppSecret')
+    expect(paths(wechat)).toEqual(['stable_token'])
+  })
+
+  it('reports an image the site cannot serve as image-unavailable', async () => {
+    const result = await channel().publish(document({ html: '<p>图</p><img src="/nope.png">' }))
+    expect(result).toMatchObject({ state: 'failed', code: 'image-unavailable', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toContain('/nope.png')
+  })
+})
+
 describe('WeChat channel: validation', () => {
   it('names every broken rule in Chinese and makes no call', async () => {
     const wechatChannel = channel()
