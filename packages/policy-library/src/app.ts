@@ -254,7 +254,8 @@ export function createApp(context: AppContext): express.Express {
       const { contentId, version } = validated(response).params as { contentId: string; version: number }
       await sendDocument(
         response,
-        'SELECT document FROM document_versions WHERE content_id = $1 AND version = $2',
+        `SELECT document FROM documents WHERE content_id = $1 AND version = $2
+         UNION ALL SELECT document FROM document_versions WHERE content_id = $1 AND version = $2 LIMIT 1`,
         [contentId, version],
         `文件 ${contentId} 没有版本 ${version}`,
       )

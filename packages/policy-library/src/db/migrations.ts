@@ -52,7 +52,7 @@ CREATE INDEX documents_published_at ON documents (published_at DESC, content_id)
 CREATE INDEX documents_issuers ON documents USING gin (issuers);
 CREATE INDEX documents_topics ON documents USING gin (topics);
 
--- Every stored version, as the API returned it then.
+-- Superseded versions, as the API returned them then (the current version is in documents).
 CREATE TABLE document_versions (
   content_id text NOT NULL,
   version integer NOT NULL,

@@ -128,7 +128,14 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     results.set(index, { contentId: document.contentId, status: isNew ? 201 : 200, document })
     written.push(document)
   }
-  await recordVersions(client, written)
+  // The versions table keeps superseded versions; the current one lives in documents.
+  await recordVersions(
+    client,
+    written.flatMap((document) => {
+      const previous = existing.get(document.contentId)
+      return previous ? [previous.document] : []
+    }),
+  )
   await recordEvents(
     client,
     written.map((document) => ({
@@ -265,9 +272,9 @@ async function lockForChange(
   return { document: row.document }
 }
 
-async function storeChange(context: WriteContext, document: StoredDocument, event: EventInput): Promise<void> {
+async function storeChange(context: WriteContext, previous: StoredDocument, document: StoredDocument, event: EventInput): Promise<void> {
+  await recordVersions(context.client, [previous])
   await writeDocuments(context.client, [document], 'update')
-  await recordVersions(context.client, [document])
   await recordEvents(context.client, [event])
 }
 
@@ -287,7 +294,7 @@ export async function withdrawDocument(
     withdrawal: { notice: request.notice, withdrawnAt },
     updatedAt: now,
   }
-  await storeChange(context, document, {
+  await storeChange(context, locked.document, document, {
     contentId,
     version: request.version,
     type: 'withdrawn',
@@ -320,7 +327,7 @@ export async function changeValidity(
     ...(request.expiresAt === undefined ? {} : { expiresAt: request.expiresAt }),
     updatedAt: now,
   }
-  await storeChange(context, document, {
+  await storeChange(context, locked.document, document, {
     contentId,
     version: request.version,
     type: 'validity_changed',

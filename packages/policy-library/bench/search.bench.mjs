@@ -1,0 +1,224 @@
+// pnpm bench: seeds 10k then 100k synthetic Chinese policy documents through the batch endpoint and
+// measures, over HTTP against the library running as its own process, p50/p95 of
+//   (a) relevance-ranked top 20 with snippets, exact total and facets (agency, year, topic, …),
+//   (b) browse by date with filters, (c) get by id,
+// next to two baselines measured in the same run: naive PostgreSQL full text (a second library
+// process with GONGKAI_LIBRARY_SEARCH_ENGINE=postgres: segmented tsvector + GIN + ts_rank over all
+// matches + count + GROUP BY facets, over HTTP) and a plain ILIKE scan (top 20 by date + count, in SQL).
+// Env: BENCH_TIERS=10000,100000 (default), BENCH_SAMPLES=40, DATABASE_URL (else embedded PostgreSQL).
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { createTestDatabase, findFreePort } from '@gongkai/dev-postgres'
+import { resolvePostgres } from '@gongkai/dev-postgres'
+import { agencies, createCorpus, planted } from './corpus.mjs'
+
+const tiers = (process.env.BENCH_TIERS ?? '10000,100000').split(',').map(Number)
+const samples = Number(process.env.BENCH_SAMPLES ?? 40)
+const baselineSamples = Math.max(5, Math.floor(samples / 4))
+const adminToken = 'bench-admin-token'
+const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+
+const server = await resolvePostgres()
+process.env.GONGKAI_TEST_POSTGRES_URL = server.url
+const database = await createTestDatabase('gongkai_bench')
+const children = []
+
+async function startLibrary(engine) {
+  const port = await findFreePort()
+  const child = spawn(process.execPath, [binPath], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GONGKAI_LIBRARY_ADMIN_TOKEN: adminToken,
+      GONGKAI_LIBRARY_RATE_LIMIT: '0',
+      GONGKAI_LIBRARY_SEARCH_ENGINE: engine,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  children.push(child)
+  const url = `http://127.0.0.1:${port}`
+  const started = performance.now()
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false)
+    if (ready) break
+    if (child.exitCode !== null) throw new Error(`library (${engine}) exited with ${child.exitCode}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { url, child, startMs: performance.now() - started }
+}
+
+async function stopLibrary(library) {
+  const exited = new Promise((resolve) => library.child.once('exit', resolve))
+  library.child.kill('SIGTERM')
+  await exited
+  children.splice(children.indexOf(library.child), 1)
+}
+
+async function call(url, method, path, { token, body } = {}) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`)
+  return text ? JSON.parse(text) : undefined
+}
+
+function percentile(sorted, fraction) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]
+}
+
+async function measure(run, count) {
+  for (let warm = 0; warm < 3; warm++) await run(warm)
+  const times = []
+  let last
+  for (let index = 0; index < count; index++) {
+    const started = performance.now()
+    last = await run(index)
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), last }
+}
+
+const format = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)).padStart(7)
+
+const queries = [
+  { label: '冬季供暖保障 (planted 0.05%)', q: '冬季供暖保障' },
+  { label: '就业见习 (planted 1%)', q: '就业见习' },
+  { label: '疫情防控 (planted 10%)', q: '疫情防控' },
+  { label: '安全生产 (topic word)', q: '安全生产' },
+  { label: '政务公开 (planted 60%)', q: '政务公开' },
+  { label: '工作 (most documents)', q: '工作' },
+  { label: '加强 管理 (two common words)', q: '加强 管理' },
+]
+const browses = [
+  { label: 'newest, no filter', query: 'sort=newest' },
+  { label: 'agency + year', query: `agency=${agencies[0].id}&year=2020` },
+  { label: 'topic 02 + 文种 notice', query: 'topic=02&documentType=notice' },
+  { label: 'date range + kind, oldest', query: 'publishedFrom=2019-01-01&publishedTo=2019-06-30&kind=policy&sort=oldest' },
+]
+
+const results = []
+let library
+let naive
+const makeDocument = createCorpus(42)
+let seeded = 0
+let tokens
+
+try {
+  library = await startLibrary('memory')
+  tokens = {}
+  for (const agency of agencies) {
+    await call(library.url, 'POST', '/v1/agencies', { token: adminToken, body: agency })
+    tokens[agency.id] = (await call(library.url, 'POST', `/v1/agencies/${agency.id}/tokens`, { token: adminToken, body: { name: 'bench' } })).token
+  }
+  const sql = new pg.Pool({ connectionString: database.url, max: 2 })
+
+  for (const tier of tiers) {
+    // ---- seed through the batch endpoint: batches of 500 items of one agency, two in flight
+    const pending = new Map(agencies.map((agency) => [agency.id, []]))
+    const batches = []
+    for (; seeded < tier; seeded++) {
+      const item = makeDocument(seeded)
+      const list = pending.get(item.document.issuers[0])
+      list.push(item)
+      if (list.length === 500) {
+        batches.push({ agency: item.document.issuers[0], items: list.splice(0) })
+      }
+    }
+    for (const [agency, items] of pending) if (items.length > 0) batches.push({ agency, items })
+    const pushStarted = performance.now()
+    let pushed = 0
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        const answer = await call(library.url, 'POST', '/v1/document-batches', { token: tokens[batch.agency], body: { items: batch.items } })
+        if (answer.failed > 0) throw new Error(`batch failed: ${JSON.stringify(answer.results.find((result) => result.status >= 300))}`)
+        pushed += answer.succeeded
+      }
+    }
+    await Promise.all([worker(), worker()])
+    const pushSeconds = (performance.now() - pushStarted) / 1000
+    await sql.query('VACUUM ANALYZE documents')
+
+    // The naive baseline: a second process answering with PostgreSQL full text only.
+    naive = await startLibrary('postgres')
+    // Restart the in-memory library to measure how long loading the index takes at this size.
+    await stopLibrary(library)
+    library = await startLibrary('memory')
+
+    const tierResult = { tier, pushPerSecond: pushed / pushSeconds, indexLoadMs: library.startMs, rows: [] }
+    results.push(tierResult)
+    console.log(`\n== ${tier.toLocaleString('en')} documents: pushed ${pushed} in ${pushSeconds.toFixed(1)} s = ${(pushed / pushSeconds).toFixed(0)} docs/s; in-memory index loaded in ${(library.startMs / 1000).toFixed(1)} s`)
+    console.log(`${'query'.padEnd(34)} ${'matches'.padStart(8)} ${'share'.padStart(6)} | ${'p50'.padStart(7)} ${'p95'.padStart(7)} | naive FTS p50/p95  | ILIKE p50/p95      | FTS/ours p95`)
+
+    for (const { label, q } of queries) {
+      const path = `/v1/documents?q=${encodeURIComponent(q)}&limit=20`
+      const ours = await measure(() => call(library.url, 'GET', path), samples)
+      const baseline = await measure(() => call(naive.url, 'GET', path), baselineSamples)
+      if (ours.last.total !== baseline.last.total) throw new Error(`totals differ for ${q}: ${ours.last.total} vs ${baseline.last.total}`)
+      const words = q.split(' ')
+      const likeWhere = words.map((_, index) => `(title ILIKE $${index + 1} OR document->>'bodyText' ILIKE $${index + 1})`).join(' AND ')
+      const likeValues = words.map((word) => `%${word}%`)
+      const ilike = await measure(async () => {
+        await sql.query(`SELECT content_id FROM documents WHERE status = 'published' AND ${likeWhere} ORDER BY published_at DESC LIMIT 20`, likeValues)
+        return sql.query(`SELECT count(*) FROM documents WHERE status = 'published' AND ${likeWhere}`, likeValues)
+      }, Math.max(3, Math.floor(baselineSamples / 2)))
+      const row = {
+        label,
+        total: ours.last.total,
+        share: ours.last.total / tier,
+        ours,
+        naive: baseline,
+        ilike,
+        ratio: baseline.p95 / ours.p95,
+      }
+      tierResult.rows.push(row)
+      console.log(
+        `${label.padEnd(34)} ${String(row.total).padStart(8)} ${(row.share * 100).toFixed(2).padStart(5)}% | ${format(ours.p50)} ${format(ours.p95)} | ${format(baseline.p50)} ${format(baseline.p95)} | ${format(ilike.p50)} ${format(ilike.p95)} | ${row.ratio.toFixed(1).padStart(6)}×`,
+      )
+    }
+    for (const { label, query } of browses) {
+      const path = `/v1/documents?${query}&limit=20`
+      const ours = await measure(() => call(library.url, 'GET', path), samples)
+      const baseline = await measure(() => call(naive.url, 'GET', path), baselineSamples)
+      if (ours.last.total !== baseline.last.total) throw new Error(`totals differ for ${query}`)
+      tierResult.rows.push({ label: `browse: ${label}`, total: ours.last.total, share: ours.last.total / tier, ours, naive: baseline, ratio: baseline.p95 / ours.p95 })
+      console.log(
+        `${`browse: ${label}`.padEnd(34)} ${String(ours.last.total).padStart(8)} ${((ours.last.total / tier) * 100).toFixed(2).padStart(5)}% | ${format(ours.p50)} ${format(ours.p95)} | ${format(baseline.p50)} ${format(baseline.p95)} | ${'-'.padStart(7)} ${'-'.padStart(7)} | ${(baseline.p95 / ours.p95).toFixed(1).padStart(6)}×`,
+      )
+    }
+    const getById = await measure((index) => call(library.url, 'GET', `/v1/documents/bench-${(index * 7919) % tier}`), samples)
+    tierResult.rows.push({ label: 'get by id', total: 1, share: 0, ours: getById })
+    console.log(`${'get by id'.padEnd(34)} ${'1'.padStart(8)} ${''.padStart(6)} | ${format(getById.p50)} ${format(getById.p95)} |`)
+    await stopLibrary(naive)
+    naive = undefined
+  }
+  await sql.end()
+
+  if (results.length > 1) {
+    const [small, large] = [results[0], results[results.length - 1]]
+    console.log(`\n== growth ${small.tier.toLocaleString('en')} → ${large.tier.toLocaleString('en')} documents (p95, ours vs naive full text)`)
+    for (const row of large.rows) {
+      const before = small.rows.find((candidate) => candidate.label === row.label)
+      if (!before) continue
+      const naiveGrowth = row.naive && before.naive ? `${(row.naive.p95 / before.naive.p95).toFixed(1)}×` : '-'
+      console.log(`${row.label.padEnd(34)} ours ${format(before.ours.p95)} → ${format(row.ours.p95)} ms (${(row.ours.p95 / before.ours.p95).toFixed(1)}×)   naive ${naiveGrowth}`)
+    }
+    console.log(`index load on start: ${(small.indexLoadMs / 1000).toFixed(1)} s → ${(large.indexLoadMs / 1000).toFixed(1)} s; bulk push ${small.pushPerSecond.toFixed(0)} → ${large.pushPerSecond.toFixed(0)} docs/s`)
+  }
+  const worst = Math.max(...results[results.length - 1].rows.map((row) => row.ours.p95))
+  const common = results[results.length - 1].rows.filter((row) => row.ratio !== undefined && row.share > 0.5 && !row.label.startsWith('browse'))
+  console.log(`\nworst p95 at ${results[results.length - 1].tier.toLocaleString('en')}: ${worst.toFixed(1)} ms (target ≤ 50 ms); speed-up vs naive full text on terms in >50% of documents: ${common.map((row) => `${row.label.split(' ')[0]} ${row.ratio.toFixed(1)}×`).join(', ')} (target ≥ 10×)`)
+  void planted
+} finally {
+  for (const child of children) child.kill('SIGTERM')
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  await database.drop().catch(() => {})
+  await server.stop()
+}
