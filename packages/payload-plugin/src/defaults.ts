@@ -1,0 +1,55 @@
+import type { InterpretationForm } from '@gongkai/core'
+
+import type { GongkaiSlugs, LabelLanguage, LocalizedLabel } from './types.js'
+
+/** Collection slugs used when `slugs` does not override them. */
+export const defaultSlugs = {
+  agencies: 'agencies',
+  topics: 'topics',
+  policies: 'policies',
+  interpretations: 'interpretations',
+  decisions: 'decisions',
+  participation: 'participation',
+  attachments: 'gongkai-attachments',
+} as const satisfies GongkaiSlugs
+
+/** The admin sidebar group every Gongkai collection is listed under. */
+export const defaultAdminGroup: LocalizedLabel = { zh: '政务公开', en: 'Government Disclosure' }
+
+export const defaultLabelLanguages: readonly LabelLanguage[] = ['zh', 'en']
+
+/** 征求意见 must last at least this many days (重大行政决策程序暂行条例 art. 15: generally not less than 30 days). */
+export const defaultCommentPeriodMinDays = 30
+
+export const defaultMaxVersionsPerDoc = 50
+
+/** Calendar dates (成文日期, 发布日期, comment periods) are compared as days in this time zone. */
+export const defaultTimeZone = 'Asia/Shanghai'
+
+/** 解读形式 that are videos: they need an uploaded video or a video URL. */
+export const defaultVideoInterpretationForms: readonly InterpretationForm[] = ['animation', 'short_video']
+
+/** 有效性 values that require a 失效日期 when the default list is used. */
+export const defaultStatusesRequiringExpiryDate: readonly string[] = ['expired', 'repealed']
+
+/** 有效性 values that require the replacing document when the default list is used. */
+export const defaultStatusesRequiringReplacement: readonly string[] = ['amended']
+
+/**
+ * MIME types the plugin's own attachments collection accepts: documents as governments publish them
+ * (PDF, OFD, Word/WPS, Excel, PowerPoint), images, audio and video. Executables and archives are refused.
+ */
+export const defaultAttachmentMimeTypes: readonly string[] = [
+  'application/pdf',
+  'application/ofd',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/wps-office.wps',
+  'image/*',
+  'audio/*',
+  'video/*',
+]

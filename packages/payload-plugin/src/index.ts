@@ -1,0 +1,6 @@
+export { gongkaiPlugin } from './plugin.js'
+export { defaultSlugs } from './defaults.js'
+export { sanitizeOptions } from './sanitizeOptions.js'
+export { seedTopics } from './seed/seedTopics.js'
+export type { SeedTopicsResult } from './seed/seedTopics.js'
+export type * from './types.js'

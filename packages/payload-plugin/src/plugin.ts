@@ -1,0 +1,59 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import { createAgenciesCollection } from './collections/Agencies/index.js'
+import { createAttachmentsCollection } from './collections/Attachments/index.js'
+import { createDecisionsCollection } from './collections/Decisions/index.js'
+import { createInterpretationsCollection } from './collections/Interpretations/index.js'
+import { createParticipationCollection } from './collections/Participation/index.js'
+import { createPoliciesCollection } from './collections/Policies/index.js'
+import { createTopicsCollection } from './collections/Topics/index.js'
+import { sanitizeOptions } from './sanitizeOptions.js'
+import { seedTopics } from './seed/seedTopics.js'
+import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
+
+const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPluginOptions) => CollectionConfig][] = [
+  ['policies', createPoliciesCollection],
+  ['interpretations', createInterpretationsCollection],
+  ['decisions', createDecisionsCollection],
+  ['participation', createParticipationCollection],
+  ['agencies', createAgenciesCollection],
+  ['topics', createTopicsCollection],
+  ['attachments', createAttachmentsCollection],
+]
+
+/**
+ * Adds the 政务公开 content model to a Payload config: agencies, the 主题分类 taxonomy, policy documents,
+ * interpretations, major administrative decisions and public participation records.
+ *
+ * @example
+ * export default buildConfig({ editor: lexicalEditor(), plugins: [gongkaiPlugin({ commentPeriodMinDays: 30 })], … })
+ */
+export const gongkaiPlugin =
+  (pluginOptions: GongkaiPluginOptions = {}) =>
+  (incomingConfig: Config): Config => {
+    const options = sanitizeOptions(pluginOptions, incomingConfig)
+
+    const collections = collectionBuilders
+      .filter(([key]) => key !== 'attachments' || options.hasOwnUploadsCollection)
+      .map(([key, build]) => {
+        const defaultCollection = build(options)
+        const override = options.overrides[key]
+        return override ? override({ defaultCollection }) : defaultCollection
+      })
+
+    const config: Config = {
+      ...incomingConfig,
+      collections: [...(incomingConfig.collections ?? []), ...collections],
+    }
+
+    // Collections and fields stay when disabled so the schema does not change; behaviour does not.
+    if (options.isDisabled) return config
+
+    config.onInit = async (payload) => {
+      if (incomingConfig.onInit) await incomingConfig.onInit(payload)
+      if (options.shouldSeedTopics) {
+        await seedTopics({ payload, topicsSlug: options.slugs.topics, taxonomy: options.topicTaxonomy })
+      }
+    }
+    return config
+  }

@@ -1,0 +1,354 @@
+import type {
+  AdoptionState,
+  ClassificationLevel,
+  DecisionStage,
+  DisclosureType,
+  DocumentType,
+  InterpretationForm,
+  MeetingKind,
+  NonDisclosureReason,
+  ParticipantSector,
+  ParticipationKind,
+  SelectionMethod,
+} from '@gongkai/core'
+import type { CollectionConfig, RichTextAdapterProvider } from 'payload'
+
+/** A language the plugin writes labels in. */
+export type LabelLanguage = 'zh' | 'en'
+
+/** A label in Chinese and English, as Payload accepts it for `labels`, `label` and option labels. */
+export type LocalizedLabel = { zh: string; en: string }
+
+/** The collections the plugin adds, by role. */
+export type GongkaiCollectionKey =
+  | 'agencies'
+  | 'topics'
+  | 'policies'
+  | 'interpretations'
+  | 'decisions'
+  | 'participation'
+  | 'attachments'
+
+/** Slug of each collection the plugin adds. */
+export type GongkaiSlugs = Record<GongkaiCollectionKey, string>
+
+/**
+ * One 有效性 (validity) status. `value` becomes a PostgreSQL enum value, so it must be ASCII snake_case;
+ * changing the list changes the database schema (run a migration).
+ */
+export type ValidityStatusOption = {
+  /** Stored value, e.g. `expired`. */
+  value: string
+  /** Shown in the admin, e.g. `{ zh: '失效', en: 'Expired' }`. */
+  label: LocalizedLabel
+  /** A policy in this status must have a 失效日期. */
+  requiresExpiryDate?: boolean
+  /** A policy in this status must link the document that replaces it (`supersededBy`). */
+  requiresReplacement?: boolean
+}
+
+/** One branch of the 主题分类 taxonomy to seed. */
+export type TopicSeed = {
+  code: string
+  name: string
+  children: readonly { code: string; name: string }[]
+}
+
+/** Receives the collection the plugin built and returns the one to use. */
+export type CollectionOverride = (args: { defaultCollection: CollectionConfig }) => CollectionConfig
+
+export type GongkaiPluginOptions = {
+  /**
+   * Keeps every collection and field (so the database schema does not change) but adds no hooks and
+   * seeds nothing. Use it to switch the plugin's behaviour off without a migration.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Slugs of the collections the plugin adds.
+   * @default defaultSlugs — agencies, topics, policies, interpretations, decisions, participation, gongkai-attachments
+   * @example { policies: 'policy-documents' }
+   */
+  slugs?: Partial<GongkaiSlugs>
+  /**
+   * Slug of an existing upload collection to use for attachments and interpretation media. When it is
+   * not given, the plugin adds its own upload collection (`slugs.attachments`, default `gongkai-attachments`).
+   * The collection must be in the config before this plugin runs.
+   * @default undefined — the plugin adds `gongkai-attachments`
+   * @example 'media'
+   */
+  uploadsCollection?: string
+  /**
+   * The 有效性 statuses policies can have. The first is the default for new policies.
+   * @default core's defaultValidityStatuses: 有效 (effective), 失效 (expired, needs 失效日期),
+   * 废止 (repealed, needs 失效日期), 已修订 (amended, needs the replacing document)
+   * @example [{ value: 'effective', label: { zh: '现行有效', en: 'In force' } }, { value: 'expired', label: { zh: '已失效', en: 'Expired' }, requiresExpiryDate: true }]
+   */
+  validityStatuses?: readonly ValidityStatusOption[]
+  /**
+   * Minimum length, in days, of a major decision's public comment period (征求意见).
+   * @default 30
+   */
+  commentPeriodMinDays?: number
+  /**
+   * Seed the 主题分类 taxonomy when the topics collection is empty on start. Editors can change it afterwards;
+   * it is never seeded again while any topic exists.
+   * @default true
+   */
+  seedTopics?: boolean
+  /**
+   * The taxonomy to seed.
+   * @default core's topicTaxonomy (State Council 主题分类)
+   */
+  topicTaxonomy?: readonly TopicSeed[]
+  /**
+   * Languages the plugin's collection, field and option labels are given in.
+   * @default ['zh', 'en']
+   * @example ['zh']
+   */
+  labelLanguages?: readonly LabelLanguage[]
+  /**
+   * Admin sidebar group of the plugin's collections.
+   * @default { zh: '政务公开', en: 'Government Disclosure' }
+   */
+  adminGroup?: LocalizedLabel
+  /**
+   * Rich-text editor of the plugin's rich-text fields.
+   * @default the config's `editor` (e.g. `lexicalEditor()`)
+   */
+  editor?: RichTextAdapterProvider
+  /**
+   * Versions kept per document in the collections with drafts.
+   * @default 50
+   */
+  maxVersionsPerDoc?: number
+  /**
+   * Time zone in which dates are read as calendar days (成文日期 vs 发布日期, comment periods).
+   * @default 'Asia/Shanghai'
+   */
+  timeZone?: string
+  /**
+   * 解读形式 that are videos: an interpretation in one of these needs uploaded media or a video URL.
+   * @default ['animation', 'short_video'] (视频动漫, 短视频)
+   */
+  videoInterpretationForms?: readonly InterpretationForm[]
+  /**
+   * Change any collection the plugin builds. Spread what you extend.
+   * @example { policies: ({ defaultCollection }) => ({ ...defaultCollection, fields: [...defaultCollection.fields, { name: 'note', type: 'text' }] }) }
+   */
+  overrides?: Partial<Record<GongkaiCollectionKey, CollectionOverride>>
+}
+
+/** The options with defaults applied, as every collection, hook and seed function receives them. */
+export type SanitizedGongkaiPluginOptions = {
+  isDisabled: boolean
+  slugs: GongkaiSlugs
+  /** Upload collection used by attachments and media. */
+  uploadsSlug: string
+  /** True when the plugin adds its own upload collection (no `uploadsCollection` given). */
+  hasOwnUploadsCollection: boolean
+  validityStatuses: readonly ValidityStatusOption[]
+  commentPeriodMinDays: number
+  shouldSeedTopics: boolean
+  topicTaxonomy: readonly TopicSeed[]
+  labelLanguages: readonly LabelLanguage[]
+  adminGroup: LocalizedLabel
+  editor: RichTextAdapterProvider | undefined
+  maxVersionsPerDoc: number
+  timeZone: string
+  videoInterpretationForms: readonly InterpretationForm[]
+  overrides: Partial<Record<GongkaiCollectionKey, CollectionOverride>>
+}
+
+/** An ID, or the related document when read with depth ≥ 1. */
+export type Relation<T> = number | string | T
+
+type Timestamps = { id: number | string; createdAt: string; updatedAt: string }
+type Drafts = { _status?: 'draft' | 'published' | null }
+
+/** 发布机构: an agency that issues documents and, later, owns them as a tenant. */
+export type Agency = Timestamps & {
+  /** 机关全称, e.g. 天津市武清区人民政府办公室 */
+  name: string
+  /** 机关简称 */
+  shortName?: string | null
+  /** 机关代字 used in its 发文字号, e.g. 津武政办发 */
+  agencyCode?: string | null
+  /** 组织机构代码 (9 chars, GB 11714) or 统一社会信用代码 (18 chars, GB 32100); the 索引号 前段码 */
+  organizationCode?: string | null
+  /** Which kind of code `organizationCode` is (set on save). */
+  organizationCodeKind?: 'organization_code' | 'credit_code' | null
+  parent?: Relation<Agency> | null
+}
+
+/** 主题分类: a two-level topic tree. */
+export type Topic = Timestamps & {
+  name: string
+  /** Stable code, e.g. `02.01` */
+  code: string
+  /** `综合政务\政务公开` for a child, the name for a top-level topic (set on save). */
+  fullName?: string | null
+  parent?: Relation<Topic> | null
+}
+
+/** An uploaded file (the plugin's own attachments collection). */
+export type Attachment = Timestamps & {
+  title?: string | null
+  url?: string | null
+  filename?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+}
+
+/** 政策文件 */
+export type Policy = Timestamps &
+  Drafts & {
+    /** 标题 */
+    title: string
+    /** 发文字号, normalised on save, e.g. 津武政办发〔2022〕12号 */
+    documentNumber?: string | null
+    /** What the last save changed in the 发文字号, e.g. 将“[”改为“〔”; empty when nothing changed. */
+    documentNumberCorrections?: string | null
+    /** 索引号, assigned by the publishing workflow; not writable through the API. */
+    indexNumber?: string | null
+    /** 发文机关 (lead agency) */
+    issuingAgency: Relation<Agency>
+    /** 联合发文机关 */
+    jointIssuers?: Relation<Agency>[] | null
+    /** 成文日期 */
+    writtenDate: string
+    /** 发布日期 */
+    publishDate?: string | null
+    /** 文种 */
+    documentType: DocumentType
+    /** 主题分类 */
+    topic: Relation<Topic>
+    /** 主题词 */
+    keywords?: string | null
+    /** 有效性 (one of the configured statuses) */
+    validity: string
+    /** 失效日期 */
+    expiryDate?: string | null
+    /** The document that replaces this one. */
+    supersededBy?: Relation<Policy> | null
+    /** Documents this one replaces. */
+    supersedes?: Relation<Policy>[] | null
+    /** 公开属性 */
+    disclosure: DisclosureType
+    /** 不予公开理由 */
+    nonDisclosureReason?: NonDisclosureReason | null
+    /** 理由说明 (legal basis) */
+    nonDisclosureExplanation?: string | null
+    /** 密级 */
+    classification: ClassificationLevel
+    /** 是否规范性文件 */
+    isNormative?: boolean | null
+    /** 需要政策解读 (三同步); defaults to `isNormative` */
+    needsInterpretation?: boolean | null
+    /** 摘要 (≤ 1500 characters) */
+    summary?: string | null
+    /** 正文 (rich text) */
+    body?: unknown
+    /** 附件 */
+    attachments?: Relation<Attachment>[] | null
+  }
+
+/** 政策解读 */
+export type Interpretation = Timestamps &
+  Drafts & {
+    title: string
+    /** The policies interpreted (at least one). */
+    policies: Relation<Policy>[]
+    /** 解读形式 */
+    form: InterpretationForm
+    /** 解读机构 */
+    interpretingAgency?: Relation<Agency> | null
+    /** 解读人 (a public official speaking in office, e.g. 区发展改革委主任) */
+    interpreterName?: string | null
+    summary?: string | null
+    body?: unknown
+    media?: Relation<Attachment>[] | null
+    /** http(s) URL of the video */
+    videoUrl?: string | null
+  }
+
+/** One public comment received on a decision draft. */
+export type PublicComment = {
+  id?: string | null
+  summary: string
+  receivedDate?: string | null
+  adoption: AdoptionState
+  adoptionReason?: string | null
+}
+
+/** 重大行政决策 */
+export type Decision = Timestamps &
+  Drafts & {
+    /** 目录年度 */
+    catalogueYear: number
+    /** 目录序号, unique within the year */
+    catalogueNumber: number
+    title: string
+    /** 承办单位 */
+    responsibleAgency: Relation<Agency>
+    stage: DecisionStage
+    /** 草案全文 */
+    draftText?: unknown
+    /** 起草说明 */
+    draftingExplanation?: unknown
+    /** 决策背景 */
+    background?: unknown
+    commentPeriodStart?: string | null
+    commentPeriodEnd?: string | null
+    publicComments?: PublicComment[] | null
+    /** 风险评估 */
+    riskAssessment?: unknown
+    /** 专家论证 */
+    expertReview?: unknown
+    /** 合法性审查 */
+    legalityReview?: unknown
+    meeting?: { date?: string | null; kind?: MeetingKind | null; name?: string | null } | null
+    /** 决策结果 */
+    result?: unknown
+    /** 决策后评估 */
+    effectEvaluation?: unknown
+    /** Participation records whose `decision` is this one (join; read-only). */
+    participationRecords?: { docs?: Relation<Participation>[]; hasNextPage?: boolean } | null
+    /** Policies that carry out the decision. */
+    resultingPolicies?: Relation<Policy>[] | null
+  }
+
+/** One participant, shown publicly under a display name without personal data. */
+export type Participant = {
+  id?: string | null
+  /** 公开显示名称, e.g. 居民代表甲, 张先生 */
+  displayName: string
+  /** 遴选方式 */
+  selectionMethod: SelectionMethod
+  /** 界别 */
+  sector: ParticipantSector
+}
+
+/** One opinion expressed by a participant. */
+export type Opinion = {
+  id?: string | null
+  /** The participant's display name. */
+  speaker: string
+  content: string
+  adoption: AdoptionState
+  adoptionReason?: string | null
+}
+
+/** 公众参与 */
+export type Participation = Timestamps &
+  Drafts & {
+    kind: ParticipationKind
+    /** 会议或活动名称 */
+    meetingName: string
+    meetingDate: string
+    decision?: Relation<Decision> | null
+    participants?: Participant[] | null
+    opinions?: Opinion[] | null
+    /** 公开摘要 */
+    publicSummary?: string | null
+  }

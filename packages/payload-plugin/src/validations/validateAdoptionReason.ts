@@ -1,0 +1,14 @@
+import { adoptionStates, isReasonRequired, labelOf } from '@gongkai/core'
+import type { AdoptionState } from '@gongkai/core'
+import type { Validate } from 'payload'
+
+import { isBlank } from '../utilities/relationIds.js'
+
+/** An opinion that is not (fully) adopted needs the reason, as decree 713 asks the reasons to be published. */
+export function validateAdoptionReason(adoptionField: string): Validate {
+  return (value, { siblingData }) => {
+    const adoption = (siblingData as Record<string, unknown>)[adoptionField] as AdoptionState | undefined
+    if (!isBlank(value) || !adoption || !isReasonRequired(adoption)) return true
+    return `采纳情况为“${labelOf(adoptionStates, adoption)}”时须说明理由`
+  }
+}

@@ -1,0 +1,26 @@
+import type { Validate } from 'payload'
+
+/** 目录序号 is unique within its 目录年度. */
+export function validateCatalogueNumber(args: { decisionsSlug: string; yearField: string }): Validate {
+  return async (value, { id, req, siblingData }) => {
+    const year = (siblingData as Record<string, unknown>)[args.yearField]
+    if (typeof value !== 'number' || typeof year !== 'number') return true
+    const { docs } = await req.payload.find({
+      collection: args.decisionsSlug,
+      where: {
+        and: [
+          { [args.yearField]: { equals: year } },
+          { catalogueNumber: { equals: value } },
+          ...(id === undefined ? [] : [{ id: { not_equals: id } }]),
+        ],
+      },
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      req,
+    })
+    const existing = docs[0]
+    if (!existing) return true
+    return `${year} 年度决策目录中序号 ${value} 已被“${String(existing.title ?? existing.id)}”使用，同一年度内序号不得重复`
+  }
+}

@@ -1,0 +1,21 @@
+import type { Validate } from 'payload'
+
+import { toCalendarDate } from '../utilities/calendarDate.js'
+
+/**
+ * A date that may not fall on an earlier calendar day than a sibling date, e.g. 发布日期 not before 成文日期.
+ * The message names both fields and the earliest allowed day: 发布日期不得早于成文日期（2022-06-30）.
+ */
+export function validateNotBefore(args: {
+  label: string
+  otherField: string
+  otherLabel: string
+  timeZone: string
+}): Validate {
+  return (value, { siblingData }) => {
+    const day = toCalendarDate(value, args.timeZone)
+    const otherDay = toCalendarDate((siblingData as Record<string, unknown>)[args.otherField], args.timeZone)
+    if (day === undefined || otherDay === undefined || day >= otherDay) return true
+    return `${args.label}不得早于${args.otherLabel}（${otherDay}）`
+  }
+}

@@ -1,0 +1,19 @@
+import { ValidationError } from 'payload'
+
+export type FieldError = { path: string; message: string }
+
+/**
+ * Awaits an operation that must fail validation and returns its field errors (`data.errors`),
+ * so tests can assert the path and the Chinese message. Fails when it succeeds or fails otherwise.
+ */
+export async function validationErrors(operation: Promise<unknown>): Promise<FieldError[]> {
+  try {
+    await operation
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      return error.data.errors.map(({ path, message }) => ({ path, message }))
+    }
+    throw error
+  }
+  throw new Error('expected a ValidationError, but the operation succeeded')
+}
