@@ -79,6 +79,15 @@ describe('WeChat channel: publishing', () => {
     expect(article.content_source_url).toBe(`${site.url}/zwgk/policy-2024-001.html`)
   })
 
+  it('shares one run between concurrent publishes of the same document', async () => {
+    const wechatChannel = channel()
+    const [first, second] = await Promise.all([wechatChannel.publish(document()), wechatChannel.publish(document())])
+    expect(second).toEqual(first)
+    expect(first.state).toBe('published')
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
   it('truncates a long title to 32 characters and the author to 16 with an ellipsis', async () => {
     const result = await channel().publish(document({ author: '天津市武清区人民政府办公室政务公开科信息发布组' }))
 

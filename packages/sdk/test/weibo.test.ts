@@ -112,12 +112,15 @@ describe('Weibo channel', () => {
     expect(await channel().publish(document())).toMatchObject({ state: 'published' })
   })
 
-  it('does not post twice when the same document is published again', async () => {
+  it('does not post twice when the same document is published again, one after the other or at once', async () => {
     const weiboChannel = channel()
     const first = await weiboChannel.publish(document())
     const second = await weiboChannel.publish(document())
     expect(second).toEqual(first)
-    expect(weibo.posts.size).toBe(1)
+    const [third, fourth] = await Promise.all([weiboChannel.publish(document({ id: 'policy-2', title: '第二篇' })), weiboChannel.publish(document({ id: 'policy-2', title: '第二篇' }))])
+    expect(fourth).toEqual(third)
+    expect(third.state).toBe('published')
+    expect(weibo.posts.size).toBe(1 + 1)
   })
 
   it('refuses to post again when a crash hid whether the post went out', async () => {

@@ -376,13 +376,24 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     }
   }
 
+  // Concurrent publishes of the same document in this process share one run; across processes, run
+  // publishing jobs so that one document is handled by one worker at a time (e.g. a row lock).
+  const inFlight = new Map<string, Promise<ChannelResult>>()
+
   async function publish(document: ChannelDocument, callOptions: ChannelCallOptions = {}): Promise<ChannelResult> {
-    const { signal } = callOptions
     const issues = validate(document)
     if (issues.length > 0) {
       return failed({ code: 'validation', reason: issues.map((issue) => issue.message).join(' '), isRetryable: false, issues })
     }
     const key = progressKey(document)
+    const running = inFlight.get(key)
+    if (running) return await running
+    const run = publishOnce(document, key, callOptions.signal).finally(() => inFlight.delete(key))
+    inFlight.set(key, run)
+    return await run
+  }
+
+  async function publishOnce(document: ChannelDocument, key: string, signal: AbortSignal | undefined): Promise<ChannelResult> {
     let progress: WeChatProgress | undefined
     try {
       progress = (await store.get(key)) ?? { images: {} }

@@ -152,11 +152,21 @@ export function createWeiboChannel(options: WeiboChannelOptions): Channel & { co
 
   const statusUrl = (id: string) => `https://m.weibo.cn/status/${id}`
 
+  // Concurrent publishes of the same document in this process share one run.
+  const inFlight = new Map<string, Promise<ChannelResult>>()
+
   async function publish(document: ChannelDocument, callOptions: ChannelCallOptions = {}): Promise<ChannelResult> {
-    const { signal } = callOptions
     const issues = validate(document)
     if (issues.length > 0) return failed({ code: 'validation', reason: issues.map((issue) => issue.message).join(' '), isRetryable: false, issues })
     const key = `weibo:${boundDomain}:${document.id}@${document.version ?? 1}`
+    const running = inFlight.get(key)
+    if (running) return await running
+    const run = publishOnce(document, key, callOptions.signal).finally(() => inFlight.delete(key))
+    inFlight.set(key, run)
+    return await run
+  }
+
+  async function publishOnce(document: ChannelDocument, key: string, signal: AbortSignal | undefined): Promise<ChannelResult> {
     try {
       const progress = (await store.get(key)) ?? {}
       if (progress.statusId) return { channel: name, state: 'published', externalId: progress.statusId, url: statusUrl(progress.statusId) }
