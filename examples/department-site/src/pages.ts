@@ -16,7 +16,7 @@ function layout(site: SiteInfo, title: string, body: SafeHtml): string {
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.7;color:#222}
 header a{color:#b00;text-decoration:none;font-weight:bold}mark{background:#fde68a}
 .results li{margin:0 0 1rem}.meta{color:#666;font-size:.9em}.facets{display:flex;gap:2rem;flex-wrap:wrap}
-table.metadata{border-collapse:collapse}table.metadata th,table.metadata td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}
+table.metadata{border-collapse:collapse;margin-top:1rem}table.metadata th,table.metadata td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}
 .withdrawn{border:2px solid #b00;padding:1rem;background:#fff5f5}
 </style>
 </head>
@@ -106,7 +106,8 @@ export function renderDocumentPage(site: SiteInfo, document: PolicyDocument): st
       .map(([label, value]) => html`<tr><th>${label}</th><td>${value}</td></tr>`)}</table>
 <h1>${document.title}</h1>
 <article class="body">${body}</article>
-${attachments}`,
+${attachments}
+<p><a href="/">返回政策文件列表</a></p>`,
   )
 }
 
