@@ -12,7 +12,14 @@ import { problem, ProblemError, sendProblem } from './http/problem.js'
 import type { OpenApiDocument } from './openapi.js'
 import { escapeHtml, highlight, snippet } from './search/highlight.js'
 import { queryTerms } from './search/segment.js'
-import { decodeCursor, encodeCursor, type SearchEngine, type SearchFilters, type SearchSort } from './search/types.js'
+import {
+  decodeCursor,
+  encodeCursor,
+  type IndexUpdate,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchSort,
+} from './search/types.js'
 import { answer, fingerprintOf, runWrite, type WriteAnswer } from './store/idempotency.js'
 import { changeValidity, pushDocuments, withdrawDocument, type PushItem, type PushResult, type WriteContext } from './store/writes.js'
 import type { Ajv2020 } from 'ajv/dist/2020.js'
@@ -91,18 +98,19 @@ export function createApp(context: AppContext): express.Express {
   const write = async (
     request: Request,
     response: Response,
-    run: (client: pg.PoolClient) => Promise<WriteAnswer>,
+    run: (client: pg.PoolClient, indexUpdates: IndexUpdate[]) => Promise<WriteAnswer>,
   ): Promise<void> => {
     const principal = principalOf(response)
     const key = request.get('idempotency-key')
+    const indexUpdates: IndexUpdate[] = []
     const result = await runWrite({
       pool,
       scope: principal.kind === 'admin' ? 'admin' : principal.tokenId,
       key,
       fingerprint: fingerprintOf({ method: request.method, path: request.originalUrl, body: request.body }),
-      run,
+      run: (client) => run(client, indexUpdates),
     })
-    if (result.status < 300) await engine.sync()
+    if (indexUpdates.length > 0) await engine.applyCommitted(indexUpdates)
     if (result.isReplayed) response.set('Idempotent-Replayed', 'true')
     const isProblem = result.status >= 400
     response
@@ -110,10 +118,10 @@ export function createApp(context: AppContext): express.Express {
       .type(isProblem ? 'application/problem+json' : 'application/json')
       .send(JSON.stringify(result.body))
   }
-  const writeContext = (client: pg.PoolClient, response: Response): WriteContext => {
+  const writeContext = (client: pg.PoolClient, indexUpdates: IndexUpdate[], response: Response): WriteContext => {
     const principal = principalOf(response)
     if (principal.kind !== 'agency') throw new Error('agency route without agency principal')
-    return { client, agencyId: principal.agencyId, validityStatuses }
+    return { client, agencyId: principal.agencyId, validityStatuses, indexUpdates }
   }
 
   // ---- Operations -------------------------------------------------------------------------
@@ -313,8 +321,8 @@ export function createApp(context: AppContext): express.Express {
     validate('pushDocument'),
     handle(async (request, response) => {
       const contentId = request.params.contentId as string
-      await write(request, response, async (client) => {
-        const [result] = await pushDocuments(writeContext(client, response), [{ contentId, input: request.body as DocumentInput }])
+      await write(request, response, async (client, indexUpdates) => {
+        const [result] = await pushDocuments(writeContext(client, indexUpdates, response), [{ contentId, input: request.body as DocumentInput }])
         if (!result) throw new Error('push returned no result')
         return 'document' in result ? { status: result.status, body: result.document } : answer(result.problem)
       })
@@ -328,8 +336,8 @@ export function createApp(context: AppContext): express.Express {
     validate('withdrawDocument'),
     handle(async (request, response) => {
       const contentId = request.params.contentId as string
-      await write(request, response, async (client) => {
-        const result = await withdrawDocument(writeContext(client, response), contentId, request.body as Parameters<typeof withdrawDocument>[2])
+      await write(request, response, async (client, indexUpdates) => {
+        const result = await withdrawDocument(writeContext(client, indexUpdates, response), contentId, request.body as Parameters<typeof withdrawDocument>[2])
         return 'document' in result ? { status: 200, body: result.document } : answer(result.problem)
       })
     }),
@@ -342,8 +350,8 @@ export function createApp(context: AppContext): express.Express {
     validate('changeValidity'),
     handle(async (request, response) => {
       const contentId = request.params.contentId as string
-      await write(request, response, async (client) => {
-        const result = await changeValidity(writeContext(client, response), contentId, request.body as Parameters<typeof changeValidity>[2])
+      await write(request, response, async (client, indexUpdates) => {
+        const result = await changeValidity(writeContext(client, indexUpdates, response), contentId, request.body as Parameters<typeof changeValidity>[2])
         return 'document' in result ? { status: 200, body: result.document } : answer(result.problem)
       })
     }),
@@ -356,7 +364,7 @@ export function createApp(context: AppContext): express.Express {
     validate('pushDocumentBatch', { body: batchEnvelopeValidator(context.ajv) }),
     handle(async (request, response) => {
       const { items } = request.body as { items: { contentId: string; document: DocumentInput }[] }
-      await write(request, response, async (client) => {
+      await write(request, response, async (client, indexUpdates) => {
         // Items with an invalid document are answered 400 in their result; the others are applied.
         const invalid = new Map<number, PushResult>()
         const valid: { index: number; item: PushItem }[] = []
@@ -371,7 +379,7 @@ export function createApp(context: AppContext): express.Express {
             })
           }
         })
-        const applied = await pushDocuments(writeContext(client, response), valid.map((entry) => entry.item))
+        const applied = await pushDocuments(writeContext(client, indexUpdates, response), valid.map((entry) => entry.item))
         const byIndex = new Map(valid.map((entry, position) => [entry.index, applied[position] as PushResult]))
         const results = items.map((_, index) => (invalid.get(index) ?? byIndex.get(index)) as PushResult)
         const succeeded = results.filter((result) => result.status < 300).length

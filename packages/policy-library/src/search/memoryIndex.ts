@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import { parseVector } from './segment.js'
 import {
   compareHits,
+  type IndexedDocument,
+  type IndexUpdate,
   dayOf,
   type FacetCounts,
   type SearchCursor,
@@ -28,6 +30,9 @@ import {
 
 const frequencyBits = 7
 const maxFrequency = (1 << frequencyBits) - 1
+/** Years counted in the year facet (publishedAt is validated as a date; the API limits years to 1949–2100). */
+const firstYear = 1900
+const yearSpan = 300
 const bm25K1 = 1.2
 const bm25B = 0.75
 
@@ -49,18 +54,6 @@ function codeOf(dictionary: Dictionary, value: string | null | undefined): numbe
   return code
 }
 
-type IndexedDocument = {
-  contentId: string
-  status: string
-  kind: string
-  documentType: string | null
-  validity: string
-  issuers: string[]
-  topics: string[]
-  publishedAt: string
-  length: number
-  frequencies: Map<string, number>
-}
 
 function growUint8(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
   if (size <= array.length) return array
@@ -95,11 +88,12 @@ function createIndexState() {
     day: new Int32Array(1024),
     year: new Uint16Array(1024),
     length: new Int32Array(1024),
+    version: new Int32Array(1024),
     issuers: [] as number[][],
     topics: [] as number[][],
     contentIds: [] as string[],
     slotOf: new Map<string, number>(),
-    postings: new Map<string, number[]>(),
+    postings: new Map<string, Posting>(),
     agencies: createDictionary(),
     topicCodes: createDictionary(),
     kinds: createDictionary(),
@@ -119,6 +113,9 @@ function remove(state: IndexState, contentId: string): void {
 }
 
 function add(state: IndexState, document: IndexedDocument): void {
+  const current = state.slotOf.get(document.contentId)
+  // Versions only grow: never let a late read of an older version replace a newer one.
+  if (current !== undefined && (state.version[current] as number) > document.version) return
   remove(state, document.contentId)
   const slot = state.slotCount
   if (slot >= 1 << (31 - frequencyBits)) throw new Error('search index is full; restart the library to compact it')
@@ -131,6 +128,8 @@ function add(state: IndexState, document: IndexedDocument): void {
   state.day = growInt32(state.day, size)
   state.year = growUint16(state.year, size)
   state.length = growInt32(state.length, size)
+  state.version = growInt32(state.version, size)
+  state.version[slot] = document.version
   state.alive[slot] = 1
   state.isWithdrawn[slot] = document.status === 'withdrawn' ? 1 : 0
   state.kind[slot] = codeOf(state.kinds, document.kind)
@@ -152,28 +151,42 @@ function add(state: IndexState, document: IndexedDocument): void {
   state.totalLength += document.length
   const base = slot << frequencyBits
   for (const [term, frequency] of document.frequencies) {
-    const entry = base | Math.min(frequency, maxFrequency)
-    const list = state.postings.get(term)
-    if (list) list.push(entry)
-    else state.postings.set(term, [entry])
+    let posting = state.postings.get(term)
+    if (!posting) {
+      posting = { entries: new Int32Array(2), size: 0 }
+      state.postings.set(term, posting)
+    } else if (posting.size === posting.entries.length) {
+      const grown = new Int32Array(posting.size * 2)
+      grown.set(posting.entries)
+      posting.entries = grown
+    }
+    posting.entries[posting.size++] = base | Math.min(frequency, maxFrequency)
   }
 }
 
-/** Index of the first entry of `list` at or after `from` whose slot is ≥ `slot` (galloping search). */
-function seek(list: number[], from: number, slot: number): number {
+/**
+ * A term's posting list: `slot << 7 | min(frequency, 127)` in slot order, in a typed array (outside
+ * the garbage-collected heap, so tens of millions of entries cost the collector nothing).
+ */
+type Posting = { entries: Int32Array; size: number }
+
+/** Index of the first entry of `posting` at or after `from` whose slot is ≥ `slot` (galloping search). */
+function seek(posting: Posting, from: number, slot: number): number {
   const target = slot << frequencyBits
+  const entries = posting.entries
+  const size = posting.size
   let low = from
   let step = 1
   let high = from
-  while (high < list.length && (list[high] as number) < target) {
+  while (high < size && (entries[high] as number) < target) {
     low = high + 1
     high += step
     step *= 2
   }
-  if (high > list.length) high = list.length
+  if (high > size) high = size
   while (low < high) {
     const middle = (low + high) >>> 1
-    if ((list[middle] as number) < target) low = middle + 1
+    if ((entries[middle] as number) < target) low = middle + 1
     else high = middle
   }
   return low
@@ -210,12 +223,12 @@ function createTopK(sort: SearchRequest['sort'], capacity: number) {
   }
   return {
     /** Whether a candidate with these keys would enter the heap (cheap pre-check before building it). */
-    accepts(score: number, day: number, slotContentId: () => string): boolean {
+    accepts(score: number, day: number, slot: number, contentIds: string[]): boolean {
       if (heap.length < capacity) return true
       const root = heap[0] as Candidate
       if (sort === 'relevance' && score !== root.score) return score > root.score
       if (day !== root.day) return sort === 'oldest' ? day < root.day : day > root.day
-      return slotContentId() < root.contentId
+      return (contentIds[slot] as string) < root.contentId
     },
     push(candidate: Candidate): void {
       if (heap.length < capacity) {
@@ -234,13 +247,13 @@ function createTopK(sort: SearchRequest['sort'], capacity: number) {
 
 function runSearch(state: IndexState, request: SearchRequest): SearchResult {
   const { filters } = request
-  const lists: number[][] = []
+  const lists: Posting[] = []
   for (const term of request.terms) {
     const list = state.postings.get(term)
     if (!list) return emptyResult(request)
     lists.push(list)
   }
-  lists.sort((a, b) => a.length - b.length)
+  lists.sort((a, b) => a.size - b.size)
 
   // Filters as codes; a value the index has never seen matches nothing.
   const code = (dictionary: Dictionary, value: string | undefined): number =>
@@ -265,7 +278,7 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
   const documentCount = Math.max(state.liveCount, 1)
   const averageLength = state.totalLength / documentCount || 1
   const idf = lists.map((list) => {
-    const frequency = Math.min(list.length, documentCount)
+    const frequency = Math.min(list.size, documentCount)
     return Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5))
   })
   const isRelevance = request.sort === 'relevance' && lists.length > 0
@@ -283,12 +296,12 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
   const kindCounts = new Int32Array(state.kinds.values.length)
   const documentTypeCounts = new Int32Array(state.documentTypes.values.length)
   const validityCounts = new Int32Array(state.validities.values.length)
-  const yearCounts = new Map<number, number>()
+  const yearCounts = new Int32Array(yearSpan)
 
   const pointers = new Int32Array(lists.length)
   let total = 0
-  const primary = lists[0]
-  const count = primary ? primary.length : state.slotCount
+  const primary = lists[0]?.entries
+  const count = lists[0] ? lists[0].size : state.slotCount
   for (let index = 0; index < count; index++) {
     const slot = primary ? (primary[index] as number) >> frequencyBits : index
     if (state.alive[slot] === 0) continue
@@ -311,11 +324,11 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
       score = ((idf[0] as number) * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
       let isMatch = true
       for (let listIndex = 1; listIndex < lists.length; listIndex++) {
-        const list = lists[listIndex] as number[]
+        const list = lists[listIndex] as Posting
         const position = seek(list, pointers[listIndex] as number, slot)
         pointers[listIndex] = position
-        const entry = list[position]
-        if (entry === undefined || entry >> frequencyBits !== slot) {
+        const entry = position < list.size ? (list.entries[position] as number) : -1
+        if (entry < 0 || entry >> frequencyBits !== slot) {
           isMatch = false
           break
         }
@@ -341,12 +354,12 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
       kindCounts[state.kind[slot] as number] = (kindCounts[state.kind[slot] as number] as number) + 1
       documentTypeCounts[state.documentType[slot] as number] = (documentTypeCounts[state.documentType[slot] as number] as number) + 1
       validityCounts[state.validity[slot] as number] = (validityCounts[state.validity[slot] as number] as number) + 1
-      const year = state.year[slot] as number
-      yearCounts.set(year, (yearCounts.get(year) ?? 0) + 1)
+      const yearIndex = (state.year[slot] as number) - firstYear
+      yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
     }
     const rankScore = isRelevance ? score : 0
     if (cursor && compareHits(request.sort, { score: rankScore, day, contentId: state.contentIds[slot] as string }, cursor) <= 0) continue
-    if (!topK.accepts(rankScore, day, () => state.contentIds[slot] as string)) continue
+    if (!topK.accepts(rankScore, day, slot, state.contentIds)) continue
     topK.push({ slot, score: rankScore, day, contentId: state.contentIds[slot] as string })
   }
 
@@ -365,7 +378,9 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
       sortBuckets(dictionary.values.flatMap((value, index) => (index > 0 && (counts[index] as number) > 0 ? [{ value, count: counts[index] as number }] : [])))
     result.facets = {
       agency: buckets(state.agencies, agencyCounts),
-      year: sortBuckets([...yearCounts].map(([year, yearCount]) => ({ value: String(year), count: yearCount }))),
+      year: sortBuckets(
+        Array.from(yearCounts, (yearCount, index) => ({ value: String(index + firstYear), count: yearCount })).filter((bucket) => bucket.count > 0),
+      ),
       topic: buckets(state.topicCodes, topicCounts),
       kind: buckets(state.kinds, kindCounts),
       documentType: buckets(state.documentTypes, documentTypeCounts),
@@ -386,6 +401,7 @@ function emptyResult(request: SearchRequest): SearchResult {
 
 type DocumentRow = {
   content_id: string
+  version: number
   status: string
   kind: string
   document_type: string | null
@@ -397,12 +413,13 @@ type DocumentRow = {
   search_vector: string
 }
 
-const rowColumns = `content_id, status, kind, document_type, validity, issuers, topics, published_at::text AS published_at,
+const rowColumns = `content_id, version, status, kind, document_type, validity, issuers, topics, published_at::text AS published_at,
   document_length, search_vector::text AS search_vector`
 
 function toIndexed(row: DocumentRow): IndexedDocument {
   return {
     contentId: row.content_id,
+    version: row.version,
     status: row.status,
     kind: row.kind,
     documentType: row.document_type,
@@ -422,17 +439,31 @@ export type MemoryIndexOptions = {
   syncIntervalMs?: number
 }
 
+/** Events older than this that have not shown up are taken as rolled back. */
+const gapTimeoutMs = 60_000
+
 export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: MemoryIndexOptions): SearchEngine {
   let state = createIndexState()
-  let lastSequence = 0
+  // Every event up to the watermark is applied; events above it that are applied are in `applied`.
+  // Sequences are handed out before commit, so a lower one can become visible after a higher one:
+  // a missing sequence is waited for (up to gapTimeoutMs) instead of being skipped.
+  let watermark = 0
+  let applied = new Set<number>()
+  let gapSince: number | undefined
   let isLoaded = false
   let timer: NodeJS.Timeout | undefined
   let syncing: Promise<void> = Promise.resolve()
   let isRebuilding = false
 
-  async function loadAll(): Promise<{ state: IndexState; sequence: number }> {
+  async function loadAll(): Promise<{ state: IndexState; watermark: number }> {
     const next = createIndexState()
-    const { rows } = await pool.query<{ sequence: string | null }>('SELECT max(sequence)::text AS sequence FROM events')
+    // Start below every transaction that may still be in flight, so its events are caught up on.
+    const { rows } = await pool.query<{ sequence: string | null }>(
+      `SELECT coalesce(
+         (SELECT min(sequence) - 1 FROM events WHERE occurred_at > now() - interval '${gapTimeoutMs / 1000} seconds'),
+         (SELECT max(sequence) FROM events),
+         0)::text AS sequence`,
+    )
     const sequence = Number(rows[0]?.sequence ?? 0)
     let after = ''
     for (;;) {
@@ -445,21 +476,43 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
       if (!last) break
       after = last.content_id
     }
-    return { state: next, sequence }
+    return { state: next, watermark: sequence }
+  }
+
+  function advanceWatermark(): void {
+    while (applied.has(watermark + 1)) {
+      applied.delete(watermark + 1)
+      watermark += 1
+    }
   }
 
   async function catchUp(): Promise<void> {
     for (;;) {
       const { rows } = await pool.query<{ sequence: string; content_id: string }>(
         'SELECT sequence::text AS sequence, content_id FROM events WHERE sequence > $1 ORDER BY sequence LIMIT 10000',
-        [lastSequence],
+        [watermark],
       )
-      const lastRow = rows[rows.length - 1]
-      if (!lastRow) return
-      const contentIds = [...new Set(rows.map((row) => row.content_id))]
-      const documents = await pool.query<DocumentRow>(`SELECT ${rowColumns} FROM documents WHERE content_id = ANY($1)`, [contentIds])
-      for (const row of documents.rows) add(state, toIndexed(row))
-      lastSequence = Number(lastRow.sequence)
+      const fresh = rows.filter((row) => !applied.has(Number(row.sequence)))
+      const contentIds = [...new Set(fresh.map((row) => row.content_id))]
+      if (contentIds.length > 0) {
+        const documents = await pool.query<DocumentRow>(`SELECT ${rowColumns} FROM documents WHERE content_id = ANY ($1)`, [contentIds])
+        for (const row of documents.rows) add(state, toIndexed(row))
+      }
+      for (const row of fresh) applied.add(Number(row.sequence))
+      advanceWatermark()
+      if (applied.size > 0) {
+        // A gap below applied events: a transaction still in flight, or one that rolled back.
+        gapSince ??= Date.now()
+        if (Date.now() - gapSince > gapTimeoutMs) {
+          let lowest = Infinity
+          for (const sequence of applied) if (sequence < lowest) lowest = sequence
+          watermark = lowest - 1
+          gapSince = undefined
+          advanceWatermark()
+        }
+      } else {
+        gapSince = undefined
+      }
       if (rows.length < 10000) break
     }
     // Tombstones slow every search down a little; rebuild once they outnumber the live slots.
@@ -476,7 +529,8 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
       const loaded = await loadAll()
       await enqueue(async () => {
         state = loaded.state
-        lastSequence = loaded.sequence
+        watermark = loaded.watermark
+        applied = new Set()
         await catchUp()
       })
       logger.info({ documents: state.liveCount }, 'search index rebuilt')
@@ -497,7 +551,7 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
       const started = performance.now()
       const loaded = await loadAll()
       state = loaded.state
-      lastSequence = loaded.sequence
+      watermark = loaded.watermark
       await enqueue(catchUp)
       isLoaded = true
       logger.info({ documents: state.liveCount, terms: state.postings.size, ms: Math.round(performance.now() - started) }, 'search index loaded')
@@ -507,6 +561,15 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
       timer.unref()
     },
     sync: () => enqueue(catchUp),
+    applyCommitted: (updates: readonly IndexUpdate[]) =>
+      enqueue(async () => {
+        for (const update of updates) {
+          if (update.sequence <= watermark || applied.has(update.sequence)) continue
+          add(state, update.document)
+          applied.add(update.sequence)
+        }
+        advanceWatermark()
+      }),
     isReady: () => isLoaded,
     async search(request) {
       return runSearch(state, request)

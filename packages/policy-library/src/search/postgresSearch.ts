@@ -13,6 +13,7 @@ export function createPostgresSearch({ pool }: { pool: pg.Pool }): SearchEngine 
     name: 'postgres',
     start: async () => {},
     sync: async () => {},
+    applyCommitted: async () => {},
     isReady: () => true,
     stop: async () => {},
     search: (request) => searchWithPostgres(pool, request),

@@ -60,6 +60,8 @@ export type IndexedText = {
   vector: string
   /** Sum of weighted term frequencies, the document length for BM25. */
   length: number
+  /** Weighted frequency of each term, exactly as `parseVector` reads it back from the tsvector. */
+  frequencies: Map<string, number>
 }
 
 /** Builds the tsvector of a document from its title and its searchable body text. */
@@ -76,14 +78,21 @@ export function indexText({ title, body }: { title: string; body: string }): Ind
         list = []
         positions.set(term, list)
       }
-      if (list.length < maxPositionsPerTerm) list.push(`${position}${weight}`)
+      const entry = `${position}${weight}`
+      if (list.length < maxPositionsPerTerm && list[list.length - 1] !== entry) list.push(entry)
     }
   }
   add(termsOf(title), 'A', titleWeight)
   add(termsOf(body.length > maxIndexedCharacters ? body.slice(0, maxIndexedCharacters) : body), '', 1)
   const parts: string[] = []
-  for (const [term, list] of positions) parts.push(`'${term}':${list.join(',')}`)
-  return { vector: parts.join(' '), length }
+  const frequencies = new Map<string, number>()
+  for (const [term, list] of positions) {
+    parts.push(`'${term}':${list.join(',')}`)
+    let frequency = 0
+    for (const entry of list) frequency += entry.endsWith('A') ? titleWeight : 1
+    frequencies.set(term, frequency)
+  }
+  return { vector: parts.join(' '), length, frequencies }
 }
 
 /** A tsquery requiring every term, in PostgreSQL's input syntax (terms are word characters only). */

@@ -41,14 +41,34 @@ export type SearchResult = {
   facets?: FacetCounts
 }
 
+/** What the search index keeps of one document version. */
+export type IndexedDocument = {
+  contentId: string
+  version: number
+  status: string
+  kind: string
+  documentType: string | null
+  validity: string
+  issuers: string[]
+  topics: string[]
+  publishedAt: string
+  length: number
+  frequencies: Map<string, number>
+}
+
+/** A committed change, with the sequence of its event, that this process can index without reading it back. */
+export type IndexUpdate = { sequence: number; document: IndexedDocument }
+
 /** Answers searches; the in-memory index and the PostgreSQL full-text path both implement it. */
 export type SearchEngine = {
   readonly name: 'memory' | 'postgres'
   search: (request: SearchRequest) => Promise<SearchResult>
   /** Loads what the engine needs before the first request. */
   start: () => Promise<void>
-  /** Brings the engine up to date with writes committed so far (read-your-writes after a push). */
+  /** Brings the engine up to date with writes committed so far. */
   sync: () => Promise<void>
+  /** Indexes this process's committed writes before they are answered (read-your-writes). */
+  applyCommitted: (updates: readonly IndexUpdate[]) => Promise<void>
   isReady: () => boolean
   stop: () => Promise<void>
 }

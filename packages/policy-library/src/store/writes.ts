@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { buildDocument, searchableBody, type AgencyRef, type DocumentInput, type StoredDocument } from '../documents.js'
 import { problem, type Problem } from '../http/problem.js'
 import { indexText } from '../search/segment.js'
+import type { IndexedDocument, IndexUpdate } from '../search/types.js'
 
 export type PushItem = { contentId: string; input: DocumentInput }
 export type PushResult =
@@ -15,6 +16,8 @@ export type WriteContext = {
   /** The agency whose token makes the change. */
   agencyId: string
   validityStatuses: readonly string[]
+  /** Filled with what was written, for the search index once the transaction commits. */
+  indexUpdates: IndexUpdate[]
 }
 
 function versionProblem(detail: string, currentVersion?: number): Problem {
@@ -116,8 +119,10 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     accepted.push({ index, document, isNew: !stored })
   })
 
-  const created = await writeDocuments(client, accepted.filter((entry) => entry.isNew).map((entry) => entry.document), 'insert')
-  await writeDocuments(client, accepted.filter((entry) => !entry.isNew).map((entry) => entry.document), 'update')
+  const inserted = await writeDocuments(client, accepted.filter((entry) => entry.isNew).map((entry) => entry.document), 'insert')
+  const updated = await writeDocuments(client, accepted.filter((entry) => !entry.isNew).map((entry) => entry.document), 'update')
+  const created = inserted.written
+  const indexed = new Map([...inserted.indexed, ...updated.indexed])
   const written: StoredDocument[] = []
   for (const { index, document, isNew } of accepted) {
     if (isNew && !created.has(document.contentId)) {
@@ -137,7 +142,8 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     }),
   )
   await recordEvents(
-    client,
+    context,
+    indexed,
     written.map((document) => ({
       contentId: document.contentId,
       version: document.version,
@@ -168,9 +174,9 @@ type DocumentRecord = {
   updated_at: string
 }
 
-function recordOf(document: StoredDocument): DocumentRecord {
+function recordOf(document: StoredDocument): { record: DocumentRecord; indexed: IndexedDocument } {
   const indexed = indexText({ title: document.title, body: searchableBody(document) })
-  return {
+  const record: DocumentRecord = {
     content_id: document.contentId,
     version: document.version,
     status: document.status,
@@ -188,6 +194,22 @@ function recordOf(document: StoredDocument): DocumentRecord {
     created_at: document.createdAt,
     updated_at: document.updatedAt,
   }
+  return {
+    record,
+    indexed: {
+      contentId: document.contentId,
+      version: document.version,
+      status: document.status,
+      kind: document.kind,
+      documentType: record.document_type,
+      validity: document.validity,
+      issuers: record.issuers,
+      topics: document.topics,
+      publishedAt: document.publishedAt,
+      length: indexed.length,
+      frequencies: indexed.frequencies,
+    },
+  }
 }
 
 const recordType = `r(content_id text, version integer, status text, kind text, document_type text, validity text,
@@ -195,9 +217,15 @@ const recordType = `r(content_id text, version integer, status text, kind text, 
   document_length integer, document jsonb, created_at timestamptz, updated_at timestamptz)`
 
 /** Inserts new documents (returning the ids actually inserted) or updates existing ones. */
-async function writeDocuments(client: pg.PoolClient, documents: StoredDocument[], mode: 'insert' | 'update'): Promise<Set<string>> {
-  if (documents.length === 0) return new Set()
-  const records = JSON.stringify(documents.map(recordOf))
+async function writeDocuments(
+  client: pg.PoolClient,
+  documents: StoredDocument[],
+  mode: 'insert' | 'update',
+): Promise<{ written: Set<string>; indexed: Map<string, IndexedDocument> }> {
+  if (documents.length === 0) return { written: new Set(), indexed: new Map() }
+  const built = documents.map(recordOf)
+  const indexed = new Map(built.map((entry) => [entry.indexed.contentId, entry.indexed]))
+  const records = JSON.stringify(built.map((entry) => entry.record))
   if (mode === 'insert') {
     const { rows } = await client.query<{ content_id: string }>(
       `INSERT INTO documents (content_id, version, status, kind, document_type, validity, issuers, topics, index_number,
@@ -208,7 +236,7 @@ async function writeDocuments(client: pg.PoolClient, documents: StoredDocument[]
        ON CONFLICT (content_id) DO NOTHING RETURNING content_id`,
       [records],
     )
-    return new Set(rows.map((row) => row.content_id))
+    return { written: new Set(rows.map((row) => row.content_id)), indexed }
   }
   await client.query(
     `UPDATE documents AS d SET version = r.version, status = r.status, kind = r.kind, document_type = r.document_type,
@@ -219,7 +247,7 @@ async function writeDocuments(client: pg.PoolClient, documents: StoredDocument[]
      WHERE d.content_id = r.content_id`,
     [records],
   )
-  return new Set(documents.map((document) => document.contentId))
+  return { written: new Set(documents.map((document) => document.contentId)), indexed }
 }
 
 async function recordVersions(client: pg.PoolClient, documents: StoredDocument[]): Promise<void> {
@@ -233,11 +261,12 @@ async function recordVersions(client: pg.PoolClient, documents: StoredDocument[]
 
 type EventInput = { contentId: string; version: number; type: string; agencyId: string; details: Record<string, unknown> }
 
-async function recordEvents(client: pg.PoolClient, events: EventInput[]): Promise<void> {
+async function recordEvents(context: WriteContext, indexed: Map<string, IndexedDocument>, events: EventInput[]): Promise<void> {
   if (events.length === 0) return
-  await client.query(
+  const { rows } = await context.client.query<{ sequence: string; content_id: string }>(
     `INSERT INTO events (content_id, version, type, agency_id, details)
-     SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::jsonb[])`,
+     SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::jsonb[])
+     RETURNING sequence::text AS sequence, content_id`,
     [
       events.map((event) => event.contentId),
       events.map((event) => event.version),
@@ -246,6 +275,10 @@ async function recordEvents(client: pg.PoolClient, events: EventInput[]): Promis
       events.map((event) => JSON.stringify(event.details)),
     ],
   )
+  for (const row of rows) {
+    const document = indexed.get(row.content_id)
+    if (document) context.indexUpdates.push({ sequence: Number(row.sequence), document })
+  }
 }
 
 type ChangeRequest = { version: number; previousVersion: number }
@@ -274,8 +307,8 @@ async function lockForChange(
 
 async function storeChange(context: WriteContext, previous: StoredDocument, document: StoredDocument, event: EventInput): Promise<void> {
   await recordVersions(context.client, [previous])
-  await writeDocuments(context.client, [document], 'update')
-  await recordEvents(context.client, [event])
+  const { indexed } = await writeDocuments(context.client, [document], 'update')
+  await recordEvents(context, indexed, [event])
 }
 
 export async function withdrawDocument(
