@@ -216,8 +216,8 @@ describe('policies (政策文件)', () => {
         () => ({ publishDate: day('2022-01-01'), disclosure: 'not_disclosed', documentNumber: '津武政办发〔2022〕第12号' }),
         [
           { path: 'documentNumber', message: '发文字号“津武政办发〔2022〕第12号”有误：序号前不应加“第”' },
-          { path: 'publishDate', message: '发布日期不得早于成文日期（2022-06-30）' },
           { path: 'nonDisclosureReason', message: '公开属性为“不予公开”时须选择不予公开理由' },
+          { path: 'publishDate', message: '发布日期不得早于成文日期（2022-06-30）' },
         ],
       ],
     ]

@@ -29,8 +29,9 @@ export const validateDisplayName: Validate = (value, { data, path }) => {
     return `公开显示名称“${value}”疑似真实姓名，不得公开；请改用“张先生”“居民代表甲”等不含个人信息的称呼`
   }
   const participants = (data as { participants?: unknown }).participants
-  const index = path[path.length - 2]
-  if (Array.isArray(participants) && typeof index === 'number') {
+  // The row index is the path segment before the field name, e.g. ['participants', 1, 'displayName'].
+  const index = Number(path[path.length - 2])
+  if (Array.isArray(participants) && Number.isInteger(index)) {
     const name = value.trim()
     const firstIndex = participants.findIndex(
       (participant: unknown) =>

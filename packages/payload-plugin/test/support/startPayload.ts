@@ -23,6 +23,8 @@ export type StartPayloadArgs = {
   pluginOptions?: GongkaiPluginOptions
   /** Collections defined before the plugin runs (e.g. an existing upload collection). */
   collections?: CollectionConfig[]
+  /** The app's own onInit, which the plugin must chain. */
+  onInit?: Config['onInit']
   /** Cache key of the Payload instance; pass a new one to start a second instance in the same file. */
   key?: string
 }
@@ -57,6 +59,7 @@ export async function startPayload(args: StartPayloadArgs = {}): Promise<Started
     i18n: { fallbackLanguage: 'zh', supportedLanguages: { zh, en } },
     typescript: { autoGenerate: false },
     collections: args.collections ?? [],
+    onInit: args.onInit,
     plugins: [
       gongkaiPlugin({
         ...pluginOptions,
@@ -72,6 +75,9 @@ export async function startPayload(args: StartPayloadArgs = {}): Promise<Started
       }),
     ],
   }
+  // @payloadcms/drizzle skips the dev push when the schema equals the one it last pushed in this process;
+  // every instance here may be on a new, empty database, so push always (drizzle-kit diffs against the database).
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
   instanceCount += 1
   const payload = await getPayload({ config: await buildConfig(config), key: args.key ?? `gongkai-${instanceCount}` })
   let poolEnded: Promise<void> | undefined
