@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { defaultValidityStatuses, documentTypes, findTopic, labelOf } from '@gongkai/core'
 import path from 'node:path'
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
@@ -48,7 +49,7 @@ export type AppContext = {
   isReady: () => boolean
 }
 
-export const maxBatchItems = 500
+const kindLabels: Record<string, string> = { policy: '政策文件', interpretation: '政策解读', decision: '重大决策' }
 
 const validated = (response: Response): ValidatedRequest => response.locals.validated as ValidatedRequest
 
@@ -226,10 +227,19 @@ export function createApp(context: AppContext): express.Express {
           },
         ]
       })
+      const labelled = (buckets: { value: string; count: number }[], label: (value: string) => string | undefined) =>
+        buckets.map((bucket) => {
+          const text = label(bucket.value)
+          return text === undefined || text === bucket.value ? bucket : { ...bucket, label: text }
+        })
       const facets = result.facets
         ? {
-            ...result.facets,
-            agency: result.facets.agency.map((bucket) => ({ ...bucket, ...(agencyNames.has(bucket.value) ? { label: agencyNames.get(bucket.value) } : {}) })),
+            agency: labelled(result.facets.agency, (value) => agencyNames.get(value)),
+            year: result.facets.year,
+            topic: labelled(result.facets.topic, (value) => findTopic(value)?.path),
+            kind: labelled(result.facets.kind, (value) => kindLabels[value]),
+            documentType: labelled(result.facets.documentType, (value) => labelOf(documentTypes, value)),
+            validity: labelled(result.facets.validity, (value) => labelOf(defaultValidityStatuses, value)),
           }
         : undefined
       response.json({
@@ -534,7 +544,12 @@ export function createApp(context: AppContext): express.Express {
         [topicCode],
       )
       response.type('application/atom+xml').send(
-        renderAtomFeed({ baseUrl: baseUrlOf(request), selfPath: `/v1/topics/${topicCode}/feed.atom`, title: `主题 ${topicCode} · 政策文件`, documents: rows.map((row) => row.document) }),
+        renderAtomFeed({
+          baseUrl: baseUrlOf(request),
+          selfPath: `/v1/topics/${topicCode}/feed.atom`,
+          title: `${findTopic(topicCode)?.path ?? `主题 ${topicCode}`} · 政策文件`,
+          documents: rows.map((row) => row.document),
+        }),
       )
     }),
   )

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import { defaultValidityStatuses as coreValidityStatuses, optionValues } from '@gongkai/core'
 import type { AddressInfo } from 'node:net'
 import type express from 'express'
 import pg from 'pg'
@@ -11,8 +12,8 @@ import { createPostgresSearch } from './search/postgresSearch.js'
 import type { SearchEngine } from './search/types.js'
 import { createAjv, createRequestValidator } from './validation/requestValidator.js'
 
-/** 有效性 values accepted by default; the first is the default of a new document. */
-export const defaultValidityStatuses = ['effective', 'expired', 'repealed', 'amended'] as const
+/** 有效性 values accepted by default (@gongkai/core's list); the first is the default of a new document. */
+export const defaultValidityStatuses: readonly string[] = optionValues(coreValidityStatuses)
 
 export type PolicyLibraryOptions = {
   /** Connection string of the library's own database, e.g. `postgres://postgres@127.0.0.1:5432/gongkai_library`. */

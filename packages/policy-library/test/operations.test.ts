@@ -195,3 +195,13 @@ describe('operations', () => {
     await closing.database.drop()
   })
 })
+
+describe('the OpenAPI document and @gongkai/core agree', () => {
+  it('lists exactly core\'s 文种 values, and the library accepts core\'s 有效性 values by default', async () => {
+    const { documentTypes, defaultValidityStatuses: coreValidity, optionValues } = await import('@gongkai/core')
+    const { loadOpenApiDocument, defaultValidityStatuses } = await import('../src/index.js')
+    const schemas = loadOpenApiDocument().components.schemas as Record<string, { enum?: string[] }>
+    expect(schemas.DocumentType?.enum).toEqual(optionValues(documentTypes))
+    expect(defaultValidityStatuses).toEqual(optionValues(coreValidity))
+  })
+})

@@ -115,13 +115,15 @@ describe.each([
       { value: '2021', count: 1 },
     ])
     expect(body.facets.topic).toEqual([
-      { value: '13', count: 3 },
-      { value: '13.01', count: 3 },
+      { value: '13', count: 3, label: '卫生、体育' },
+      { value: '13.01', count: 3, label: '卫生、体育\\卫生' },
     ])
     expect(body.facets.documentType).toEqual([
-      { value: 'notice', count: 2 },
-      { value: 'announcement', count: 1 },
+      { value: 'notice', count: 2, label: '通知' },
+      { value: 'announcement', count: 1, label: '公告' },
     ])
+    expect(body.facets.validity).toEqual([{ value: 'effective', count: 3, label: '有效' }])
+    expect(body.facets.kind).toEqual([{ value: 'policy', count: 3, label: '政策文件' }])
   })
 
   it('filters by agency, year, topic, kind, 文种 and date range', async () => {
