@@ -108,6 +108,18 @@ describe('policies (政策文件)', () => {
     expect(declined.needsInterpretation).toBe(false)
   })
 
+  it('keeps the 不予公开理由 of a document on request and drops it once the document is 主动公开', async () => {
+    const onRequest = await payload.create({
+      collection: 'policies',
+      data: wuqingNotice({ disclosure: 'on_request', nonDisclosureReason: 'process_information', nonDisclosureExplanation: '条例第十六条' }),
+    })
+    expect(onRequest).toMatchObject({ disclosure: 'on_request', nonDisclosureReason: 'process_information' })
+    const proactive = await payload.update({ collection: 'policies', id: onRequest.id, data: { disclosure: 'proactive' } })
+    expect(proactive.disclosure).toBe('proactive')
+    expect(proactive.nonDisclosureReason ?? null).toBeNull()
+    expect(proactive.nonDisclosureExplanation ?? null).toBeNull()
+  })
+
   it('accepts a top-level topic that has no children (其他)', async () => {
     const policy = await payload.create({ collection: 'policies', data: wuqingNotice({ topic: otherTopLevel.id }), depth: 0 })
     expect(policy.topic).toBe(otherTopLevel.id)

@@ -10,6 +10,7 @@ import {
 import type { CollectionConfig } from 'payload'
 import { date, relationship, select, text, textarea } from 'payload/shared'
 
+import { clearNonDisclosureReason } from '../../hooks/clearNonDisclosureReason.js'
 import { defaultNeedsInterpretation } from '../../hooks/defaultNeedsInterpretation.js'
 import { normalizeDocumentNumber } from '../../hooks/normalizeDocumentNumber.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
@@ -282,6 +283,14 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
     ],
     hooks: options.isDisabled
       ? {}
-      : { beforeChange: [normalizeDocumentNumber({ field: 'documentNumber', correctionsField: 'documentNumberCorrections' })] },
+      : {
+          beforeChange: [
+            normalizeDocumentNumber({ field: 'documentNumber', correctionsField: 'documentNumberCorrections' }),
+            clearNonDisclosureReason({
+              disclosureField: 'disclosure',
+              reasonFields: ['nonDisclosureReason', 'nonDisclosureExplanation'],
+            }),
+          ],
+        },
   }
 }
