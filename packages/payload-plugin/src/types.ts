@@ -251,6 +251,8 @@ export type Policy = Timestamps &
     body?: unknown
     /** 附件 */
     attachments?: Relation<Attachment>[] | null
+    /** Interpretations whose `policies` include this one (join; read-only). */
+    interpretations?: { docs?: Relation<Interpretation>[]; hasNextPage?: boolean } | null
   }
 
 /** 政策解读 */

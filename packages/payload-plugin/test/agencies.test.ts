@@ -54,6 +54,17 @@ describe('agencies (发布机构)', () => {
     expect(agency.organizationCodeKind).toBe('organization_code')
   })
 
+  it('ignores a code kind sent through the API and records the one it recognises', async () => {
+    const user = await payload.create({ collection: 'users', data: { email: 'admin@example.gov.cn', password: 'correct horse battery' } })
+    const agency = await payload.create({
+      collection: 'agencies',
+      data: { name: '某区民政局', organizationCode: creditCode('11120222MB0000017'), organizationCodeKind: 'organization_code' },
+      overrideAccess: false,
+      user,
+    })
+    expect(agency.organizationCodeKind).toBe('credit_code')
+  })
+
   it('rejects a 统一社会信用代码 with a wrong check character, names the field and writes nothing', async () => {
     const valid = creditCode('11120222MB7654321')
     const wrong = `${valid.slice(0, 17)}${valid.endsWith('0') ? '1' : '0'}`

@@ -143,14 +143,18 @@ describe('policies (政策文件)', () => {
       user,
     })
     expect(created.indexNumber ?? null).toBeNull()
+    // Hook-computed read-only fields are still written under the user's access.
+    expect(created.documentNumberCorrections ?? null).toBeNull()
     const updated = await payload.update({
       collection: 'policies',
       id: created.id,
-      data: { indexNumber: '000014349/2022-00002' },
+      data: { indexNumber: '000014349/2022-00002', documentNumber: '津武政办发〔2022〕１５号', documentNumberCorrections: '伪造' },
       overrideAccess: false,
       user,
     })
     expect(updated.indexNumber ?? null).toBeNull()
+    expect(updated.documentNumber).toBe('津武政办发〔2022〕15号')
+    expect(updated.documentNumberCorrections).toBe('将全角数字“１５”改为“15”')
 
     const assigned = await payload.update({ collection: 'policies', id: created.id, data: { indexNumber: '000014349/2022-00003' } })
     expect(assigned.indexNumber).toBe('000014349/2022-00003')
@@ -295,6 +299,8 @@ describe('interpretations (政策解读)', () => {
     expect(read.policies).toMatchObject([{ title: '被解读的文件' }, { title: '另一份被解读的文件' }])
     expect(read.interpretingAgency).toMatchObject({ name: '天津市武清区人民政府办公室' })
     expect(read.form).toBe('text')
+    const interpreted = await payload.findByID({ collection: 'policies', id: secondPolicy.id, depth: 1 })
+    expect(interpreted.interpretations).toMatchObject({ docs: [{ id: created.id, title: '《武清区政务公开工作要点》政策解读' }] })
   })
 
   it('accepts a short video as an uploaded file or as a URL', async () => {

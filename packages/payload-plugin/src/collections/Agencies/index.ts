@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { relationship, text } from 'payload/shared'
 
+import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { recordOrganizationCodeKind } from '../../hooks/recordOrganizationCodeKind.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize } from '../../utilities/localize.js'
@@ -70,6 +71,7 @@ export function createAgenciesCollection(options: SanitizedGongkaiPluginOptions)
               { value: 'credit_code', label: label('统一社会信用代码', 'Unified social credit code') },
               { value: 'organization_code', label: label('组织机构代码', 'Organisation code') },
             ],
+            access: computedFieldAccess,
             admin: { width: '30%', readOnly: true, description: label('保存时自动识别', 'Recognised on save') },
           },
         ],

@@ -10,6 +10,7 @@ import {
 import type { CollectionConfig } from 'payload'
 import { date, relationship, select, text, textarea } from 'payload/shared'
 
+import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { clearNonDisclosureReason } from '../../hooks/clearNonDisclosureReason.js'
 import { defaultNeedsInterpretation } from '../../hooks/defaultNeedsInterpretation.js'
 import { normalizeDocumentNumber } from '../../hooks/normalizeDocumentNumber.js'
@@ -68,6 +69,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
             name: 'documentNumberCorrections',
             type: 'text',
             label: label('发文字号更正', 'Document number corrections'),
+            access: computedFieldAccess,
             admin: {
               width: '50%',
               readOnly: true,
@@ -81,7 +83,8 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         type: 'text',
         label: label('索引号', 'Index number'),
         unique: true,
-        access: { create: () => false, update: () => false },
+        // Only the publishing workflow assigns it, through the trusted local API.
+        access: computedFieldAccess,
         admin: {
           position: 'sidebar',
           readOnly: true,
@@ -279,6 +282,14 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         relationTo: options.uploadsSlug,
         hasMany: true,
         label: label('附件', 'Attachments'),
+      },
+      {
+        name: 'interpretations',
+        type: 'join',
+        collection: slugs.interpretations,
+        on: 'policies',
+        label: label('政策解读', 'Interpretations'),
+        admin: { description: label('解读本文件的政策解读（三同步）', 'Interpretations of this document') },
       },
     ],
     hooks: options.isDisabled

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 import { relationship } from 'payload/shared'
 
+import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { setTopicFullName } from '../../hooks/setTopicFullName.js'
 import { updateChildTopicNames } from '../../hooks/updateChildTopicNames.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
@@ -53,7 +54,7 @@ export function createTopicsCollection(options: SanitizedGongkaiPluginOptions): 
         type: 'text',
         label: label('完整名称', 'Full name'),
         admin: { readOnly: true, description: label('保存时生成，如“综合政务\\政务公开”', 'Set on save, e.g. 综合政务\\政务公开') },
-        access: { create: () => false, update: () => false },
+        access: computedFieldAccess,
       },
     ],
     hooks: options.isDisabled
