@@ -197,6 +197,28 @@ describe('participation (公众参与)', () => {
     expect(read.decision).toMatchObject({ id: related.id, title: '武清区数字经济发展规划' })
   })
 
+  it('checks an opinion added later against the participants already stored', async () => {
+    const record = await payload.create({ collection: 'participation', data: participation() })
+    const updated = await payload.update({
+      collection: 'participation',
+      id: record.id,
+      data: { opinions: [{ speaker: '张先生', content: '建议分批实施', adoption: 'pending' }] },
+    })
+    expect(updated.opinions).toMatchObject([{ speaker: '张先生', adoption: 'pending' }])
+    const errors = await validationErrors(
+      payload.update({
+        collection: 'participation',
+        id: record.id,
+        data: { opinions: [{ speaker: '王女士', content: '建议暂缓', adoption: 'pending' }] },
+      }),
+    )
+    expect(errors).toEqual([
+      { path: 'opinions.0.speaker', message: '发言人“王女士”不在参与人名单中；请填写参与人的公开显示名称（企业代表甲、张先生）' },
+    ])
+    const stored = await payload.findByID({ collection: 'participation', id: record.id, depth: 0 })
+    expect(stored.opinions).toMatchObject([{ speaker: '张先生' }])
+  })
+
   const participant = (displayName: string) => ({ displayName, selectionMethod: 'open_registration', sector: 'resident' })
   const cases: [string, () => Record<string, unknown>, { path: string; message: string }[]][] = [
     [

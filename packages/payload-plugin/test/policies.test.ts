@@ -108,6 +108,26 @@ describe('policies (政策文件)', () => {
     expect(declined.needsInterpretation).toBe(false)
   })
 
+  it('refuses attachments that are not documents or media, such as archives', async () => {
+    const before = await payload.count({ collection: 'gongkai-attachments' })
+    // A ZIP archive: local file header signature and an empty end-of-central-directory record.
+    const zip = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00]),
+      Buffer.alloc(20),
+      Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+      Buffer.alloc(18),
+    ])
+    const errors = await validationErrors(
+      payload.create({
+        collection: 'gongkai-attachments',
+        data: {},
+        file: { data: zip, mimetype: 'application/zip', name: '附件.zip', size: zip.length },
+      }),
+    )
+    expect(errors.map((error) => error.path)).toEqual(['file'])
+    expect((await payload.count({ collection: 'gongkai-attachments' })).totalDocs).toBe(before.totalDocs)
+  })
+
   it('keeps the 不予公开理由 of a document on request and drops it once the document is 主动公开', async () => {
     const onRequest = await payload.create({
       collection: 'policies',

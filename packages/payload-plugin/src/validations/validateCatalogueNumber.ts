@@ -1,7 +1,7 @@
 import type { Validate } from 'payload'
 
 /** 目录序号 is unique within its 目录年度. */
-export function validateCatalogueNumber(args: { decisionsSlug: string; yearField: string }): Validate {
+export function validateCatalogueNumber(args: { decisionsSlug: string; yearField: string; numberField: string }): Validate {
   return async (value, { id, req, siblingData }) => {
     const year = (siblingData as Record<string, unknown>)[args.yearField]
     if (typeof value !== 'number' || typeof year !== 'number') return true
@@ -10,7 +10,7 @@ export function validateCatalogueNumber(args: { decisionsSlug: string; yearField
       where: {
         and: [
           { [args.yearField]: { equals: year } },
-          { catalogueNumber: { equals: value } },
+          { [args.numberField]: { equals: value } },
           ...(id === undefined ? [] : [{ id: { not_equals: id } }]),
         ],
       },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { defaultAttachmentMimeTypes } from '../../defaults.js'
+import { defaultAttachmentTitle } from '../../hooks/defaultAttachmentTitle.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize } from '../../utilities/localize.js'
 
@@ -20,18 +21,6 @@ export function createAttachmentsCollection(options: SanitizedGongkaiPluginOptio
     },
     upload: { mimeTypes: [...defaultAttachmentMimeTypes] },
     fields: [{ name: 'title', type: 'text', label: label('附件名称', 'Title'), maxLength: 200 }],
-    hooks: options.isDisabled
-      ? {}
-      : {
-          beforeChange: [
-            // A file without a title is listed under its file name.
-            ({ data }) => {
-              if ((typeof data.title !== 'string' || data.title.trim() === '') && typeof data.filename === 'string') {
-                data.title = data.filename
-              }
-              return data
-            },
-          ],
-        },
+    hooks: options.isDisabled ? {} : { beforeChange: [defaultAttachmentTitle('title')] },
   }
 }

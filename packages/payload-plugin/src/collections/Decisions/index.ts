@@ -52,7 +52,7 @@ export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions
             required: true,
             min: 1,
             admin: { width: '50%', step: 1, description: label('同一年度内不得重复', 'Unique within the year') },
-            validate: combineValidations(number, validateCatalogueNumber({ decisionsSlug: slugs.decisions, yearField: 'catalogueYear' })),
+            validate: combineValidations(number, validateCatalogueNumber({ decisionsSlug: slugs.decisions, yearField: 'catalogueYear', numberField: 'catalogueNumber' })),
           },
         ],
       },
