@@ -23,11 +23,14 @@ async function topicId(code: string) {
   return { id: topic.id }
 }
 
-/** The Wuqing district notice (../shared/seed) as a complete, valid policy. */
+let nextSequence = 100
+
+/** The Wuqing district notice (../shared/seed) as a complete, valid policy, with a 发文字号 not used yet. */
 function wuqingNotice(overrides: Record<string, unknown> = {}) {
+  nextSequence += 1
   return {
     title: '天津市武清区人民政府办公室关于印发武清区政务公开工作要点的通知',
-    documentNumber: '津武政办发〔2022〕12号',
+    documentNumber: `津武政办发〔2022〕${nextSequence}号`,
     issuingAgency: office.id,
     writtenDate: day('2022-06-30'),
     publishDate: day('2022-07-05'),
@@ -138,6 +141,18 @@ describe('policies (政策文件)', () => {
     expect(proactive.disclosure).toBe('proactive')
     expect(proactive.nonDisclosureReason ?? null).toBeNull()
     expect(proactive.nonDisclosureExplanation ?? null).toBeNull()
+  })
+
+  it('rejects a 发文字号 another policy already has, whatever brackets it is typed with', async () => {
+    await payload.create({ collection: 'policies', data: wuqingNotice({ title: '原文件', documentNumber: '津武政办发〔2023〕7号' }) })
+    const before = await payload.count({ collection: 'policies' })
+    const errors = await validationErrors(
+      payload.create({ collection: 'policies', data: wuqingNotice({ title: '重号文件', documentNumber: '津武政办发【2023】7号' }) }),
+    )
+    expect(errors).toEqual([
+      { path: 'documentNumber', message: '发文字号“津武政办发〔2023〕7号”已被“原文件”使用，一个发文字号只对应一份文件' },
+    ])
+    expect((await payload.count({ collection: 'policies' })).totalDocs).toBe(before.totalDocs)
   })
 
   it('accepts a top-level topic that has no children (其他)', async () => {

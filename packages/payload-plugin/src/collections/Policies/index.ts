@@ -18,6 +18,7 @@ import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateDocumentNumber } from '../../validations/validateDocumentNumber.js'
+import { validateUniqueDocumentNumber } from '../../validations/validateUniqueDocumentNumber.js'
 import { validateJointIssuers } from '../../validations/validateJointIssuers.js'
 import { validateNotBefore } from '../../validations/validateNotBefore.js'
 import { validateNotSelf } from '../../validations/validateNotSelf.js'
@@ -63,7 +64,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
                 'E.g. 津武政办发〔2022〕12号. Look-alike brackets are turned into 〔〕 on save; the corrections show alongside.',
               ),
             },
-            validate: combineValidations(text, validateDocumentNumber),
+            validate: combineValidations(text, validateDocumentNumber, validateUniqueDocumentNumber(slugs.policies)),
           },
           {
             name: 'documentNumberCorrections',
@@ -73,6 +74,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
             admin: {
               width: '50%',
               readOnly: true,
+              condition: (data) => Boolean(data?.documentNumberCorrections),
               description: label('最近一次保存时对发文字号所做的规范化更正', 'What the last save normalised in the document number'),
             },
           },
