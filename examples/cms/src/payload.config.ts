@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { gongkaiPlugin } from '@gongkai/payload-plugin'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
@@ -10,16 +11,17 @@ import sharp from 'sharp'
 
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
-import { seedSampleContent } from './seed/seedSampleContent'
+import { sampleContent } from './seed/seedSampleContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const isBuilding = process.env.NEXT_PHASE === 'phase-production-build'
+const isServing = process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build'
 
 function requireSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
-  // `next build` evaluates the config without serving anything; a running server must have a real secret.
-  if (isBuilding) return 'build-time-only-never-served'
+  // `next build` and `payload generate:importmap` read the config without serving anything; a running
+  // production server must have a real secret.
+  if (!isServing) return 'not-serving-no-secret-needed'
   throw new Error('PAYLOAD_SECRET is not set. `npm start` (scripts/start.mjs) generates one in .data/; set it yourself elsewhere.')
 }
 
@@ -44,11 +46,8 @@ export default buildConfig({
     push: false,
     prodMigrations: migrations,
   }),
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
   sharp,
-  
-  onInit: async (payload) => {
-    if (process.env.GONGKAI_SEED_SAMPLE !== 'false') await seedSampleContent(payload)
-  },
+  plugins: [gongkaiPlugin({}), sampleContent({ isEnabled: process.env.GONGKAI_SEED_SAMPLE !== 'false' })],
 })

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { samplePolicyTitle } from '../src/seed/seedSampleContent'
 import { launchChromium } from './browser'
 import { type CmsServer, startCmsServer } from './cmsServer'
 
@@ -53,5 +54,21 @@ describe('example CMS admin in Chromium', () => {
       page.click('button[type="submit"]'),
     ])
     expect(new URL(page.url()).pathname.replace(/\/$/, '')).toBe('/admin')
+  })
+
+  it('opens the seeded Wuqing policy with its statutory metadata and body', async () => {
+    await page.goto(`${cms.url}/admin/collections/policies`)
+    await page.getByRole('link', { name: samplePolicyTitle }).first().click()
+    await page.waitForURL(/\/admin\/collections\/policies\/\d+/)
+    await page.waitForSelector('#field-title')
+    expect(await page.inputValue('#field-title')).toBe(samplePolicyTitle)
+    // The Lexical body renders after the form: wait for a line from the notice itself.
+    await page.getByText('各镇人民政府、街道办事处').first().waitFor({ timeout: 60_000 })
+    const text = await page.locator('body').innerText()
+    for (const expected of ['武清区人民政府办公室', '通知', '主动公开', '有效', '已发布', '武清区2022年政务公开工作要点']) {
+      expect(text).toContain(expected)
+    }
+    expect(await page.locator('input[value="2022-06-30"]').count()).toBeGreaterThanOrEqual(1)
+    await page.screenshot({ path: path.join(screenshots, 'sample-policy.png'), fullPage: true })
   })
 })

@@ -1,3 +1,96 @@
-import type { Payload } from 'payload'
+import { defaultSlugs } from '@gongkai/payload-plugin'
+import type { Config, Payload } from 'payload'
 
-export async function seedSampleContent(_payload: Payload): Promise<void> {}
+import { wuqingNoticeText } from './wuqingNotice'
+
+export const samplePolicyTitle = '武清区人民政府办公室关于印发武清区2022年政务公开工作要点的通知'
+const sampleAgencyName = '武清区人民政府办公室'
+
+/** Plain text → a Lexical editor state: one paragraph per non-empty line. */
+export function plainTextToLexical(text: string) {
+  const paragraphs = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => ({
+      type: 'paragraph',
+      version: 1,
+      direction: 'ltr' as const,
+      format: '' as const,
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      children: [{ type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 }],
+    }))
+  return {
+    root: { type: 'root', version: 1, direction: 'ltr' as const, format: '' as const, indent: 0, children: paragraphs },
+  }
+}
+
+/**
+ * First-run sample data: the Wuqing district notice of its 2022 政务公开 work plan, published by
+ * 武清区人民政府办公室 on 2022-06-30 as 主动公开, so a newcomer opens the admin to a real document.
+ * Runs once: it does nothing when any policy exists.
+ */
+export async function seedSampleContent(payload: Payload): Promise<void> {
+  const { totalDocs } = await payload.count({ collection: defaultSlugs.policies, overrideAccess: true })
+  if (totalDocs > 0) return
+
+  const topics = await payload.find({
+    collection: defaultSlugs.topics,
+    where: { name: { equals: '政务公开' } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const topic = topics.docs[0]
+  if (!topic) throw new Error('主题分类“综合政务/政务公开”不存在：主题分类应先于示例文件写入')
+
+  const existingAgency = await payload.find({
+    collection: defaultSlugs.agencies,
+    where: { name: { equals: sampleAgencyName } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const agency =
+    existingAgency.docs[0] ??
+    (await payload.create({
+      collection: defaultSlugs.agencies,
+      data: { name: sampleAgencyName, shortName: '武清区政府办', agencyCode: '津武政办' },
+      overrideAccess: true,
+    }))
+
+  await payload.create({
+    collection: defaultSlugs.policies,
+    data: {
+      title: samplePolicyTitle,
+      issuingAgency: agency.id,
+      writtenDate: '2022-06-30',
+      publishDate: '2022-06-30',
+      documentType: 'notice',
+      topic: topic.id,
+      keywords: '政务公开 工作要点',
+      validity: 'effective',
+      disclosure: 'proactive',
+      classification: 'unclassified',
+      isNormative: false,
+      summary: '经区人民政府同意，印发《武清区2022年政务公开工作要点》，部署以信息公开助力经济发展和民生事业、强化政策解读、夯实政务公开基础等36项工作任务。',
+      body: plainTextToLexical(wuqingNoticeText),
+      _status: 'published',
+    },
+    overrideAccess: true,
+  })
+  payload.logger.info(`[gongkai] seeded the sample policy “${samplePolicyTitle}”`)
+}
+
+/** Seeds the sample after every earlier plugin's onInit (the Gongkai plugin seeds the topics there). */
+export function sampleContent(options: { isEnabled: boolean }) {
+  return (incomingConfig: Config): Config => ({
+    ...incomingConfig,
+    onInit: async (payload) => {
+      if (incomingConfig.onInit) await incomingConfig.onInit(payload)
+      if (options.isEnabled) await seedSampleContent(payload)
+    },
+  })
+}
