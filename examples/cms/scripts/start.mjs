@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Starts the example CMS (Payload admin at http://localhost:3000/admin) on PostgreSQL:
-// DATABASE_URL when set, otherwise an embedded PostgreSQL whose data stays in examples/cms/.data/.
+// Starts the example CMS (Payload admin at http://localhost:3000/admin) and, beside it, the policy library
+// (政策文件库, http://localhost:4000) on PostgreSQL: DATABASE_URL when set, otherwise an embedded PostgreSQL
+// whose data stays in examples/cms/.data/. The library has its own database on the same server.
 //   node scripts/start.mjs          production server (builds once if .next is missing)
 //   node scripts/start.mjs --dev    next dev
 import { spawn, spawnSync } from 'node:child_process'
@@ -9,12 +10,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { ensureDatabase, resolvePostgres } from '@gongkai/dev-postgres'
+import { databaseName, ensureDatabase, resolvePostgres } from '@gongkai/dev-postgres'
+import { createPolicyLibrary } from '@gongkai/policy-library'
 
 const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dataDir = path.join(cmsRoot, '.data')
 const isDev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
+const libraryPort = Number(process.env.GONGKAI_LIBRARY_PORT ?? 4000)
 
 mkdirSync(dataDir, { recursive: true })
 
@@ -22,10 +25,10 @@ function log(message) {
   console.log(`[gongkai] ${message}`)
 }
 
-/** A secret that survives restarts, so sessions stay valid; generated on first start. */
-function payloadSecret() {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
-  const file = path.join(dataDir, 'payload-secret')
+/** A secret that survives restarts, generated on first start into .data/ unless the environment has one. */
+function persistentSecret(envName, fileName) {
+  if (process.env[envName]) return process.env[envName]
+  const file = path.join(dataDir, fileName)
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
   return readFileSync(file, 'utf8').trim()
 }
@@ -34,11 +37,20 @@ const hasOwnDatabase = Boolean(process.env.DATABASE_URL)
 log(hasOwnDatabase ? 'using the PostgreSQL server in DATABASE_URL' : `starting embedded PostgreSQL (data in ${path.join(dataDir, 'postgres')})`)
 const postgres = await resolvePostgres({ dataDir: path.join(dataDir, 'postgres') })
 const cmsDatabaseUrl = hasOwnDatabase ? process.env.DATABASE_URL : await ensureDatabase(postgres.url, 'gongkai_cms')
+// The library's database sits beside the CMS's: gongkai_cms → gongkai_cms_library, DATABASE_URL=…/x → x_library.
+const libraryDatabaseUrl =
+  process.env.GONGKAI_LIBRARY_DATABASE_URL ??
+  (await ensureDatabase(postgres.url, `${databaseName(cmsDatabaseUrl) ?? 'gongkai'}_library`))
+const libraryAdminToken = persistentSecret('GONGKAI_LIBRARY_ADMIN_TOKEN', 'library-admin-token')
+const library = createPolicyLibrary({ databaseUrl: libraryDatabaseUrl, adminToken: libraryAdminToken })
+const libraryAddress = await library.listen({ port: libraryPort, host: process.env.GONGKAI_LIBRARY_HOST ?? '127.0.0.1' })
+log(`policy library ready: ${libraryAddress.url} (API reference at ${libraryAddress.url}/docs; admin token in ${path.join(dataDir, 'library-admin-token')} unless GONGKAI_LIBRARY_ADMIN_TOKEN is set)`)
 
 const env = {
   ...process.env,
   DATABASE_URL: cmsDatabaseUrl,
-  PAYLOAD_SECRET: payloadSecret(),
+  PAYLOAD_SECRET: persistentSecret('PAYLOAD_SECRET', 'payload-secret'),
+  GONGKAI_LIBRARY_URL: libraryAddress.url,
   NODE_ENV: isDev ? 'development' : 'production',
   NEXT_TELEMETRY_DISABLED: '1',
 }
@@ -46,8 +58,13 @@ const env = {
 const nextBin = path.join(cmsRoot, 'node_modules', '.bin', 'next')
 if (!isDev && !existsSync(path.join(cmsRoot, '.next', 'BUILD_ID'))) {
   log('building the admin (first start only)…')
-  const build = spawnSync(nextBin, ['build'], { cwd: cmsRoot, env, stdio: 'inherit' })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+  for (const [bin, args] of [
+    [path.join(cmsRoot, 'node_modules', '.bin', 'payload'), ['generate:importmap']],
+    [nextBin, ['build']],
+  ]) {
+    const step = spawnSync(bin, args, { cwd: cmsRoot, env, stdio: 'inherit' })
+    if (step.status !== 0) process.exit(step.status ?? 1)
+  }
 }
 
 const next = spawn(nextBin, [isDev ? 'dev' : 'start', '--port', String(port)], { cwd: cmsRoot, env, stdio: 'inherit' })
@@ -58,6 +75,7 @@ async function stop(code = 0) {
   isStopping = true
   next.kill('SIGTERM')
   await new Promise((resolve) => (next.exitCode === null ? next.once('exit', resolve) : resolve()))
+  await library.close()
   await postgres.stop()
   process.exit(code)
 }

@@ -30,6 +30,13 @@ describe('example CMS admin in Chromium', () => {
     await cms?.stop()
   })
 
+  it('starts the policy library beside the CMS, migrated and ready', async () => {
+    const ready = await fetch(`${cms.libraryUrl}/readyz`)
+    expect(ready.status).toBe(200)
+    const search = await fetch(`${cms.libraryUrl}/v1/documents?q=${encodeURIComponent('政务公开')}`)
+    expect(search.status).toBe(200)
+  })
+
   it('asks for the first user in Chinese and signs them in', async () => {
     await page.goto(`${cms.url}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)

@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { createTestDatabase, findFreePort, type TestDatabase } from '@gongkai/dev-postgres'
+import { createTestDatabase, dropDatabase, findFreePort, type TestDatabase, withDatabase } from '@gongkai/dev-postgres'
 
 const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export type CmsServer = {
   url: string
+  libraryUrl: string
   database: TestDatabase
   output: () => string
   stop: () => Promise<void>
@@ -21,26 +22,38 @@ export type CmsServer = {
 export async function startCmsServer(): Promise<CmsServer> {
   const database = await createTestDatabase('cms_e2e')
   const port = await findFreePort()
+  const libraryPort = await findFreePort()
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: cmsRoot,
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PAYLOAD_SECRET: randomBytes(16).toString('hex') },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      PAYLOAD_SECRET: randomBytes(16).toString('hex'),
+      GONGKAI_LIBRARY_PORT: String(libraryPort),
+      GONGKAI_LIBRARY_ADMIN_TOKEN: randomBytes(16).toString('hex'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
 
+  const dropDatabases = async () => {
+    await database.drop()
+    await dropDatabase(withDatabase(database.url, 'postgres'), `${database.name}_library`)
+  }
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM')
     await exited
-    await database.drop()
+    await dropDatabases()
   }
 
   const deadline = Date.now() + 180_000
   while (!output.includes('admin ready')) {
     if (child.exitCode !== null) {
-      await database.drop()
+      await dropDatabases()
       throw new Error(`the CMS exited with ${child.exitCode} before it was ready:\n${output}`)
     }
     if (Date.now() > deadline) {
@@ -49,5 +62,5 @@ export async function startCmsServer(): Promise<CmsServer> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  return { url: `http://127.0.0.1:${port}`, database, output: () => output, stop }
+  return { url: `http://127.0.0.1:${port}`, libraryUrl: `http://127.0.0.1:${libraryPort}`, database, output: () => output, stop }
 }
