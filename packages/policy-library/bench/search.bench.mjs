@@ -35,7 +35,7 @@ async function startLibrary(engine) {
       GONGKAI_LIBRARY_ADMIN_TOKEN: adminToken,
       GONGKAI_LIBRARY_RATE_LIMIT: '0',
       GONGKAI_LIBRARY_SEARCH_ENGINE: engine,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })

@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '@gongkai/dev-postgres'
 import { documentInput, schemaErrors, startLibrary, type RunningLibrary } from './helpers.js'
@@ -174,4 +175,30 @@ it('sees writes made through another library process (in-memory index catches up
   await expect
     .poll(async () => ids(await search(memory, `q=${encodeURIComponent('供暖')}`)), { timeout: 5000, interval: 100 })
     .toEqual(['late-1'])
+})
+
+it('picks up a write whose event sequence is lower than one already indexed once its transaction commits', async () => {
+  const client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+  try {
+    // A slow writer takes a sequence number, then commits after a faster writer's later sequence is indexed.
+    await client.query('BEGIN')
+    const document = { contentId: 'slow-1', version: 1, status: 'published', kind: 'policy', title: '关于做好防汛抗旱工作的通知', issuers: [{ id: 'wuqing', name: '天津市武清区人民政府' }], topics: [], subjectWords: [], publishedAt: '2024-06-01', validity: 'effective', bodyText: '防汛抗旱。', attachments: [], links: {}, withdrawal: null, createdAt: '2024-06-01T00:00:00.000Z', updatedAt: '2024-06-01T00:00:00.000Z' }
+    await client.query(
+      `INSERT INTO documents (content_id, version, status, kind, validity, issuers, topics, published_at, title, search_vector, document_length, document)
+       VALUES ('slow-1', 1, 'published', 'policy', 'effective', '{wuqing}', '{}', '2024-06-01', $1, $2::tsvector, 6, $3)`,
+      [document.title, `'防汛':1A '抗旱':2A '防汛抗旱':2A`, JSON.stringify(document)],
+    )
+    await client.query(`INSERT INTO events (content_id, version, type, agency_id) VALUES ('slow-1', 1, 'created', 'wuqing')`)
+    const token = await memory.call('POST', '/v1/agencies/wuqing/tokens', { token: 'test-admin-token-0123456789abcdef', body: { name: 'fast writer' } })
+    const fast = await memory.call('PUT', '/v1/documents/fast-1', { token: token.body.token, body: documentInput({ title: '关于防汛物资储备的通知', bodyText: '防汛物资。' }) })
+    expect(fast.status).toBe(201)
+    expect(ids(await search(memory, `q=${encodeURIComponent('防汛')}`))).toEqual(['fast-1'])
+    await client.query('COMMIT')
+    await expect
+      .poll(async () => ids(await search(memory, `q=${encodeURIComponent('防汛')}`)).sort(), { timeout: 5000, interval: 100 })
+      .toEqual(['fast-1', 'slow-1'])
+  } finally {
+    await client.end()
+  }
 })

@@ -114,8 +114,9 @@ function remove(state: IndexState, contentId: string): void {
 
 function add(state: IndexState, document: IndexedDocument): void {
   const current = state.slotOf.get(document.contentId)
-  // Versions only grow: never let a late read of an older version replace a newer one.
-  if (current !== undefined && (state.version[current] as number) > document.version) return
+  // Versions only grow: a late read of an older version never replaces a newer one, and a version
+  // already indexed (replayed events) is left as it is.
+  if (current !== undefined && (state.version[current] as number) >= document.version) return
   remove(state, document.contentId)
   const slot = state.slotCount
   if (slot >= 1 << (31 - frequencyBits)) throw new Error('search index is full; restart the library to compact it')
@@ -449,6 +450,8 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
   // a missing sequence is waited for (up to gapTimeoutMs) instead of being skipped.
   let watermark = 0
   let applied = new Set<number>()
+  /** The highest sequence applied (or the watermark). */
+  let highest = 0
   let gapSince: number | undefined
   let isLoaded = false
   let timer: NodeJS.Timeout | undefined
@@ -486,34 +489,65 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
     }
   }
 
+  type EventRow = { sequence: string; content_id: string; version: number }
+
+  async function applyEvents(rows: EventRow[]): Promise<void> {
+    const fresh = rows.filter((row) => !applied.has(Number(row.sequence)) && Number(row.sequence) > watermark)
+    // Only read documents whose event is newer than what the index holds (replays after a load are not).
+    const contentIds = [
+      ...new Set(
+        fresh.flatMap((row) => {
+          const slot = state.slotOf.get(row.content_id)
+          return slot !== undefined && (state.version[slot] as number) >= row.version ? [] : [row.content_id]
+        }),
+      ),
+    ]
+    if (contentIds.length > 0) {
+      const documents = await pool.query<DocumentRow>(`SELECT ${rowColumns} FROM documents WHERE content_id = ANY ($1)`, [contentIds])
+      for (const row of documents.rows) add(state, toIndexed(row))
+    }
+    for (const row of fresh) {
+      const sequence = Number(row.sequence)
+      applied.add(sequence)
+      if (sequence > highest) highest = sequence
+    }
+  }
+
   async function catchUp(): Promise<void> {
+    // New events, after the highest one applied.
     for (;;) {
-      const { rows } = await pool.query<{ sequence: string; content_id: string }>(
-        'SELECT sequence::text AS sequence, content_id FROM events WHERE sequence > $1 ORDER BY sequence LIMIT 10000',
-        [watermark],
+      const { rows } = await pool.query<EventRow>(
+        'SELECT sequence::text AS sequence, content_id, version FROM events WHERE sequence > $1 ORDER BY sequence LIMIT 10000',
+        [Math.max(watermark, highest)],
       )
-      const fresh = rows.filter((row) => !applied.has(Number(row.sequence)))
-      const contentIds = [...new Set(fresh.map((row) => row.content_id))]
-      if (contentIds.length > 0) {
-        const documents = await pool.query<DocumentRow>(`SELECT ${rowColumns} FROM documents WHERE content_id = ANY ($1)`, [contentIds])
-        for (const row of documents.rows) add(state, toIndexed(row))
-      }
-      for (const row of fresh) applied.add(Number(row.sequence))
-      advanceWatermark()
-      if (applied.size > 0) {
-        // A gap below applied events: a transaction still in flight, or one that rolled back.
-        gapSince ??= Date.now()
-        if (Date.now() - gapSince > gapTimeoutMs) {
-          let lowest = Infinity
-          for (const sequence of applied) if (sequence < lowest) lowest = sequence
-          watermark = lowest - 1
-          gapSince = undefined
-          advanceWatermark()
-        }
-      } else {
-        gapSince = undefined
-      }
+      await applyEvents(rows)
       if (rows.length < 10000) break
+    }
+    // Events below it that were not visible yet (their transactions were still in flight).
+    const missing: number[] = []
+    for (let sequence = watermark + 1; sequence < highest && missing.length < 10000; sequence++) {
+      if (!applied.has(sequence)) missing.push(sequence)
+    }
+    if (missing.length > 0) {
+      const { rows } = await pool.query<EventRow>(
+        'SELECT sequence::text AS sequence, content_id, version FROM events WHERE sequence = ANY ($1)',
+        [missing],
+      )
+      await applyEvents(rows)
+    }
+    advanceWatermark()
+    if (applied.size > 0) {
+      // Still a gap: a transaction in flight, or one that rolled back (sequences are never reused).
+      gapSince ??= Date.now()
+      if (Date.now() - gapSince > gapTimeoutMs) {
+        let lowest = Infinity
+        for (const sequence of applied) if (sequence < lowest) lowest = sequence
+        watermark = lowest - 1
+        gapSince = undefined
+        advanceWatermark()
+      }
+    } else {
+      gapSince = undefined
     }
     // Tombstones slow every search down a little; rebuild once they outnumber the live slots.
     if (!isRebuilding && state.slotCount > 10_000 && state.slotCount - state.liveCount > state.liveCount) {
@@ -530,6 +564,7 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
       await enqueue(async () => {
         state = loaded.state
         watermark = loaded.watermark
+        highest = loaded.watermark
         applied = new Set()
         await catchUp()
       })
@@ -552,9 +587,19 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
       const loaded = await loadAll()
       state = loaded.state
       watermark = loaded.watermark
+      highest = loaded.watermark
+      const loadedAt = performance.now()
       await enqueue(catchUp)
       isLoaded = true
-      logger.info({ documents: state.liveCount, terms: state.postings.size, ms: Math.round(performance.now() - started) }, 'search index loaded')
+      logger.info(
+        {
+          documents: state.liveCount,
+          terms: state.postings.size,
+          loadMs: Math.round(loadedAt - started),
+          catchUpMs: Math.round(performance.now() - loadedAt),
+        },
+        'search index loaded',
+      )
       timer = setInterval(() => {
         enqueue(catchUp).catch((error: unknown) => logger.warn({ err: error }, 'search index sync failed'))
       }, syncIntervalMs)
@@ -567,6 +612,7 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
           if (update.sequence <= watermark || applied.has(update.sequence)) continue
           add(state, update.document)
           applied.add(update.sequence)
+          if (update.sequence > highest) highest = update.sequence
         }
         advanceWatermark()
       }),
