@@ -9,6 +9,7 @@ import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
+import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
 const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPluginOptions) => CollectionConfig][] = [
@@ -41,9 +42,19 @@ export const gongkaiPlugin =
         return override ? override({ defaultCollection }) : defaultCollection
       })
 
+    const existingCollections = incomingConfig.collections ?? []
+    const withUsers = options.hasOwnUsersCollection
+      ? [defaultUsersCollection(options.usersSlug), ...existingCollections]
+      : existingCollections
     const config: Config = {
       ...incomingConfig,
-      collections: [...(incomingConfig.collections ?? []), ...collections],
+      admin: { ...incomingConfig.admin, user: incomingConfig.admin?.user ?? options.usersSlug },
+      collections: [
+        ...withUsers.map((collection) =>
+          collection.slug === options.usersSlug ? extendUsersCollection(collection, options) : collection,
+        ),
+        ...collections,
+      ],
     }
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.

@@ -86,6 +86,13 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
   const labelLanguages = options.labelLanguages ?? defaultLabelLanguages
   if (labelLanguages.length === 0) throw configError('labelLanguages must name at least one language')
 
+  const authCollections = (config.collections ?? []).filter((collection) => Boolean(collection.auth))
+  const usersSlug = options.usersCollection ?? config.admin?.user ?? authCollections[0]?.slug ?? 'users'
+  const hasOwnUsersCollection = authCollections.length === 0 && options.usersCollection === undefined && config.admin?.user === undefined
+  if (!hasOwnUsersCollection && !authCollections.some((collection) => collection.slug === usersSlug)) {
+    throw configError(`usersCollection "${usersSlug}" is not an auth collection in the config; add it before gongkaiPlugin`)
+  }
+
   return {
     isDisabled: options.disabled ?? false,
     slugs,
@@ -102,5 +109,7 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     timeZone,
     videoInterpretationForms: options.videoInterpretationForms ?? defaultVideoInterpretationForms,
     overrides: options.overrides ?? {},
+    usersSlug,
+    hasOwnUsersCollection,
   }
 }

@@ -137,6 +137,13 @@ export type GongkaiPluginOptions = {
    * @example { policies: ({ defaultCollection }) => ({ ...defaultCollection, fields: [...defaultCollection.fields, { name: 'note', type: 'text' }] }) }
    */
   overrides?: Partial<Record<GongkaiCollectionKey, CollectionOverride>>
+  /**
+   * Slug of the auth collection that gets the roles fields (`isSiteAdmin`, `agencyRoles`). When no collection
+   * with `auth` exists, the plugin adds `users`.
+   * @default `config.admin.user`, else the first collection with `auth`, else `'users'`
+   * @example 'editors'
+   */
+  usersCollection?: string
 }
 
 /** The options with defaults applied, as every collection, hook and seed function receives them. */
@@ -158,6 +165,10 @@ export type SanitizedGongkaiPluginOptions = {
   timeZone: string
   videoInterpretationForms: readonly InterpretationForm[]
   overrides: Partial<Record<GongkaiCollectionKey, CollectionOverride>>
+  /** The auth collection that carries the roles fields. */
+  usersSlug: string
+  /** True when the config has no auth collection and the plugin adds `users`. */
+  hasOwnUsersCollection: boolean
 }
 
 /** An ID, or the related document when read with depth ≥ 1. */
