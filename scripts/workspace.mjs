@@ -29,7 +29,8 @@ if (task === 'start') {
   pnpm('turbo', 'run', 'build', '--filter=@gongkai/example-cms...')
   pnpm('--filter', '@gongkai/example-cms', 'start', ...rest)
 } else if (task === 'test') {
-  pnpm('turbo', 'run', 'build', 'typecheck', 'lint', 'test', ...rest)
+  // Two at a time: the suites start PostgreSQL, Payload, the admin and Chromium on what may be two cores.
+  pnpm('turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--concurrency=2', ...rest)
 } else {
   console.error(`unknown task ${task}: use start or test`)
   process.exit(2)

@@ -23,6 +23,8 @@ describe('example CMS admin in Chromium', () => {
     browser = await launchChromium()
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
     page = await context.newPage()
+    // Generous: CI runs this beside other suites on two cores.
+    page.setDefaultTimeout(90_000)
   })
 
   afterAll(async () => {
@@ -40,6 +42,8 @@ describe('example CMS admin in Chromium', () => {
   it('asks for the first user in Chinese and signs them in', async () => {
     await page.goto(`${cms.url}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
+    // Fill the form only once React has hydrated it; earlier input is lost on hydration.
+    await page.waitForLoadState('networkidle')
     expect(await page.getAttribute('html', 'lang')).toBe('zh')
     await page.fill('#field-email', editor.email)
     await page.fill('#field-password', editor.password)
@@ -54,6 +58,7 @@ describe('example CMS admin in Chromium', () => {
   it('logs in again with the password after logging out', async () => {
     await page.context().clearCookies()
     await page.goto(`${cms.url}/admin/login`)
+    await page.waitForLoadState('networkidle')
     await page.fill('#field-email', editor.email)
     await page.fill('#field-password', editor.password)
     await Promise.all([
