@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { applyAccessControl } from './access/applyAccessControl.js'
 import { createAgenciesCollection } from './collections/Agencies/index.js'
 import { createAttachmentsCollection } from './collections/Attachments/index.js'
 import { createDecisionsCollection } from './collections/Decisions/index.js'
@@ -37,7 +38,7 @@ export const gongkaiPlugin =
     const collections = collectionBuilders
       .filter(([key]) => key !== 'attachments' || options.hasOwnUploadsCollection)
       .map(([key, build]) => {
-        const defaultCollection = build(options)
+        const defaultCollection = applyAccessControl({ key, collection: build(options), options })
         const override = options.overrides[key]
         return override ? override({ defaultCollection }) : defaultCollection
       })

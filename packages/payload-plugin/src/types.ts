@@ -360,6 +360,8 @@ export type Participation = Timestamps &
     meetingName: string
     meetingDate: string
     decision?: Relation<Decision> | null
+    /** 承办单位: owns the record (who may edit and review it); defaults to the decision's responsible agency. */
+    agency?: Relation<Agency> | null
     participants?: Participant[] | null
     opinions?: Opinion[] | null
     /** 公开摘要 */

@@ -44,7 +44,7 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
     participationRecords: true, resultingPolicies: true,
   }),
   participation: keysOf<Participation>({
-    kind: true, meetingName: true, meetingDate: true, decision: true, participants: true, opinions: true, publicSummary: true,
+    kind: true, meetingName: true, meetingDate: true, decision: true, agency: true, participants: true, opinions: true, publicSummary: true,
   }),
 }
 

@@ -1,0 +1,100 @@
+import type { Access, CollectionConfig, Where } from 'payload'
+
+import type { AgencyOwnedCollection } from './documentAgencies.js'
+import { owningAgencyField } from './documentAgencies.js'
+import { agencyIdsOf, agencyIdsWithRole, isSiteAdmin } from './roles.js'
+
+/** Anyone, signed in or not, reads published documents. */
+export const publishedWhere: Where = { _status: { equals: 'published' } }
+
+/** Documents owned by one of `agencyIds`, as a Where on the collection (or, with `prefix: 'version.'`, its versions). */
+export function ownedByWhere({
+  collection,
+  agencyIds,
+  prefix = '',
+}: {
+  collection: AgencyOwnedCollection
+  agencyIds: (number | string)[]
+  prefix?: string
+}): Where {
+  const field = `${prefix}${owningAgencyField[collection]}`
+  if (collection === 'interpretations') {
+    // An interpretation without 解读机构 belongs to the agencies of the policies it interprets.
+    return {
+      or: [
+        { [field]: { in: agencyIds } },
+        { and: [{ [field]: { exists: false } }, { [`${prefix}policies.issuingAgency`]: { in: agencyIds } }] },
+      ],
+    }
+  }
+  return { [field]: { in: agencyIds } }
+}
+
+/** Documents a member of `agencyIds` may read before publication: owned, or (policies) issued jointly. */
+export function readableByWhere({
+  collection,
+  agencyIds,
+  prefix = '',
+}: {
+  collection: AgencyOwnedCollection
+  agencyIds: (number | string)[]
+  prefix?: string
+}): Where {
+  const owned = ownedByWhere({ collection, agencyIds, prefix })
+  if (collection !== 'policies') return owned
+  return { or: [owned, { [`${prefix}jointIssuers`]: { in: agencyIds } }] }
+}
+
+/**
+ * Access of policies, interpretations, decisions and participation:
+ * - read: published documents for everyone; a signed-in member (any role) also reads their agencies' drafts;
+ * - create: site admins, and users who are 撰稿 somewhere (the owning agency is checked by `enforceOwningAgency`);
+ * - update: site admins; 撰稿 of the owning agency while the document is not published (published documents
+ *   change through the workflow: withdraw, then edit);
+ * - delete: site admins; 撰稿 of the owning agency for drafts (never-published is checked by `refusePublishedDelete`);
+ * - readVersions: site admins and the agencies that may read the drafts.
+ */
+export function documentAccess(collection: AgencyOwnedCollection): NonNullable<CollectionConfig['access']> {
+  const read: Access = ({ req }) => {
+    if (isSiteAdmin(req.user)) return true
+    const agencyIds = agencyIdsOf(req.user)
+    if (!req.user || agencyIds.length === 0) return publishedWhere
+    return { or: [publishedWhere, readableByWhere({ collection, agencyIds })] }
+  }
+  const readVersions: Access = ({ req }) => {
+    if (isSiteAdmin(req.user)) return true
+    const agencyIds = agencyIdsOf(req.user)
+    if (!req.user || agencyIds.length === 0) return false
+    return readableByWhere({ collection, agencyIds, prefix: 'version.' })
+  }
+  const create: Access = ({ req }) => isSiteAdmin(req.user) || agencyIdsWithRole(req.user, 'editor').length > 0
+  const editableDrafts: Access = ({ req }) => {
+    if (isSiteAdmin(req.user)) return true
+    const agencyIds = agencyIdsWithRole(req.user, 'editor')
+    if (!req.user || agencyIds.length === 0) return false
+    return { and: [ownedByWhere({ collection, agencyIds }), { _status: { not_equals: 'published' } }] }
+  }
+  return { read, readVersions, create, update: editableDrafts, delete: editableDrafts }
+}
+
+const siteAdmin: Access = ({ req }) => isSiteAdmin(req.user)
+const anyone: Access = () => true
+
+/** Agencies and topics: public reference data, maintained by site administrators. */
+export const referenceDataAccess: NonNullable<CollectionConfig['access']> = {
+  read: anyone,
+  create: siteAdmin,
+  update: siteAdmin,
+  delete: siteAdmin,
+}
+
+/**
+ * Attachments and media: public (published documents link them); any 撰稿 may upload, only site administrators
+ * change or delete a file (it may be linked from another agency's published document).
+ */
+export const attachmentsAccess: NonNullable<CollectionConfig['access']> = {
+  read: anyone,
+  create: ({ req }) => isSiteAdmin(req.user) || agencyIdsWithRole(req.user, 'editor').length > 0,
+  update: siteAdmin,
+  delete: siteAdmin,
+}

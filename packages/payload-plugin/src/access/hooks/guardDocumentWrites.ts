@@ -1,0 +1,82 @@
+import { APIError, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+import type { GongkaiSlugs } from '../../types.js'
+import type { AgencyOwnedCollection } from '../documentAgencies.js'
+import { loadOwningAgencyIds, owningAgencyField } from '../documentAgencies.js'
+import { hasAgencyRole, isSiteAdmin } from '../roles.js'
+
+/** Chinese name of each collection's owning-agency field, as editors see it. */
+export const owningAgencyLabel: Readonly<Record<AgencyOwnedCollection, string>> = {
+  policies: '发文机关',
+  interpretations: '解读机构',
+  decisions: '承办单位',
+  participation: '承办单位',
+}
+
+async function agencyNames(req: PayloadRequest, agenciesSlug: string, ids: (number | string)[]): Promise<string> {
+  const { docs } = await req.payload.find({
+    collection: agenciesSlug,
+    where: { id: { in: ids } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const names = ids.map((id) => (docs.find((doc) => String(doc.id) === String(id)) as { name?: string } | undefined)?.name ?? `#${id}`)
+  return names.map((name) => `“${name}”`).join('、')
+}
+
+/**
+ * Guards writes made with access control on (REST, GraphQL, admin, local API with `overrideAccess: false`)
+ * by anyone but a site administrator; trusted local API calls (the workflow, imports) are not affected:
+ * - publishing by saving `_status: 'published'` is refused: documents are published through the workflow;
+ * - a new document must belong to an agency where the user is 撰稿, and an update may not move a document to
+ *   an agency where they are not (the error names the owning-agency field, in Chinese).
+ */
+export function guardDocumentWrites({
+  collection,
+  slugs,
+}: {
+  collection: AgencyOwnedCollection
+  slugs: GongkaiSlugs
+}): CollectionBeforeOperationHook {
+  return async ({ args, operation, overrideAccess, req }) => {
+    if (overrideAccess === true || isSiteAdmin(req.user)) return args
+    if (operation !== 'create' && operation !== 'update') return args
+    const data = (args as { data?: Record<string, unknown> }).data
+    if (!data || !req.user) return args
+    if (data._status === 'published') {
+      throw new APIError('不能直接发布：文件须经提交审核、审核和签发，通过工作流发布', 403, undefined, true)
+    }
+    const field = owningAgencyField[collection]
+    const isChangingOwner =
+      operation === 'create' || Object.prototype.hasOwnProperty.call(data, field) || (collection === 'interpretations' && 'policies' in data)
+    if (!isChangingOwner) return args
+    const owners = await loadOwningAgencyIds({ req, slugs, collection, doc: data })
+    if (owners.length === 0) {
+      // An update that clears the field of an interpretation falls back to its policies, checked on the stored document by update access.
+      if (operation === 'update') return args
+      throw new ValidationError({
+        collection: slugs[collection],
+        errors: [{ path: field, message: `须填写${owningAgencyLabel[collection]}：文件必须属于您担任撰稿的机关` }],
+        req,
+      })
+    }
+    const foreign = owners.filter((agencyId) => !hasAgencyRole(req.user, agencyId, 'editor'))
+    if (foreign.length > 0) {
+      const path = collection === 'interpretations' && !data[field] ? 'policies' : field
+      throw new ValidationError({
+        collection: slugs[collection],
+        errors: [
+          {
+            path,
+            message: `${owningAgencyLabel[collection]}${await agencyNames(req, slugs.agencies, foreign)}不是您担任撰稿的机关：只能为本机关创建或修改文件`,
+          },
+        ],
+        req,
+      })
+    }
+    return args
+  }
+}

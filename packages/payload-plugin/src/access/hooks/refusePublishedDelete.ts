@@ -1,0 +1,24 @@
+import { APIError } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
+
+import { isSiteAdmin } from '../roles.js'
+
+/**
+ * Only a site administrator deletes a document that was ever published; everyone else withdraws it through the
+ * workflow, so what was once public stays on record. Delete access already limits 撰稿 to drafts of their agencies;
+ * this catches a draft whose earlier version was published (e.g. after a withdrawal).
+ */
+export function refusePublishedDelete(): CollectionBeforeDeleteHook {
+  return async ({ collection, id, req }) => {
+    if (!req.user || isSiteAdmin(req.user)) return
+    const { totalDocs } = await req.payload.countVersions({
+      collection: collection.slug,
+      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+      overrideAccess: true,
+      req,
+    })
+    if (totalDocs > 0) {
+      throw new APIError('已发布过的文件不能删除：请通过工作流撤回；只有站点管理员可以删除', 403, undefined, true)
+    }
+  }
+}
