@@ -143,8 +143,10 @@ export function createApp(context: AppContext): express.Express {
       response.status(isReady ? 200 : 503).json({ status: isReady ? 'ok' : 'unavailable', checks })
     }),
   )
-  app.get('/openapi.json', (_request, response) => {
-    response.json(context.document)
+  app.get('/openapi.json', (request, response) => {
+    // Served with this server first, so "Try it out" in /docs talks to the library that served it.
+    const servers = (context.document as { servers?: { url: string }[] }).servers ?? []
+    response.json({ ...context.document, servers: [{ url: baseUrlOf(request), description: 'This library' }, ...servers] })
   })
   const swaggerUiPath = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/absolute-path.js'))
   app.use('/docs/assets', express.static(swaggerUiPath, { index: false, maxAge: '1d' }))

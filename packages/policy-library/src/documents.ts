@@ -9,6 +9,10 @@ export type DocumentInput = {
   documentNumber?: string
   /** 文种 */
   documentType?: string
+  /** 规范性文件 */
+  isNormative?: boolean
+  /** 解读形式, for interpretations */
+  interpretationForm?: string
   /** 发文机关: agency ids, lead first. */
   issuers: string[]
   /** 主题分类 codes */
@@ -53,6 +57,8 @@ const optionalFields = [
   'indexNumber',
   'documentNumber',
   'documentType',
+  'isNormative',
+  'interpretationForm',
   'writtenAt',
   'expiresAt',
   'summary',

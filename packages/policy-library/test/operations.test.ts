@@ -125,6 +125,8 @@ describe('operations', () => {
   it('serves the OpenAPI document and a rendered reference at /docs from local assets', async () => {
     const document = await library.call('GET', '/openapi.json')
     expect(document.body.openapi).toBe('3.1.0')
+    expect(document.body.servers[0].url).toBe('https://library.example.gov.cn')
+    expect(Object.keys(document.body.paths)).toContain('/v1/documents/{contentId}')
     const docs = await library.call('GET', '/docs')
     expect(docs.status).toBe(200)
     expect(docs.text).toContain('docs/assets/swagger-ui-bundle.js')
@@ -197,11 +199,12 @@ describe('operations', () => {
 })
 
 describe('the OpenAPI document and @gongkai/core agree', () => {
-  it('lists exactly core\'s 文种 values, and the library accepts core\'s 有效性 values by default', async () => {
-    const { documentTypes, defaultValidityStatuses: coreValidity, optionValues } = await import('@gongkai/core')
+  it('lists exactly core\'s 文种 and 解读形式 values, and the library accepts core\'s 有效性 values by default', async () => {
+    const { documentTypes, interpretationForms, defaultValidityStatuses: coreValidity, optionValues } = await import('@gongkai/core')
     const { loadOpenApiDocument, defaultValidityStatuses } = await import('../src/index.js')
     const schemas = loadOpenApiDocument().components.schemas as Record<string, { enum?: string[] }>
     expect(schemas.DocumentType?.enum).toEqual(optionValues(documentTypes))
+    expect(schemas.InterpretationForm?.enum).toEqual(optionValues(interpretationForms))
     expect(defaultValidityStatuses).toEqual(optionValues(coreValidity))
   })
 })

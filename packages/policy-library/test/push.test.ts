@@ -29,7 +29,7 @@ describe('PUT /v1/documents/{contentId}', () => {
   it('creates a document (201) and answers it as the Document schema says', async () => {
     const created = await library.call('PUT', '/v1/documents/create-1', {
       token: wuqing,
-      body: documentInput({ indexNumber: '000014349/2024-00001', url: 'https://www.tjwq.gov.cn/zwgk/create-1.html' }),
+      body: documentInput({ indexNumber: '000014349/2024-00001', url: 'https://www.tjwq.gov.cn/zwgk/create-1.html', isNormative: true }),
     })
     expect(created.status).toBe(201)
     expect(schemaErrors('Document', created.body)).toEqual([])
@@ -39,6 +39,7 @@ describe('PUT /v1/documents/{contentId}', () => {
       status: 'published',
       validity: 'effective',
       withdrawal: null,
+      isNormative: true,
       issuers: [{ id: 'wuqing', name: '天津市武清区人民政府办公室' }],
     })
     const read = await library.call('GET', '/v1/documents/create-1')
