@@ -4,7 +4,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import type { GongkaiSlugs } from '../../types.js'
 import type { AgencyOwnedCollection } from '../documentAgencies.js'
 import { loadOwningAgencyIds, owningAgencyField } from '../documentAgencies.js'
-import { hasAgencyRole, isSiteAdmin } from '../roles.js'
+import { agencyIdsWithRole, hasAgencyRole, isSiteAdmin } from '../roles.js'
 
 /** Chinese name of each collection's owning-agency field, as editors see it. */
 export const owningAgencyLabel: Readonly<Record<AgencyOwnedCollection, string>> = {
@@ -49,6 +49,8 @@ export function guardDocumentWrites({
     if (data._status === 'published') {
       throw new APIError('不能直接发布：文件须经提交审核、审核和签发，通过工作流发布', 403, undefined, true)
     }
+    // Without any 撰稿 role the access check refuses the write (403) right after this hook.
+    if (agencyIdsWithRole(req.user, 'editor').length === 0) return args
     const field = owningAgencyField[collection]
     const isChangingOwner =
       operation === 'create' || Object.prototype.hasOwnProperty.call(data, field) || (collection === 'interpretations' && 'policies' in data)
