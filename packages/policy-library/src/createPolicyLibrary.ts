@@ -39,7 +39,7 @@ export type PolicyLibraryOptions = {
   validityStatuses?: readonly string[]
   /** Requests per token and window for authenticated endpoints; `false` turns limiting off. @default { windowMs: 60_000, limit: 600 } */
   rateLimit?: { windowMs: number; limit: number } | false
-  /** Largest JSON body of a single write. @default 2 MiB */
+  /** Largest JSON body of a single write (the document allows 1M characters of HTML and 500k of text). @default 8 MiB */
   maxBodyBytes?: number
   /** Largest body of a batch push. @default 16 MiB */
   maxBatchBodyBytes?: number
@@ -108,7 +108,7 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     validityStatuses: options.validityStatuses ?? defaultValidityStatuses,
     rateLimit: options.rateLimit ?? { windowMs: 60_000, limit: 600 },
-    maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
+    maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
     isReady: () => isMigrated && !isShuttingDown,
   })

@@ -288,3 +288,23 @@ describe('events', () => {
     expect(schemaErrors('EventList', next.body)).toEqual([])
   })
 })
+
+describe('large documents', () => {
+  it('stores and finds a document with a long, varied body', async () => {
+    // Many distinct words and pairs: the index must stay within PostgreSQL's tsvector limit.
+    let seed = 2_463_534_242
+    const next = (): number => {
+      seed ^= seed << 13
+      seed ^= seed >>> 17
+      seed ^= seed << 5
+      return seed >>> 0
+    }
+    let body = '开篇提到冬季供暖保障。'
+    // Random characters from the CJK block: nearly every adjacent pair is a new term (over 1 MB of them).
+    while (body.length < 300_000) body += String.fromCharCode(0x4e00 + (next() % 0x5000))
+    const pushed = await library.call('PUT', '/v1/documents/large-1', { token: wuqing, body: documentInput({ title: '超长文件测试', bodyText: body }) })
+    expect(pushed.status).toBe(201)
+    const found = await library.call('GET', `/v1/documents?q=${encodeURIComponent('冬季供暖保障')}`)
+    expect(found.body.items.map((item: { contentId: string }) => item.contentId)).toEqual(['large-1'])
+  })
+})

@@ -10,6 +10,7 @@ const maxPositionsPerTerm = 16
 const maxPosition = 16_383
 /** Body text beyond this is not indexed (tsvector values are limited to 1 MB). */
 export const maxIndexedCharacters = 200_000
+const maxVectorBytes = 900_000
 /** A title occurrence counts as this many body occurrences. */
 export const titleWeight = 3
 
@@ -69,17 +70,25 @@ export function indexText({ title, body }: { title: string; body: string }): Ind
   const positions = new Map<string, string[]>()
   let position = 0
   let length = 0
+  let vectorBytes = 0
   const add = (terms: string[], weight: string, factor: number): void => {
     for (const term of terms) {
       position = Math.min(position + 1, maxPosition)
       length += factor
       let list = positions.get(term)
       if (!list) {
+        // PostgreSQL refuses a tsvector over 1 MB (terms, their positions and alignment): a huge,
+        // varied text stops adding new terms below that (the words it already has stay searchable).
+        vectorBytes += Buffer.byteLength(term) + 8
+        if (vectorBytes > maxVectorBytes) continue
         list = []
         positions.set(term, list)
       }
       const entry = `${position}${weight}`
-      if (list.length < maxPositionsPerTerm && list[list.length - 1] !== entry) list.push(entry)
+      if (list.length < maxPositionsPerTerm && list[list.length - 1] !== entry) {
+        list.push(entry)
+        vectorBytes += 2
+      }
     }
   }
   add(termsOf(title), 'A', titleWeight)
