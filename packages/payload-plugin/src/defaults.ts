@@ -11,6 +11,8 @@ export const defaultSlugs = {
   decisions: 'decisions',
   participation: 'participation',
   attachments: 'gongkai-attachments',
+  auditLog: 'gongkai-audit-log',
+  indexCounters: 'gongkai-index-counters',
 } as const satisfies GongkaiSlugs
 
 /** The admin sidebar group every Gongkai collection is listed under. */
@@ -53,3 +55,9 @@ export const defaultAttachmentMimeTypes: readonly string[] = [
   'audio/*',
   'video/*',
 ]
+
+/** 公开属性 of 依申请公开 and 不予公开 documents is reviewed again after this many months. */
+export const defaultDisclosureReviewIntervalMonths = 12
+
+/** Jobs queue of the scheduled-publication task. */
+export const defaultJobsQueue = 'gongkai'

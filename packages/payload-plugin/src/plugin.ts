@@ -3,6 +3,8 @@ import type { CollectionConfig, Config } from 'payload'
 import { applyAccessControl } from './access/applyAccessControl.js'
 import { createAgenciesCollection } from './collections/Agencies/index.js'
 import { createAttachmentsCollection } from './collections/Attachments/index.js'
+import { createAuditLogCollection } from './collections/AuditLog/index.js'
+import { createIndexCountersCollection } from './collections/IndexCounters/index.js'
 import { createDecisionsCollection } from './collections/Decisions/index.js'
 import { createInterpretationsCollection } from './collections/Interpretations/index.js'
 import { createParticipationCollection } from './collections/Participation/index.js'
@@ -11,6 +13,10 @@ import { createTopicsCollection } from './collections/Topics/index.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
+import { createScheduledPublishTask } from './jobs/scheduledPublishTask.js'
+import { installAuditLogGuard } from './workflow/installAuditLogGuard.js'
+import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
+import { withWorkflow } from './workflow/withWorkflow.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
 const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPluginOptions) => CollectionConfig][] = [
@@ -21,6 +27,8 @@ const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPlugi
   ['agencies', createAgenciesCollection],
   ['topics', createTopicsCollection],
   ['attachments', createAttachmentsCollection],
+  ['auditLog', createAuditLogCollection],
+  ['indexCounters', createIndexCountersCollection],
 ]
 
 /**
@@ -38,7 +46,10 @@ export const gongkaiPlugin =
     const collections = collectionBuilders
       .filter(([key]) => key !== 'attachments' || options.hasOwnUploadsCollection)
       .map(([key, build]) => {
-        const defaultCollection = applyAccessControl({ key, collection: build(options), options })
+        const built = build(options)
+        const workflowKey = workflowCollectionOf(options, built.slug)
+        const collection = workflowKey ? withWorkflow(workflowKey, built, options) : built
+        const defaultCollection = applyAccessControl({ key, collection, options })
         const override = options.overrides[key]
         return override ? override({ defaultCollection }) : defaultCollection
       })
@@ -56,16 +67,23 @@ export const gongkaiPlugin =
         ),
         ...collections,
       ],
+      // The workflow's local API functions (transition, recordAudit…) read the sanitized options from here.
+      custom: { ...incomingConfig.custom, [optionsConfigKey]: options },
     }
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
 
+    config.jobs = {
+      ...incomingConfig.jobs,
+      tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask()],
+    }
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {
         await seedTopics({ payload, topicsSlug: options.slugs.topics, taxonomy: options.topicTaxonomy })
       }
+      await installAuditLogGuard({ payload, slug: options.slugs.auditLog })
     }
     return config
   }

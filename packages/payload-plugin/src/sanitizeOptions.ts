@@ -4,6 +4,8 @@ import type { Config } from 'payload'
 import {
   defaultAdminGroup,
   defaultCommentPeriodMinDays,
+  defaultDisclosureReviewIntervalMonths,
+  defaultJobsQueue,
   defaultLabelLanguages,
   defaultMaxVersionsPerDoc,
   defaultSlugs,
@@ -93,6 +95,15 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     throw configError(`usersCollection "${usersSlug}" is not an auth collection in the config; add it before gongkaiPlugin`)
   }
 
+  const disclosureReviewIntervalMonths = options.disclosureReviewIntervalMonths ?? defaultDisclosureReviewIntervalMonths
+  if (!Number.isInteger(disclosureReviewIntervalMonths) || disclosureReviewIntervalMonths < 1) {
+    throw configError('disclosureReviewIntervalMonths must be a whole number of months ≥ 1')
+  }
+  const indexNumberFormat = options.indexNumberFormat ?? 'year'
+  if (indexNumberFormat !== 'year' && indexNumberFormat !== 'year_month') {
+    throw configError(`indexNumberFormat must be 'year' or 'year_month', not "${String(indexNumberFormat)}"`)
+  }
+
   return {
     isDisabled: options.disabled ?? false,
     slugs,
@@ -111,5 +122,8 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     overrides: options.overrides ?? {},
     usersSlug,
     hasOwnUsersCollection,
+    indexNumberFormat,
+    disclosureReviewIntervalMonths,
+    jobsQueue: options.jobsQueue ?? defaultJobsQueue,
   }
 }

@@ -28,6 +28,8 @@ export type GongkaiCollectionKey =
   | 'decisions'
   | 'participation'
   | 'attachments'
+  | 'auditLog'
+  | 'indexCounters'
 
 /** Slug of each collection the plugin adds. */
 export type GongkaiSlugs = Record<GongkaiCollectionKey, string>
@@ -144,6 +146,23 @@ export type GongkaiPluginOptions = {
    * @example 'editors'
    */
   usersCollection?: string
+  /**
+   * 索引号 后段码 format: `year` gives `YYYY-NNNNN` (national guideline), `year_month` gives `YYYYMM-NNNNN`
+   * (some provinces). The serial runs per 前段码 per year, or per year and month.
+   * @default 'year'
+   */
+  indexNumberFormat?: 'year' | 'year_month'
+  /**
+   * Months between 公开属性 reviews of documents that are 依申请公开 or 不予公开 (`nextDisclosureReviewDate`).
+   * @default 12
+   */
+  disclosureReviewIntervalMonths?: number
+  /**
+   * Jobs queue of the scheduled-publication task (`gongkaiScheduledPublish`). Run it with Payload's
+   * `jobs.autoRun` (e.g. `{ cron: '* * * * *', queue: 'gongkai' }`) or `payload.jobs.run({ queue })` from a cron.
+   * @default 'gongkai'
+   */
+  jobsQueue?: string
 }
 
 /** The options with defaults applied, as every collection, hook and seed function receives them. */
@@ -169,6 +188,9 @@ export type SanitizedGongkaiPluginOptions = {
   usersSlug: string
   /** True when the config has no auth collection and the plugin adds `users`. */
   hasOwnUsersCollection: boolean
+  indexNumberFormat: 'year' | 'year_month'
+  disclosureReviewIntervalMonths: number
+  jobsQueue: string
 }
 
 /** An ID, or the related document when read with depth ≥ 1. */
@@ -176,6 +198,57 @@ export type Relation<T> = number | string | T
 
 type Timestamps = { id: number | string; createdAt: string; updatedAt: string }
 type Drafts = { _status?: 'draft' | 'published' | null }
+
+/** 工作流状态 (see the README's Workflow section). */
+export type WorkflowStateValue = 'draft' | 'pending_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'invalidated'
+
+type UserRelation = number | string | { id: number | string } | null
+
+/** Fields the editorial workflow adds to policies, interpretations, decisions and participation (written only by it). */
+export type WorkflowFields = {
+  workflowState?: WorkflowStateValue | null
+  /** Who last changed the content of this version (the four-eyes rule keeps them from approving it). */
+  lastEditedBy?: UserRelation
+  contentChangedAt?: string | null
+  /** Who did what and when. */
+  workflow?: {
+    submittedBy?: UserRelation
+    submittedAt?: string | null
+    returnedBy?: UserRelation
+    returnedAt?: string | null
+    returnReason?: string | null
+    approvedBy?: UserRelation
+    approvedAt?: string | null
+    scheduledBy?: UserRelation
+    scheduledFor?: string | null
+    scheduledJobId?: string | null
+    publishedBy?: UserRelation
+    publishedAt?: string | null
+    firstPublishedAt?: string | null
+    forcePublishReason?: string | null
+    withdrawnBy?: UserRelation
+    withdrawnAt?: string | null
+    withdrawReason?: string | null
+    invalidatedBy?: UserRelation
+    invalidatedAt?: string | null
+  } | null
+}
+
+/** Policies only: 公开属性 review date and 有效性 history. */
+export type PolicyWorkflowFields = {
+  /** Next 公开属性 review of a 依申请公开 / 不予公开 document. */
+  nextDisclosureReviewDate?: string | null
+  validityHistory?:
+    | {
+        id?: string | null
+        validity?: string | null
+        effectiveDate?: string | null
+        supersededBy?: number | string | null | { id: number | string }
+        recordedAt?: string | null
+        recordedBy?: UserRelation
+      }[]
+    | null
+}
 
 /** 发布机构: an agency that issues documents and, later, owns them as a tenant. */
 export type Agency = Timestamps & {
@@ -213,7 +286,9 @@ export type Attachment = Timestamps & {
 
 /** 政策文件 */
 export type Policy = Timestamps &
-  Drafts & {
+  Drafts &
+  WorkflowFields &
+  PolicyWorkflowFields & {
     /** 标题 */
     title: string
     /** 发文字号, normalised on save, e.g. 津武政办发〔2022〕12号 */
@@ -268,7 +343,8 @@ export type Policy = Timestamps &
 
 /** 政策解读 */
 export type Interpretation = Timestamps &
-  Drafts & {
+  Drafts &
+  WorkflowFields & {
     title: string
     /** The policies interpreted (at least one). */
     policies: Relation<Policy>[]
@@ -296,7 +372,8 @@ export type PublicComment = {
 
 /** 重大行政决策 */
 export type Decision = Timestamps &
-  Drafts & {
+  Drafts &
+  WorkflowFields & {
     /** 目录年度 */
     catalogueYear: number
     /** 目录序号, unique within the year */
@@ -354,7 +431,8 @@ export type Opinion = {
 
 /** 公众参与 */
 export type Participation = Timestamps &
-  Drafts & {
+  Drafts &
+  WorkflowFields & {
     kind: ParticipationKind
     /** 会议或活动名称 */
     meetingName: string

@@ -72,6 +72,8 @@ describe('policies (政策文件)', () => {
         attachments: [attachment.id],
         _status: 'published',
       }),
+      // Publishing outside the workflow is refused except as a historical import (issue 3).
+      context: { gongkaiImport: true },
     })
     const policy = await payload.findByID({ collection: 'policies', id: created.id, depth: 1 })
     expect(policy).toMatchObject({
@@ -85,7 +87,8 @@ describe('policies (政策文件)', () => {
       needsInterpretation: false,
       _status: 'published',
     })
-    expect(policy.indexNumber ?? null).toBeNull()
+    // An import still gets the next 索引号 of its agency and year.
+    expect(policy.indexNumber).toBe(`${creditCode('11120222MB0000001')}/2022-00001`)
     expect(policy.issuingAgency).toMatchObject({ name: '天津市武清区人民政府办公室', agencyCode: '津武政办发' })
     expect(policy.jointIssuers).toMatchObject([{ name: '天津市武清区财政局' }])
     expect(policy.topic).toMatchObject({ fullName: '综合政务\\政务公开' })
@@ -164,7 +167,7 @@ describe('policies (政策文件)', () => {
     const draft = await payload.create({ collection: 'policies', data: { title: '未完成的草稿' }, draft: true })
     expect(draft._status).toBe('draft')
     const errors = await validationErrors(
-      payload.update({ collection: 'policies', id: draft.id, data: { _status: 'published' } }),
+      payload.update({ collection: 'policies', id: draft.id, data: { _status: 'published' }, context: { gongkaiImport: true } }),
     )
     expect(errors.map((error) => error.path).sort()).toEqual(['documentType', 'issuingAgency', 'topic', 'writtenDate'])
   })

@@ -25,6 +25,9 @@ import type {
 type Own<T> = Exclude<keyof T, 'id' | 'createdAt' | 'updatedAt' | '_status'>
 const keysOf = <T>(keys: Record<Own<T>, true>) => Object.keys(keys).sort()
 
+// Added by the editorial workflow to the four document collections.
+const workflowKeys = { workflowState: true, workflow: true, lastEditedBy: true, contentChangedAt: true } as const
+
 const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
   agencies: keysOf<Agency>({ name: true, shortName: true, agencyCode: true, organizationCode: true, organizationCodeKind: true, parent: true }),
   topics: keysOf<Topic>({ name: true, code: true, fullName: true, parent: true }),
@@ -33,18 +36,22 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
     writtenDate: true, publishDate: true, documentType: true, topic: true, keywords: true, validity: true, expiryDate: true,
     supersededBy: true, supersedes: true, disclosure: true, nonDisclosureReason: true, nonDisclosureExplanation: true,
     classification: true, isNormative: true, needsInterpretation: true, summary: true, body: true, attachments: true, interpretations: true,
+    ...workflowKeys, nextDisclosureReviewDate: true, validityHistory: true,
   }),
   interpretations: keysOf<Interpretation>({
     title: true, policies: true, form: true, interpretingAgency: true, interpreterName: true, summary: true, body: true, media: true, videoUrl: true,
+    ...workflowKeys,
   }),
   decisions: keysOf<Decision>({
     catalogueYear: true, catalogueNumber: true, title: true, responsibleAgency: true, stage: true, draftText: true,
     draftingExplanation: true, background: true, commentPeriodStart: true, commentPeriodEnd: true, publicComments: true,
     riskAssessment: true, expertReview: true, legalityReview: true, meeting: true, result: true, effectEvaluation: true,
     participationRecords: true, resultingPolicies: true,
+    ...workflowKeys,
   }),
   participation: keysOf<Participation>({
     kind: true, meetingName: true, meetingDate: true, decision: true, agency: true, participants: true, opinions: true, publicSummary: true,
+    ...workflowKeys,
   }),
 }
 

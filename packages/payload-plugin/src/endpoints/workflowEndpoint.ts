@@ -1,0 +1,40 @@
+import { addDataAndFileToRequest } from 'payload'
+import type { Endpoint } from 'payload'
+
+import { isWorkflowAction } from '../workflow/states.js'
+import { transition } from '../workflow/transition.js'
+import { WorkflowError } from '../workflow/WorkflowError.js'
+
+/**
+ * `POST /api/<collection>/:id/workflow/:action` — actions `submit`, `return`, `approve`, `publish`, `schedule`,
+ * `unschedule`, `withdraw`, `invalidate`, `force-publish`. JSON body: `reason` (return, withdraw, force-publish),
+ * `publishAt` (schedule), `validity` / `expiryDate` / `supersededBy` (invalidate). Answers 200 with the result,
+ * or 4xx with `{ errors: [{ message, data }] }` whose Chinese message names the document, state and rule.
+ */
+export function workflowEndpoint(collectionSlug: string): Endpoint {
+  return {
+    path: '/:id/workflow/:action',
+    method: 'post',
+    handler: async (req) => {
+      const { id, action } = (req.routeParams ?? {}) as { id?: string; action?: string }
+      if (!isWorkflowAction(action)) throw new WorkflowError(`未知的工作流操作“${String(action)}”`, 404)
+      if (!req.user) throw new WorkflowError('须登录后才能执行工作流操作', 401)
+      await addDataAndFileToRequest(req)
+      const body = (req.data ?? {}) as Record<string, unknown>
+      const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null)
+      const result = await transition({
+        payload: req.payload,
+        req,
+        collection: collectionSlug,
+        id: String(id),
+        action,
+        reason: text(body.reason),
+        publishAt: text(body.publishAt),
+        validity: text(body.validity),
+        expiryDate: text(body.expiryDate),
+        supersededBy: text(body.supersededBy),
+      })
+      return Response.json(result)
+    },
+  }
+}

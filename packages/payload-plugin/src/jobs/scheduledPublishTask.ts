@@ -1,0 +1,60 @@
+import { createLocalReq } from 'payload'
+import type { TaskConfig } from 'payload'
+
+import { relationId } from '../utilities/relationIds.js'
+import { publishBundle } from '../workflow/publishBundle.js'
+import type { Doc } from '../workflow/publishBundle.js'
+import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
+import { inWorkflowTransaction } from '../workflow/transaction.js'
+import { scheduledPublishTaskSlug } from '../workflow/transition.js'
+
+/**
+ * The scheduled publication (定时发布): queued by the `schedule` action with `waitUntil`, it publishes the
+ * document with its bundle (a policy with its approved interpretations, 三同步) and assigns the 索引号, in one
+ * transaction. It does nothing when the document was unscheduled, edited or rescheduled since (the job ID no
+ * longer matches). Runs wherever Payload's jobs run: `jobs.autoRun` or `payload.jobs.run({ queue })`.
+ */
+export function createScheduledPublishTask(): TaskConfig {
+  return {
+    slug: scheduledPublishTaskSlug,
+    label: '定时发布 (Gongkai scheduled publication)',
+    inputSchema: [
+      { name: 'collection', type: 'text', required: true },
+      { name: 'id', type: 'text', required: true },
+    ],
+    outputSchema: [
+      { name: 'status', type: 'text' },
+      { name: 'published', type: 'json' },
+    ],
+    retries: 2,
+    handler: async ({ input, job, req: jobReq }) => {
+      const payload = jobReq.payload
+      const options = gongkaiOptionsOf(payload)
+      const { collection, id } = input as { collection: string; id: string }
+      const key = workflowCollectionOf(options, collection)
+      if (!key) return { output: { status: 'skipped: unknown collection', published: [] } }
+      const req = await createLocalReq({}, payload)
+      return inWorkflowTransaction(req, async () => {
+        const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+        const workflow = (doc?.workflow ?? {}) as Record<string, unknown>
+        if (!doc || doc.workflowState !== 'scheduled' || String(workflow.scheduledJobId ?? '') !== String(job.id)) {
+          return { output: { status: 'skipped: no longer scheduled', published: [] } }
+        }
+        const scheduledById = relationId(workflow.scheduledBy)
+        const user = scheduledById
+          ? ((await payload.findByID({ collection: options.usersSlug, id: scheduledById, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null)
+          : null
+        const published = await publishBundle({
+          req,
+          options,
+          key,
+          doc,
+          user,
+          action: 'schedule',
+          publishAt: new Date().toISOString(),
+        })
+        return { output: { status: 'published', published } }
+      })
+    },
+  }
+}

@@ -1,0 +1,114 @@
+import { classificationLevels, isDisclosureReasonRequired, isOptionValue, labelOf, disclosureTypes } from '@gongkai/core'
+import type { PayloadRequest } from 'payload'
+
+import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { toCalendarDate } from '../utilities/calendarDate.js'
+import { isBlank, relationId } from '../utilities/relationIds.js'
+import { validateIndexPrefix } from '@gongkai/core'
+import type { WorkflowFieldError } from './WorkflowError.js'
+
+type Doc = Record<string, unknown>
+
+function hasRichText(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false
+  const text = JSON.stringify(value)
+  return /"text":"[^"]*\S[^"]*"/.test(text)
+}
+
+/**
+ * 要素齐全: every element a publication needs, as a list of `{ path, message }` — all that are missing or
+ * inconsistent at once, so an editor fixes them in one pass. Empty when the document may be published.
+ */
+export async function missingElements(args: {
+  req: PayloadRequest
+  options: SanitizedGongkaiPluginOptions
+  collection: AgencyOwnedCollection
+  doc: Doc
+}): Promise<WorkflowFieldError[]> {
+  const { req, options, doc } = args
+  const errors: WorkflowFieldError[] = []
+  const need = (path: string, message: string, isMissing: boolean) => {
+    if (isMissing) errors.push({ path, message })
+  }
+  switch (args.collection) {
+    case 'policies': {
+      need('title', '缺少标题', isBlank(doc.title))
+      need('issuingAgency', '缺少发文机关', isBlank(doc.issuingAgency))
+      need('writtenDate', '缺少成文日期', isBlank(doc.writtenDate))
+      need('publishDate', '缺少发布日期', isBlank(doc.publishDate))
+      const written = toCalendarDate(doc.writtenDate, options.timeZone)
+      const published = toCalendarDate(doc.publishDate, options.timeZone)
+      need('publishDate', `发布日期（${published}）不得早于成文日期（${written}）`, Boolean(written && published && published < written))
+      need('documentType', '缺少文种', isBlank(doc.documentType))
+      need('topic', '缺少主题分类', isBlank(doc.topic))
+      need('validity', '缺少有效性', isBlank(doc.validity))
+      need('disclosure', '缺少公开属性', isBlank(doc.disclosure))
+      need(
+        'nonDisclosureReason',
+        `公开属性为“${isOptionValue(disclosureTypes, doc.disclosure) ? labelOf(disclosureTypes, doc.disclosure) : ''}”时须写明不予公开理由`,
+        isOptionValue(disclosureTypes, doc.disclosure) && isDisclosureReasonRequired(doc.disclosure) && isBlank(doc.nonDisclosureReason),
+      )
+      need(
+        'classification',
+        `密级为“${isOptionValue(classificationLevels, doc.classification) ? labelOf(classificationLevels, doc.classification) : String(doc.classification ?? '')}”的文件不得公开发布，密级须为“非密”`,
+        doc.classification !== 'unclassified',
+      )
+      need('body', '缺少正文或附件（至少一项）', !hasRichText(doc.body) && isBlank(doc.attachments))
+      const agencyId = relationId(doc.issuingAgency)
+      if (agencyId !== undefined) {
+        const agency = (await req.payload
+          .findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })
+          .catch(() => null)) as Doc | null
+        const code = typeof agency?.organizationCode === 'string' ? agency.organizationCode : ''
+        if (!agency) errors.push({ path: 'issuingAgency', message: '发文机关不存在' })
+        else if (code === '') {
+          errors.push({ path: 'issuingAgency', message: `发文机关“${String(agency.name)}”未填写组织机构代码或统一社会信用代码，无法生成索引号前段码` })
+        } else if (!validateIndexPrefix(code).ok) {
+          errors.push({ path: 'issuingAgency', message: `发文机关“${String(agency.name)}”的组织机构代码“${code}”无效，无法生成索引号前段码` })
+        }
+      }
+      break
+    }
+    case 'interpretations': {
+      need('title', '缺少标题', isBlank(doc.title))
+      need('policies', '缺少解读的政策文件', isBlank(doc.policies))
+      need('form', '缺少解读形式', isBlank(doc.form))
+      need('interpreterName', '缺少解读机构或解读人', isBlank(doc.interpretingAgency) && isBlank(doc.interpreterName))
+      need('body', '缺少解读正文、图解音视频文件或视频地址（至少一项）', !hasRichText(doc.body) && isBlank(doc.media) && isBlank(doc.videoUrl))
+      break
+    }
+    case 'decisions': {
+      need('title', '缺少决策事项名称', isBlank(doc.title))
+      need('responsibleAgency', '缺少承办单位', isBlank(doc.responsibleAgency))
+      need('catalogueYear', '缺少目录年度', isBlank(doc.catalogueYear))
+      need('catalogueNumber', '缺少目录序号', isBlank(doc.catalogueNumber))
+      const stage = String(doc.stage ?? '')
+      const atOrAfter = (stages: string[]) => stages.includes(stage)
+      // 重大行政决策程序暂行条例: the draft and its explanation go out for comment with the period stated;
+      // the result is published once decided.
+      if (atOrAfter(['soliciting_comments'])) {
+        need('draftText', '征求意见阶段须公开决策草案全文', !hasRichText(doc.draftText))
+        need('draftingExplanation', '征求意见阶段须公开起草说明', !hasRichText(doc.draftingExplanation))
+        need('commentPeriodStart', '征求意见阶段须写明征求意见开始日期', isBlank(doc.commentPeriodStart))
+        need('commentPeriodEnd', '征求意见阶段须写明征求意见结束日期', isBlank(doc.commentPeriodEnd))
+      }
+      if (atOrAfter(['decided', 'implementing', 'evaluated'])) {
+        need('result', '已决策的事项须公开决策结果', !hasRichText(doc.result))
+        const meeting = (doc.meeting ?? {}) as Doc
+        need('meeting.date', '已决策的事项须写明集体讨论决定的会议日期', isBlank(meeting.date))
+      }
+      if (atOrAfter(['evaluated'])) need('effectEvaluation', '已评估的事项须公开决策后评估', !hasRichText(doc.effectEvaluation))
+      break
+    }
+    case 'participation': {
+      need('kind', '缺少参与形式', isBlank(doc.kind))
+      need('meetingName', '缺少会议或活动名称', isBlank(doc.meetingName))
+      need('meetingDate', '缺少日期', isBlank(doc.meetingDate))
+      need('participants', '缺少参与人', isBlank(doc.participants))
+      need('publicSummary', '缺少公开摘要', isBlank(doc.publicSummary))
+      break
+    }
+  }
+  return errors
+}

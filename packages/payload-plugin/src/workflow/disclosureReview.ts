@@ -1,0 +1,50 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { gongkaiOptionsOf } from './runtime.js'
+
+export type DueDisclosureReview = {
+  id: number | string
+  title: string
+  indexNumber: string | null
+  disclosure: string
+  nonDisclosureReason: string | null
+  nextDisclosureReviewDate: string
+}
+
+/**
+ * 公开属性复审: published policies that are 依申请公开 or 不予公开 whose `nextDisclosureReviewDate` has come
+ * (on or before `asOf`, default now), oldest first. Turning one 主动公开 is an ordinary edit that goes through
+ * submit → approve → publish; publishing it clears the date, publishing it unchanged sets the next one.
+ */
+export async function dueDisclosureReviews(args: {
+  payload: Payload
+  req?: PayloadRequest
+  asOf?: Date
+  /** Read as this user (access applies); omit for a trusted call. */
+  user?: Record<string, unknown> | null
+}): Promise<DueDisclosureReview[]> {
+  const options = gongkaiOptionsOf(args.payload)
+  const { docs } = await args.payload.find({
+    collection: options.slugs.policies,
+    where: {
+      and: [
+        { nextDisclosureReviewDate: { less_than_equal: (args.asOf ?? new Date()).toISOString() } },
+        { disclosure: { not_equals: 'proactive' } },
+        { _status: { equals: 'published' } },
+      ],
+    },
+    sort: 'nextDisclosureReviewDate',
+    depth: 0,
+    pagination: false,
+    ...(args.user === undefined ? { overrideAccess: true } : { overrideAccess: false, user: args.user as never }),
+    req: args.req,
+  })
+  return docs.map((doc) => ({
+    id: doc.id,
+    title: String(doc.title),
+    indexNumber: (doc.indexNumber as string | null | undefined) ?? null,
+    disclosure: String(doc.disclosure),
+    nonDisclosureReason: (doc.nonDisclosureReason as string | null | undefined) ?? null,
+    nextDisclosureReviewDate: String(doc.nextDisclosureReviewDate),
+  }))
+}

@@ -1,0 +1,98 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+
+import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
+import type { SanitizedGongkaiPluginOptions } from '../../types.js'
+import { isBlank, relationId } from '../../utilities/relationIds.js'
+import { recordAudit } from '../audit.js'
+import { isImportContext, isWorkflowContext } from '../context.js'
+import { acceptImportedIndexNumber, assignIndexNumber } from '../indexNumber.js'
+import { addMonths } from '../publishBundle.js'
+import { documentLabel, titleOf } from '../runtime.js'
+import { WorkflowError } from '../WorkflowError.js'
+
+/**
+ * Publishing happens only through the workflow. A save that would make a document public (`_status:
+ * 'published'`) is refused, except for the workflow's own saves and for historical imports: a local API call
+ * with `context: { gongkaiImport: true }` (and `overrideAccess`). An import still gets its 索引号 (its own one
+ * when it brings one, else the next serial) and an audit entry. A 索引号 once assigned never changes.
+ */
+export function guardPublication(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeChangeHook {
+  return async ({ context, data, operation, originalDoc, req }) => {
+    const label = documentLabel(key, { ...originalDoc, ...data })
+    if (key === 'policies' && !isBlank(originalDoc?.indexNumber) && 'indexNumber' in data && data.indexNumber !== originalDoc?.indexNumber) {
+      throw new WorkflowError(`${label}的索引号“${String(originalDoc?.indexNumber)}”已分配，不能更改`, 400, 'indexNumber')
+    }
+    if (data._status !== 'published' || isWorkflowContext(context)) return data
+    if (!isImportContext(context)) {
+      const where = operation === 'create' ? '' : `（POST /api/${options.slugs[key]}/${String(originalDoc?.id)}/workflow/publish）`
+      throw new WorkflowError(
+        `${label}不能直接发布：发布须经过“提交审核 → 审核通过 → 签发发布”流程${where}，历史文件导入请使用导入方式`,
+        403,
+        '_status',
+      )
+    }
+    const now = new Date().toISOString()
+    data.workflowState = 'published'
+    const previous = (originalDoc?.workflow ?? {}) as Record<string, unknown>
+    data.workflow = { ...previous, publishedBy: req.user?.id ?? null, publishedAt: now, firstPublishedAt: previous.firstPublishedAt ?? now }
+    if (key !== 'policies') return data
+    const merged = { ...originalDoc, ...data } as Record<string, unknown>
+    const publishDate = merged.publishDate ?? merged.writtenDate
+    data.nextDisclosureReviewDate =
+      merged.disclosure === 'proactive' || isBlank(merged.disclosure) || isBlank(publishDate)
+        ? null
+        : addMonths(publishDate as string, options.disclosureReviewIntervalMonths)
+    if (!isBlank(originalDoc?.indexNumber)) return data
+    if (!isBlank(data.indexNumber)) {
+      data.indexNumber = await acceptImportedIndexNumber({
+        req,
+        countersSlug: options.slugs.indexCounters,
+        indexNumber: String(data.indexNumber),
+        documentLabel: label,
+      })
+      return data
+    }
+    const agencyId = relationId(merged.issuingAgency)
+    // Without an agency or a date the field validation that follows reports what is missing.
+    if (agencyId === undefined || isBlank(publishDate)) return data
+    const agency = await req.payload.findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })
+    if (!agency) return data
+    if (isBlank(agency.organizationCode)) {
+      throw new WorkflowError(
+        `${label}导入时无法分配索引号：发文机关“${String(agency.name)}”未填写组织机构代码或统一社会信用代码（索引号前段码）；请先补全机构信息，或在导入数据中给出原索引号`,
+        400,
+        'issuingAgency',
+      )
+    }
+    data.indexNumber = await assignIndexNumber({
+      req,
+      countersSlug: options.slugs.indexCounters,
+      organizationCode: String(agency.organizationCode),
+      publishDate,
+      timeZone: options.timeZone,
+      format: options.indexNumberFormat,
+      documentLabel: label,
+    })
+    return data
+  }
+}
+
+/** Writes the audit entry of an imported, published document. */
+export function auditImport(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionAfterChangeHook {
+  return async ({ context, doc, previousDoc, req }) => {
+    if (!isImportContext(context) || isWorkflowContext(context) || doc._status !== 'published') return doc
+    await recordAudit({
+      payload: req.payload,
+      req,
+      action: 'import',
+      collection: options.slugs[key],
+      documentId: doc.id,
+      documentTitle: titleOf(doc),
+      user: req.user,
+      fromState: previousDoc?.workflowState ?? null,
+      toState: 'published',
+      details: doc.indexNumber ? { indexNumber: doc.indexNumber } : {},
+    })
+    return doc
+  }
+}

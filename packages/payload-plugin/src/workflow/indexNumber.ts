@@ -1,0 +1,126 @@
+import { formatIndexNumber, MAX_INDEX_SERIAL, parseIndexNumber, validateIndexPrefix } from '@gongkai/core'
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { toCalendarDate } from '../utilities/calendarDate.js'
+import { WorkflowError } from './WorkflowError.js'
+
+/** The parts of the PostgreSQL adapter the counter needs. */
+type PostgresAdapter = {
+  name?: string
+  sessions?: Record<string, { db: unknown }>
+  execute: (args: { db?: unknown; sql: unknown }) => Promise<{ rows: Record<string, unknown>[] }>
+  tableNameMap?: Map<string, string>
+  schemaName?: string
+}
+
+function countersTable(payload: Payload, slug: string) {
+  const adapter = payload.db as unknown as PostgresAdapter
+  const key = slug.replace(/-/g, '_')
+  const table = adapter.tableNameMap?.get(key) ?? key
+  return adapter.schemaName ? sql`${sql.identifier(adapter.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
+}
+
+async function transactionSession(req: PayloadRequest): Promise<unknown> {
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  if (typeof adapter.execute !== 'function' || !adapter.sessions) {
+    throw new Error('gongkaiPlugin: 索引号 counters need the PostgreSQL adapter (@payloadcms/db-postgres)')
+  }
+  const transactionID = req.transactionID === undefined ? undefined : await req.transactionID
+  const session = transactionID === undefined || transactionID === null ? undefined : adapter.sessions[String(transactionID)]
+  // Outside a transaction the serial could not be rolled back with a failed publication: refuse rather than leave gaps.
+  if (!session) throw new Error('gongkaiPlugin: 索引号 serials are reserved only inside the publishing transaction')
+  return session.db
+}
+
+/**
+ * Takes the next serial for a 前段码 and period in the request's transaction. The upsert locks the counter row
+ * until the transaction ends, so concurrent publishers of one agency and year queue here and get consecutive
+ * serials; a publication that rolls back returns its serial.
+ */
+export async function reserveIndexSerial(args: {
+  req: PayloadRequest
+  countersSlug: string
+  prefix: string
+  period: string
+}): Promise<number> {
+  const { req } = args
+  const db = await transactionSession(req)
+  const table = countersTable(req.payload, args.countersSlug)
+  const { rows } = await (req.payload.db as unknown as PostgresAdapter).execute({
+    db,
+    sql: sql`INSERT INTO ${table} ("prefix", "period", "last") VALUES (${args.prefix}, ${args.period}, 1)
+      ON CONFLICT ("prefix", "period") DO UPDATE SET "last" = ${table}."last" + 1
+      RETURNING "last"`,
+  })
+  return Number(rows[0]?.last)
+}
+
+/**
+ * Makes sure the counter is at least `serial` (an imported document brings its own 索引号), so later serials
+ * never collide with it.
+ */
+export async function raiseIndexSerial(args: {
+  req: PayloadRequest
+  countersSlug: string
+  prefix: string
+  period: string
+  serial: number
+}): Promise<void> {
+  const { req } = args
+  const db = await transactionSession(req)
+  const table = countersTable(req.payload, args.countersSlug)
+  await (req.payload.db as unknown as PostgresAdapter).execute({
+    db,
+    sql: sql`INSERT INTO ${table} ("prefix", "period", "last") VALUES (${args.prefix}, ${args.period}, ${args.serial})
+      ON CONFLICT ("prefix", "period") DO UPDATE SET "last" = GREATEST(${table}."last", EXCLUDED."last")`,
+  })
+}
+
+export type IndexNumberFormat = 'year' | 'year_month'
+
+/**
+ * Assigns the 索引号 of a document published on `publishDate` by an agency with `organizationCode`:
+ * `前段码/YYYY-NNNNN` (or `YYYYMM-NNNNN`), the year (and month) read in `timeZone`.
+ */
+export async function assignIndexNumber(args: {
+  req: PayloadRequest
+  countersSlug: string
+  organizationCode: string
+  publishDate: unknown
+  timeZone: string
+  format: IndexNumberFormat
+  documentLabel: string
+}): Promise<string> {
+  const prefixResult = validateIndexPrefix(args.organizationCode)
+  if (!prefixResult.ok) {
+    throw new WorkflowError(`${args.documentLabel}无法分配索引号：发文机关的组织机构代码无效（${prefixResult.message}）`, 400)
+  }
+  const prefix = args.organizationCode.trim().toUpperCase()
+  const day = toCalendarDate(args.publishDate, args.timeZone)
+  if (!day) throw new WorkflowError(`${args.documentLabel}无法分配索引号：缺少发布日期`, 400)
+  const year = Number(day.slice(0, 4))
+  const month = Number(day.slice(5, 7))
+  const period = args.format === 'year_month' ? day.slice(0, 4) + day.slice(5, 7) : day.slice(0, 4)
+  const serial = await reserveIndexSerial({ req: args.req, countersSlug: args.countersSlug, prefix, period })
+  if (serial > MAX_INDEX_SERIAL) {
+    throw new WorkflowError(`${args.documentLabel}无法分配索引号：前段码“${prefix}”${period}的流水号已用完（最多${MAX_INDEX_SERIAL}个）`, 409)
+  }
+  return formatIndexNumber(args.format === 'year_month' ? { prefix, year, month, serial } : { prefix, year, serial })
+}
+
+/** Checks an imported document's own 索引号 and raises its counter past it. Returns the normalised 索引号. */
+export async function acceptImportedIndexNumber(args: {
+  req: PayloadRequest
+  countersSlug: string
+  indexNumber: string
+  documentLabel: string
+}): Promise<string> {
+  // Imported catalogues may hold prefixes typed without a valid check character; keep them as they are.
+  const parsed = parseIndexNumber(args.indexNumber, { allowMonthVariant: true, shouldVerifyPrefix: false })
+  if (!parsed.ok) throw new WorkflowError(`${args.documentLabel}的索引号“${args.indexNumber}”有误：${parsed.error.message}`, 400, 'indexNumber')
+  const { prefix, year, month, serial } = parsed.value
+  const period = month === undefined ? String(year) : `${year}${String(month).padStart(2, '0')}`
+  await raiseIndexSerial({ req: args.req, countersSlug: args.countersSlug, prefix, period, serial })
+  return parsed.normalized
+}

@@ -1,0 +1,40 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+type PostgresAdapter = {
+  execute?: (args: { drizzle: unknown; sql: unknown }) => Promise<unknown>
+  drizzle?: unknown
+  tableNameMap?: Map<string, string>
+  schemaName?: string
+}
+
+/**
+ * Makes the audit log append-only in the database too: a trigger refuses UPDATE, DELETE and TRUNCATE on its
+ * table, whoever connects (an administrator with SQL access must drop the trigger first, visibly). Idempotent;
+ * runs on every start, after migrations.
+ */
+export async function installAuditLogGuard({ payload, slug }: { payload: Payload; slug: string }): Promise<void> {
+  const adapter = payload.db as unknown as PostgresAdapter
+  if (typeof adapter.execute !== 'function') return
+  const key = slug.replace(/-/g, '_')
+  const table = adapter.tableNameMap?.get(key) ?? key
+  const qualified = adapter.schemaName ? sql`${sql.identifier(adapter.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
+  const functionName = sql.identifier(`${table}_append_only`)
+  await adapter.execute({
+    drizzle: adapter.drizzle,
+    sql: sql`CREATE OR REPLACE FUNCTION ${functionName}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '操作日志只能追加，不能修改或删除（%）', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`,
+  })
+  await adapter.execute({
+    drizzle: adapter.drizzle,
+    sql: sql`CREATE OR REPLACE TRIGGER ${sql.identifier(`${table}_no_update_delete`)} BEFORE UPDATE OR DELETE ON ${qualified}
+      FOR EACH ROW EXECUTE FUNCTION ${functionName}()`,
+  })
+  await adapter.execute({
+    drizzle: adapter.drizzle,
+    sql: sql`CREATE OR REPLACE TRIGGER ${sql.identifier(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${qualified}
+      FOR EACH STATEMENT EXECUTE FUNCTION ${functionName}()`,
+  })
+}

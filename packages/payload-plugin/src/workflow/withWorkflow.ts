@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import { disclosureReviewDueEndpoint } from '../endpoints/disclosureReviewDueEndpoint.js'
+import { workflowEndpoint } from '../endpoints/workflowEndpoint.js'
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { auditImport, guardPublication } from './hooks/guardPublication.js'
+import { trackContentChanges } from './hooks/trackContentChanges.js'
+import { policyWorkflowFields, workflowFields } from './workflowFields.js'
+
+/**
+ * Adds the editorial workflow to one of the document collections: its fields (kept when the plugin is
+ * disabled, so the schema does not change), and, when enabled, its hooks and REST endpoints.
+ */
+export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionConfig, options: SanitizedGongkaiPluginOptions): CollectionConfig {
+  const fields = [...collection.fields, ...workflowFields(options), ...(key === 'policies' ? policyWorkflowFields(options) : [])]
+  const admin = {
+    ...collection.admin,
+    defaultColumns: collection.admin?.defaultColumns?.map((column) => (column === '_status' ? 'workflowState' : column)),
+  }
+  if (options.isDisabled) return { ...collection, admin, fields }
+  return {
+    ...collection,
+    admin,
+    fields,
+    hooks: {
+      ...collection.hooks,
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), trackContentChanges, guardPublication(options, key)],
+      afterChange: [...(collection.hooks?.afterChange ?? []), auditImport(options, key)],
+    },
+    endpoints: [
+      ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+      ...(key === 'policies' ? [disclosureReviewDueEndpoint] : []),
+      workflowEndpoint(collection.slug),
+    ],
+  }
+}
