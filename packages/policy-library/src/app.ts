@@ -47,6 +47,8 @@ export type AppContext = {
   maxBatchBodyBytes: number
   /** Readiness beyond the engine: migrations applied and not shutting down. */
   isReady: () => boolean
+  /** Migrates and loads the search index once; requests wait for it (so a mounted app works without listen). */
+  ensureStarted: () => Promise<void>
 }
 
 const kindLabels: Record<string, string> = { policy: '政策文件', interpretation: '政策解读', decision: '重大决策' }
@@ -143,6 +145,15 @@ export function createApp(context: AppContext): express.Express {
       response.status(isReady ? 200 : 503).json({ status: isReady ? 'ok' : 'unavailable', checks })
     }),
   )
+  app.use((_request, _response, next) => {
+    context.ensureStarted().then(
+      () => next(),
+      (error: unknown) => {
+        context.logger.error({ err: error }, 'policy library could not start')
+        next(new ProblemError(problem('unavailable', '文件库暂不可用（数据库无法连接或迁移失败）；请稍后重试')))
+      },
+    )
+  })
   app.get('/openapi.json', (request, response) => {
     // Served with this server first, so "Try it out" in /docs talks to the library that served it.
     const servers = (context.document as { servers?: { url: string }[] }).servers ?? []

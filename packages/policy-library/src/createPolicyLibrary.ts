@@ -56,7 +56,7 @@ export type PolicyLibraryOptions = {
 }
 
 export type PolicyLibrary = {
-  /** The express application (mount it yourself, or use `listen`). Call `start()` first when mounting. */
+  /** The express application: mount it yourself (it starts itself on the first request), or use `listen`. */
   app: express.Express
   /** Applies pending migrations; returns the ids it applied. */
   migrate: () => Promise<string[]>
@@ -111,6 +111,7 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
     isReady: () => isMigrated && !isShuttingDown,
+    ensureStarted: () => start(),
   })
   // During shutdown, tell keep-alive clients to reconnect elsewhere.
   app.use((_request, response, next) => {
@@ -130,7 +131,11 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
       if (options.shouldMigrateOnStart ?? true) await migrate()
       else isMigrated = true
       await engine.start()
-    })()
+    })().catch((error: unknown) => {
+      // A failed start (database down) may be retried.
+      starting = undefined
+      throw error
+    })
     return starting
   }
 

@@ -208,3 +208,28 @@ describe('the OpenAPI document and @gongkai/core agree', () => {
     expect(defaultValidityStatuses).toEqual(optionValues(coreValidity))
   })
 })
+
+describe('mounting the app in another express server', () => {
+  it('starts itself on the first request, under a path prefix', async () => {
+    const { createTestDatabase } = await import('@gongkai/dev-postgres')
+    const { createPolicyLibrary } = await import('../src/index.js')
+    const express = (await import('express')).default
+    const database = await createTestDatabase('pl_mounted')
+    const library = createPolicyLibrary({ databaseUrl: database.url, logger: { level: 'silent' } })
+    const host = express()
+    host.use('/library', library.app)
+    const server = host.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    try {
+      const address = server.address() as { port: number }
+      const answer = await fetch(`http://127.0.0.1:${address.port}/library/v1/documents?q=${encodeURIComponent('政务公开')}`)
+      expect(answer.status).toBe(200)
+      expect(await answer.json()).toMatchObject({ items: [], total: 0 })
+      expect(await library.migrate()).toEqual([])
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      await library.close()
+      await database.drop()
+    }
+  })
+})
