@@ -142,6 +142,7 @@ describe('operations', () => {
     const packageRoot = fileURLToPath(new URL('..', import.meta.url))
     const { stdout, stderr } = await promisify(execFile)('pnpm', ['exec', 'redocly', 'lint', 'openapi/openapi.json', '--format', 'json'], {
       cwd: packageRoot,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     }).catch((error: { stdout: string; stderr: string }) => error)
     const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number } }
     expect(report.totals, stderr).toEqual(expect.objectContaining({ errors: 0, warnings: 0 }))
