@@ -208,7 +208,10 @@ export function createApp(context: AppContext): express.Express {
         ids.length === 0
           ? { rows: [] }
           : pool.query<{ document: StoredDocument }>(
-              `SELECT document - 'bodyHtml' - 'attachments' - 'links' AS document FROM documents WHERE content_id = ANY ($1)`,
+              // Snippets come from the first 50,000 characters: a page of 100 long documents stays small.
+              `SELECT (document - 'bodyHtml' - 'attachments' - 'links')
+                 || jsonb_build_object('bodyText', left(document->>'bodyText', 50000)) AS document
+               FROM documents WHERE content_id = ANY ($1)`,
               [ids],
             ),
         agencyIds.length === 0 ? { rows: [] } : pool.query<{ id: string; name: string }>('SELECT id, name FROM agencies WHERE id = ANY ($1)', [agencyIds]),
