@@ -234,6 +234,22 @@ export type WorkflowFields = {
   } | null
 }
 
+/** 保密审查 record on policies, interpretations, decisions and participation (written only by the record-review action). */
+export type ConfidentialityReviewFields = {
+  confidentialityReview?: {
+    reviewer?: UserRelation
+    reviewedAt?: string | null
+    /** 通过 / 不通过 */
+    conclusion?: 'passed' | 'failed' | null
+    /** 审查依据 */
+    basis?: string | null
+    /** `updatedAt` of the version that was reviewed. */
+    reviewedVersionUpdatedAt?: string | null
+    /** Fingerprint of the reviewed text fields and 密级; the review is stale once they change. */
+    reviewedContentHash?: string | null
+  } | null
+}
+
 /** Policies only: 公开属性 review date and 有效性 history. */
 export type PolicyWorkflowFields = {
   /** Next 公开属性 review of a 依申请公开 / 不予公开 document. */
@@ -288,6 +304,7 @@ export type Attachment = Timestamps & {
 export type Policy = Timestamps &
   Drafts &
   WorkflowFields &
+  ConfidentialityReviewFields &
   PolicyWorkflowFields & {
     /** 标题 */
     title: string
@@ -344,7 +361,8 @@ export type Policy = Timestamps &
 /** 政策解读 */
 export type Interpretation = Timestamps &
   Drafts &
-  WorkflowFields & {
+  WorkflowFields &
+  ConfidentialityReviewFields & {
     title: string
     /** The policies interpreted (at least one). */
     policies: Relation<Policy>[]
@@ -373,7 +391,8 @@ export type PublicComment = {
 /** 重大行政决策 */
 export type Decision = Timestamps &
   Drafts &
-  WorkflowFields & {
+  WorkflowFields &
+  ConfidentialityReviewFields & {
     /** 目录年度 */
     catalogueYear: number
     /** 目录序号, unique within the year */
@@ -432,7 +451,8 @@ export type Opinion = {
 /** 公众参与 */
 export type Participation = Timestamps &
   Drafts &
-  WorkflowFields & {
+  WorkflowFields &
+  ConfidentialityReviewFields & {
     kind: ParticipationKind
     /** 会议或活动名称 */
     meetingName: string

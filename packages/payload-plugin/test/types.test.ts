@@ -25,8 +25,8 @@ import type {
 type Own<T> = Exclude<keyof T, 'id' | 'createdAt' | 'updatedAt' | '_status'>
 const keysOf = <T>(keys: Record<Own<T>, true>) => Object.keys(keys).sort()
 
-// Added by the editorial workflow to the four document collections.
-const workflowKeys = { workflowState: true, workflow: true, lastEditedBy: true, contentChangedAt: true } as const
+// Added by the editorial workflow and 保密审查 to the four document collections.
+const workflowKeys = { workflowState: true, workflow: true, lastEditedBy: true, contentChangedAt: true, confidentialityReview: true } as const
 
 const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
   agencies: keysOf<Agency>({ name: true, shortName: true, agencyCode: true, organizationCode: true, organizationCodeKind: true, parent: true }),

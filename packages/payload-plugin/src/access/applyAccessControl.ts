@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import type { GongkaiCollectionKey, SanitizedGongkaiPluginOptions } from '../types.js'
+import { applyConfidentialityReview } from '../review/applyConfidentialityReview.js'
 import { labeler } from '../utilities/localize.js'
 import { attachmentsAccess, documentAccess, referenceDataAccess } from './documentAccess.js'
 import type { AgencyOwnedCollection } from './documentAgencies.js'
@@ -46,6 +47,10 @@ export function applyAccessControl({
   collection: CollectionConfig
   options: SanitizedGongkaiPluginOptions
 }): CollectionConfig {
+  if (isAgencyOwned(key)) {
+    // 保密审查 belongs to the same four collections; it is applied here so the plugin has one hook-up point.
+    collection = applyConfidentialityReview({ key, collection, options })
+  }
   const fields = [...collection.fields, ...accessFields(key, options)]
   if (options.isDisabled) return { ...collection, fields }
   if (key === 'agencies' || key === 'topics') return { ...collection, fields, access: { ...referenceDataAccess, ...collection.access } }

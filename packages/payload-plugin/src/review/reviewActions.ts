@@ -1,0 +1,252 @@
+import { maskRichText, maskText } from '@gongkai/core'
+import { APIError, ValidationError, commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload, PayloadRequest, SanitizedCollectionConfig, TypedUser } from 'payload'
+
+import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import { agencyOwnedCollections, loadOwningAgencyIds } from '../access/documentAgencies.js'
+import { hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
+import type { GongkaiSlugs } from '../types.js'
+import { recordAudit } from '../workflow/audit.js'
+import type { FieldFinding } from './checkConfidentiality.js'
+import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument, textFieldsOf } from './checkConfidentiality.js'
+import type { ConfidentialityReview, ReviewConclusion } from './confidentialityReviewField.js'
+import { confidentialityContentHash } from './contentHash.js'
+import { fieldLabelAt } from './fieldLabel.js'
+
+/** Marks a collection config with the plugin's name for it, so actions can find their way from a slug. */
+export const collectionKeyCustomProperty = 'gongkaiCollection'
+
+type ReviewUser = TypedUser | Record<string, unknown> | null | undefined
+
+type ActionArgs = {
+  payload: Payload
+  /** The request whose transaction the action joins (REST endpoints pass theirs). */
+  req?: PayloadRequest
+  user: ReviewUser
+  /** Collection slug of a policy, interpretation, decision or participation record. */
+  collection: string
+  id: number | string
+}
+
+type Context = {
+  config: SanitizedCollectionConfig
+  key: AgencyOwnedCollection
+  slugs: Pick<GongkaiSlugs, 'policies' | 'decisions'>
+  doc: Record<string, unknown>
+  req: PayloadRequest
+}
+
+/**
+ * Runs an action in one transaction: on the caller's request when given (REST endpoints), else on a local
+ * request for the user. Everything it writes (the version, the audit entry) is rolled back on failure.
+ */
+async function inTransaction<T>(args: ActionArgs, action: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const req = args.req ?? (await createLocalReq({ user: (args.user ?? undefined) as TypedUser | undefined }, args.payload))
+  const shouldCommit = await initTransaction(req)
+  try {
+    const result = await action(req)
+    if (shouldCommit) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (shouldCommit) await killTransaction(req)
+    throw error
+  }
+}
+
+function slugOfKey(payload: Payload, key: string): string {
+  const found = Object.values(payload.collections).find((candidate) => candidate.config.custom?.[collectionKeyCustomProperty] === key)
+  return found?.config.slug ?? key
+}
+
+async function load({ payload, req, collection, id }: ActionArgs): Promise<Context> {
+  const config = payload.collections[collection]?.config
+  const key = config?.custom?.[collectionKeyCustomProperty] as AgencyOwnedCollection | undefined
+  if (!config || !key || !agencyOwnedCollections.includes(key)) {
+    throw new APIError(`集合“${collection}”没有保密审查`, 404, undefined, true)
+  }
+  const request = req ?? (await createLocalReq({}, payload))
+  const doc = (await payload
+    .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
+    .catch(() => null)) as Record<string, unknown> | null
+  if (!doc) throw new APIError(`找不到文件（${collection} #${id}）`, 404, undefined, true)
+  return { config, key, doc, req: request, slugs: { policies: slugOfKey(payload, 'policies'), decisions: slugOfKey(payload, 'decisions') } }
+}
+
+/** Whether the user may review this document: 审核 of an owning agency, or a site administrator. */
+export async function canReviewDocument({ context, user }: { context: Context; user: ReviewUser }): Promise<boolean> {
+  if (isSiteAdmin(user)) return true
+  const owners = await loadOwningAgencyIds({ req: context.req, slugs: context.slugs, collection: context.key, doc: context.doc })
+  return hasAgencyRoleInAny(user, owners, 'reviewer')
+}
+
+async function authorize(args: ActionArgs): Promise<Context> {
+  if (!args.user) throw new APIError('请先登录', 401, undefined, true)
+  const context = await load(args)
+  if (!(await canReviewDocument({ context, user: args.user }))) {
+    throw new APIError('只有文件所属机关的审核人员或站点管理员可以进行保密审查', 403, undefined, true)
+  }
+  return context
+}
+
+/** The findings of the latest version (draft or published) of a document, per field. Anyone who may read it may call it. */
+export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> & { user?: ReviewUser }): Promise<{
+  findings: (FieldFinding & { fieldLabel: string })[]
+  hasBlockingFindings: boolean
+  review: ConfidentialityReview | null
+  isReviewCurrent: boolean
+}> {
+  const { config, doc } = await load(args as ActionArgs)
+  const findings = scanDocument({ collectionConfig: config, doc }).map((finding) => ({ ...finding, fieldLabel: fieldLabelAt(config.fields, finding.fieldPath) }))
+  const review = (doc[confidentialityReviewFieldName] as ConfidentialityReview | undefined) ?? null
+  return {
+    findings,
+    hasBlockingFindings: hasBlockingFindings(findings),
+    review,
+    isReviewCurrent: isConfidentialityReviewCurrent({ collectionConfig: config, doc }),
+  }
+}
+
+/**
+ * True when the document carries a 保密审查 concluded 'passed' of exactly its current text and 密级 (any later
+ * change to a scanned field or the 密级 makes it stale) and has no blocking findings. The workflow's approve
+ * step calls this.
+ */
+export function isConfidentialityReviewCurrent({ collectionConfig, doc }: { collectionConfig: { fields: SanitizedCollectionConfig['fields'] }; doc: unknown }): boolean {
+  const review = (doc as Record<string, unknown> | null)?.[confidentialityReviewFieldName] as ConfidentialityReview | undefined
+  if (review?.conclusion !== 'passed' || !review.reviewedContentHash) return false
+  if (hasBlockingFindings(scanDocument({ collectionConfig, doc }))) return false
+  return review.reviewedContentHash === confidentialityContentHash({ collectionConfig, doc })
+}
+
+/**
+ * Records a 保密审查 on the latest version of a document: reviewer, time, conclusion and basis. Only 审核 of the
+ * owning agency or a site administrator may; 'passed' is refused while blocking findings remain (the error names
+ * each field and finding). Saves a new draft version carrying the record.
+ */
+export async function recordConfidentialityReview(
+  args: ActionArgs & { conclusion: ReviewConclusion; basis: string },
+): Promise<{ review: ConfidentialityReview; findings: FieldFinding[] }> {
+  return inTransaction(args, (req) => recordInTransaction({ ...args, req }))
+}
+
+async function recordInTransaction(
+  args: ActionArgs & { req: PayloadRequest; conclusion: ReviewConclusion; basis: string },
+): Promise<{ review: ConfidentialityReview; findings: FieldFinding[] }> {
+  const context = await authorize(args)
+  const { config, doc } = context
+  const errors: { path: string; message: string }[] = []
+  if (args.conclusion !== 'passed' && args.conclusion !== 'failed') {
+    errors.push({ path: 'conclusion', message: '审查结论须为“通过”（passed）或“不通过”（failed）' })
+  }
+  if (typeof args.basis !== 'string' || args.basis.trim() === '') {
+    errors.push({ path: 'basis', message: '须填写审查依据（如《中华人民共和国保守国家秘密法》及本机关保密审查规定）' })
+  }
+  const findings = scanDocument({ collectionConfig: config, doc })
+  if (args.conclusion === 'passed') {
+    for (const finding of findings.filter((candidate) => candidate.severity === 'blocking')) {
+      errors.push({
+        path: finding.fieldPath,
+        message: `保密审查不能通过：“${fieldLabelAt(config.fields, finding.fieldPath)}”中${finding.message}`,
+      })
+    }
+  }
+  if (errors.length > 0) throw new ValidationError({ collection: config.slug, errors, req: context.req })
+
+  const review: ConfidentialityReview = {
+    reviewer: (args.user as { id?: number | string }).id ?? null,
+    reviewedAt: new Date().toISOString(),
+    conclusion: args.conclusion,
+    basis: args.basis.trim(),
+    reviewedVersionUpdatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
+    reviewedContentHash: confidentialityContentHash({ collectionConfig: config, doc }),
+  }
+  await args.payload.update({
+    collection: config.slug,
+    id: args.id,
+    data: { [confidentialityReviewFieldName]: review },
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req: args.req,
+    context: { gongkaiConfidentialityReview: true },
+  })
+  return { review, findings }
+}
+
+function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+  const segments = path.split('.')
+  let current: Record<string, unknown> = target
+  segments.slice(0, -1).forEach((segment) => {
+    current = current[segment] as Record<string, unknown>
+  })
+  current[segments[segments.length - 1] as string] = value
+}
+
+/**
+ * 一键脱敏: replaces every maskable finding (ID, mobile and bank card numbers, e-mail addresses) in every
+ * text, textarea and rich-text field with core's masked form, saves it as a new draft version and writes a
+ * `mask` entry to the audit log (kinds, fields and masked forms — never the original numbers). Marks are left:
+ * hiding a 密级 mark does not make a document publishable. Only 审核 of the owning agency or a site administrator.
+ */
+export async function maskConfidentialityFindings(args: ActionArgs): Promise<{
+  masked: { fieldPath: string; kind: FieldFinding['kind']; masked: string }[]
+  versionId: number | string | null
+  remaining: FieldFinding[]
+}> {
+  return inTransaction(args, (req) => maskInTransaction({ ...args, req }))
+}
+
+async function maskInTransaction(args: ActionArgs & { req: PayloadRequest }): Promise<{
+  masked: { fieldPath: string; kind: FieldFinding['kind']; masked: string }[]
+  versionId: number | string | null
+  remaining: FieldFinding[]
+}> {
+  const context = await authorize(args)
+  const { config, doc } = context
+  const before = scanDocument({ collectionConfig: config, doc }).filter((finding) => finding.masked !== finding.match)
+  if (before.length === 0) {
+    return { masked: [], versionId: null, remaining: scanDocument({ collectionConfig: config, doc }) }
+  }
+  const copy = structuredClone(doc)
+  const changedTopLevel = new Set<string>()
+  for (const { fieldPath, type, value } of textFieldsOf({ collectionConfig: config, doc })) {
+    const next = type === 'richText' ? maskRichText(value) : typeof value === 'string' ? maskText(value) : value
+    if (JSON.stringify(next) === JSON.stringify(value)) continue
+    setAt(copy, fieldPath, next)
+    changedTopLevel.add(fieldPath.split('.')[0] as string)
+  }
+  const data = Object.fromEntries([...changedTopLevel].map((name) => [name, copy[name]]))
+  const saved = await args.payload.update({
+    collection: config.slug,
+    id: args.id,
+    data,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req: args.req,
+    context: { gongkaiConfidentialityMask: true },
+  })
+  const { docs: versions } = await args.payload.findVersions({
+    collection: config.slug,
+    where: { parent: { equals: args.id } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req: args.req,
+  })
+  const versionId = versions[0]?.id ?? null
+  const masked = before.map((finding) => ({ fieldPath: finding.fieldPath, kind: finding.kind, masked: finding.masked }))
+  await recordAudit({
+    payload: args.payload,
+    req: args.req,
+    action: 'mask',
+    collection: config.slug,
+    documentId: args.id,
+    documentTitle: typeof doc.title === 'string' ? doc.title : typeof doc.meetingName === 'string' ? doc.meetingName : null,
+    versionId,
+    user: args.user as { id?: number | string; email?: unknown; collection?: string },
+    details: { masked },
+  })
+  return { masked, versionId, remaining: scanDocument({ collectionConfig: config, doc: saved }) }
+}
