@@ -166,7 +166,7 @@ describe('recording a 保密审查', () => {
     ['editorA', '撰稿 of the agency'],
     ['publisherA', '签发 of the agency'],
     ['memberless', 'a user without roles'],
-  ] as const)('refuses %s (%s) and writes nothing', async (actor) => {
+  ] as const)('refuses %s (%s) and writes nothing', async (actor, _role) => {
     const data = await world.dataFor('policies', world.agencyA)
     const policy = await world.payload.create({ collection: 'policies', data, draft: true, depth: 0 })
     const error = await recordConfidentialityReview({ payload: world.payload, user: world.users[actor], collection: 'policies', id: policy.id, conclusion: 'passed', basis: '审查' }).catch(

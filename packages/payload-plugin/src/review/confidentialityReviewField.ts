@@ -44,7 +44,7 @@ export function createConfidentialityReviewField(options: SanitizedGongkaiPlugin
         type: 'select',
         label: label('审查结论', 'Conclusion'),
         // The default name (enum__interpretations_v_version_confidentiality_review_conclusion) exceeds PostgreSQL's 63 characters.
-        enumName: ({ tableName }) => `enum_${tableName.replace(/(version_)?confidentiality_review$/, 'review')}_conclusion`,
+        enumName: ({ tableName = '' }) => `enum_${tableName.replace(/(version_)?confidentiality_review$/, 'review')}_conclusion`,
         options: [
           { value: 'passed', label: label('通过', 'Passed') },
           { value: 'failed', label: label('不通过', 'Failed') },
