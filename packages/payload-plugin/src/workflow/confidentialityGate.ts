@@ -1,5 +1,7 @@
-import type { CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionConfig } from 'payload'
 
+import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument } from '../review/checkConfidentiality.js'
+import { confidentialityContentHash } from '../review/contentHash.js'
 import type { WorkflowFieldError } from './WorkflowError.js'
 
 type Doc = Record<string, unknown>
@@ -11,21 +13,38 @@ function time(value: unknown): number | undefined {
 }
 
 /**
- * 保密审查 gate of the approval: a passed review (`confidentialityReview`, recorded by the reviewer) that is
- * newer than the version's last content change. Returns what blocks approval, empty when nothing does.
+ * 保密审查 gate of the approval: no blocking finding of the scanner in any text field (valid ID numbers,
+ * classification marks, a 密级 other than 非密), and a passed review recorded for this content — its content
+ * fingerprint matches, and it is not older than the version's last content change. Returns every blocker
+ * with its field; empty when approval may go ahead.
  */
-export function confidentialityBlockers(args: { collectionConfig: CollectionConfig; doc: Doc; req: PayloadRequest }): WorkflowFieldError[] {
+export function confidentialityBlockers(args: { collectionConfig: CollectionConfig; doc: Doc }): WorkflowFieldError[] {
   const { collectionConfig, doc } = args
-  const hasReviewField = collectionConfig.fields.some((field) => 'name' in field && field.name === 'confidentialityReview')
-  if (!hasReviewField) return []
-  const review = (doc.confidentialityReview ?? {}) as Doc
+  const blockers: WorkflowFieldError[] = []
+  const findings = scanDocument({ collectionConfig, doc })
+  if (hasBlockingFindings(findings)) {
+    for (const finding of findings.filter((candidate) => candidate.severity === 'blocking')) {
+      blockers.push({ path: finding.fieldPath, message: `字段“${finding.fieldPath}”：${finding.message}` })
+    }
+  }
+  const hasReviewField = collectionConfig.fields.some((field) => 'name' in field && field.name === confidentialityReviewFieldName)
+  if (!hasReviewField) return blockers
+  const review = (doc[confidentialityReviewFieldName] ?? {}) as Doc
   if (review.conclusion !== 'passed') {
-    return [{ path: 'confidentialityReview', message: review.conclusion === 'failed' ? '保密审查结论为“未通过”' : '尚未进行保密审查' }]
+    blockers.push({
+      path: confidentialityReviewFieldName,
+      message: review.conclusion === 'failed' ? '保密审查结论为“不通过”' : '尚未记录保密审查（审查人、时间、结论、依据）',
+    })
+    return blockers
   }
   const reviewedAt = time(review.reviewedAt)
   const changedAt = time(doc.contentChangedAt)
-  if (reviewedAt !== undefined && changedAt !== undefined && reviewedAt < changedAt) {
-    return [{ path: 'confidentialityReview', message: '保密审查早于内容的最后一次修改，须重新审查' }]
+  const isStaleByTime = reviewedAt !== undefined && changedAt !== undefined && reviewedAt < changedAt
+  const isStaleByContent =
+    typeof review.reviewedContentHash === 'string' &&
+    review.reviewedContentHash !== confidentialityContentHash({ collectionConfig, doc })
+  if (isStaleByTime || isStaleByContent) {
+    blockers.push({ path: confidentialityReviewFieldName, message: '保密审查早于内容的最后一次修改，须对当前内容重新审查' })
   }
-  return []
+  return blockers
 }

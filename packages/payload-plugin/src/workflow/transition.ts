@@ -187,7 +187,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
         throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
       }
       const collectionConfig = req.payload.collections[slug]?.config
-      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc, req }) : []
+      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc }) : []
       if (blockers.length > 0) {
         throw new WorkflowError(`${label}未通过保密审查，不能审核通过：${blockers.map((blocker) => blocker.message).join('；')}`, 409, blockers)
       }
