@@ -1,0 +1,62 @@
+import type { Request, RequestHandler, Response } from 'express'
+import type { ValidateFunction } from 'ajv'
+import type { Ajv2020 } from 'ajv/dist/2020.js'
+import type pg from 'pg'
+import type { Logger } from 'pino'
+import type { OpenApiDocument } from '../openapi.js'
+import type { IndexUpdate, SearchEngine } from '../search/types.js'
+import type { WriteAnswer } from '../store/idempotency.js'
+import type { WriteContext } from '../store/writes.js'
+import type { RequestValidator, ValidatedRequest } from '../validation/requestValidator.js'
+
+/** What `createPolicyLibrary` hands the express app. */
+export type AppContext = {
+  pool: pg.Pool
+  logger: Logger
+  engine: SearchEngine
+  document: OpenApiDocument
+  validate: RequestValidator
+  ajv: Ajv2020
+  adminToken: string | undefined
+  publicUrl: string | undefined
+  validityStatuses: readonly string[]
+  rateLimit: { windowMs: number; limit: number } | false
+  maxBodyBytes: number
+  maxBatchBodyBytes: number
+  /** Readiness beyond the engine: migrations applied and not shutting down. */
+  isReady: () => boolean
+  /** Migrates and loads the search index once; requests wait for it (so a mounted app works without listen). */
+  ensureStarted: () => Promise<void>
+}
+
+/** What every group of routes uses, built once by `createApp`. */
+export type RouteContext = AppContext & {
+  auth: { requireAgency: RequestHandler; requireAdmin: RequestHandler }
+  /** Per-token rate limit; placed after authentication. */
+  limiter: RequestHandler
+  /** JSON body parser for single writes. */
+  json: RequestHandler
+  /** JSON body parser for batches (larger limit). */
+  batchJson: RequestHandler
+  /** Runs a write in a transaction with Idempotency-Key handling, indexes it and answers it. */
+  write: (
+    request: Request,
+    response: Response,
+    run: (client: pg.PoolClient, indexUpdates: IndexUpdate[]) => Promise<WriteAnswer>,
+  ) => Promise<void>
+  /** The context of a write by the authenticated agency. */
+  writeContext: (client: pg.PoolClient, indexUpdates: IndexUpdate[], response: Response) => WriteContext
+  /** Public base URL for links in feeds and the sitemap. */
+  baseUrlOf: (request: Request) => string
+  validateDocumentInput: ValidateFunction
+}
+
+/** The parameters and body the request validator checked (and coerced). */
+export const validated = (response: Response): ValidatedRequest => response.locals.validated as ValidatedRequest
+
+/** Wraps an async handler so rejections reach the error handler. */
+export const handle =
+  (run: (request: Request, response: Response) => Promise<void>): RequestHandler =>
+  (request, response, next) => {
+    run(request, response).catch(next)
+  }

@@ -1,0 +1,82 @@
+import express, { type Response, type Router } from 'express'
+import type { StoredDocument } from '../documents.js'
+import { handle, validated, type RouteContext } from '../http/routeContext.js'
+import { problem, ProblemError } from '../http/problem.js'
+
+/** Reading one document (by content id, 索引号 or version) and the change log. */
+export function documentReadRoutes(context: RouteContext): Router {
+  const { pool, validate } = context
+  const router = express.Router()
+  const sendDocument = async (response: Response, sql: string, values: unknown[], missing: string): Promise<void> => {
+    const { rows } = await pool.query<{ document: StoredDocument }>(sql, values)
+    const row = rows[0]
+    if (!row) throw new ProblemError(problem('notFound', missing))
+    response.json(row.document)
+  }
+  router.get(
+    '/v1/documents/:contentId',
+    validate('getDocument'),
+    handle(async (request, response) => {
+      const contentId = request.params.contentId as string
+      await sendDocument(response, 'SELECT document FROM documents WHERE content_id = $1', [contentId], `文件 ${contentId} 不存在`)
+    }),
+  )
+  router.get(
+    '/v1/documents/:contentId/versions/:version',
+    validate('getDocumentVersion'),
+    handle(async (request, response) => {
+      const { contentId, version } = validated(response).params as { contentId: string; version: number }
+      await sendDocument(
+        response,
+        `SELECT document FROM documents WHERE content_id = $1 AND version = $2
+         UNION ALL SELECT document FROM document_versions WHERE content_id = $1 AND version = $2 LIMIT 1`,
+        [contentId, version],
+        `文件 ${contentId} 没有版本 ${version}`,
+      )
+      void request
+    }),
+  )
+  router.get(
+    '/v1/index-numbers/:indexNumber',
+    validate('getDocumentByIndexNumber'),
+    handle(async (request, response) => {
+      const indexNumber = request.params.indexNumber as string
+      await sendDocument(response, 'SELECT document FROM documents WHERE index_number = $1', [indexNumber], `索引号 ${indexNumber} 没有对应的文件`)
+    }),
+  )
+
+  type EventRow = { sequence: string; content_id: string; version: number; type: string; agency_id: string; occurred_at: Date; details: Record<string, unknown> }
+  const eventOf = (row: EventRow) => ({
+    sequence: Number(row.sequence),
+    contentId: row.content_id,
+    version: row.version,
+    type: row.type,
+    occurredAt: row.occurred_at.toISOString(),
+    agencyId: row.agency_id,
+    ...row.details,
+  })
+  const eventColumns = 'sequence::text AS sequence, content_id, version, type, agency_id, occurred_at, details'
+  router.get(
+    '/v1/documents/:contentId/events',
+    validate('listDocumentEvents'),
+    handle(async (request, response) => {
+      const contentId = request.params.contentId as string
+      const { rows } = await pool.query<EventRow>(`SELECT ${eventColumns} FROM events WHERE content_id = $1 ORDER BY sequence`, [contentId])
+      if (rows.length === 0) throw new ProblemError(problem('notFound', `文件 ${contentId} 不存在`))
+      const last = rows[rows.length - 1] as EventRow
+      response.json({ items: rows.map(eventOf), nextAfter: Number(last.sequence) })
+    }),
+  )
+  router.get(
+    '/v1/events',
+    validate('listEvents'),
+    handle(async (_request, response) => {
+      const { after = 0, limit = 100 } = validated(response).query as { after?: number; limit?: number }
+      const { rows } = await pool.query<EventRow>(`SELECT ${eventColumns} FROM events WHERE sequence > $1 ORDER BY sequence LIMIT $2`, [after, limit])
+      const last = rows[rows.length - 1]
+      response.json({ items: rows.map(eventOf), nextAfter: last ? Number(last.sequence) : null })
+    }),
+  )
+
+  return router
+}
