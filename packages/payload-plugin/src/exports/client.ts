@@ -1,0 +1,1 @@
+export { ConfidentialityFindings } from '../components/ConfidentialityFindings.js'
