@@ -24,7 +24,7 @@ afterAll(async () => {
 async function auditOf(id: number | string) {
   const { docs } = await payload.find({
     collection: 'gongkai-audit-log',
-    where: { documentId: { equals: String(id) } },
+    where: { documentId: { equals: String(id) }, collectionSlug: { equals: 'policies' } },
     sort: 'createdAt',
     depth: 0,
     pagination: false,

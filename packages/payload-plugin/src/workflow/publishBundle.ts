@@ -1,3 +1,4 @@
+import { ValidationError } from 'payload'
 import type { PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
@@ -216,15 +217,18 @@ export async function publishBundle(args: {
         documentLabel: label,
       })
     }
-    const saved = await req.payload.update({
-      collection: slug,
-      id: member.doc.id,
-      data,
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
+    const saved = await req.payload
+      .update({ collection: slug, id: member.doc.id, data, draft: false, depth: 0, overrideAccess: true, req })
+      .catch((error: unknown) => {
+        // The failed save has rolled the whole transaction back (every document of the bundle, the 索引号 serial);
+        // say which document of the bundle failed and why, in the field rules' own Chinese words.
+        if (error instanceof ValidationError) {
+          const errors = error.data.errors.map((fieldError) => ({ path: fieldError.path, message: fieldError.message }))
+          const others = planned.length > 1 ? `，同批${planned.length}份文件均未发布` : ''
+          throw new WorkflowError(`${label}未能发布${others}：${errors.map((fieldError) => `${fieldError.path}：${fieldError.message}`).join('；')}`, 400, errors)
+        }
+        throw error
+      })
     const isMain = index === 0
     await recordAudit({
       payload: req.payload,
