@@ -69,6 +69,8 @@ export const gongkaiPlugin =
       ],
       // The workflow's local API functions (transition, recordAudit…) read the sanitized options from here.
       custom: { ...incomingConfig.custom, [optionsConfigKey]: options },
+      // Workflow refusals are expected answers (4xx with a Chinese rule), not server errors.
+      loggingLevels: { ...({ WorkflowError: 'info' } as Config['loggingLevels']), ...incomingConfig.loggingLevels },
     }
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.

@@ -377,6 +377,8 @@ export type Interpretation = Timestamps &
     media?: Relation<Attachment>[] | null
     /** http(s) URL of the video */
     videoUrl?: string | null
+    /** 有效性 of the interpreted policies when any is no longer 有效 (computed on read). */
+    policyValidity?: string | null
   }
 
 /** One public comment received on a decision draft. */

@@ -40,7 +40,7 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
   }),
   interpretations: keysOf<Interpretation>({
     title: true, policies: true, form: true, interpretingAgency: true, interpreterName: true, summary: true, body: true, media: true, videoUrl: true,
-    ...workflowKeys,
+    ...workflowKeys, policyValidity: true,
   }),
   decisions: keysOf<Decision>({
     catalogueYear: true, catalogueNumber: true, title: true, responsibleAgency: true, stage: true, draftText: true,

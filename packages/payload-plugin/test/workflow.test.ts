@@ -308,6 +308,16 @@ describe('withdraw, re-publish and invalidate', () => {
       ['amended', '2024-09-01T04:00:00.000Z', replacement.id],
     ])
     expect((await world.published('policies', replacement.id)).supersedes).toEqual([old.id])
+    // Carried to the display of every interpretation of the old document.
+    const interpretation = await payload.create({
+      collection: 'interpretations',
+      data: { title: '旧文件的解读', policies: [old.id], form: 'text', interpretingAgency: world.agencyA },
+      draft: true,
+      overrideAccess: true,
+    })
+    expect((await world.latest('interpretations', interpretation.id)).policyValidity).toBe(
+      '《被修订的旧文件》：已修订（2024-09-01 起；替代文件：《修订后的新文件》）',
+    )
     expect((await auditOf(old.id)).at(-1)).toMatchObject({ action: 'invalidate', toState: 'invalidated', details: { validity: 'amended' } })
   })
 })

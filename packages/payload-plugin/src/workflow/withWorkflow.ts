@@ -6,6 +6,7 @@ import { workflowEndpoint } from '../endpoints/workflowEndpoint.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { auditImport, guardPublication } from './hooks/guardPublication.js'
 import { trackContentChanges } from './hooks/trackContentChanges.js'
+import { policyValidityField } from './policyValidityField.js'
 import { policyWorkflowFields, workflowFields } from './workflowFields.js'
 
 /**
@@ -13,7 +14,12 @@ import { policyWorkflowFields, workflowFields } from './workflowFields.js'
  * disabled, so the schema does not change), and, when enabled, its hooks and REST endpoints.
  */
 export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionConfig, options: SanitizedGongkaiPluginOptions): CollectionConfig {
-  const fields = [...collection.fields, ...workflowFields(options), ...(key === 'policies' ? policyWorkflowFields(options) : [])]
+  const fields = [
+    ...collection.fields,
+    ...workflowFields(options),
+    ...(key === 'policies' ? policyWorkflowFields(options) : []),
+    ...(key === 'interpretations' ? [policyValidityField(options)] : []),
+  ]
   const admin = {
     ...collection.admin,
     defaultColumns: collection.admin?.defaultColumns?.map((column) => (column === '_status' ? 'workflowState' : column)),
