@@ -4,6 +4,18 @@ export { sanitizeOptions } from './sanitizeOptions.js'
 export { seedTopics } from './seed/seedTopics.js'
 export type { SeedTopicsResult } from './seed/seedTopics.js'
 export type * from './types.js'
+export { agencyIdsOf, agencyIdsWithRole, hasAgencyRole, hasAgencyRoleInAny, isSiteAdmin } from './access/roles.js'
+export type { AgencyMembership, AgencyRole, GongkaiUser } from './access/roles.js'
+export { owningAgencyIds, readingAgencyIds } from './access/documentAgencies.js'
+export { hasBlockingFindings, scanDocument } from './review/checkConfidentiality.js'
+export type { FieldFinding } from './review/checkConfidentiality.js'
+export {
+  getConfidentialityFindings,
+  isConfidentialityReviewCurrent,
+  maskConfidentialityFindings,
+  recordConfidentialityReview,
+} from './review/reviewActions.js'
+export type { ConfidentialityReview, ReviewConclusion } from './review/confidentialityReviewField.js'
 export { transition, scheduledPublishTaskSlug } from './workflow/transition.js'
 export type { TransitionArgs, TransitionResult } from './workflow/transition.js'
 export { recordAudit } from './workflow/audit.js'
