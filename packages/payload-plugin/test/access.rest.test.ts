@@ -94,10 +94,13 @@ describe('users and roles through the REST API', () => {
     expect(stored.agencyRoles).toMatchObject([{ agency: world.agencyB, roles: ['reviewer'] }])
   })
 
-  it('shows a user only themselves unless site administrator', async () => {
-    const own = await server.request({ path: '/users?limit=100&depth=0', token: tokens.reviewerA })
-    expect(own.status).toBe(200)
-    expect(own.body.docs.map((user: { email: string }) => user.email)).toEqual([world.emails.reviewerA])
+  it('shows a user themselves and colleagues of their agencies, a site administrator everyone', async () => {
+    const emailsOf = (response: RestResponse) => response.body.docs.map((user: { email: string }) => user.email).sort()
+    const colleagues = await server.request({ path: '/users?limit=100&depth=0', token: tokens.reviewerA })
+    expect(colleagues.status).toBe(200)
+    expect(emailsOf(colleagues)).toEqual([world.emails.editorA, world.emails.publisherA, world.emails.reviewerA].sort())
+    const own = await server.request({ path: '/users?limit=100&depth=0', token: tokens.memberless })
+    expect(emailsOf(own)).toEqual([world.emails.memberless])
     const all = await server.request({ path: '/users?limit=100&depth=0', token: tokens.admin })
     expect(all.body.docs.length).toBeGreaterThanOrEqual(5)
     const anonymous = await server.request({ path: '/users?limit=100' })
