@@ -73,13 +73,15 @@ export const gongkaiPlugin =
       loggingLevels: { ...({ WorkflowError: 'info' } as Config['loggingLevels']), ...incomingConfig.loggingLevels },
     }
 
-    // Collections and fields stay when disabled so the schema does not change; behaviour does not.
-    if (options.isDisabled) return config
-
+    // The task is registered even when disabled: it creates the payload-jobs table, and the schema must not
+    // change. Nothing queues it while disabled.
     config.jobs = {
       ...incomingConfig.jobs,
       tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask()],
     }
+
+    // Collections and fields stay when disabled so the schema does not change; behaviour does not.
+    if (options.isDisabled) return config
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {
