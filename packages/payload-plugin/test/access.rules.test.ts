@@ -87,6 +87,17 @@ describe('owning agencies beyond the lead field', () => {
   })
 })
 
+describe('versions', () => {
+  it('are listed for members of the owning agency only', async () => {
+    const { payload, agencyA, agencyB } = world
+    const own = await world.seed('interpretations', agencyA, 'draft')
+    const other = await world.seed('interpretations', agencyB, 'draft')
+    const ownVersions = await payload.findVersions({ collection: 'interpretations', where: { parent: { in: [own.id, other.id] } }, depth: 0, ...as('reviewerA') })
+    expect(ownVersions.docs.map((version) => version.parent)).toEqual([own.id])
+    await expect(payload.findVersions({ collection: 'interpretations', overrideAccess: false, depth: 0 })).rejects.toMatchObject({ status: 403 })
+  })
+})
+
 describe('deleting what was once published', () => {
   it('refuses an editor deleting a draft whose earlier version was published', async () => {
     const { payload, agencyA } = world

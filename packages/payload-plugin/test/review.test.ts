@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the admin test walks Payload's sanitized field configs */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { hasBlockingFindings, scanDocument } from '../src/review/checkConfidentiality.js'
@@ -314,6 +315,33 @@ describe('保密审查 over REST', () => {
     expect(passed.status).toBe(200)
     const findings = await getConfidentialityFindings({ payload: world.payload, collection: 'policies', id: policy.id })
     expect(findings).toMatchObject({ findings: [], hasBlockingFindings: false, isReviewCurrent: true, review: { conclusion: 'passed', basis: '已脱敏，经审查可以公开' } })
+  })
+})
+
+describe('admin', () => {
+  const afterInputOf = (fields: readonly Record<string, any>[], path: string[]): unknown[] | undefined => {
+    const [name, ...rest] = path
+    const field = fields.find((candidate) => candidate.name === name)
+    if (!field) return undefined
+    if (rest.length > 0) return afterInputOf(field.flattenedFields ?? field.fields ?? [], rest)
+    return field.admin?.components?.afterInput
+  }
+  const componentPath = '@gongkai/payload-plugin/client#ConfidentialityFindings'
+
+  it('shows the findings component after the input of every scanned field, nested ones included', () => {
+    const policies = configOf('policies').flattenedFields as unknown as Record<string, any>[]
+    for (const name of ['title', 'summary', 'body', 'keywords']) expect(afterInputOf(policies, [name])).toContain(componentPath)
+    const decisions = configOf('decisions').flattenedFields as unknown as Record<string, any>[]
+    expect(afterInputOf(decisions, ['publicComments', 'summary'])).toContain(componentPath)
+    expect(afterInputOf(decisions, ['meeting', 'name'])).toContain(componentPath)
+    const participation = configOf('participation').flattenedFields as unknown as Record<string, any>[]
+    expect(afterInputOf(participation, ['opinions', 'content'])).toContain(componentPath)
+  })
+
+  it('does not add it to read-only fields or to the review record itself', () => {
+    const policies = configOf('policies').flattenedFields as unknown as Record<string, any>[]
+    expect(afterInputOf(policies, ['indexNumber'])).toBeUndefined()
+    expect(afterInputOf(policies, ['confidentialityReview', 'basis'])).toBeUndefined()
   })
 })
 
