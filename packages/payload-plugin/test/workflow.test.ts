@@ -178,6 +178,21 @@ describe('publishing only through the workflow', () => {
     expect((await world.published('policies', draft.id))._status).toBe('draft')
   })
 
+  it('refuses to change or unpublish a published document outside the workflow; a draft revision is fine', async () => {
+    const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '不得直接修改的已发布文件', summary: '原摘要' }))
+    await world.approve('policies', draft.id)
+    await world.act('publisher', { collection: 'policies', id: draft.id, action: 'publish' })
+    const changed = await failure(payload.update({ collection: 'policies', id: draft.id, data: { summary: '直接改动' }, overrideAccess: true }))
+    expect(changed).toMatchObject({
+      status: 403,
+      message: `政策文件“不得直接修改的已发布文件”已发布，不能直接修改或撤下：修改请保存为草稿（draft）后重新提交审核；撤下请使用“撤回”（POST /api/policies/${draft.id}/workflow/withdraw）`,
+    })
+    expect((await failure(payload.update({ collection: 'policies', id: draft.id, data: { _status: 'draft' }, overrideAccess: true }))).status).toBe(403)
+    expect(await world.published('policies', draft.id)).toMatchObject({ _status: 'published', summary: '原摘要' })
+    await payload.update({ collection: 'policies', id: draft.id, data: { summary: '修订稿' }, draft: true, overrideAccess: true, user: world.users.editor })
+    expect(await world.published('policies', draft.id)).toMatchObject({ _status: 'published', summary: '原摘要' })
+  })
+
   it('imports a historical document with context.gongkaiImport: it gets the next 索引号 (or keeps its own) and an audit entry', async () => {
     const imported = await payload.create({
       collection: 'policies',

@@ -5,6 +5,7 @@ import { disclosureReviewDueEndpoint } from '../endpoints/disclosureReviewDueEnd
 import { workflowEndpoint } from '../endpoints/workflowEndpoint.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { auditImport, guardPublication } from './hooks/guardPublication.js'
+import { guardPublishedDocument } from './hooks/guardPublishedDocument.js'
 import { trackContentChanges } from './hooks/trackContentChanges.js'
 import { policyValidityField } from './policyValidityField.js'
 import { policyWorkflowFields, workflowFields } from './workflowFields.js'
@@ -31,6 +32,7 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
     fields,
     hooks: {
       ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardPublishedDocument(options, key)],
       beforeChange: [...(collection.hooks?.beforeChange ?? []), trackContentChanges, guardPublication(options, key)],
       afterChange: [...(collection.hooks?.afterChange ?? []), auditImport(options, key)],
     },

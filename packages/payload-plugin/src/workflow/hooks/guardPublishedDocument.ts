@@ -1,0 +1,38 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
+import type { SanitizedGongkaiPluginOptions } from '../../types.js'
+import { isImportContext, isWorkflowContext } from '../context.js'
+import { documentLabel } from '../runtime.js'
+import { WorkflowError } from '../WorkflowError.js'
+
+/**
+ * A published document changes only through the workflow. A save without `draft: true` writes the public
+ * document itself: it would change published content without review, or take the document offline (Payload's
+ * "unpublish") without a reason or an audit entry. Such saves are refused; edits are saved as drafts and
+ * resubmitted, and taking a document offline is `withdraw`.
+ */
+export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeOperationHook {
+  return async ({ args, context, operation, req }) => {
+    if (operation !== 'update' || isWorkflowContext(context) || isImportContext(context)) return args
+    const { data, draft, id } = args as { data?: Record<string, unknown>; draft?: boolean; id?: number | string }
+    // Publishing (`_status: 'published'`) is refused by guardPublication with its own message.
+    if (draft || id === undefined || data?._status === 'published') return args
+    const stored = await req.payload.findByID({
+      collection: options.slugs[key],
+      id,
+      draft: false,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      select: { title: true, meetingName: true, _status: true },
+      req,
+    })
+    if (stored?._status !== 'published') return args
+    throw new WorkflowError(
+      `${documentLabel(key, stored)}已发布，不能直接修改或撤下：修改请保存为草稿（draft）后重新提交审核；撤下请使用“撤回”（POST /api/${options.slugs[key]}/${String(id)}/workflow/withdraw）`,
+      403,
+      '_status',
+    )
+  }
+}
