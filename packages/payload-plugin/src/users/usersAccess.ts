@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 
 import { agencyIdsOf, isSiteAdmin } from '../access/roles.js'
 
@@ -16,8 +16,9 @@ const colleaguesOrSiteAdmin: Access = ({ req }) => {
   if (!req.user) return false
   if (isSiteAdmin(req.user)) return true
   const agencyIds = agencyIdsOf(req.user)
-  if (agencyIds.length === 0) return { id: { equals: req.user.id } }
-  return { or: [{ id: { equals: req.user.id } }, { 'agencyRoles.agency': { in: agencyIds } }] }
+  const self: Where = { id: { equals: req.user.id } }
+  if (agencyIds.length === 0) return self
+  return { or: [self, { 'agencyRoles.agency': { in: agencyIds } }] }
 }
 
 /** Access of the auth collection. An operation the app already restricts keeps the app's function. */
