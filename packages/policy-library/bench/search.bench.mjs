@@ -5,7 +5,7 @@
 // next to two baselines measured in the same run: naive PostgreSQL full text (a second library
 // process with GONGKAI_LIBRARY_SEARCH_ENGINE=postgres: segmented tsvector + GIN + ts_rank over all
 // matches + count + GROUP BY facets, over HTTP) and a plain ILIKE scan (top 20 by date + count, in SQL).
-// Env: BENCH_TIERS=10000,100000 (default), BENCH_SAMPLES=40, DATABASE_URL (else embedded PostgreSQL).
+// Env: BENCH_TIERS=10000,100000 (default), BENCH_SAMPLES=40, BENCH_PUSH_CONCURRENCY=3, DATABASE_URL (else embedded PostgreSQL).
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -15,6 +15,7 @@ import { agencies, createCorpus, planted } from './corpus.mjs'
 
 const tiers = (process.env.BENCH_TIERS ?? '10000,100000').split(',').map(Number)
 const samples = Number(process.env.BENCH_SAMPLES ?? 40)
+const pushConcurrency = Number(process.env.BENCH_PUSH_CONCURRENCY ?? 3)
 const baselineSamples = Math.max(5, Math.floor(samples / 4))
 const adminToken = 'bench-admin-token'
 const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
@@ -121,7 +122,7 @@ try {
   const sql = new pg.Pool({ connectionString: database.url, max: 2 })
 
   for (const tier of tiers) {
-    // ---- seed through the batch endpoint: batches of 500 items of one agency, two in flight
+    // ---- seed through the batch endpoint: batches of 500 items of one agency, BENCH_PUSH_CONCURRENCY (3) in flight
     const pending = new Map(agencies.map((agency) => [agency.id, []]))
     const batches = []
     for (; seeded < tier; seeded++) {
@@ -142,7 +143,7 @@ try {
         pushed += answer.succeeded
       }
     }
-    await Promise.all([worker(), worker()])
+    await Promise.all(Array.from({ length: pushConcurrency }, worker))
     const pushSeconds = (performance.now() - pushStarted) / 1000
     await sql.query('VACUUM ANALYZE documents')
 

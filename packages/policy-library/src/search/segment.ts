@@ -14,9 +14,19 @@ const maxVectorBytes = 900_000
 /** A title occurrence counts as this many body occurrences. */
 export const titleWeight = 3
 
+// Tokens repeat a lot (a few thousand words make up most of any corpus): remember their normal forms.
+const normalizedTokens = new Map<string, string | null>()
+const maxRememberedTokens = 200_000
+
 function normalizeToken(token: string): string | undefined {
-  const lower = token.toLowerCase()
-  return wordCharacters.test(lower) && lower.length <= maxTermLength ? lower : undefined
+  let normalized = normalizedTokens.get(token)
+  if (normalized === undefined) {
+    const lower = token.toLowerCase()
+    normalized = wordCharacters.test(lower) && lower.length <= maxTermLength ? lower : null
+    if (normalizedTokens.size >= maxRememberedTokens) normalizedTokens.clear()
+    normalizedTokens.set(token, normalized)
+  }
+  return normalized ?? undefined
 }
 
 /**
@@ -67,13 +77,14 @@ export type IndexedText = {
 
 /** Builds the tsvector of a document from its title and its searchable body text. */
 export function indexText({ title, body }: { title: string; body: string }): IndexedText {
-  const positions = new Map<string, string[]>()
+  // Per term: positions as numbers, negative for title (weight A) positions.
+  const positions = new Map<string, number[]>()
   let position = 0
   let length = 0
   let vectorBytes = 0
-  const add = (terms: string[], weight: string, factor: number): void => {
+  const add = (terms: string[], sign: 1 | -1, factor: number): void => {
     for (const term of terms) {
-      position = Math.min(position + 1, maxPosition)
+      if (position < maxPosition) position += 1
       length += factor
       let list = positions.get(term)
       if (!list) {
@@ -84,21 +95,25 @@ export function indexText({ title, body }: { title: string; body: string }): Ind
         list = []
         positions.set(term, list)
       }
-      const entry = `${position}${weight}`
+      const entry = sign * position
       if (list.length < maxPositionsPerTerm && list[list.length - 1] !== entry) {
         list.push(entry)
         vectorBytes += 2
       }
     }
   }
-  add(termsOf(title), 'A', titleWeight)
-  add(termsOf(body.length > maxIndexedCharacters ? body.slice(0, maxIndexedCharacters) : body), '', 1)
+  add(termsOf(title), -1, titleWeight)
+  add(termsOf(body.length > maxIndexedCharacters ? body.slice(0, maxIndexedCharacters) : body), 1, 1)
   const parts: string[] = []
   const frequencies = new Map<string, number>()
   for (const [term, list] of positions) {
-    parts.push(`'${term}':${list.join(',')}`)
     let frequency = 0
-    for (const entry of list) frequency += entry.endsWith('A') ? titleWeight : 1
+    let text = ''
+    for (const entry of list) {
+      frequency += entry < 0 ? titleWeight : 1
+      text += text ? `,${entry < 0 ? `${-entry}A` : entry}` : entry < 0 ? `${-entry}A` : `${entry}`
+    }
+    parts.push(`'${term}':${text}`)
     frequencies.set(term, frequency)
   }
   return { vector: parts.join(' '), length, frequencies }
