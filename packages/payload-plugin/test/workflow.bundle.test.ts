@@ -136,6 +136,29 @@ describe('scheduled publication (定时发布) through the jobs queue', () => {
     expect(entries.docs.at(-1)?.details).toMatchObject({ scheduled: true })
   })
 
+  it('gives a scheduled document back as 已审核, with the reason in the audit log, when publication is refused at run time', async () => {
+    const doc = await world.createDraft('policies', world.policyData(world.agencyB, { title: '定时发布时要素不全的文件' }))
+    await world.approve('policies', doc.id, agencyB)
+    const publishAt = new Date(Date.now() + 800)
+    await world.act('publisherB', { collection: 'policies', id: doc.id, action: 'schedule', publishAt })
+    // Meanwhile the agency loses its organisation code: the 索引号 prefix is missing when the job runs.
+    await payload.update({ collection: 'agencies', id: world.agencyB, data: { organizationCode: null }, overrideAccess: true })
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await payload.jobs.run({ queue: 'gongkai' })
+    } finally {
+      await payload.update({ collection: 'agencies', id: world.agencyB, data: { organizationCode: world.codeB }, overrideAccess: true })
+    }
+    expect((await world.published('policies', doc.id))._status).toBe('draft')
+    expect(await world.latest('policies', doc.id)).toMatchObject({ workflowState: 'approved', workflow: { scheduledFor: null } })
+    const { docs } = await payload.find({ collection: 'gongkai-audit-log', where: { documentId: { equals: String(doc.id) }, collectionSlug: { equals: 'policies' } }, sort: 'createdAt', overrideAccess: true, pagination: false })
+    expect(docs.at(-1)).toMatchObject({
+      action: 'scheduled_publish_failed',
+      toState: 'approved',
+      reason: '要素不齐全，不能发布。政策文件“定时发布时要素不全的文件”：发文机关“天津市武清区教育局”未填写组织机构代码或统一社会信用代码，无法生成索引号前段码',
+    })
+  })
+
   it('cancels the job when unscheduled: the document stays approved', async () => {
     const doc = await world.createDraft('policies', world.policyData(world.agencyB, { title: '取消定时发布的文件' }))
     await world.approve('policies', doc.id, agencyB)

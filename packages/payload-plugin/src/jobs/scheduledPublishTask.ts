@@ -4,7 +4,9 @@ import type { TaskConfig } from 'payload'
 import { relationId } from '../utilities/relationIds.js'
 import { publishBundle } from '../workflow/publishBundle.js'
 import type { Doc } from '../workflow/publishBundle.js'
-import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
+import { recordAudit } from '../workflow/audit.js'
+import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../workflow/runtime.js'
+import { WorkflowError } from '../workflow/WorkflowError.js'
 import { inWorkflowTransaction } from '../workflow/transaction.js'
 import { scheduledPublishTaskSlug } from '../workflow/transition.js'
 
@@ -29,12 +31,41 @@ export function createScheduledPublishTask(): TaskConfig {
     retries: 2,
     handler: async ({ input, job, req: jobReq }) => {
       const payload = jobReq.payload
+      const revertSchedule = async (args: { collection: string; id: string; jobId: number | string; message: string }) => {
+        const req = await createLocalReq({}, payload)
+        await inWorkflowTransaction(req, async () => {
+          const doc = (await payload.findByID({ collection: args.collection, id: args.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+          if (!doc) return
+          const workflow = (doc.workflow ?? {}) as Record<string, unknown>
+          await payload.update({
+            collection: args.collection,
+            id: args.id,
+            data: { workflowState: 'approved', workflow: { ...workflow, scheduledFor: null, scheduledJobId: null } },
+            draft: true,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
+          await recordAudit({
+            payload,
+            req,
+            action: 'scheduled_publish_failed',
+            collection: args.collection,
+            documentId: args.id,
+            documentTitle: titleOf(doc),
+            fromState: 'scheduled',
+            toState: 'approved',
+            reason: args.message,
+            details: { jobId: args.jobId, scheduledFor: workflow.scheduledFor ?? null },
+          })
+        })
+      }
       const options = gongkaiOptionsOf(payload)
       const { collection, id } = input as { collection: string; id: string }
       const key = workflowCollectionOf(options, collection)
       if (!key) return { output: { status: 'skipped: unknown collection', published: [] } }
       const req = await createLocalReq({}, payload)
-      return inWorkflowTransaction(req, async () => {
+      const run = inWorkflowTransaction(req, async () => {
         const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
         const workflow = (doc?.workflow ?? {}) as Record<string, unknown>
         if (!doc || doc.workflowState !== 'scheduled' || String(workflow.scheduledJobId ?? '') !== String(job.id)) {
@@ -55,6 +86,15 @@ export function createScheduledPublishTask(): TaskConfig {
         })
         return { output: { status: 'published', published } }
       })
+      try {
+        return await run
+      } catch (error) {
+        // A rule that refuses the publication (要素不齐全, 三同步…) will refuse it on every retry: give the document
+        // back to the publishers as 已审核 and say why in the audit log. Other errors (database) are retried.
+        if (!(error instanceof WorkflowError)) throw error
+        await revertSchedule({ collection, id, jobId: job.id, message: error.message })
+        return { output: { status: `failed: ${error.message}`, published: [] } }
+      }
     },
   }
 }

@@ -92,7 +92,7 @@ export function isWorkflowAction(value: unknown): value is WorkflowAction {
 export const approvedStates: readonly WorkflowState[] = ['approved', 'scheduled', 'published']
 
 /** Audit log actions: the workflow's plus A's 保密审查 actions and imports. */
-export type AuditAction = WorkflowAction | 'mask' | 'review' | 'import' | 'validity'
+export type AuditAction = WorkflowAction | 'mask' | 'review' | 'import' | 'validity' | 'scheduled_publish_failed'
 
 export const auditActions: readonly { value: AuditAction; label: LocalizedLabel }[] = [
   ...workflowActions,
@@ -100,4 +100,5 @@ export const auditActions: readonly { value: AuditAction; label: LocalizedLabel 
   { value: 'mask', label: { zh: '遮盖敏感信息', en: 'Mask findings' } },
   { value: 'import', label: { zh: '导入历史文件', en: 'Import' } },
   { value: 'validity', label: { zh: '有效性变更', en: 'Validity change' } },
+  { value: 'scheduled_publish_failed', label: { zh: '定时发布失败', en: 'Scheduled publication failed' } },
 ]
