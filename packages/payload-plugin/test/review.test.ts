@@ -287,6 +287,17 @@ describe('保密审查 over REST', () => {
     expect((await server.request({ path: `/policies/${policy.id}/confidentiality-review/findings` })).status).toBe(404)
   })
 
+  it('does not show the public the findings of a newer draft of a published document', async () => {
+    const published = await world.seed('policies', world.agencyA, 'published')
+    await world.payload.update({ collection: 'policies', id: published.id, data: { summary: `更正：身份证号${residentId}` }, draft: true, depth: 0 })
+    const anonymous = await server.request({ path: `/policies/${published.id}/confidentiality-review/findings` })
+    expect(anonymous.status).toBe(404)
+    expect(JSON.stringify(anonymous.body)).not.toContain(residentId)
+    const member = await server.request({ path: `/policies/${published.id}/confidentiality-review/findings`, token: tokens.editorA })
+    expect(member.status).toBe(200)
+    expect(member.body.findings).toMatchObject([{ fieldPath: 'summary', kind: 'resident_id', match: residentId }])
+  })
+
   it('records a review and masks through the endpoints, refusing others with 403 and the rule in Chinese', async () => {
     const policy = await policyWithPersonalData()
     const refused = await server.request({ method: 'POST', path: `/policies/${policy.id}/confidentiality-review/mask`, token: tokens.editorA })

@@ -4,7 +4,8 @@ import type { Payload, PayloadRequest, SanitizedCollectionConfig, TypedUser } fr
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { agencyOwnedCollections, loadOwningAgencyIds } from '../access/documentAgencies.js'
-import { hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
+import { agencyIdsOf, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
+import { relationIds } from '../utilities/relationIds.js'
 import type { GongkaiSlugs } from '../types.js'
 import { recordAudit } from '../workflow/audit.js'
 import type { FieldFinding } from './checkConfidentiality.js'
@@ -79,6 +80,19 @@ export async function canReviewDocument({ context, user }: { context: Context; u
   return hasAgencyRoleInAny(user, owners, 'reviewer')
 }
 
+/**
+ * Whether the user may see the findings: they quote the draft's text (ID numbers included), so only those who
+ * may read the draft — members of an owning agency (or a policy's joint issuers) and site administrators.
+ */
+export async function canSeeFindings({ context, user }: { context: Context; user: ReviewUser }): Promise<boolean> {
+  if (!user) return false
+  if (isSiteAdmin(user)) return true
+  const owners = await loadOwningAgencyIds({ req: context.req, slugs: context.slugs, collection: context.key, doc: context.doc })
+  const readers = [...owners.map(String), ...(context.key === 'policies' ? relationIds(context.doc.jointIssuers) : [])]
+  const memberOf = new Set(agencyIdsOf(user).map(String))
+  return readers.some((agencyId) => memberOf.has(agencyId))
+}
+
 async function authorize(args: ActionArgs): Promise<Context> {
   if (!args.user) throw new APIError('请先登录', 401, undefined, true)
   const context = await load(args)
@@ -88,14 +102,23 @@ async function authorize(args: ActionArgs): Promise<Context> {
   return context
 }
 
-/** The findings of the latest version (draft or published) of a document, per field. Anyone who may read it may call it. */
+/**
+ * The findings of the latest version (draft or published) of a document, per field. With `user` (as the REST
+ * endpoint passes it, `null` when anonymous) only members of the owning agencies and site administrators see them;
+ * without it (trusted server code) there is no check.
+ */
 export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> & { user?: ReviewUser }): Promise<{
   findings: (FieldFinding & { fieldLabel: string })[]
   hasBlockingFindings: boolean
   review: ConfidentialityReview | null
   isReviewCurrent: boolean
 }> {
-  const { config, doc } = await load(args as ActionArgs)
+  const context = await load(args as ActionArgs)
+  const { config, doc } = context
+  if (args.user !== undefined && !(await canSeeFindings({ context, user: args.user }))) {
+    // Not found rather than forbidden: the draft's existence is not public either.
+    throw new APIError('找不到文件，或您无权查看其保密审查结果', 404, undefined, true)
+  }
   const findings = scanDocument({ collectionConfig: config, doc }).map((finding) => ({ ...finding, fieldLabel: fieldLabelAt(config.fields, finding.fieldPath) }))
   const review = (doc[confidentialityReviewFieldName] as ConfidentialityReview | undefined) ?? null
   return {

@@ -10,7 +10,7 @@ function idOf(req: PayloadRequest): string {
 
 /**
  * REST endpoints of 保密审查 on a collection:
- * - `GET  /api/<collection>/:id/confidentiality-review/findings` — findings per field (anyone who may read the document)
+ * - `GET  /api/<collection>/:id/confidentiality-review/findings` — findings per field (members of the owning agencies, site admins)
  * - `POST /api/<collection>/:id/confidentiality-review` — `{ conclusion: 'passed' | 'failed', basis }` records the review
  * - `POST /api/<collection>/:id/confidentiality-review/mask` — 一键脱敏, a new version and an audit entry
  */
@@ -20,12 +20,8 @@ export function confidentialityReviewEndpoints(collectionSlug: string): Endpoint
       path: '/:id/confidentiality-review/findings',
       method: 'get',
       handler: async (req) => {
-        // Read access decides who may see the findings: the same rule as reading the document's draft.
-        const readable = await req.payload
-          .findByID({ collection: collectionSlug, id: idOf(req), draft: true, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
-          .catch(() => null)
-        if (!readable) return Response.json({ errors: [{ message: '找不到文件，或您无权查看' }] }, { status: 404 })
-        const result = await getConfidentialityFindings({ payload: req.payload, req, user: req.user, collection: collectionSlug, id: idOf(req) })
+        // Findings quote the latest draft, so only those who may read drafts see them (404 for everyone else).
+        const result = await getConfidentialityFindings({ payload: req.payload, req, user: req.user ?? null, collection: collectionSlug, id: idOf(req) })
         return Response.json(result)
       },
     },
