@@ -109,6 +109,37 @@ describe('三同步: a policy and its interpretations go out together', () => {
   })
 })
 
+describe('withdrawing a policy (三同步 both ways)', () => {
+  it('withdraws the interpretations that explain no other published policy, with the policy', async () => {
+    const { policy, interpretation } = await normativePolicyWithInterpretation('武清区学生资助资金管理办法')
+    const other = await world.createDraft('policies', world.policyData(world.agencyB, { title: '另一份仍有效的文件', publishDate: '2023-05-10T04:00:00.000Z', writtenDate: '2023-05-04T04:00:00.000Z' }))
+    await world.approve('policies', other.id, agencyB)
+    await world.act('publisherB', { collection: 'policies', id: other.id, action: 'publish' })
+    const shared = await world.createDraft('interpretations', {
+      title: '两份文件的联合解读',
+      policies: [policy.id, other.id],
+      form: 'text',
+      interpretingAgency: world.agencyB,
+      body: lexicalText('联合解读正文'),
+    })
+    await world.approve('interpretations', interpretation.id, agencyB)
+    await world.approve('interpretations', shared.id, agencyB)
+    await world.approve('policies', policy.id, agencyB)
+    const result = await world.act('publisherB', { collection: 'policies', id: policy.id, action: 'publish' })
+    expect(result.published).toHaveLength(3)
+
+    await world.act('publisherB', { collection: 'policies', id: policy.id, action: 'withdraw', reason: '政策调整，暂停执行' })
+    expect(await world.published('policies', policy.id)).toMatchObject({ _status: 'draft', workflowState: 'withdrawn' })
+    expect(await world.published('interpretations', interpretation.id)).toMatchObject({
+      _status: 'draft',
+      workflowState: 'withdrawn',
+      workflow: { withdrawReason: '所解读的政策文件“武清区学生资助资金管理办法”已撤回：政策调整，暂停执行' },
+    })
+    // It still explains a published policy, so it stays.
+    expect(await world.published('interpretations', shared.id)).toMatchObject({ _status: 'published' })
+  })
+})
+
 describe('scheduled publication (定时发布) through the jobs queue', () => {
   it('publishes the bundle when the job runs after the scheduled time, not before', async () => {
     const { policy, interpretation } = await normativePolicyWithInterpretation('武清区教师培训经费管理办法')

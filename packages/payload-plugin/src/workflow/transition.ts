@@ -243,21 +243,12 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
     }
     case 'withdraw': {
       reason = requireReason(args.reason, `撤回${label}须写明撤回理由`)
-      const content = await publishedContent(req, slug, doc.id)
-      await req.payload.update({
-        collection: slug,
-        id: doc.id,
-        data: {
-          ...content,
-          _status: 'draft',
-          workflowState: 'withdrawn',
-          workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), withdrawnBy: userId, withdrawnAt: now, withdrawReason: reason },
-        },
-        draft: false,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
+      await withdrawPublished({ req, slug, id: doc.id, userId, now, reason })
+      if (key === 'policies') {
+        // 三同步 both ways: an interpretation that explains no other published policy goes offline with it.
+        const withdrawnWith = await withdrawOrphanedInterpretations({ req, options, policyId: doc.id, user, userId, now, reason, policyTitle: titleOf(doc) })
+        if (withdrawnWith.length > 0) details.interpretationsWithdrawn = withdrawnWith
+      }
       break
     }
     case 'invalidate': {
@@ -316,6 +307,76 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
     details,
   })
   return result
+}
+
+/** Takes the published version offline (`_status: 'draft'`, state 已撤回), keeping its content and 索引号. */
+async function withdrawPublished(args: { req: PayloadRequest; slug: string; id: number | string; userId: number | string | null; now: string; reason: string }) {
+  const { req, slug, id } = args
+  const content = await publishedContent(req, slug, id)
+  await req.payload.update({
+    collection: slug,
+    id,
+    data: {
+      ...content,
+      _status: 'draft',
+      workflowState: 'withdrawn',
+      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), withdrawnBy: args.userId, withdrawnAt: args.now, withdrawReason: args.reason },
+    },
+    draft: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+}
+
+async function withdrawOrphanedInterpretations(args: {
+  req: PayloadRequest
+  options: SanitizedGongkaiPluginOptions
+  policyId: number | string
+  policyTitle: string
+  user: User | null | undefined
+  userId: number | string | null
+  now: string
+  reason: string
+}): Promise<(number | string)[]> {
+  const { req, options } = args
+  const { docs: interpretations } = await req.payload.find({
+    collection: options.slugs.interpretations,
+    where: { and: [{ policies: { equals: args.policyId } }, { _status: { equals: 'published' } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const withdrawn: (number | string)[] = []
+  for (const interpretation of interpretations) {
+    const otherIds = (Array.isArray(interpretation.policies) ? interpretation.policies : [])
+      .map((policy) => relationId(policy))
+      .filter((id): id is string => id !== undefined && id !== String(args.policyId))
+    const otherPublished =
+      otherIds.length === 0
+        ? 0
+        : (await req.payload.count({ collection: options.slugs.policies, where: { and: [{ id: { in: otherIds } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req }))
+            .totalDocs
+    if (otherPublished > 0) continue
+    const reason = `所解读的政策文件“${args.policyTitle}”已撤回：${args.reason}`
+    await withdrawPublished({ req, slug: options.slugs.interpretations, id: interpretation.id, userId: args.userId, now: args.now, reason })
+    await recordAudit({
+      payload: req.payload,
+      req,
+      action: 'withdraw',
+      collection: options.slugs.interpretations,
+      documentId: interpretation.id,
+      documentTitle: titleOf(interpretation),
+      user: args.user,
+      fromState: String(interpretation.workflowState ?? 'published'),
+      toState: 'withdrawn',
+      reason,
+      details: { withdrawnWith: { collection: options.slugs.policies, id: args.policyId } },
+    })
+    withdrawn.push(interpretation.id)
+  }
+  return withdrawn
 }
 
 async function cancelJob(req: PayloadRequest, jobId: unknown) {
