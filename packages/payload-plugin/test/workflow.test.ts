@@ -380,6 +380,36 @@ describe('公开属性 review', () => {
 })
 
 describe('the other collections', () => {
+  it('publishes a later interpretation of a published policy on its own, once it has text or media', async () => {
+    const policy = await payload.create({
+      collection: 'policies',
+      data: { ...world.policyData(world.agencyA, { title: '已发布的旧政策' }), _status: 'published' },
+      overrideAccess: true,
+      context: { gongkaiImport: true },
+    })
+    const interpretation = await world.createDraft('interpretations', { title: '旧政策的补充解读', policies: [policy.id], form: 'text', interpretingAgency: world.agencyA })
+    await world.approve('interpretations', interpretation.id)
+    const refused = await failure(world.act('publisher', { collection: 'interpretations', id: interpretation.id, action: 'publish' }))
+    expect(refused).toMatchObject({
+      status: 400,
+      message: '要素不齐全，不能发布。政策解读“旧政策的补充解读”：缺少解读正文、图解音视频文件或视频地址（至少一项）',
+      errors: [{ path: 'body', message: '缺少解读正文、图解音视频文件或视频地址（至少一项）' }],
+    })
+    await payload.update({ collection: 'interpretations', id: interpretation.id, data: { videoUrl: 'https://video.example.gov.cn/a.mp4' }, draft: true, overrideAccess: false, user: world.users.editor })
+    await world.approve('interpretations', interpretation.id)
+    await world.act('publisher', { collection: 'interpretations', id: interpretation.id, action: 'publish' })
+    expect((await world.published('interpretations', interpretation.id))._status).toBe('published')
+  })
+
+  it('publishes a participation record only with its participants and public summary', async () => {
+    const record = await world.createDraft('participation', { kind: 'symposium', meetingName: '老旧小区改造居民座谈会', meetingDate: '2024-05-10T04:00:00.000Z', agency: world.agencyA })
+    await world.approve('participation', record.id)
+    const refused = await failure(world.act('publisher', { collection: 'participation', id: record.id, action: 'publish' }))
+    expect(refused.message).toBe('要素不齐全，不能发布。公众参与记录“老旧小区改造居民座谈会”：缺少参与人；缺少公开摘要')
+    expect(refused.errors.map((error) => error.path)).toEqual(['participants', 'publicSummary'])
+    expect((await world.published('participation', record.id))._status).toBe('draft')
+  })
+
   it('publishes a decision once its statutory parts for the stage are there', async () => {
     const decision = await world.createDraft('decisions', {
       title: '武清区老旧小区改造实施方案',
