@@ -66,6 +66,11 @@ describe('the editorial workflow (草稿 → 待审核 → 已审核 → 已发�
       ['publish', world.users.publisher.id, 'approved', 'published'],
     ])
     expect(entries.at(-1)?.details).toMatchObject({ indexNumber: policy.indexNumber })
+    // Each entry names the version the action saved: the publish entry names the published version.
+    const versions = await payload.findVersions({ collection: 'policies', where: { parent: { equals: draft.id } }, sort: '-updatedAt', limit: 1, overrideAccess: true })
+    expect(versions.docs[0]?.version._status).toBe('published')
+    expect(entries.at(-1)?.versionId).toBe(String(versions.docs[0]?.id))
+    expect(new Set(entries.map((entry) => entry.versionId)).size).toBe(entries.length)
   })
 
   it('refuses a transition from the wrong state, naming the document, its state and the rule (409)', async () => {

@@ -57,3 +57,18 @@ export async function recordAudit(args: RecordAuditArgs): Promise<{ id: number |
   })
   return { id: entry.id }
 }
+
+/** ID of the newest version of a document (the one an action just saved), for the audit entry. */
+export async function latestVersionId(req: PayloadRequest, collection: string, id: number | string): Promise<number | string | null> {
+  const { docs } = await req.payload.findVersions({
+    collection,
+    where: { parent: { equals: id } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: {},
+    req,
+  })
+  return docs[0]?.id ?? null
+}

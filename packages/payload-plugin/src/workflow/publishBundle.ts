@@ -5,7 +5,7 @@ import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { isBlank, relationId, relationIds } from '../utilities/relationIds.js'
-import { recordAudit } from './audit.js'
+import { latestVersionId, recordAudit } from './audit.js'
 import { missingElements } from './completeness.js'
 import { assignIndexNumber } from './indexNumber.js'
 import { documentLabel } from './runtime.js'
@@ -236,6 +236,7 @@ export async function publishBundle(args: {
       action: isMain ? (args.action === 'schedule' ? 'publish' : args.action) : 'publish',
       collection: slug,
       documentId: member.doc.id,
+      versionId: await latestVersionId(req, slug, member.doc.id),
       documentTitle: String(member.doc.title ?? member.doc.meetingName ?? ''),
       user: args.user,
       fromState: String(member.doc.workflowState ?? 'draft'),
