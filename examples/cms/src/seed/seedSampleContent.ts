@@ -57,7 +57,14 @@ export async function seedSampleContent(payload: Payload): Promise<void> {
     existingAgency.docs[0] ??
     (await payload.create({
       collection: defaultSlugs.agencies,
-      data: { name: sampleAgencyName, shortName: '武清区政府办', agencyCode: '津武政办' },
+      data: {
+        name: sampleAgencyName,
+        shortName: '武清区政府办',
+        agencyCode: '津武政办',
+        // Sample data: a well-formed 统一社会信用代码 (机关 11, 武清区 120114, valid check characters), not the
+        // office's real one. The 索引号 prefix comes from it.
+        organizationCode: '11120114MB1234562N',
+      },
       overrideAccess: true,
     }))
 
@@ -80,6 +87,8 @@ export async function seedSampleContent(payload: Payload): Promise<void> {
       _status: 'published',
     },
     overrideAccess: true,
+    // Publishing goes through the editorial workflow; a seed is a historical import (it still gets its 索引号).
+    context: { gongkaiImport: true },
   })
   payload.logger.info(`[gongkai] seeded the sample policy “${samplePolicyTitle}”`)
 }
