@@ -223,6 +223,18 @@ describe('publishing only through the workflow', () => {
       context: { gongkaiImport: true },
     })
     expect(next.indexNumber).toBe(`${world.codeB}/2019-00041`)
+
+    // Only trusted server code imports: with access control on, the flag is refused.
+    const asEditor = await failure(
+      payload.create({
+        collection: 'policies',
+        data: { ...world.policyData(world.agencyB, { title: '编辑冒充的导入' }), _status: 'published' },
+        overrideAccess: false,
+        user: world.users.editorB,
+        context: { gongkaiImport: true },
+      }),
+    )
+    expect(asEditor).toMatchObject({ status: 403, message: '导入历史文件须通过受信任的本地 API（overrideAccess: true）进行' })
   })
 
   it('never changes an assigned 索引号', async () => {

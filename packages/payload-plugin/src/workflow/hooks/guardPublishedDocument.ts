@@ -13,7 +13,11 @@ import { WorkflowError } from '../WorkflowError.js'
  * resubmitted, and taking a document offline is `withdraw`.
  */
 export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeOperationHook {
-  return async ({ args, context, operation, req }) => {
+  return async ({ args, context, operation, overrideAccess, req }) => {
+    if ((operation === 'create' || operation === 'update') && isImportContext(context) && overrideAccess !== true) {
+      // An import bypasses review: only trusted server code (local API with overrideAccess) may run one.
+      throw new WorkflowError('导入历史文件须通过受信任的本地 API（overrideAccess: true）进行', 403)
+    }
     if (operation !== 'update' || isWorkflowContext(context) || isImportContext(context)) return args
     const { data, draft, id } = args as { data?: Record<string, unknown>; draft?: boolean; id?: number | string }
     // Publishing (`_status: 'published'`) is refused by guardPublication with its own message.
