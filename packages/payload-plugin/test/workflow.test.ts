@@ -351,6 +351,9 @@ describe('withdraw, re-publish and invalidate', () => {
       '《被修订的旧文件》：已修订（2024-09-01 起；替代文件：《修订后的新文件》）',
     )
     expect((await auditOf(old.id)).at(-1)).toMatchObject({ action: 'invalidate', toState: 'invalidated', details: { validity: 'amended' } })
+    // An invalidated document can still be taken offline.
+    await world.act('publisher', { collection: 'policies', id: old.id, action: 'withdraw', reason: '已被新文件完全替代，不再展示' })
+    expect(await world.published('policies', old.id)).toMatchObject({ _status: 'draft', workflowState: 'withdrawn', validity: 'amended' })
   })
 })
 

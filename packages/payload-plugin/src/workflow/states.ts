@@ -58,8 +58,8 @@ export const allowedFrom: Readonly<Record<WorkflowAction, readonly WorkflowState
   publish: ['approved'],
   schedule: ['approved'],
   unschedule: ['scheduled'],
-  withdraw: ['published'],
-  invalidate: ['published'],
+  withdraw: ['published', 'invalidated'],
+  invalidate: ['published', 'invalidated'],
   'force-publish': ['draft', 'pending_review', 'returned', 'approved', 'scheduled', 'withdrawn'],
 }
 

@@ -74,8 +74,8 @@ const stateRules: Record<WorkflowAction, string> = {
   publish: '只有已审核的文件可以签发发布',
   schedule: '只有已审核的文件可以定时发布',
   unschedule: '只有已设定定时发布的文件可以取消定时发布',
-  withdraw: '只有已发布的文件可以撤回',
-  invalidate: '只有已发布的文件可以宣布失效',
+  withdraw: '只有已发布或已失效的文件可以撤回',
+  invalidate: '只有已发布或已失效的文件可以宣布失效或变更有效性',
   'force-publish': '已发布或已失效的文件不需要强制发布',
 }
 
