@@ -151,18 +151,48 @@ function add(state: IndexState, document: IndexedDocument): void {
   state.liveCount += 1
   state.totalLength += document.length
   const base = slot << frequencyBits
-  for (const [term, frequency] of document.frequencies) {
-    let posting = state.postings.get(term)
-    if (!posting) {
-      posting = { entries: new Int32Array(2), size: 0 }
-      state.postings.set(term, posting)
-    } else if (posting.size === posting.entries.length) {
-      const grown = new Int32Array(posting.size * 2)
-      grown.set(posting.entries)
-      posting.entries = grown
-    }
-    posting.entries[posting.size++] = base | Math.min(frequency, maxFrequency)
+  for (const [term, frequency] of document.frequencies) appendPosting(state, term, base | Math.min(frequency, maxFrequency))
+  for (const key of attributeKeys(document)) appendPosting(state, key, base | 1)
+}
+
+function appendPosting(state: IndexState, term: string, entry: number): void {
+  let posting = state.postings.get(term)
+  if (!posting) {
+    posting = { entries: new Int32Array(2), size: 0 }
+    state.postings.set(term, posting)
+  } else if (posting.size === posting.entries.length) {
+    const grown = new Int32Array(posting.size * 2)
+    grown.set(posting.entries)
+    posting.entries = grown
   }
+  posting.entries[posting.size++] = entry
+}
+
+/**
+ * Filter values get posting lists too, under keys no word can have (terms are letters and digits only),
+ * so a selective filter (one agency and year) walks its own short list instead of every document.
+ */
+const attributeKey = {
+  agency: (value: string) => `\u0000a:${value}`,
+  year: (value: number) => `\u0000y:${value}`,
+  topic: (value: string) => `\u0000t:${value}`,
+  kind: (value: string) => `\u0000k:${value}`,
+  documentType: (value: string) => `\u0000d:${value}`,
+  validity: (value: string) => `\u0000v:${value}`,
+}
+
+function attributeKeys(document: IndexedDocument): Set<string> {
+  const keys = new Set<string>()
+  for (const issuer of document.issuers) keys.add(attributeKey.agency(issuer))
+  keys.add(attributeKey.year(Number(document.publishedAt.slice(0, 4))))
+  for (const topic of document.topics) {
+    keys.add(attributeKey.topic(topic))
+    if (topic.length > 2) keys.add(attributeKey.topic(topic.slice(0, 2)))
+  }
+  keys.add(attributeKey.kind(document.kind))
+  if (document.documentType) keys.add(attributeKey.documentType(document.documentType))
+  keys.add(attributeKey.validity(document.validity))
+  return keys
 }
 
 /**
@@ -248,13 +278,28 @@ function createTopK(sort: SearchRequest['sort'], capacity: number) {
 
 function runSearch(state: IndexState, request: SearchRequest): SearchResult {
   const { filters } = request
-  const lists: Posting[] = []
+  // Posting lists to intersect: the query's terms (scored) and the filters' values (not scored).
+  const lists: { posting: Posting; isScored: boolean }[] = []
   for (const term of request.terms) {
-    const list = state.postings.get(term)
-    if (!list) return emptyResult(request)
-    lists.push(list)
+    const posting = state.postings.get(term)
+    if (!posting) return emptyResult(request)
+    lists.push({ posting, isScored: true })
   }
-  lists.sort((a, b) => a.size - b.size)
+  const filterKeys = [
+    filters.agency === undefined ? undefined : attributeKey.agency(filters.agency),
+    filters.year === undefined ? undefined : attributeKey.year(filters.year),
+    filters.topic === undefined ? undefined : attributeKey.topic(filters.topic),
+    filters.kind === undefined ? undefined : attributeKey.kind(filters.kind),
+    filters.documentType === undefined ? undefined : attributeKey.documentType(filters.documentType),
+    filters.validity === undefined ? undefined : attributeKey.validity(filters.validity),
+  ]
+  for (const key of filterKeys) {
+    if (key === undefined) continue
+    const posting = state.postings.get(key)
+    if (!posting) return emptyResult(request)
+    lists.push({ posting, isScored: false })
+  }
+  lists.sort((a, b) => a.posting.size - b.posting.size)
 
   // Filters as codes; a value the index has never seen matches nothing.
   const code = (dictionary: Dictionary, value: string | undefined): number =>
@@ -278,11 +323,12 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
 
   const documentCount = Math.max(state.liveCount, 1)
   const averageLength = state.totalLength / documentCount || 1
+  // A filter's list adds nothing to the score.
   const idf = lists.map((list) => {
-    const frequency = Math.min(list.size, documentCount)
-    return Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5))
+    const frequency = Math.min(list.posting.size, documentCount)
+    return list.isScored ? Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5)) : 0
   })
-  const isRelevance = request.sort === 'relevance' && lists.length > 0
+  const isRelevance = request.sort === 'relevance' && request.terms.length > 0
   const topK = createTopK(request.sort, request.limit + 1)
   const cursor = request.cursor
 
@@ -301,8 +347,8 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
 
   const pointers = new Int32Array(lists.length)
   let total = 0
-  const primary = lists[0]?.entries
-  const count = lists[0] ? lists[0].size : state.slotCount
+  const primary = lists[0]?.posting.entries
+  const count = lists[0] ? lists[0].posting.size : state.slotCount
   for (let index = 0; index < count; index++) {
     const slot = primary ? (primary[index] as number) >> frequencyBits : index
     if (state.alive[slot] === 0) continue
@@ -325,7 +371,7 @@ function runSearch(state: IndexState, request: SearchRequest): SearchResult {
       score = ((idf[0] as number) * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
       let isMatch = true
       for (let listIndex = 1; listIndex < lists.length; listIndex++) {
-        const list = lists[listIndex] as Posting
+        const list = (lists[listIndex] as { posting: Posting }).posting
         const position = seek(list, pointers[listIndex] as number, slot)
         pointers[listIndex] = position
         const entry = position < list.size ? (list.entries[position] as number) : -1
