@@ -69,6 +69,20 @@ describe('POST /api/<collection>/:id/workflow/:action', () => {
     expect(missing).toMatchObject({ status: 404, body: { errors: [{ message: '找不到ID为“999999”的文件' }] } })
   })
 
+  it('tells the signed-in user which actions they may start: GET /api/policies/:id/workflow', async () => {
+    const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '查询可用操作的通知' }))
+    const forEditor = await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.editor })
+    expect(forEditor).toMatchObject({
+      status: 200,
+      body: { id: draft.id, state: 'draft', stateLabel: '草稿', actions: [{ action: 'submit', label: '提交审核', needsReason: false }] },
+    })
+    expect((await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.publisher })).body.actions).toEqual([])
+    await post('editor', `/policies/${draft.id}/workflow/submit`)
+    const forReviewer = await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.reviewer })
+    expect(forReviewer.body.actions.map((action: { action: string }) => action.action)).toEqual(['return', 'approve'])
+    expect((await rest.request({ path: `/policies/${draft.id}/workflow` })).status).toBe(401)
+  })
+
   it('schedules with publishAt from the JSON body', async () => {
     const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '经接口定时发布的通知' }))
     await world.approve('policies', draft.id)

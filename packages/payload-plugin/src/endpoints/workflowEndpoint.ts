@@ -1,6 +1,7 @@
 import { addDataAndFileToRequest } from 'payload'
 import type { Endpoint } from 'payload'
 
+import { availableActions } from '../workflow/availableActions.js'
 import { isWorkflowAction } from '../workflow/states.js'
 import { transition } from '../workflow/transition.js'
 import { WorkflowError } from '../workflow/WorkflowError.js'
@@ -34,6 +35,20 @@ export function workflowEndpoint(collectionSlug: string): Endpoint {
         expiryDate: text(body.expiryDate),
         supersededBy: text(body.supersededBy),
       })
+      return Response.json(result)
+    },
+  }
+}
+
+/** `GET /api/<collection>/:id/workflow` — the document's state and the actions the signed-in user may start. */
+export function workflowStateEndpoint(collectionSlug: string): Endpoint {
+  return {
+    path: '/:id/workflow',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user) throw new WorkflowError('须登录后才能查看工作流操作', 401)
+      const { id } = (req.routeParams ?? {}) as { id?: string }
+      const result = await availableActions({ payload: req.payload, req, user: req.user as never, collection: collectionSlug, id: String(id) })
       return Response.json(result)
     },
   }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { disclosureReviewDueEndpoint } from '../endpoints/disclosureReviewDueEndpoint.js'
-import { workflowEndpoint } from '../endpoints/workflowEndpoint.js'
+import { workflowEndpoint, workflowStateEndpoint } from '../endpoints/workflowEndpoint.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { auditImport, guardPublication } from './hooks/guardPublication.js'
 import { guardPublishedDocument } from './hooks/guardPublishedDocument.js'
@@ -40,6 +40,7 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
       ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
       ...(key === 'policies' ? [disclosureReviewDueEndpoint] : []),
       workflowEndpoint(collection.slug),
+      workflowStateEndpoint(collection.slug),
     ],
   }
 }
