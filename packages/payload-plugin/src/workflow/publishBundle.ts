@@ -5,6 +5,7 @@ import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { isBlank, relationId, relationIds } from '../utilities/relationIds.js'
+import { addMonths } from './addMonths.js'
 import { latestVersionId, recordAudit } from './audit.js'
 import { missingElements } from './completeness.js'
 import { assignIndexNumber } from './indexNumber.js'
@@ -18,17 +19,6 @@ export type Doc = Record<string, unknown> & { id: number | string }
 export type PublishedDocument = { collection: string; id: number | string; indexNumber?: string | null }
 
 type Member = { key: AgencyOwnedCollection; doc: Doc }
-
-/** `date` plus `months` (calendar months, day clamped), as an ISO instant. */
-export function addMonths(date: string | Date, months: number): string {
-  const instant = new Date(date)
-  const day = instant.getUTCDate()
-  instant.setUTCDate(1)
-  instant.setUTCMonth(instant.getUTCMonth() + months)
-  const lastDay = new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + 1, 0)).getUTCDate()
-  instant.setUTCDate(Math.min(day, lastDay))
-  return instant.toISOString()
-}
 
 /** Latest versions of the interpretations of a policy. */
 export async function interpretationsOf(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, policyId: number | string): Promise<Doc[]> {
@@ -142,7 +132,7 @@ function publicationData(args: {
     const publishDate = isBlank(doc.publishDate) ? publishAt : (doc.publishDate as string)
     if (isBlank(doc.publishDate)) data.publishDate = publishAt
     data.nextDisclosureReviewDate =
-      doc.disclosure === 'proactive' ? null : addMonths(publishDate, options.disclosureReviewIntervalMonths)
+      doc.disclosure === 'proactive' ? null : addMonths(publishDate, options.disclosureReviewIntervalMonths, options.timeZone)
     const history = Array.isArray(doc.validityHistory) ? (doc.validityHistory as Record<string, unknown>[]) : []
     const last = history[history.length - 1]
     if (!last || last.validity !== doc.validity) {

@@ -6,7 +6,7 @@ import { isBlank, relationId } from '../../utilities/relationIds.js'
 import { recordAudit } from '../audit.js'
 import { isImportContext, isWorkflowContext } from '../context.js'
 import { acceptImportedIndexNumber, assignIndexNumber } from '../indexNumber.js'
-import { addMonths } from '../publishBundle.js'
+import { addMonths } from '../addMonths.js'
 import { documentLabel, titleOf } from '../runtime.js'
 import { WorkflowError } from '../WorkflowError.js'
 
@@ -41,7 +41,7 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
     data.nextDisclosureReviewDate =
       merged.disclosure === 'proactive' || isBlank(merged.disclosure) || isBlank(publishDate)
         ? null
-        : addMonths(publishDate as string, options.disclosureReviewIntervalMonths)
+        : addMonths(publishDate as string, options.disclosureReviewIntervalMonths, options.timeZone)
     if (!isBlank(originalDoc?.indexNumber)) return data
     if (!isBlank(data.indexNumber)) {
       data.indexNumber = await acceptImportedIndexNumber({
