@@ -16,6 +16,7 @@ import { defaultUsersCollection, extendUsersCollection } from './users/extendUse
 import { createScheduledPublishTask } from './jobs/scheduledPublishTask.js'
 import { installAuditLogGuard } from './workflow/installAuditLogGuard.js'
 import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
+import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
@@ -88,6 +89,7 @@ export const gongkaiPlugin =
         await seedTopics({ payload, topicsSlug: options.slugs.topics, taxonomy: options.topicTaxonomy })
       }
       await installAuditLogGuard({ payload, slug: options.slugs.auditLog })
+      await seedDisclosureReviewPreset({ payload, policiesSlug: options.slugs.policies })
     }
     return config
   }

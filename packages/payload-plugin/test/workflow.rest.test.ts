@@ -109,6 +109,18 @@ describe('GET /api/policies/disclosure-review/due', () => {
       expect.objectContaining({ id: draft.id, title: '待复审的依申请公开文件', disclosure: 'on_request', nextDisclosureReviewDate: '2025-07-01T04:00:00.000Z' }),
     ])
     expect((await rest.request({ path: '/policies/disclosure-review/due' })).status).toBe(401)
+
+    // The policies list has a shared preset of the documents under review, readable by everyone, changeable by no one.
+    const presets = await rest.request({ path: '/payload-query-presets?where[relatedCollection][equals]=policies', token: tokens.reviewer })
+    expect(presets.status).toBe(200)
+    const preset = presets.body.docs.find((doc: { title: string }) => doc.title === '公开属性复审：依申请公开、不予公开的文件（按下次复审日期）')
+    expect(preset?.where).toEqual({
+      or: [{ and: [{ nextDisclosureReviewDate: { exists: true } }, { disclosure: { not_equals: 'proactive' } }, { _status: { equals: 'published' } }] }],
+    })
+    const listed = await rest.request({ path: `/policies?${new URLSearchParams({ 'where[and][0][nextDisclosureReviewDate][exists]': 'true', 'where[and][1][disclosure][not_equals]': 'proactive' })}`, token: tokens.publisher })
+    expect(listed.body.docs.map((doc: { id: number }) => doc.id)).toContain(draft.id)
+    expect((await rest.request({ method: 'DELETE', path: `/payload-query-presets/${preset.id}`, token: tokens.publisher })).status).toBeGreaterThanOrEqual(400)
+    expect((await rest.request({ path: `/payload-query-presets/${preset.id}`, token: tokens.reviewer })).status).toBe(200)
     expect((await rest.request({ path: '/policies/disclosure-review/due?asOf=tomorrow', token: tokens.publisher })).status).toBe(400)
   })
 })

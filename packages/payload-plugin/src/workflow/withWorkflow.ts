@@ -25,9 +25,12 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
     ...collection.admin,
     defaultColumns: collection.admin?.defaultColumns?.map((column) => (column === '_status' ? 'workflowState' : column)),
   }
-  if (options.isDisabled) return { ...collection, admin, fields }
+  // The 公开属性 review preset lives in the policies list (the presets table stays when disabled: same schema).
+  const presets = key === 'policies' ? { enableQueryPresets: true } : {}
+  if (options.isDisabled) return { ...collection, ...presets, admin, fields }
   return {
     ...collection,
+    ...presets,
     admin,
     fields,
     hooks: {
