@@ -20,6 +20,14 @@ export async function installAuditLogGuard({ payload, slug }: { payload: Payload
   const table = adapter.tableNameMap?.get(key) ?? key
   const qualified = adapter.schemaName ? sql`${sql.identifier(adapter.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
   const functionName = sql.identifier(`${table}_append_only`)
+  const exists = (await adapter.execute({ drizzle: adapter.drizzle, sql: sql`SELECT to_regclass(${adapter.schemaName ? `${adapter.schemaName}.${table}` : table}) AS name` })) as {
+    rows?: { name: unknown }[]
+  }
+  if (!exists.rows?.[0]?.name) {
+    // Migrations not run yet: the app can start; the guard is installed on the first start with the table.
+    payload.logger.warn(`[gongkai] table ${table} does not exist yet; run the migrations so the audit log becomes append-only in the database`)
+    return
+  }
   await adapter.execute({
     drizzle: adapter.drizzle,
     sql: sql`CREATE OR REPLACE FUNCTION ${functionName}() RETURNS trigger LANGUAGE plpgsql AS $$
