@@ -48,6 +48,8 @@ export default buildConfig({
   }),
   typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
+  // Scheduled publications (定时发布) are jobs on the 'gongkai' queue; run them every minute.
+  jobs: { autoRun: [{ cron: '* * * * *', queue: 'gongkai' }] },
   sharp,
   plugins: [gongkaiPlugin({}), sampleContent({ isEnabled: process.env.GONGKAI_SEED_SAMPLE !== 'false' })],
 })

@@ -81,6 +81,8 @@ describe('example CMS admin in Chromium', () => {
       expect(text).toContain(expected)
     }
     expect(await page.locator('input[value="2022-06-30"]').count()).toBeGreaterThanOrEqual(1)
+    // The import was numbered like any publication: the agency's code / year / first serial.
+    expect(await page.locator('input[value="11120114MB1234562N/2022-00001"]').count()).toBe(1)
     await page.screenshot({ path: path.join(screenshots, 'sample-policy.png'), fullPage: true })
   })
 })
