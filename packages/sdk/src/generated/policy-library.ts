@@ -504,6 +504,10 @@ export type components = {
             /** @description 发文字号, e.g. 津武政办发〔2022〕12号 */
             documentNumber?: string;
             documentType?: components["schemas"]["DocumentType"];
+            /** @description 规范性文件 (行政规范性文件): counted separately in the annual report. */
+            isNormative?: boolean;
+            /** @description For an interpretation: its form (解读形式). */
+            interpretationForm?: components["schemas"]["InterpretationForm"];
             /** @description 发文机关: registered agency ids, lead agency first; co-issuers (联合发文) after it. */
             issuers: components["schemas"]["AgencyId"][];
             /** @description 主题分类 */
@@ -530,7 +534,7 @@ export type components = {
             summary?: string;
             /** @description 正文 as HTML */
             bodyHtml?: string;
-            /** @description 正文 as plain text (indexed for search) */
+            /** @description 正文 as plain text (indexed for search; the first 200,000 characters) */
             bodyText: string;
             attachments?: components["schemas"]["Attachment"][];
             links?: components["schemas"]["DocumentLinks"];
@@ -559,6 +563,10 @@ export type components = {
             indexNumber?: components["schemas"]["IndexNumber"];
             documentNumber?: string;
             documentType?: components["schemas"]["DocumentType"];
+            /** @description 规范性文件 (行政规范性文件): counted separately in the annual report. */
+            isNormative?: boolean;
+            /** @description For an interpretation: its form (解读形式). */
+            interpretationForm?: components["schemas"]["InterpretationForm"];
             issuers: components["schemas"]["AgencyRef"][];
             topics: components["schemas"]["TopicCode"][];
             subjectWords: string[];
@@ -779,6 +787,11 @@ export type components = {
                 [key: string]: string;
             };
         };
+        /**
+         * @description 解读形式: text 文字解读, graphic 图示图解, animation 视频动漫, press_conference 新闻发布会, expert_interview 专家访谈, scenario_demo 场景演示, short_video 短视频, policy_briefing 政策宣讲.
+         * @enum {string}
+         */
+        InterpretationForm: "text" | "graphic" | "animation" | "press_conference" | "expert_interview" | "scenario_demo" | "short_video" | "policy_briefing";
     };
     responses: {
         /** @description Malformed JSON, wrong types, unknown fields or missing required fields; `errors` names every invalid field. */
