@@ -1,4 +1,5 @@
 import { PolicyLibraryError, isRetryableStatus } from './PolicyLibraryError'
+import { sleep } from '../abort'
 
 export type RetryOptions = {
   /** Retries after the first attempt. @default 3 */
@@ -25,21 +26,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export function backoffDelay(attempt: number, options: { minDelayMs: number; maxDelayMs: number }, random = Math.random): number {
   const step = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt)
   return Math.round(step / 2 + random() * (step / 2))
-}
-
-async function wait(ms: number, signal: AbortSignal | null): Promise<void> {
-  signal?.throwIfAborted()
-  await new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }
 
 /**
@@ -69,7 +55,7 @@ export function createRetryingFetch(fetchImpl: (input: Request) => Promise<Respo
         }
         const delayMs = backoffDelay(attempt, settings)
         onRetry?.({ attempt: attempt + 1, delayMs, error, method: request.method, url: request.url })
-        await wait(delayMs, request.signal)
+        await sleep(delayMs, request.signal)
         continue
       }
       if (!isRetryableStatus(response.status) || attempt >= retries) return response
@@ -78,7 +64,7 @@ export function createRetryingFetch(fetchImpl: (input: Request) => Promise<Respo
       const delayMs = retryAfter ?? backoffDelay(attempt, settings)
       await response.body?.cancel()
       onRetry?.({ attempt: attempt + 1, delayMs, status: response.status, method: request.method, url: request.url })
-      await wait(delayMs, request.signal)
+      await sleep(delayMs, request.signal)
     }
   }
 }

@@ -1,4 +1,4 @@
-import { isAbortError, sleep } from '../abort'
+import { isAbortError, sleep } from '../../abort'
 import { createAccessTokenCache } from '../accessTokenCache'
 import type {
   Channel,

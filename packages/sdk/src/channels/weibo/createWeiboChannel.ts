@@ -1,4 +1,4 @@
-import { isAbortError } from '../abort'
+import { isAbortError } from '../../abort'
 import type { Channel, ChannelCallOptions, ChannelDocument, ChannelLogger, ChannelResult, ChannelValidationIssue, FetchLike } from '../Channel'
 import { formatBytes, ImageLoadError, loadImage, toBlob } from '../images'
 import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
