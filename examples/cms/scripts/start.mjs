@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Starts the example CMS (Payload admin at http://localhost:3000/admin) and, beside it, the policy library
 // (政策文件库, http://localhost:4000) on PostgreSQL: DATABASE_URL when set, otherwise an embedded PostgreSQL
-// whose data stays in examples/cms/.data/. The library has its own database on the same server.
+// whose data stays in examples/cms/.data/ (GONGKAI_DATA_DIR to put it elsewhere). The library has its own
+// database on the same server. SIGINT/SIGTERM/SIGHUP stop Next.js, then the library, then PostgreSQL.
 //   node scripts/start.mjs          production server (builds once if .next is missing)
 //   node scripts/start.mjs --dev    next dev
 import { spawn, spawnSync } from 'node:child_process'
@@ -14,7 +15,7 @@ import { databaseName, ensureDatabase, resolvePostgres } from '@gongkai/dev-post
 import { createPolicyLibrary } from '@gongkai/policy-library'
 
 const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const dataDir = path.join(cmsRoot, '.data')
+const dataDir = path.resolve(process.env.GONGKAI_DATA_DIR ?? path.join(cmsRoot, '.data'))
 const isDev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
 const libraryPort = Number(process.env.GONGKAI_LIBRARY_PORT ?? 4000)
@@ -35,7 +36,8 @@ function persistentSecret(envName, fileName) {
 
 const hasOwnDatabase = Boolean(process.env.DATABASE_URL)
 log(hasOwnDatabase ? 'using the PostgreSQL server in DATABASE_URL' : `starting embedded PostgreSQL (data in ${path.join(dataDir, 'postgres')})`)
-const postgres = await resolvePostgres({ dataDir: path.join(dataDir, 'postgres') })
+// We stop PostgreSQL ourselves, after the library has closed its connections (see stop() below).
+const postgres = await resolvePostgres({ dataDir: path.join(dataDir, 'postgres'), handleSignals: false })
 const cmsDatabaseUrl = hasOwnDatabase ? process.env.DATABASE_URL : await ensureDatabase(postgres.url, 'gongkai_cms')
 // The library's database sits beside the CMS's: gongkai_cms → gongkai_cms_library, DATABASE_URL=…/x → x_library.
 const libraryDatabaseUrl =
@@ -77,10 +79,10 @@ async function stop(code = 0) {
   await new Promise((resolve) => (next.exitCode === null ? next.once('exit', resolve) : resolve()))
   await library.close()
   await postgres.stop()
+  log('stopped')
   process.exit(code)
 }
-process.on('SIGINT', () => void stop(0))
-process.on('SIGTERM', () => void stop(0))
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(0))
 next.on('exit', (code) => void stop(code ?? 0))
 
 // Payload initialises (migrations, seed) on the first request; make that request now so the first

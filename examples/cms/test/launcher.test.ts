@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { findFreePort } from '@gongkai/dev-postgres'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+type Launch = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; url: string; libraryUrl: string }
+
+/** `npm start` without DATABASE_URL: the launcher with its embedded PostgreSQL, data in `dataDir`. */
+async function launch(dataDir: string): Promise<Launch> {
+  const port = await findFreePort()
+  const libraryPort = await findFreePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGKAI_LIBRARY_PORT: String(libraryPort), GONGKAI_DATA_DIR: dataDir }
+  delete env.DATABASE_URL
+  delete env.PAYLOAD_SECRET
+  delete env.GONGKAI_LIBRARY_ADMIN_TOKEN
+  let output = ''
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: cmsRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  const deadline = Date.now() + 180_000
+  while (!output.includes('admin ready')) {
+    if (child.exitCode !== null) throw new Error(`the launcher exited with ${child.exitCode}:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`the launcher was not ready after 180 s:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return { child, output: () => output, exited, url: `http://127.0.0.1:${port}`, libraryUrl: `http://127.0.0.1:${libraryPort}` }
+}
+
+async function isListening(url: string): Promise<boolean> {
+  return await fetch(url).then(
+    () => true,
+    () => false,
+  )
+}
+
+describe('the launcher (npm start) on its embedded PostgreSQL', () => {
+  let dataDir: string
+  let running: Launch | undefined
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'gongkai-launcher-'))
+    // As .data/ is by default: as root, PostgreSQL runs as its own user and must reach its data folder inside.
+    await chmod(dataDir, 0o755)
+  })
+
+  afterAll(async () => {
+    if (running?.child.exitCode === null) running.child.kill('SIGKILL')
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('stops Next.js, the library and PostgreSQL cleanly on SIGTERM, exiting 0', async () => {
+    running = await launch(dataDir)
+    expect((await fetch(`${running.libraryUrl}/readyz`)).status).toBe(200)
+    expect((await fetch(`${running.url}/api/policies?depth=0`)).status).toBe(200)
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true)
+
+    running.child.kill('SIGTERM')
+    expect(await running.exited).toEqual({ code: 0, signal: null })
+    const output = running.output()
+    expect(output).toContain('[gongkai] stopped')
+    // PostgreSQL was stopped after the library closed its pool, not under it.
+    expect(output).not.toMatch(/terminating connection|Connection terminated|unhandled|ECONNREFUSED/i)
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
+    expect(await isListening(running.url)).toBe(false)
+    expect(await isListening(running.libraryUrl)).toBe(false)
+  })
+
+  it('starts again on the same data: secrets, content and the seed are kept, nothing is seeded twice', async () => {
+    running = await launch(dataDir)
+    const policies = (await (await fetch(`${running.url}/api/policies?depth=0`)).json()) as { totalDocs: number; docs: { indexNumber?: string }[] }
+    expect(policies.totalDocs).toBe(1)
+    expect(policies.docs[0]?.indexNumber).toBe('11120114MB1234562N/2022-00001')
+    const topics = (await (await fetch(`${running.url}/api/topics?limit=1`)).json()) as { totalDocs: number }
+    expect(topics.totalDocs).toBe(143)
+    running.child.kill('SIGINT')
+    expect(await running.exited).toEqual({ code: 0, signal: null })
+  })
+})
