@@ -18,7 +18,7 @@ export {
 export type { ConfidentialityReview, ReviewConclusion } from './review/confidentialityReviewField.js'
 export { transition, scheduledPublishTaskSlug } from './workflow/transition.js'
 export type { TransitionArgs, TransitionResult } from './workflow/transition.js'
-export { recordAudit } from './workflow/audit.js'
+export { auditAgenciesOf, backfillAuditLogAgencies, recordAudit } from './workflow/audit.js'
 export type { RecordAuditArgs } from './workflow/audit.js'
 export { dueDisclosureReviews } from './workflow/disclosureReview.js'
 export type { DueDisclosureReview } from './workflow/disclosureReview.js'

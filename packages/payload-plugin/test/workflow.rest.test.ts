@@ -19,7 +19,7 @@ beforeAll(async () => {
   payload = started.payload
   world = await createWorkflowWorld(payload)
   rest = await startRestServer({ payload, payloadInstanceCacheKey: 'gongkai-workflow-rest' })
-  for (const actor of ['editor', 'reviewer', 'publisher', 'reviewerB'] as const) {
+  for (const actor of ['editor', 'reviewer', 'publisher', 'reviewerB', 'editorB'] as const) {
     tokens[actor] = await rest.login({ email: `${actor.toLowerCase()}@example.gov.cn`, password: 'gongkai-test-password' })
   }
 })
@@ -69,18 +69,59 @@ describe('POST /api/<collection>/:id/workflow/:action', () => {
     expect(missing).toMatchObject({ status: 404, body: { errors: [{ message: '找不到ID为“999999”的文件' }] } })
   })
 
-  it('tells the signed-in user which actions they may start: GET /api/policies/:id/workflow', async () => {
+  it('tells the signed-in user which actions they may start, and what each asks for: GET /api/policies/:id/workflow', async () => {
     const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '查询可用操作的通知' }))
     const forEditor = await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.editor })
     expect(forEditor).toMatchObject({
       status: 200,
-      body: { id: draft.id, state: 'draft', stateLabel: '草稿', actions: [{ action: 'submit', label: '提交审核', needsReason: false }] },
+      body: {
+        id: draft.id,
+        title: '政策文件“查询可用操作的通知”',
+        state: 'draft',
+        stateLabel: '草稿',
+        isPublished: false,
+        actions: [{ action: 'submit', label: '提交审核', needsReason: false, inputs: [] }],
+        confidentialityReview: { record: null, isCurrent: false, canRecord: false },
+      },
     })
     expect((await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.publisher })).body.actions).toEqual([])
     await post('editor', `/policies/${draft.id}/workflow/submit`)
-    const forReviewer = await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.reviewer })
-    expect(forReviewer.body.actions.map((action: { action: string }) => action.action)).toEqual(['return', 'approve'])
+    const forReviewer = (await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.reviewer })).body
+    expect(forReviewer.actions.map((action: { action: string }) => action.action)).toEqual(['return', 'approve'])
+    expect(forReviewer.actions[0].inputs).toEqual([
+      { name: 'reason', label: '退回理由', type: 'textarea', required: true, description: '写明须修改之处，撰稿人将看到此理由' },
+    ])
+    // The reviewer may record the 保密审查 now; the editor may not.
+    expect(forReviewer.confidentialityReview).toMatchObject({ canRecord: true, isCurrent: false })
+    expect(forReviewer.confidentialityReview.inputs.map((input: { name: string }) => input.name)).toEqual(['conclusion', 'basis'])
+    expect((await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.editor })).body.confidentialityReview.canRecord).toBe(false)
+    await world.passReview('policies', draft.id)
+    expect((await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.reviewer })).body.confidentialityReview).toMatchObject({
+      record: { conclusion: 'passed' },
+      isCurrent: true,
+    })
+    await post('reviewer', `/policies/${draft.id}/workflow/approve`)
+    const forPublisher = (await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.publisher })).body
+    expect(forPublisher.actions.map((action: { action: string }) => action.action)).toEqual(['publish', 'schedule'])
+    expect(forPublisher.actions[1].inputs).toMatchObject([{ name: 'publishAt', type: 'datetime', required: true }])
+    await post('publisher', `/policies/${draft.id}/workflow/publish`)
+    const afterPublish = (await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.publisher })).body
+    expect(afterPublish).toMatchObject({ state: 'published', isPublished: true })
+    const invalidate = afterPublish.actions.find((action: { action: string }) => action.action === 'invalidate')
+    expect(invalidate.inputs.map((input: { name: string }) => input.name)).toEqual(['validity', 'expiryDate', 'supersededBy', 'reason'])
+    expect(invalidate.inputs[0].options.map((option: { label: string }) => option.label)).not.toContain('有效')
     expect((await rest.request({ path: `/policies/${draft.id}/workflow` })).status).toBe(401)
+  })
+
+  it('does not disclose another agency’s draft through GET …/workflow (404, as the read API)', async () => {
+    const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '乙机关不应看到的草稿' }))
+    const forOther = await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.editorB })
+    expect(forOther.status).toBe(404)
+    expect(JSON.stringify(forOther.body)).not.toContain('乙机关不应看到的草稿')
+    expect((await rest.request({ path: `/policies/${draft.id}`, token: tokens.editorB })).status).toBe(404)
+    // A joint issuer reads the draft, and so its state (with no actions of its own).
+    const joint = await world.createDraft('policies', world.policyData(world.agencyA, { title: '联合发文草稿', jointIssuers: [world.agencyB] }))
+    expect((await rest.request({ path: `/policies/${joint.id}/workflow`, token: tokens.editorB })).body).toMatchObject({ state: 'draft', actions: [] })
   })
 
   it('schedules with publishAt from the JSON body', async () => {

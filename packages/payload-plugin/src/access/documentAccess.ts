@@ -49,8 +49,9 @@ export function readableByWhere({
  * Access of policies, interpretations, decisions and participation:
  * - read: published documents for everyone; a signed-in member (any role) also reads their agencies' drafts;
  * - create: site admins, and users who are 撰稿 somewhere (the owning agency is checked by `enforceOwningAgency`);
- * - update: site admins; 撰稿 of the owning agency while the document is not published (published documents
- *   change through the workflow: withdraw, then edit);
+ * - update: site admins and 撰稿 of the owning agency. A published document changes only as a new draft version
+ *   (`draft: true`) that goes through review again while the published one stays public; a save without `draft`
+ *   is refused for everyone by `guardPublishedDocument`, and taking it offline is the workflow's `withdraw`;
  * - delete: site admins; 撰稿 of the owning agency for drafts (never-published is checked by `refusePublishedDelete`);
  * - readVersions: site admins and the agencies that may read the drafts.
  */
@@ -68,13 +69,19 @@ export function documentAccess(collection: AgencyOwnedCollection): NonNullable<C
     return readableByWhere({ collection, agencyIds, prefix: 'version.' })
   }
   const create: Access = ({ req }) => isSiteAdmin(req.user) || agencyIdsWithRole(req.user, 'editor').length > 0
-  const editableDrafts: Access = ({ req }) => {
+  const editable: Access = ({ req }) => {
+    if (isSiteAdmin(req.user)) return true
+    const agencyIds = agencyIdsWithRole(req.user, 'editor')
+    if (!req.user || agencyIds.length === 0) return false
+    return ownedByWhere({ collection, agencyIds })
+  }
+  const deletableDrafts: Access = ({ req }) => {
     if (isSiteAdmin(req.user)) return true
     const agencyIds = agencyIdsWithRole(req.user, 'editor')
     if (!req.user || agencyIds.length === 0) return false
     return { and: [ownedByWhere({ collection, agencyIds }), { _status: { not_equals: 'published' } }] }
   }
-  return { read, readVersions, create, update: editableDrafts, delete: editableDrafts }
+  return { read, readVersions, create, update: editable, delete: deletableDrafts }
 }
 
 const siteAdmin: Access = ({ req }) => isSiteAdmin(req.user)

@@ -1,1 +1,2 @@
 export { ConfidentialityFindings } from '../components/ConfidentialityFindings.js'
+export { WorkflowControls, WorkflowReplacesPublish } from '../components/WorkflowControls.js'

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { loadOwningAgencyIds, readingAgencyIds } from '../access/documentAgencies.js'
+import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import type { AuditAction } from './states.js'
 
 export type RecordAuditArgs = {
@@ -17,6 +19,8 @@ export type RecordAuditArgs = {
   toState?: string | null
   reason?: string | null
   details?: Record<string, unknown>
+  /** Agencies whose members may read the entry; by default those that may read the document's drafts. */
+  agencies?: (number | string)[]
 }
 
 /** The slug of the plugin's audit log collection in this Payload instance (it may be renamed with `slugs.auditLog`). */
@@ -24,6 +28,30 @@ export function auditLogSlugOf(payload: Payload): string {
   const collection = Object.values(payload.collections).find((candidate) => candidate.config.custom?.gongkai === 'auditLog')
   if (!collection) throw new Error('gongkaiPlugin: the audit log collection is missing from the config')
   return collection.config.slug
+}
+
+/**
+ * The agencies whose members may read a document before publication (owners, a policy's joint issuers): the
+ * readers of its audit entries. Empty when the document no longer exists.
+ */
+export async function auditAgenciesOf(args: { payload: Payload; req?: PayloadRequest; collection: string; documentId: number | string }): Promise<(number | string)[]> {
+  const options = gongkaiOptionsOf(args.payload)
+  const key = workflowCollectionOf(options, args.collection)
+  if (!key) return []
+  const req = args.req ?? ({ payload: args.payload, context: {} } as unknown as PayloadRequest)
+  const doc = (await args.payload.findByID({
+    collection: args.collection,
+    id: args.documentId,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req: args.req,
+  })) as Record<string, unknown> | null
+  if (!doc) return []
+  const owners = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
+  const readers = readingAgencyIds({ collection: key, doc })
+  return [...new Map([...owners, ...readers].map((id) => [String(id), id])).values()]
 }
 
 /**
@@ -35,6 +63,7 @@ export async function recordAudit(args: RecordAuditArgs): Promise<{ id: number |
   const summary = [args.documentTitle ?? `${args.collection}#${args.documentId}`, args.fromState && args.toState ? `${args.fromState} → ${args.toState}` : undefined]
     .filter(Boolean)
     .join('：')
+  const agencies = args.agencies ?? (await auditAgenciesOf({ payload, req, collection: args.collection, documentId: args.documentId }))
   const entry = await payload.create({
     collection: auditLogSlugOf(payload),
     data: {
@@ -44,6 +73,7 @@ export async function recordAudit(args: RecordAuditArgs): Promise<{ id: number |
       documentId: String(args.documentId),
       documentTitle: args.documentTitle ?? null,
       versionId: args.versionId === undefined || args.versionId === null ? null : String(args.versionId),
+      agencies,
       user: user?.id ?? null,
       userLabel: user ? String(user.email ?? user.id ?? '') : '系统',
       fromState: args.fromState ?? null,
@@ -71,4 +101,64 @@ export async function latestVersionId(req: PayloadRequest, collection: string, i
     req,
   })
   return docs[0]?.id ?? null
+}
+
+type SqlAdapter = {
+  execute?: (args: { drizzle: unknown; sql: unknown }) => Promise<unknown>
+  drizzle?: unknown
+  tableNameMap?: Map<string, string>
+  schemaName?: string
+}
+
+/**
+ * Fills `agencies` of audit entries written before entries carried it (the migration that adds the field calls
+ * this), so members of an agency see the history of their documents from before the upgrade too. Rows are only
+ * added: the entries themselves stay untouched, as the append-only guard requires. Returns how many entries got
+ * agencies.
+ */
+export async function backfillAuditLogAgencies({
+  payload,
+  req,
+  db,
+}: {
+  payload: Payload
+  req?: PayloadRequest
+  /** The Drizzle instance to write with: a migration passes its own `db` (its transaction). */
+  db?: unknown
+}): Promise<number> {
+  const slug = auditLogSlugOf(payload)
+  const adapter = payload.db as unknown as SqlAdapter
+  if (typeof adapter.execute !== 'function') return 0
+  const { sql } = await import('@payloadcms/db-postgres')
+  const { docs } = await payload.find({
+    collection: slug,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { collectionSlug: true, documentId: true, agencies: true },
+    req,
+  })
+  const key = slug.replace(/-/g, '_')
+  const table = `${adapter.tableNameMap?.get(key) ?? key}_rels`
+  const qualified = adapter.schemaName ? sql`${sql.identifier(adapter.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
+  const agenciesByDocument = new Map<string, (number | string)[]>()
+  let filled = 0
+  for (const entry of docs as { id: number | string; collectionSlug?: string; documentId?: string; agencies?: unknown[] | null }[]) {
+    if ((entry.agencies ?? []).length > 0 || !entry.collectionSlug || !entry.documentId) continue
+    const documentKey = `${entry.collectionSlug}#${entry.documentId}`
+    let agencies = agenciesByDocument.get(documentKey)
+    if (!agencies) {
+      agencies = await auditAgenciesOf({ payload, req, collection: entry.collectionSlug, documentId: entry.documentId })
+      agenciesByDocument.set(documentKey, agencies)
+    }
+    if (agencies.length === 0) continue
+    for (const [order, agencyId] of agencies.entries()) {
+      await adapter.execute({
+        drizzle: db ?? adapter.drizzle,
+        sql: sql`INSERT INTO ${qualified} ("order", "parent_id", "path", "agencies_id") VALUES (${order + 1}, ${entry.id}, 'agencies', ${agencyId})`,
+      })
+    }
+    filled += 1
+  }
+  return filled
 }

@@ -1,8 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { loadOwningAgencyIds } from '../access/documentAgencies.js'
-import { hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
+import { loadOwningAgencyIds, readingAgencyIds } from '../access/documentAgencies.js'
+import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import { agencyIdsOf, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
 import type { AgencyRole } from '../access/roles.js'
+import { confidentialityReviewFieldName } from '../review/checkConfidentiality.js'
+import type { ConfidentialityReview } from '../review/confidentialityReviewField.js'
+import { isConfidentialityReviewCurrent } from '../review/reviewActions.js'
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import { actionLabel, allowedFrom, stateLabel, workflowActions } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
@@ -19,19 +24,94 @@ const roleOf: Record<Exclude<WorkflowAction, 'force-publish'>, AgencyRole> = {
   invalidate: 'publisher',
 }
 
+/** One input an action asks for, as a form control: the body field of `POST …/workflow/:action` it fills. */
+export type WorkflowActionInput = {
+  name: 'reason' | 'publishAt' | 'validity' | 'expiryDate' | 'supersededBy' | 'conclusion' | 'basis'
+  label: string
+  type: 'textarea' | 'datetime' | 'date' | 'select' | 'text'
+  required: boolean
+  description?: string
+  options?: { value: string; label: string }[]
+}
+
+export type AvailableAction = {
+  action: WorkflowAction
+  label: string
+  /** True when the action needs a written reason (return, withdraw, force-publish). */
+  needsReason: boolean
+  /** What to ask before starting it (empty: a confirmation is enough). */
+  inputs: WorkflowActionInput[]
+}
+
 export type AvailableActions = {
   collection: string
   id: number | string
   title: string
   state: WorkflowState
   stateLabel: string
+  /** Whether a version of the document is public now (a newer draft may be in review). */
+  isPublished: boolean
   /** Actions the user's roles allow from this state; the action itself still checks four eyes, 保密审查, 三同步 and 要素齐全. */
-  actions: { action: WorkflowAction; label: string; needsReason: boolean }[]
+  actions: AvailableAction[]
+  /**
+   * The 保密审查 record of the latest version (collections with the review), whether it covers the current text,
+   * and whether this user may record one (`POST /api/<collection>/:id/confidentiality-review`).
+   */
+  confidentialityReview: {
+    record: { conclusion: string | null; reviewedAt: string | null; basis: string | null } | null
+    isCurrent: boolean
+    canRecord: boolean
+    inputs: WorkflowActionInput[]
+  } | null
 }
 
+function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: SanitizedGongkaiPluginOptions): WorkflowActionInput[] {
+  switch (action) {
+    case 'return':
+      return [{ name: 'reason', label: '退回理由', type: 'textarea', required: true, description: '写明须修改之处，撰稿人将看到此理由' }]
+    case 'withdraw':
+      return [{ name: 'reason', label: '撤回理由', type: 'textarea', required: true, description: '撤回后文件不再公开；理由记入操作日志' }]
+    case 'force-publish':
+      return [{ name: 'reason', label: '强制发布理由', type: 'textarea', required: true, description: '跳过审核直接发布须写明理由，理由记入操作日志' }]
+    case 'schedule':
+      return [{ name: 'publishAt', label: '发布时间', type: 'datetime', required: true, description: '到时自动发布（政策文件连同已审核的解读一并发布）' }]
+    case 'invalidate':
+      if (key !== 'policies') return [{ name: 'reason', label: '说明', type: 'textarea', required: false }]
+      return [
+        {
+          name: 'validity',
+          label: '有效性',
+          type: 'select',
+          required: true,
+          options: options.validityStatuses.slice(1).map((status) => ({ value: status.value, label: status.label.zh })),
+        },
+        { name: 'expiryDate', label: '失效日期', type: 'date', required: false, description: '不填则为今天' },
+        { name: 'supersededBy', label: '替代文件 ID', type: 'text', required: false, description: '“已修订”等须关联替代它的新政策文件（填写其 ID）' },
+        { name: 'reason', label: '说明', type: 'textarea', required: false },
+      ]
+    default:
+      return []
+  }
+}
+
+const reviewInputs: WorkflowActionInput[] = [
+  {
+    name: 'conclusion',
+    label: '审查结论',
+    type: 'select',
+    required: true,
+    options: [
+      { value: 'passed', label: '通过' },
+      { value: 'failed', label: '不通过' },
+    ],
+  },
+  { name: 'basis', label: '审查依据', type: 'textarea', required: true, description: '如《中华人民共和国保守国家秘密法》及本机关保密审查规定' },
+]
+
 /**
- * The workflow actions a user may start on a document now (state and role), for buttons in an admin or a
- * front end. `GET /api/<collection>/:id/workflow` answers the same.
+ * The workflow actions a user may start on a document now (state and role), with what each asks for, for
+ * buttons in an admin or a front end. `GET /api/<collection>/:id/workflow` answers the same. A document the
+ * user may not read (another agency's draft) is not found (404), as it is for the read API.
  */
 export async function availableActions(args: {
   payload: Payload
@@ -46,17 +126,53 @@ export async function availableActions(args: {
   const doc = (await args.payload.findByID({ collection: args.collection, id: args.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req: args.req })) as
     | (Record<string, unknown> & { id: number | string })
     | null
-  if (!doc) throw new WorkflowError(`找不到ID为“${String(args.id)}”的文件`, 404)
+  const notFound = new WorkflowError(`找不到ID为“${String(args.id)}”的文件，或您无权查看`, 404)
+  if (!doc) throw notFound
+  const req = args.req ?? ({ payload: args.payload, context: {} } as unknown as PayloadRequest)
+  const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
+  const readers = new Set([...agencies, ...readingAgencyIds({ collection: key, doc })].map(String))
+  const isReader = isSiteAdmin(args.user) || agencyIdsOf(args.user).some((agencyId) => readers.has(String(agencyId)))
+  if (!isReader) throw notFound
   const state = (doc.workflowState ?? 'draft') as WorkflowState
-  const agencies = args.req
-    ? await loadOwningAgencyIds({ req: args.req, slugs: options.slugs, collection: key, doc })
-    : await loadOwningAgencyIds({ req: { payload: args.payload, context: {} } as unknown as PayloadRequest, slugs: options.slugs, collection: key, doc })
+  const published = await args.payload.count({
+    collection: args.collection,
+    where: { and: [{ id: { equals: doc.id } }, { _status: { equals: 'published' } }] },
+    overrideAccess: true,
+    req: args.req,
+  })
   const actions = workflowActions
     .map((candidate) => candidate.value)
     .filter((action) => allowedFrom[action].includes(state))
     .filter((action) =>
       action === 'force-publish' ? isSiteAdmin(args.user) : isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, roleOf[action]),
     )
-    .map((action) => ({ action, label: actionLabel(action), needsReason: ['return', 'withdraw', 'force-publish'].includes(action) }))
-  return { collection: args.collection, id: doc.id, title: documentLabel(key, doc), state, stateLabel: stateLabel(state), actions }
+    .map((action) => ({
+      action,
+      label: actionLabel(action),
+      needsReason: ['return', 'withdraw', 'force-publish'].includes(action),
+      inputs: inputsOf(action, key, options),
+    }))
+  const collectionConfig = args.payload.collections[args.collection]?.config
+  const hasReview = Boolean(collectionConfig?.fields.some((field) => 'name' in field && field.name === confidentialityReviewFieldName))
+  const record = doc[confidentialityReviewFieldName] as ConfidentialityReview | undefined
+  const confidentialityReview =
+    hasReview && collectionConfig
+      ? {
+          record: record?.conclusion ? { conclusion: record.conclusion, reviewedAt: record.reviewedAt ?? null, basis: record.basis ?? null } : null,
+          isCurrent: isConfidentialityReviewCurrent({ collectionConfig, doc }),
+          // Recorded while the version is in review, by 审核 of the owning agency (or a site administrator).
+          canRecord: state === 'pending_review' && (isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, 'reviewer')),
+          inputs: reviewInputs,
+        }
+      : null
+  return {
+    collection: args.collection,
+    id: doc.id,
+    title: documentLabel(key, doc),
+    state,
+    stateLabel: stateLabel(state),
+    isPublished: published.totalDocs > 0,
+    actions,
+    confidentialityReview,
+  }
 }

@@ -10,6 +10,9 @@ import { trackContentChanges } from './hooks/trackContentChanges.js'
 import { policyValidityField } from './policyValidityField.js'
 import { policyWorkflowFields, workflowFields } from './workflowFields.js'
 
+export const workflowControlsComponentPath = '@gongkai/payload-plugin/client#WorkflowControls'
+export const workflowNoPublishComponentPath = '@gongkai/payload-plugin/client#WorkflowReplacesPublish'
+
 /**
  * Adds the editorial workflow to one of the document collections: its fields (kept when the plugin is
  * disabled, so the schema does not change), and, when enabled, its hooks and REST endpoints.
@@ -31,7 +34,20 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
   return {
     ...collection,
     ...presets,
-    admin,
+    admin: {
+      ...admin,
+      components: {
+        ...admin.components,
+        edit: {
+          ...admin.components?.edit,
+          // Publishing goes through the workflow: its controls stand before the document controls (shown to
+          // reviewers and publishers too, who may not save the document) and Payload's Publish and Unpublish go.
+          beforeDocumentControls: [...(admin.components?.edit?.beforeDocumentControls ?? []), workflowControlsComponentPath],
+          PublishButton: workflowNoPublishComponentPath,
+          UnpublishButton: workflowNoPublishComponentPath,
+        },
+      },
+    },
     fields,
     hooks: {
       ...collection.hooks,

@@ -125,18 +125,37 @@ export function describeAccessMatrix({ world, client }: { world: () => AccessWor
         }
       })
 
-      it.each(targets)('changes published documents of the %s agency only as site admin', async (target) => {
+      it.each(targets)('saves a draft revision of published documents of the %s agency only as its 撰稿 or site admin; the published version stays', async (target) => {
         const published = await world().seed(collection, agencyOf(target), 'published')
         const field = titleField(collection)
-        const outcome = await client().update({ collection, id: published.id, data: { [field]: `${published.title}（修改）` }, actor, draft: true })
+        const outcome = await client().update({ collection, id: published.id, data: { [field]: `${published.title}（修订稿）` }, actor, draft: true })
         const versions = await world().payload.countVersions({ collection, where: { parent: { equals: published.id } } })
-        if (actor === 'admin') {
+        const live = await world().payload.findByID({ collection, id: published.id, depth: 0, draft: false })
+        // Whoever saved: the public document is the published version, unchanged.
+        expect(live).toMatchObject({ _status: 'published', [field]: published.title })
+        if (canWriteDraft(actor, target)) {
           expect(outcome.status).toBe(200)
+          expect(versions.totalDocs).toBe(2)
+          expect((await stored(collection, published.id))?.[field]).toBe(`${published.title}（修订稿）`)
+          expect((await stored(collection, published.id))?.workflowState).toBe('draft')
         } else {
           expect(outcome.status).toBe(403)
           expect(versions.totalDocs).toBe(1)
           expect((await stored(collection, published.id))?.[field]).toBe(published.title)
         }
+      })
+
+      it.each(targets)('cannot change a published document of the %s agency without saving a draft', async (target) => {
+        const published = await world().seed(collection, agencyOf(target), 'published')
+        const field = titleField(collection)
+        const outcome = await client().update({ collection, id: published.id, data: { [field]: `${published.title}（直接修改）` }, actor })
+        expect(outcome.status).toBe(403)
+        if (canWriteDraft(actor, target)) {
+          // The refusal tells the editor what to do instead.
+          expect(outcome.errors?.[0]?.message ?? outcome.message).toContain('已发布，不能直接修改或撤下：修改请保存为草稿（draft）后重新提交审核')
+        }
+        expect(await world().payload.countVersions({ collection, where: { parent: { equals: published.id } } })).toMatchObject({ totalDocs: 1 })
+        expect((await stored(collection, published.id))?.[field]).toBe(published.title)
       })
 
       // Site administrators publish through the workflow (force-publish with a reason), tested with the workflow.

@@ -3,6 +3,7 @@ import { relationship, text } from 'payload/shared'
 
 import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { recordOrganizationCodeKind } from '../../hooks/recordOrganizationCodeKind.js'
+import { refuseDeletingAgencyWithHistory } from './refuseDeletingAgencyWithHistory.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize } from '../../utilities/localize.js'
 import { combineValidations } from '../../validations/combineValidations.js'
@@ -87,6 +88,9 @@ export function createAgenciesCollection(options: SanitizedGongkaiPluginOptions)
     ],
     hooks: options.isDisabled
       ? {}
-      : { beforeChange: [recordOrganizationCodeKind({ field: 'organizationCode', kindField: 'organizationCodeKind' })] },
+      : {
+          beforeChange: [recordOrganizationCodeKind({ field: 'organizationCode', kindField: 'organizationCodeKind' })],
+          beforeDelete: [refuseDeletingAgencyWithHistory(options)],
+        },
   }
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSiteAdmin } from '../../access/roles.js'
+import { agencyIdsOf, isSiteAdmin } from '../../access/roles.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { auditActions } from '../../workflow/states.js'
@@ -11,6 +11,9 @@ const never = () => false
  * 操作日志: who did what to which document version and when. Append-only for everyone, site admins included:
  * entries are written only by `recordAudit` through the trusted local API; nobody may update or delete one
  * (and a database trigger refuses UPDATE, DELETE and TRUNCATE, see `installAuditLogGuard`).
+ *
+ * Read: site administrators read every entry; a member of an agency (any role) reads the entries of the
+ * documents that agency owns or, for policies, issues jointly — the same agencies that may read the drafts.
  */
 export function createAuditLogCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
   const label = labeler(options.labelLanguages)
@@ -31,7 +34,11 @@ export function createAuditLogCollection(options: SanitizedGongkaiPluginOptions)
       create: never,
       update: never,
       delete: never,
-      read: ({ req }) => isSiteAdmin(req.user),
+      read: ({ req }) => {
+        if (isSiteAdmin(req.user)) return true
+        const agencyIds = agencyIdsOf(req.user)
+        return agencyIds.length === 0 ? false : { agencies: { in: agencyIds } }
+      },
     },
     fields: [
       {
@@ -47,6 +54,15 @@ export function createAuditLogCollection(options: SanitizedGongkaiPluginOptions)
       { name: 'documentId', type: 'text', label: label('文档 ID', 'Document ID'), required: true, index: true },
       { name: 'documentTitle', type: 'text', label: label('文档标题', 'Document title') },
       { name: 'versionId', type: 'text', label: label('版本 ID', 'Version ID') },
+      {
+        name: 'agencies',
+        type: 'relationship',
+        relationTo: options.slugs.agencies,
+        hasMany: true,
+        index: true,
+        label: label('所属机构', 'Agencies'),
+        admin: { description: label('文档所属（及联合发文）的机构，其成员可查阅本条记录', 'Agencies owning (or jointly issuing) the document; their members may read the entry') },
+      },
       { name: 'user', type: 'relationship', relationTo: options.usersSlug, label: label('操作人', 'User') },
       { name: 'userLabel', type: 'text', label: label('操作人（记录时）', 'User at the time') },
       { name: 'fromState', type: 'text', label: label('原状态', 'From state') },

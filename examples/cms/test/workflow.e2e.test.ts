@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchChromium } from './browser'
+import { type CmsServer, startCmsServer } from './cmsServer'
+
+const password = 'Gongkai-workflow-2026'
+const admin = { email: 'admin@wuqing.gov.example', password }
+type Role = 'editor' | 'reviewer' | 'publisher'
+const people: Record<Role, string> = {
+  editor: 'zhuangao@wuqing.gov.example',
+  reviewer: 'shenhe@wuqing.gov.example',
+  publisher: 'qianfa@wuqing.gov.example',
+}
+const timeZone = 'Asia/Shanghai'
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
+
+/** A one-paragraph Lexical state. */
+function lexical(text: string) {
+  const textNode = { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }
+  const paragraph = { type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [textNode] }
+  return { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [paragraph] } }
+}
+
+/** `YYYY-MM-DDTHH:mm` of an instant in `timeZone`, as a datetime-local input takes it. */
+function localDateTime(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+}
+
+describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, revisions, 撤回, 定时发布', () => {
+  let cms: CmsServer
+  let browser: Browser
+  let page: Page
+  const tokens = {} as Record<Role | 'admin', string>
+  let agencyId: number
+  let topicId: number
+  let policyId: number
+
+  const api = async (method: string, path: string, body?: unknown, as: Role | 'admin' = 'admin') => {
+    const response = await fetch(`${cms.url}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(tokens[as] ? { authorization: `JWT ${tokens[as]}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: await response.json() }
+  }
+  const createPolicy = async (title: string) => {
+    const created = await api(
+      'POST',
+      '/policies?draft=true&depth=0',
+      {
+        title,
+        documentNumber: `武清政务〔2024〕${Math.floor(Math.random() * 900) + 100}号`,
+        issuingAgency: agencyId,
+        writtenDate: '2024-06-28T04:00:00.000Z',
+        publishDate: '2024-07-01T04:00:00.000Z',
+        documentType: 'notice',
+        topic: topicId,
+        disclosure: 'proactive',
+        summary: '原摘要',
+        body: lexical('各镇人民政府，各街道办事处：现将有关事项通知如下。'),
+      },
+      'editor',
+    )
+    expect(created.status).toBe(201)
+    return created.body.doc.id as number
+  }
+  const workflowOf = async (id: number, as: Role = 'editor') => (await api('GET', `/policies/${id}/workflow`, undefined, as)).body
+  const panel = (page: Page) => page.locator('.gongkai-workflow')
+  /** Opens a policy in the admin as `role` (signed in with that user's session cookie). */
+  const openPolicy = async (role: Role, id: number) => {
+    await page.context().clearCookies()
+    await page.context().addCookies([{ name: 'payload-token', value: tokens[role], url: cms.url, httpOnly: true, sameSite: 'Lax' }])
+    await page.goto(`${cms.url}/admin/collections/policies/${id}`)
+    await page.waitForLoadState('networkidle')
+    await panel(page).waitFor()
+  }
+  /** Clicks a workflow button, fills the dialog's inputs and confirms. */
+  const act = async (page: Page, label: string, fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>) => {
+    await panel(page).getByRole('button', { name: label, exact: true }).click()
+    const dialog = page.locator('.confirmation-modal')
+    await dialog.waitFor()
+    if (fill) await fill(dialog)
+    await dialog.locator('#confirm-action').click()
+    await dialog.waitFor({ state: 'detached' })
+  }
+
+  beforeAll(async () => {
+    cms = await startCmsServer()
+    const registered = await api('POST', '/users/first-register', { ...admin, confirmPassword: password })
+    expect(registered.status).toBe(200)
+    tokens.admin = registered.body.token
+    agencyId = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0].id
+    topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
+    for (const role of Object.keys(people) as Role[]) {
+      const user = await api('POST', '/users', { email: people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })
+      expect(user.status).toBe(201)
+      tokens[role] = (await api('POST', '/users/login', { email: people[role], password })).body.token
+    }
+    policyId = await createPolicy('关于做好2024年度政务公开工作的通知')
+
+    browser = await launchChromium()
+    // One page; each test signs in as its user with the session cookie the admin's login sets (the login form
+    // itself is covered by admin.smoke.test.ts). Chromium's contexts here share one cookie jar, so per-user
+    // contexts would not keep the users apart.
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: timeZone, viewport: { width: 1600, height: 1000 } })
+    page = await context.newPage()
+    page.setDefaultTimeout(90_000)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await cms?.stop()
+  })
+
+  it('shows the editor the state and 提交审核 instead of Payload’s Publish button, and submits', async () => {
+    await openPolicy('editor', policyId)
+    expect(await panel(page).getAttribute('data-state')).toBe('draft')
+    expect(await panel(page).locator('.gongkai-workflow__state').innerText()).toBe('草稿')
+    expect(await panel(page).getByRole('button').allInnerTexts()).toEqual(['提交审核'])
+    // Payload's own Publish (a save with _status: published) is gone: publishing is the workflow's.
+    expect(await page.locator('#action-save').count()).toBe(0)
+    await act(page, '提交审核')
+    await page.locator('.gongkai-workflow[data-state="pending_review"]').waitFor()
+    await page.getByText('提交审核成功，当前状态：待审核').waitFor()
+    expect(await workflowOf(policyId)).toMatchObject({ state: 'pending_review' })
+    expect(await panel(page).getByRole('button').count()).toBe(0)
+  })
+
+  it('shows the reviewer why approval is refused, records the 保密审查 and approves', async () => {
+    await openPolicy('reviewer', policyId)
+    expect(await panel(page).getByRole('button').allInnerTexts()).toEqual(['记录保密审查', '退回修改', '审核通过'])
+    expect(await panel(page).locator('.gongkai-workflow__review').innerText()).toBe('保密审查：未审查')
+    await act(page, '审核通过')
+    const error = panel(page).locator('.gongkai-workflow__error')
+    await error.waitFor()
+    expect(await error.innerText()).toContain('未通过保密审查，不能审核通过：尚未记录保密审查（审查人、时间、结论、依据）')
+    expect(await workflowOf(policyId)).toMatchObject({ state: 'pending_review' })
+
+    await act(page, '记录保密审查', async (dialog) => {
+      await dialog.locator('select[name="conclusion"]').selectOption('passed')
+      await dialog.locator('textarea[name="basis"]').fill('《中华人民共和国保守国家秘密法》及本机关保密审查规定')
+    })
+    await page.locator('.gongkai-workflow__review[data-current="true"]').waitFor()
+    expect(await error.count()).toBe(0)
+    mkdirSync(screenshots, { recursive: true })
+    await page.screenshot({ path: path.join(screenshots, 'workflow-reviewer.png') })
+    await act(page, '审核通过')
+    await page.locator('.gongkai-workflow[data-state="approved"]').waitFor()
+    const stored = await api('GET', `/policies/${policyId}?draft=true&depth=0`)
+    expect(stored.body.workflowState).toBe('approved')
+    expect(stored.body.confidentialityReview).toMatchObject({ conclusion: 'passed' })
+  })
+
+  it('lets the publisher 签发发布 and shows the assigned 索引号 without a reload', async () => {
+    await openPolicy('publisher', policyId)
+    expect(await panel(page).getByRole('button').allInnerTexts()).toEqual(['签发发布', '定时发布'])
+    await act(page, '签发发布')
+    await page.locator('.gongkai-workflow[data-state="published"]').waitFor()
+    const published = await api('GET', `/policies/${policyId}?depth=0`)
+    expect(published.body._status).toBe('published')
+    expect(published.body.indexNumber).toMatch(/^11120114MB1234562N\/2024-\d{5}$/)
+    await page.waitForFunction(
+      (expected) => Array.from(document.querySelectorAll('input')).some((input) => input.value === expected),
+      published.body.indexNumber as string,
+    )
+  })
+
+  it('lets the editor save a draft revision of the published policy; the published version stays public', async () => {
+    await openPolicy('editor', policyId)
+    await page.locator('#field-summary').fill('修订后的摘要')
+    expect(await panel(page).getByText('请先保存草稿').count()).toBe(1)
+    await page.locator('#action-save-draft').click()
+    await page.locator('.gongkai-workflow[data-state="draft"]').waitFor()
+    expect(await panel(page).getByRole('button').allInnerTexts()).toEqual(['提交审核'])
+    const live = await api('GET', `/policies/${policyId}?depth=0`, undefined, 'editor')
+    expect(live.body).toMatchObject({ _status: 'published', summary: '原摘要', workflowState: 'published' })
+    const latest = await api('GET', `/policies/${policyId}?draft=true&depth=0`, undefined, 'editor')
+    expect(latest.body).toMatchObject({ summary: '修订后的摘要', workflowState: 'draft' })
+  })
+
+  it('asks the publisher for a reason before 撤回, then takes the policy offline', async () => {
+    const id = await createPolicy('关于撤回测试的通知')
+    await api('POST', `/policies/${id}/workflow/submit`, {}, 'editor')
+    await api('POST', `/policies/${id}/confidentiality-review`, { conclusion: 'passed', basis: '本机关保密审查规定' }, 'reviewer')
+    await api('POST', `/policies/${id}/workflow/approve`, {}, 'reviewer')
+    await api('POST', `/policies/${id}/workflow/publish`, {}, 'publisher')
+    await openPolicy('publisher', id)
+    expect(await panel(page).getByRole('button').allInnerTexts()).toEqual(['撤回', '宣布失效'])
+    await act(page, '撤回')
+    await page.getByText('撤回须填写：撤回理由').first().waitFor()
+    expect((await api('GET', `/policies/${id}?depth=0`)).body._status).toBe('published')
+    await act(page, '撤回', async (dialog) => {
+      await dialog.locator('textarea[name="reason"]').fill('文件内容有误，更正后重新发布')
+    })
+    await page.locator('.gongkai-workflow[data-state="withdrawn"]').waitFor()
+    const after = await api('GET', `/policies/${id}?depth=0`)
+    expect(after.body).toMatchObject({ _status: 'draft', workflowState: 'withdrawn' })
+    const audit = await api('GET', `/gongkai-audit-log?where[documentId][equals]=${id}&where[action][equals]=withdraw&depth=0`, undefined, 'editor')
+    expect(audit.body.docs).toMatchObject([{ reason: '文件内容有误，更正后重新发布', toState: 'withdrawn' }])
+  })
+
+  it('schedules publication from the admin; the CMS’s job runner publishes it when the time comes', async () => {
+    const id = await createPolicy('关于定时发布测试的通知')
+    await api('POST', `/policies/${id}/workflow/submit`, {}, 'editor')
+    await api('POST', `/policies/${id}/confidentiality-review`, { conclusion: 'passed', basis: '本机关保密审查规定' }, 'reviewer')
+    await api('POST', `/policies/${id}/workflow/approve`, {}, 'reviewer')
+    await openPolicy('publisher', id)
+    // The next whole minute at least 40 s away (the input has minute precision).
+    const publishAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000)
+    await act(page, '定时发布', async (dialog) => {
+      await dialog.locator('input[name="publishAt"]').fill(localDateTime(publishAt))
+    })
+    await page.locator('.gongkai-workflow[data-state="scheduled"]').waitFor()
+    expect(await workflowOf(id, 'publisher')).toMatchObject({ state: 'scheduled', stateLabel: '待发布（定时）' })
+    expect((await api('GET', `/policies/${id}?draft=true&depth=0`)).body.workflow.scheduledFor).toBe(publishAt.toISOString())
+    expect((await api('GET', `/policies/${id}?depth=0`)).body._status).toBe('draft')
+    // jobs.autoRun runs the queue every minute; allow two runs after the time.
+    const deadline = publishAt.getTime() + 150_000
+    let status = 'draft'
+    while (Date.now() < deadline) {
+      status = (await api('GET', `/policies/${id}?depth=0`)).body._status
+      if (status === 'published') break
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+    }
+    expect(status).toBe('published')
+    const published = (await api('GET', `/policies/${id}?depth=0`)).body
+    expect(published.workflowState).toBe('published')
+    expect(new Date(published.workflow.publishedAt).getTime()).toBeGreaterThanOrEqual(publishAt.getTime())
+    expect(published.indexNumber).toMatch(/^11120114MB1234562N\/2024-\d{5}$/)
+  })
+})

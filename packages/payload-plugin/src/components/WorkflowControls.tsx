@@ -1,0 +1,286 @@
+'use client'
+
+import { Button, ConfirmationModal, toast, useConfig, useDocumentInfo, useForm, useFormModified, useModal } from '@payloadcms/ui'
+import type { KeyboardEvent } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+
+import type { AvailableAction, AvailableActions, WorkflowActionInput } from '../workflow/availableActions.js'
+
+type ErrorBody = { message?: string; errors?: { message?: string; data?: { errors?: { path?: string; message?: string }[] } }[] }
+
+/** The Chinese message of a failed request: the workflow's own (it names the document, field and rule). */
+function errorMessage(body: ErrorBody | null, fallback: string): string {
+  const first = body?.errors?.[0]
+  const fieldMessages = (first?.data?.errors ?? []).map((error) => error.message).filter((message): message is string => Boolean(message))
+  if (first?.message && fieldMessages.length > 1) return `${first.message}：${fieldMessages.join('；')}`
+  return first?.message ?? body?.message ?? fallback
+}
+
+const buttonStyleOf: Partial<Record<AvailableAction['action'], 'primary' | 'secondary' | 'error'>> = {
+  submit: 'primary',
+  approve: 'primary',
+  publish: 'primary',
+  return: 'secondary',
+  schedule: 'secondary',
+  unschedule: 'secondary',
+  withdraw: 'error',
+  invalidate: 'secondary',
+  'force-publish': 'error',
+}
+
+type Pending = { kind: 'action'; action: AvailableAction } | { kind: 'review'; inputs: WorkflowActionInput[] }
+
+const inputStyle = {
+  width: '100%',
+  padding: '8px 10px',
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 'var(--style-radius-s, 3px)',
+  background: 'var(--theme-input-bg, var(--theme-elevation-0))',
+  color: 'var(--theme-text)',
+  font: 'inherit',
+} as const
+
+/** Keeps Enter inside the dialog from submitting the document form around it. */
+function stopEnter(event: KeyboardEvent) {
+  if (event.key === 'Enter' && !(event.target instanceof HTMLTextAreaElement)) event.preventDefault()
+}
+
+function InputControl(props: { input: WorkflowActionInput; value: string; onChange: (value: string) => void; idPrefix: string }) {
+  const { input, value, onChange } = props
+  const id = `${props.idPrefix}-${input.name}`
+  const label = (
+    <label htmlFor={id} style={{ display: 'block', marginBottom: 4, fontWeight: 600 }}>
+      {input.label}
+      {input.required ? <span style={{ color: 'var(--theme-error-500)' }}> *</span> : null}
+    </label>
+  )
+  let control
+  if (input.type === 'textarea') {
+    control = <textarea id={id} name={input.name} rows={3} value={value} onChange={(event) => onChange(event.target.value)} style={inputStyle} />
+  } else if (input.type === 'select') {
+    control = (
+      <select id={id} name={input.name} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={stopEnter} style={inputStyle}>
+        <option value="">请选择</option>
+        {(input.options ?? []).map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    )
+  } else {
+    const type = input.type === 'datetime' ? 'datetime-local' : input.type === 'date' ? 'date' : 'text'
+    control = <input id={id} name={input.name} type={type} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={stopEnter} style={inputStyle} />
+  }
+  return (
+    <div style={{ marginBottom: 12 }}>
+      {label}
+      {control}
+      {input.description ? <div style={{ marginTop: 4, color: 'var(--theme-elevation-500)', fontSize: 13 }}>{input.description}</div> : null}
+    </div>
+  )
+}
+
+/** Body values as the workflow endpoints take them: local date-times become ISO instants. */
+function bodyOf(inputs: WorkflowActionInput[], values: Record<string, string>): Record<string, string> {
+  const body: Record<string, string> = {}
+  for (const input of inputs) {
+    const value = (values[input.name] ?? '').trim()
+    if (value === '') continue
+    body[input.name] = input.type === 'datetime' ? new Date(value).toISOString() : value
+  }
+  return body
+}
+
+/**
+ * 审核发布 controls of a policy, interpretation, decision or participation record, in place of Payload's Publish
+ * button: the document's 工作流状态, its 保密审查 status, and one button per action the signed-in user may start
+ * now (提交审核, 退回修改, 审核通过, 签发发布, 定时发布, 撤回, …), each confirmed in a dialog that asks for what the
+ * action needs (a reason, a publication time). Built on `GET /api/<collection>/:id/workflow` and
+ * `POST /api/<collection>/:id/workflow/:action`; a refusal shows the workflow's Chinese message, which names the
+ * document, the field and the rule. Unsaved changes must be saved as a draft first.
+ */
+export function WorkflowControls() {
+  const {
+    id,
+    collectionSlug,
+    incrementVersionCount,
+    setHasPublishedDoc,
+    savedDocumentData,
+    setUnpublishedVersionCount,
+    updateSavedDocumentData,
+  } = useDocumentInfo()
+  const {
+    config: {
+      serverURL,
+      routes: { api },
+    },
+  } = useConfig()
+  const { reset } = useForm()
+  const isModified = useFormModified()
+  const { openModal } = useModal()
+  const [workflow, setWorkflow] = useState<AvailableActions | null>(null)
+  const [lastError, setLastError] = useState<string | null>(null)
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [values, setValues] = useState<Record<string, string>>({})
+  const base = id && collectionSlug ? `${serverURL}${api}/${collectionSlug}/${id}` : undefined
+  const modalSlug = `gongkai-workflow-${collectionSlug ?? ''}-${String(id ?? 'new')}`
+
+  const load = useCallback(async (): Promise<AvailableActions | null> => {
+    if (!base) return null
+    const response = await fetch(`${base}/workflow`, { credentials: 'include' }).catch(() => null)
+    const next = response?.ok ? ((await response.json()) as AvailableActions) : null
+    setWorkflow(next)
+    return next
+  }, [base])
+
+  // Reloaded whenever the document is saved (a saved draft of a published document is a new 草稿 to submit).
+  const savedVersion = String((savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? '')
+  useEffect(() => {
+    void load()
+  }, [load, savedVersion])
+
+  const open = useCallback(
+    (next: Pending) => {
+      setPending(next)
+      openModal(modalSlug)
+    },
+    [modalSlug, openModal],
+  )
+
+  const run = useCallback(async () => {
+    if (!base || !pending) return
+    const inputs = pending.kind === 'action' ? pending.action.inputs : pending.inputs
+    const url = pending.kind === 'action' ? `${base}/workflow/${pending.action.action}` : `${base}/confidentiality-review`
+    const label = pending.kind === 'action' ? pending.action.label : '记录保密审查'
+    const missing = inputs.filter((input) => input.required && (values[input.name] ?? '').trim() === '')
+    if (missing.length > 0) {
+      const message = `${label}须填写：${missing.map((input) => input.label).join('、')}`
+      setLastError(message)
+      toast.error(message)
+      return
+    }
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(bodyOf(inputs, values)),
+    }).catch(() => null)
+    const body = (await response?.json().catch(() => null)) as (ErrorBody & { state?: string }) | null
+    if (!response?.ok) {
+      const message = errorMessage(body, `${label}未成功，请稍后重试`)
+      setLastError(message)
+      toast.error(message)
+      return
+    }
+    setLastError(null)
+    setValues({})
+    // The action saved a new version (state, 索引号, review record): show it in the form without a reload.
+    const saved = await fetch(`${base}?draft=true&depth=0`, { credentials: 'include' }).catch(() => null)
+    if (saved?.ok) {
+      const doc = (await saved.json()) as Record<string, unknown>
+      await reset(doc)
+      updateSavedDocumentData(doc)
+    }
+    incrementVersionCount()
+    const next = await load()
+    if (next) {
+      setHasPublishedDoc(next.isPublished)
+      setUnpublishedVersionCount(next.isPublished && next.state !== 'published' && next.state !== 'invalidated' ? 1 : 0)
+      toast.success(`${label}成功，当前状态：${next.stateLabel}`)
+    } else {
+      toast.success(`${label}成功`)
+    }
+  }, [base, pending, values, reset, updateSavedDocumentData, incrementVersionCount, load, setHasPublishedDoc, setUnpublishedVersionCount])
+
+  if (!base) {
+    return (
+      <div className="gongkai-workflow gongkai-workflow--new" style={{ alignSelf: 'center', color: 'var(--theme-elevation-500)' }}>
+        保存草稿后可提交审核
+      </div>
+    )
+  }
+  if (!workflow) return null
+
+  const review = workflow.confidentialityReview
+  const inputs = pending?.kind === 'action' ? pending.action.inputs : (pending?.inputs ?? [])
+  const heading = pending?.kind === 'action' ? `${pending.action.label}：${workflow.title}` : `记录保密审查：${workflow.title}`
+  const disabledTitle = isModified ? '有未保存的修改：请先保存草稿，再进行审核发布操作' : undefined
+  return (
+    <div
+      className="gongkai-workflow"
+      data-state={workflow.state}
+      role="group"
+      aria-label="审核发布"
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}
+    >
+      <span className="gongkai-workflow__state" style={{ padding: '2px 8px', borderRadius: 12, background: 'var(--theme-elevation-100)', whiteSpace: 'nowrap' }}>
+        {workflow.stateLabel}
+      </span>
+      {review ? (
+        <span
+          className="gongkai-workflow__review"
+          data-current={review.isCurrent ? 'true' : 'false'}
+          style={{ whiteSpace: 'nowrap', color: review.isCurrent ? 'var(--theme-success-600, inherit)' : 'var(--theme-elevation-500)' }}
+        >
+          {review.isCurrent ? '保密审查：已通过' : review.record ? (review.record.conclusion === 'failed' ? '保密审查：未通过' : '保密审查：内容已修改，须重新审查') : '保密审查：未审查'}
+        </span>
+      ) : null}
+      {review?.canRecord ? (
+        <Button buttonStyle="secondary" size="medium" margin={false} disabled={isModified} tooltip={disabledTitle} onClick={() => open({ kind: 'review', inputs: review.inputs })}>
+          记录保密审查
+        </Button>
+      ) : null}
+      {workflow.actions.map((action) => (
+        <Button
+          key={action.action}
+          id={`gongkai-workflow-${action.action}`}
+          buttonStyle={buttonStyleOf[action.action] ?? 'secondary'}
+          size="medium"
+          margin={false}
+          disabled={isModified}
+          tooltip={disabledTitle}
+          onClick={() => open({ kind: 'action', action })}
+        >
+          {action.label}
+        </Button>
+      ))}
+      {isModified ? <span style={{ color: 'var(--theme-elevation-500)', fontSize: 13 }}>请先保存草稿</span> : null}
+      {lastError ? (
+        <div className="gongkai-workflow__error" role="alert" style={{ flexBasis: '100%', color: 'var(--theme-error-500)', whiteSpace: 'normal' }}>
+          {lastError}
+        </div>
+      ) : null}
+      <ConfirmationModal
+        modalSlug={modalSlug}
+        heading={heading}
+        confirmLabel="确认"
+        confirmingLabel="处理中…"
+        cancelLabel="取消"
+        onConfirm={run}
+        body={
+          <div className="gongkai-workflow__dialog" style={{ minWidth: 360 }}>
+            {inputs.length === 0 ? <p>确认对{workflow.title}执行“{pending?.kind === 'action' ? pending.action.label : ''}”？</p> : null}
+            {inputs.map((input) => (
+              <InputControl
+                key={input.name}
+                idPrefix={modalSlug}
+                input={input}
+                value={values[input.name] ?? ''}
+                onChange={(value) => setValues((current) => ({ ...current, [input.name]: value }))}
+              />
+            ))}
+          </div>
+        }
+      />
+    </div>
+  )
+}
+
+/**
+ * In place of Payload's Publish and Unpublish buttons, which would publish without review or take a document
+ * offline without a reason or an audit entry: `WorkflowControls` offers 签发发布 and 撤回 instead.
+ */
+export function WorkflowReplacesPublish() {
+  return null
+}
