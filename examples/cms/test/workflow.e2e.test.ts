@@ -188,6 +188,20 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     expect(latest.body).toMatchObject({ summary: '修订后的摘要', workflowState: 'draft' })
   })
 
+  it('lets the editor discard the revision with Payload’s “恢复为已发布”', async () => {
+    await openPolicy('editor', policyId)
+    await page.locator('#action-revert-to-published').click()
+    const dialog = page.locator('.confirmation-modal')
+    await dialog.waitFor()
+    await dialog.locator('#confirm-action').click()
+    await page.locator('.gongkai-workflow[data-state="published"]').waitFor()
+    expect(await page.locator('#field-summary').inputValue()).toBe('原摘要')
+    const latest = await api('GET', `/policies/${policyId}?draft=true&depth=0`, undefined, 'editor')
+    expect(latest.body).toMatchObject({ _status: 'published', summary: '原摘要', workflowState: 'published' })
+    const audit = await api('GET', `/gongkai-audit-log?where[documentId][equals]=${policyId}&where[action][equals]=revert&depth=0`, undefined, 'editor')
+    expect(audit.body.docs).toHaveLength(1)
+  })
+
   it('asks the publisher for a reason before 撤回, then takes the policy offline', async () => {
     const id = await createPolicy('关于撤回测试的通知')
     await api('POST', `/policies/${id}/workflow/submit`, {}, 'editor')

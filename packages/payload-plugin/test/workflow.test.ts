@@ -304,6 +304,42 @@ describe('withdraw, re-publish and invalidate', () => {
     expect(await world.published('policies', draft.id)).toMatchObject({ _status: 'published', indexNumber: first.indexNumber, summary: '更正附件' })
   })
 
+  it('lets the editor discard a revision with “恢复为已发布” (the published version saved again), and audits it', async () => {
+    const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '放弃修订稿的已发布文件', summary: '原摘要' }))
+    await world.approve('policies', draft.id)
+    await world.act('publisher', { collection: 'policies', id: draft.id, action: 'publish' })
+    const published = await world.published('policies', draft.id)
+    await payload.update({ collection: 'policies', id: draft.id, data: { summary: '不要的修订稿' }, draft: true, overrideAccess: false, user: world.users.editor })
+    expect(await world.latest('policies', draft.id)).toMatchObject({ summary: '不要的修订稿', workflowState: 'draft', _status: 'draft' })
+
+    // A revert that changes content is an attempt to publish outside the workflow.
+    const sneaky = await failure(
+      payload.update({ collection: 'policies', id: draft.id, data: { ...published, summary: '借恢复之名发布' }, overrideAccess: false, user: world.users.editor }),
+    )
+    expect(sneaky.status).toBe(403)
+    // Reviewers and publishers do not edit documents.
+    expect((await failure(payload.update({ collection: 'policies', id: draft.id, data: published, overrideAccess: false, user: world.users.reviewer }))).status).toBe(403)
+    expect(await world.published('policies', draft.id)).toMatchObject({ summary: '原摘要' })
+
+    // What the admin's “恢复为已发布” sends: the published document, as read, with _status published.
+    await payload.update({ collection: 'policies', id: draft.id, data: published, overrideAccess: false, user: world.users.editor })
+    const latest = await world.latest('policies', draft.id)
+    expect(latest).toMatchObject({
+      _status: 'published',
+      workflowState: 'published',
+      summary: '原摘要',
+      indexNumber: published.indexNumber,
+      lastEditedBy: published.lastEditedBy,
+      workflow: { approvedBy: world.users.reviewer.id, publishedBy: world.users.publisher.id },
+    })
+    expect(await world.published('policies', draft.id)).toMatchObject({ summary: '原摘要', indexNumber: published.indexNumber })
+    const entries = await auditOf(draft.id)
+    expect(entries.at(-1)).toMatchObject({ action: 'revert', user: world.users.editor.id, fromState: 'draft', toState: 'published' })
+
+    // With no revision left there is nothing to restore: the same save is refused.
+    expect((await failure(payload.update({ collection: 'policies', id: draft.id, data: published, overrideAccess: false, user: world.users.editor }))).status).toBe(403)
+  })
+
   it('keeps the published version public while a new draft of it goes through review', async () => {
     const draft = await world.createDraft('policies', world.policyData(world.agencyA, { title: '修订中的已发布文件', summary: '原摘要' }))
     await world.approve('policies', draft.id)

@@ -1,5 +1,6 @@
 import * as migration_20261126_080353_initial from './20261126_080353_initial';
 import * as migration_20261126_091519_audit_log_agencies from './20261126_091519_audit_log_agencies';
+import * as migration_20261126_094346_audit_revert_action from './20261126_094346_audit_revert_action';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_091519_audit_log_agencies.up,
     down: migration_20261126_091519_audit_log_agencies.down,
-    name: '20261126_091519_audit_log_agencies'
+    name: '20261126_091519_audit_log_agencies',
+  },
+  {
+    up: migration_20261126_094346_audit_revert_action.up,
+    down: migration_20261126_094346_audit_revert_action.down,
+    name: '20261126_094346_audit_revert_action'
   },
 ];

@@ -109,6 +109,7 @@ export function WorkflowControls() {
     savedDocumentData,
     setUnpublishedVersionCount,
     updateSavedDocumentData,
+    versionCount,
   } = useDocumentInfo()
   const {
     config: {
@@ -134,11 +135,12 @@ export function WorkflowControls() {
     return next
   }, [base])
 
-  // Reloaded whenever the document is saved (a saved draft of a published document is a new 草稿 to submit).
+  // Reloaded whenever the document is saved (a saved draft of a published document is a new 草稿 to submit) or
+  // a version is added another way (Payload's “恢复为已发布”).
   const savedVersion = String((savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? '')
   useEffect(() => {
     void load()
-  }, [load, savedVersion])
+  }, [load, savedVersion, versionCount])
 
   const open = useCallback(
     (next: Pending) => {

@@ -3,10 +3,11 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
-import { recordAudit } from '../audit.js'
+import { latestVersionId, recordAudit } from '../audit.js'
 import { isImportContext, isWorkflowContext } from '../context.js'
 import { acceptImportedIndexNumber, assignIndexNumber } from '../indexNumber.js'
 import { addMonths } from '../addMonths.js'
+import { publishedVersionBeingRestored, restorableFields } from '../revertToPublished.js'
 import { documentLabel, titleOf } from '../runtime.js'
 import { WorkflowError } from '../WorkflowError.js'
 
@@ -17,12 +18,19 @@ import { WorkflowError } from '../WorkflowError.js'
  * when it brings one, else the next serial) and an audit entry. A 索引号 once assigned never changes.
  */
 export function guardPublication(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeChangeHook {
-  return async ({ context, data, operation, originalDoc, req }) => {
+  return async ({ collection, context, data, operation, originalDoc, req }) => {
     const label = documentLabel(key, { ...originalDoc, ...data })
     if (key === 'policies' && !isBlank(originalDoc?.indexNumber) && 'indexNumber' in data && data.indexNumber !== originalDoc?.indexNumber) {
       throw new WorkflowError(`${label}的索引号“${String(originalDoc?.indexNumber)}”已分配，不能更改`, 400, 'indexNumber')
     }
     if (data._status !== 'published' || isWorkflowContext(context)) return data
+    const restored = operation === 'update' ? publishedVersionBeingRestored(req, collection.slug, originalDoc?.id) : null
+    if (restored) {
+      // “恢复为已发布”: the new version is the published one as it was — content, state, workflow record and
+      // 保密审查 — whatever else the request carried. The discarded revision stays in the version history.
+      Object.assign(data, restorableFields(collection, restored), { _status: 'published' })
+      return data
+    }
     if (!isImportContext(context)) {
       const where = operation === 'create' ? '' : `（POST /api/${options.slugs[key]}/${String(originalDoc?.id)}/workflow/publish）`
       throw new WorkflowError(
@@ -74,6 +82,27 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
       documentLabel: label,
     })
     return data
+  }
+}
+
+/** Writes the audit entry of a “恢复为已发布” (a revision discarded, the published version saved again). */
+export function auditRevert(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionAfterChangeHook {
+  return async ({ collection, doc, previousDoc, req }) => {
+    if (!publishedVersionBeingRestored(req, collection.slug, doc.id) || doc._status !== 'published') return doc
+    await recordAudit({
+      payload: req.payload,
+      req,
+      action: 'revert',
+      collection: options.slugs[key],
+      documentId: doc.id,
+      documentTitle: titleOf(doc),
+      versionId: await latestVersionId(req, options.slugs[key], doc.id),
+      user: req.user,
+      fromState: previousDoc?.workflowState ?? null,
+      toState: String(doc.workflowState ?? 'published'),
+      details: { discardedRevisionUpdatedAt: previousDoc?.updatedAt ?? null },
+    })
+    return doc
   }
 }
 

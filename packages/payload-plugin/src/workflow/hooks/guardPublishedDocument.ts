@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { isImportContext, isWorkflowContext } from '../context.js'
+import { publishedVersionToRestore } from '../revertToPublished.js'
 import { documentLabel } from '../runtime.js'
 import { WorkflowError } from '../WorkflowError.js'
 
@@ -13,15 +14,20 @@ import { WorkflowError } from '../WorkflowError.js'
  * resubmitted, and taking a document offline is `withdraw`.
  */
 export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeOperationHook {
-  return async ({ args, context, operation, overrideAccess, req }) => {
+  return async ({ args, collection, context, operation, overrideAccess, req }) => {
     if ((operation === 'create' || operation === 'update') && isImportContext(context) && overrideAccess !== true) {
       // An import bypasses review: only trusted server code (local API with overrideAccess) may run one.
       throw new WorkflowError('导入历史文件须通过受信任的本地 API（overrideAccess: true）进行', 403)
     }
     if (operation !== 'update' || isWorkflowContext(context) || isImportContext(context)) return args
     const { data, draft, id } = args as { data?: Record<string, unknown>; draft?: boolean; id?: number | string }
-    // Publishing (`_status: 'published'`) is refused by guardPublication with its own message.
-    if (draft || id === undefined || data?._status === 'published') return args
+    if (draft || id === undefined) return args
+    if (data?._status === 'published') {
+      // “恢复为已发布” is recognised here (and remembered on req.context for guardPublication); any other
+      // publishing save is refused by guardPublication with its own message.
+      await publishedVersionToRestore({ req, collection, id, data })
+      return args
+    }
     const stored = await req.payload.findByID({
       collection: options.slugs[key],
       id,
