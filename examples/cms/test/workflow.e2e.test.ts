@@ -202,6 +202,21 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     expect(audit.body.docs).toHaveLength(1)
   })
 
+  it('offers no bulk 发布 or 取消发布 in the list (they would bypass the workflow); bulk delete stays', async () => {
+    await page.context().clearCookies()
+    await page.context().addCookies([{ name: 'payload-token', value: tokens.editor, url: cms.url, httpOnly: true, sameSite: 'Lax' }])
+    await page.goto(`${cms.url}/admin/collections/policies`)
+    await page.waitForLoadState('networkidle')
+    await page.locator('.table input[type="checkbox"]').nth(1).check()
+    const selection = page.locator('.list-selection')
+    await selection.waitFor()
+    const labels = await selection.locator('button').allInnerTexts()
+    expect(labels).toContain('删除')
+    expect(labels).not.toContain('发布')
+    expect(labels).not.toContain('取消发布')
+    expect(labels).not.toContain('编辑')
+  })
+
   it('asks the publisher for a reason before 撤回, then takes the policy offline', async () => {
     const id = await createPolicy('关于撤回测试的通知')
     await api('POST', `/policies/${id}/workflow/submit`, {}, 'editor')

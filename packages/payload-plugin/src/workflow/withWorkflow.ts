@@ -34,6 +34,9 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
   return {
     ...collection,
     ...presets,
+    // The list's bulk 发布 / 取消发布 / 编辑 would publish, unpublish or change published documents outside the
+    // workflow (and be refused document by document); bulk delete of drafts stays.
+    disableBulkEdit: true,
     admin: {
       ...admin,
       components: {
