@@ -134,6 +134,11 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     await page.getByText('提交审核成功，当前状态：待审核').waitFor()
     expect(await workflowOf(policyId)).toMatchObject({ state: 'pending_review' })
     expect(await panel(page).getByRole('button').count()).toBe(0)
+    // The sidebar's 操作记录 shows the submission, newest first.
+    const entry = page.locator('.gongkai-audit-trail__entry').first()
+    await page.locator('.gongkai-audit-trail__entry[data-action="submit"]').waitFor()
+    expect(await entry.innerText()).toContain('提交审核（草稿 → 待审核）')
+    expect(await entry.innerText()).toContain(people.editor)
   })
 
   it('shows the reviewer why approval is refused, records the 保密审查 and approves', async () => {

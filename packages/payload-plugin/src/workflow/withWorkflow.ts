@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { disclosureReviewDueEndpoint } from '../endpoints/disclosureReviewDueEndpoint.js'
@@ -8,7 +8,33 @@ import { auditImport, auditRevert, guardPublication } from './hooks/guardPublica
 import { guardPublishedDocument } from './hooks/guardPublishedDocument.js'
 import { trackContentChanges } from './hooks/trackContentChanges.js'
 import { policyValidityField } from './policyValidityField.js'
+import { auditActions, workflowStates } from './states.js'
 import { policyWorkflowFields, workflowFields } from './workflowFields.js'
+
+export const auditTrailComponentPath = '@gongkai/payload-plugin/client#AuditTrail'
+
+/** 操作记录 in the sidebar: a UI field (nothing stored) showing the document's audit entries. */
+function auditTrailField(options: SanitizedGongkaiPluginOptions): Field {
+  return {
+    name: 'auditTrail',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      disableListColumn: true,
+      components: {
+        Field: {
+          path: auditTrailComponentPath,
+          clientProps: {
+            auditLogSlug: options.slugs.auditLog,
+            actionLabels: Object.fromEntries(auditActions.map((action) => [action.value, action.label.zh])),
+            stateLabels: Object.fromEntries(workflowStates.map((state) => [state.value, state.label.zh])),
+            timeZone: options.timeZone,
+          },
+        },
+      },
+    },
+  }
+}
 
 export const workflowControlsComponentPath = '@gongkai/payload-plugin/client#WorkflowControls'
 export const workflowNoPublishComponentPath = '@gongkai/payload-plugin/client#WorkflowReplacesPublish'
@@ -34,6 +60,7 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
   return {
     ...collection,
     ...presets,
+    fields: [...fields, auditTrailField(options)],
     // The list's bulk 发布 / 取消发布 / 编辑 would publish, unpublish or change published documents outside the
     // workflow (and be refused document by document); bulk delete of drafts stays.
     disableBulkEdit: true,
@@ -51,7 +78,6 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
         },
       },
     },
-    fields,
     hooks: {
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardPublishedDocument(options, key)],

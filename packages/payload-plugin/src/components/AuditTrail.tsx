@@ -1,0 +1,100 @@
+'use client'
+
+import { useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { useEffect, useState } from 'react'
+
+type Entry = {
+  id: number | string
+  action: string
+  createdAt: string
+  userLabel?: string | null
+  fromState?: string | null
+  toState?: string | null
+  reason?: string | null
+}
+
+export type AuditTrailProps = {
+  /** Slug of the audit log collection. */
+  auditLogSlug: string
+  /** Chinese labels of the audit actions and the workflow states. */
+  actionLabels: Record<string, string>
+  stateLabels: Record<string, string>
+  timeZone: string
+  limit?: number
+}
+
+/**
+ * 操作记录 of the document in the edit view's sidebar: the newest audit entries (who, what, when, the state change
+ * and the reason), read through the audit log's own access — members of the owning agencies and site admins.
+ * Refreshes whenever a new version is saved.
+ */
+export function AuditTrail(props: AuditTrailProps) {
+  const { id, collectionSlug, savedDocumentData, versionCount } = useDocumentInfo()
+  const {
+    config: {
+      serverURL,
+      routes: { api },
+    },
+  } = useConfig()
+  const [entries, setEntries] = useState<Entry[] | null>(null)
+  const [total, setTotal] = useState(0)
+  const limit = props.limit ?? 20
+  const savedVersion = String((savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? '')
+
+  useEffect(() => {
+    if (!id || !collectionSlug) return
+    let isCurrent = true
+    const query = new URLSearchParams({
+      'where[collectionSlug][equals]': collectionSlug,
+      'where[documentId][equals]': String(id),
+      sort: '-createdAt',
+      limit: String(limit),
+      depth: '0',
+    })
+    void fetch(`${serverURL}${api}/${props.auditLogSlug}?${query.toString()}`, { credentials: 'include' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ docs: Entry[]; totalDocs: number }>) : null))
+      .catch(() => null)
+      .then((result) => {
+        if (!isCurrent) return
+        setEntries(result?.docs ?? null)
+        setTotal(result?.totalDocs ?? 0)
+      })
+    return () => {
+      isCurrent = false
+    }
+  }, [id, collectionSlug, serverURL, api, props.auditLogSlug, limit, savedVersion, versionCount])
+
+  if (!id || entries === null) return null
+  const format = new Intl.DateTimeFormat('zh-CN', { timeZone: props.timeZone, dateStyle: 'short', timeStyle: 'short' })
+  const state = (value?: string | null) => (value ? (props.stateLabels[value] ?? value) : '')
+  return (
+    <div className="gongkai-audit-trail field-type" style={{ marginBottom: 24 }}>
+      <div className="field-label" style={{ marginBottom: 8, fontWeight: 600 }}>
+        操作记录{total > entries.length ? `（最近 ${entries.length} 条，共 ${total} 条）` : ''}
+      </div>
+      {entries.length === 0 ? (
+        <div style={{ color: 'var(--theme-elevation-500)' }}>暂无记录</div>
+      ) : (
+        <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {entries.map((entry) => (
+            <li
+              key={entry.id}
+              className="gongkai-audit-trail__entry"
+              data-action={entry.action}
+              style={{ padding: '6px 0', borderBottom: '1px solid var(--theme-elevation-100)', fontSize: 13 }}
+            >
+              <div>
+                <strong>{props.actionLabels[entry.action] ?? entry.action}</strong>
+                {entry.fromState && entry.toState ? `（${state(entry.fromState)} → ${state(entry.toState)}）` : ''}
+              </div>
+              <div style={{ color: 'var(--theme-elevation-600)' }}>
+                {entry.userLabel || '系统'} · {format.format(new Date(entry.createdAt))}
+              </div>
+              {entry.reason ? <div style={{ whiteSpace: 'pre-wrap' }}>理由：{entry.reason}</div> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  )
+}
