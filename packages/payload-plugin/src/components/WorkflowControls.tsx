@@ -145,7 +145,21 @@ export function WorkflowControls() {
   const open = useCallback(
     (next: Pending) => {
       setPending(next)
+      setLastError(null)
       openModal(modalSlug)
+    },
+    [modalSlug, openModal],
+  )
+
+  /**
+   * Shows why the action was refused. When the fault is in the dialog's own inputs, the dialog (and what was
+   * typed in it) opens again to be corrected; ConfirmationModal closes itself once onConfirm returns.
+   */
+  const refuse = useCallback(
+    (message: string, isInputError: boolean) => {
+      setLastError(message)
+      toast.error(message)
+      if (isInputError) setTimeout(() => openModal(modalSlug), 0)
     },
     [modalSlug, openModal],
   )
@@ -157,9 +171,7 @@ export function WorkflowControls() {
     const label = pending.kind === 'action' ? pending.action.label : '记录保密审查'
     const missing = inputs.filter((input) => input.required && (values[input.name] ?? '').trim() === '')
     if (missing.length > 0) {
-      const message = `${label}须填写：${missing.map((input) => input.label).join('、')}`
-      setLastError(message)
-      toast.error(message)
+      refuse(`${label}须填写：${missing.map((input) => input.label).join('、')}`, true)
       return
     }
     const response = await fetch(url, {
@@ -170,9 +182,11 @@ export function WorkflowControls() {
     }).catch(() => null)
     const body = (await response?.json().catch(() => null)) as (ErrorBody & { state?: string }) | null
     if (!response?.ok) {
-      const message = errorMessage(body, `${label}未成功，请稍后重试`)
-      setLastError(message)
-      toast.error(message)
+      const paths = (body?.errors ?? []).flatMap((error) => [
+        ...((error as { path?: string }).path ? [(error as { path?: string }).path] : []),
+        ...(error.data?.errors ?? []).map((fieldError) => fieldError.path),
+      ])
+      refuse(errorMessage(body, `${label}未成功，请稍后重试`), inputs.some((input) => paths.includes(input.name)))
       return
     }
     setLastError(null)
@@ -193,7 +207,7 @@ export function WorkflowControls() {
     } else {
       toast.success(`${label}成功`)
     }
-  }, [base, pending, values, reset, updateSavedDocumentData, incrementVersionCount, load, setHasPublishedDoc, setUnpublishedVersionCount])
+  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount, load, setHasPublishedDoc, setUnpublishedVersionCount])
 
   if (!base) {
     return (
@@ -262,6 +276,11 @@ export function WorkflowControls() {
         onConfirm={run}
         body={
           <div className="gongkai-workflow__dialog" style={{ minWidth: 360 }}>
+            {lastError ? (
+              <p className="gongkai-workflow__dialog-error" role="alert" style={{ color: 'var(--theme-error-500)' }}>
+                {lastError}
+              </p>
+            ) : null}
             {inputs.length === 0 ? <p>确认对{workflow.title}执行“{pending?.kind === 'action' ? pending.action.label : ''}”？</p> : null}
             {inputs.map((input) => (
               <InputControl
