@@ -7,6 +7,17 @@ import { type PostgresAdapter, postgresAdapter } from '@payloadcms/db-postgres'
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+/** Stops Payload and drops its test database. */
+async function shutDown(payload: Payload | undefined, database: TestDatabase | undefined) {
+  // payload.destroy() leaves the adapter's pool open, with one client it keeps checked out for good:
+  // end() closes the idle ones and the drop closes that one, so end() is not awaited.
+  const pool = (payload?.db as unknown as PostgresAdapter | undefined)?.pool
+  await payload?.destroy()
+  pool?.on('error', () => {})
+  void pool?.end()
+  await database?.drop()
+}
+
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'migrations')
 
 describe('committed migrations', () => {
@@ -22,15 +33,7 @@ describe('committed migrations', () => {
     payload = await getPayload({ config, disableOnInit: true })
   })
 
-  afterAll(async () => {
-    // payload.destroy() leaves the adapter's pool open, with one client it keeps checked out for good:
-    // end() closes the idle ones and the drop closes that one, so end() is not awaited.
-    const pool = (payload?.db as unknown as PostgresAdapter | undefined)?.pool
-    await payload?.destroy()
-    pool?.on('error', () => {})
-    void pool?.end()
-    await database?.drop()
-  })
+  afterAll(async () => await shutDown(payload, database))
 
   it('describe exactly the schema the collections need (run `migrate:create` after changing a collection)', async () => {
     const adapter = payload.db as unknown as PostgresAdapter
@@ -76,13 +79,7 @@ describe('upgrading a database made by the first migration', () => {
     expect((payload.db as unknown as PostgresAdapter).pool.options.connectionString).toBe(database.url)
   })
 
-  afterAll(async () => {
-    const pool = (payload?.db as unknown as PostgresAdapter | undefined)?.pool
-    await payload?.destroy()
-    pool?.on('error', () => {})
-    void pool?.end()
-    await database?.drop()
-  })
+  afterAll(async () => await shutDown(payload, database))
 
   it('gives audit entries written before audit_log_agencies the agencies that may read them', async () => {
     type Migrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
