@@ -83,6 +83,13 @@ async function stop(code = 0) {
   process.exit(code)
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(0))
+// Started by `npm start` (scripts/workspace.mjs) in a process group of its own: stop when that parent is gone.
+if (process.env.GONGKAI_STOP_WITH_PARENT === '1') {
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(0)
+  }, 500).unref()
+}
 next.on('exit', (code) => void stop(code ?? 0))
 
 // Payload initialises (migrations, seed) on the first request; make that request now so the first

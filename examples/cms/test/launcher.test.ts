@@ -9,11 +9,16 @@ import { findFreePort } from '@gongkai/dev-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const repositoryRoot = path.resolve(cmsRoot, '..', '..')
 
 type Launch = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; url: string; libraryUrl: string }
 
-/** `npm start` without DATABASE_URL: the launcher with its embedded PostgreSQL, data in `dataDir`. */
-async function launch(dataDir: string): Promise<Launch> {
+/**
+ * The launcher without DATABASE_URL (embedded PostgreSQL, data in `dataDir`): `scripts/start.mjs` itself, or,
+ * with `viaNpm`, the README's `npm start` at the repository root (npm → sh → scripts/workspace.mjs → launcher,
+ * install and build skipped) in a process group of its own, as a terminal runs a foreground command.
+ */
+async function launch(dataDir: string, { viaNpm = false } = {}): Promise<Launch> {
   const port = await findFreePort()
   const libraryPort = await findFreePort()
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGKAI_LIBRARY_PORT: String(libraryPort), GONGKAI_DATA_DIR: dataDir }
@@ -21,7 +26,9 @@ async function launch(dataDir: string): Promise<Launch> {
   delete env.PAYLOAD_SECRET
   delete env.GONGKAI_LIBRARY_ADMIN_TOKEN
   let output = ''
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: cmsRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = viaNpm
+    ? spawn('npm', ['start'], { cwd: repositoryRoot, env: { ...env, GONGKAI_SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, ['scripts/start.mjs'], { cwd: cmsRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
@@ -85,5 +92,47 @@ describe('the launcher (npm start) on its embedded PostgreSQL', () => {
     expect(topics.totalDocs).toBe(143)
     running.child.kill('SIGINT')
     expect(await running.exited).toEqual({ code: 0, signal: null })
+  })
+})
+
+describe('npm start (the README\'s main command) stops cleanly', () => {
+  let dataDir: string
+  let running: Launch | undefined
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'gongkai-npm-start-'))
+    await chmod(dataDir, 0o755)
+  })
+
+  afterAll(async () => {
+    if (running?.child.pid && running.child.exitCode === null) process.kill(-running.child.pid, 'SIGKILL')
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  /** Waits until the launcher, Next.js and PostgreSQL are gone, and returns the output. */
+  async function expectStoppedCleanly(launched: Launch) {
+    const deadline = Date.now() + 60_000
+    while (existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')) || (await isListening(launched.url))) {
+      if (Date.now() > deadline) throw new Error(`still running 60 s after the signal:\n${launched.output()}`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    await launched.exited
+    const output = launched.output()
+    expect(output).toContain('[gongkai] stopped')
+    expect(output).not.toMatch(/terminating connection|Connection terminated|unhandled|ECONNREFUSED/i)
+    expect(await isListening(launched.libraryUrl)).toBe(false)
+  }
+
+  it('on Ctrl-C (SIGINT to the whole foreground process group): Next.js, the library, then PostgreSQL', async () => {
+    running = await launch(dataDir, { viaNpm: true })
+    expect((await fetch(`${running.libraryUrl}/readyz`)).status).toBe(200)
+    process.kill(-(running.child.pid as number), 'SIGINT')
+    await expectStoppedCleanly(running)
+  })
+
+  it('on SIGTERM to npm alone (a process manager), though `sh -c` does not pass it on', async () => {
+    running = await launch(dataDir, { viaNpm: true })
+    running.child.kill('SIGTERM')
+    await expectStoppedCleanly(running)
   })
 })
