@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { AvailableAction, AvailableActions, WorkflowActionInput } from '../workflow/availableActions.js'
 
-type ErrorBody = { message?: string; errors?: { message?: string; data?: { errors?: { path?: string; message?: string }[] } }[] }
+type FieldError = { path?: string; message?: string }
+type ErrorBody = { message?: string; errors?: (FieldError & { data?: { errors?: FieldError[] } })[] }
 
 /** The Chinese message of a failed request: the workflow's own (it names the document, field and rule). */
 function errorMessage(body: ErrorBody | null, fallback: string): string {
@@ -180,12 +181,10 @@ export function WorkflowControls() {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(bodyOf(inputs, values)),
     }).catch(() => null)
-    const body = (await response?.json().catch(() => null)) as (ErrorBody & { state?: string }) | null
+    const body = (await response?.json().catch(() => null)) as ErrorBody | null
     if (!response?.ok) {
-      const paths = (body?.errors ?? []).flatMap((error) => [
-        ...((error as { path?: string }).path ? [(error as { path?: string }).path] : []),
-        ...(error.data?.errors ?? []).map((fieldError) => fieldError.path),
-      ])
+      // The fields the refusal names (Payload puts them in `data.errors`, some errors carry a `path`).
+      const paths = (body?.errors ?? []).flatMap((error) => [error.path, ...(error.data?.errors ?? []).map((fieldError) => fieldError.path)])
       refuse(errorMessage(body, `${label}未成功，请稍后重试`), inputs.some((input) => paths.includes(input.name)))
       return
     }
