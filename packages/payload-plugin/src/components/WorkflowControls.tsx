@@ -2,7 +2,7 @@
 
 import { Button, ConfirmationModal, toast, useConfig, useDocumentInfo, useForm, useFormModified, useModal } from '@payloadcms/ui'
 import type { KeyboardEvent } from 'react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { AvailableAction, AvailableActions, WorkflowActionInput } from '../workflow/availableActions.js'
 
@@ -128,13 +128,26 @@ export function WorkflowControls() {
   const base = id && collectionSlug ? `${serverURL}${api}/${collectionSlug}/${id}` : undefined
   const modalSlug = `gongkai-workflow-${collectionSlug ?? ''}-${String(id ?? 'new')}`
 
-  const load = useCallback(async (): Promise<AvailableActions | null> => {
-    if (!base) return null
+  // The label of the action that just succeeded: the reload after it confirms the new state.
+  const succeeded = useRef<string | null>(null)
+
+  const load = useCallback(async () => {
+    if (!base) return
     const response = await fetch(`${base}/workflow`, { credentials: 'include' }).catch(() => null)
     const next = response?.ok ? ((await response.json()) as AvailableActions) : null
     setWorkflow(next)
-    return next
-  }, [base])
+    const label = succeeded.current
+    if (label === null) return
+    succeeded.current = null
+    if (!next) {
+      toast.success(`${label}成功`)
+      return
+    }
+    // Payload's status line (已发布 / 已修改) follows what the action did.
+    setHasPublishedDoc(next.isPublished)
+    setUnpublishedVersionCount(next.isPublished && next.state !== 'published' && next.state !== 'invalidated' ? 1 : 0)
+    toast.success(`${label}成功，当前状态：${next.stateLabel}`)
+  }, [base, setHasPublishedDoc, setUnpublishedVersionCount])
 
   // Reloaded whenever the document is saved (a saved draft of a published document is a new 草稿 to submit) or
   // a version is added another way (Payload's “恢复为已发布”).
@@ -190,7 +203,9 @@ export function WorkflowControls() {
     }
     setLastError(null)
     setValues({})
-    // The action saved a new version (state, 索引号, review record): show it in the form without a reload.
+    // The action saved a new version (state, 索引号, review record): show it in the form without a reload. The new
+    // version count reloads the controls (the effect above), which then confirm the new state.
+    succeeded.current = label
     const saved = await fetch(`${base}?draft=true&depth=0`, { credentials: 'include' }).catch(() => null)
     if (saved?.ok) {
       const doc = (await saved.json()) as Record<string, unknown>
@@ -198,15 +213,7 @@ export function WorkflowControls() {
       updateSavedDocumentData(doc)
     }
     incrementVersionCount()
-    const next = await load()
-    if (next) {
-      setHasPublishedDoc(next.isPublished)
-      setUnpublishedVersionCount(next.isPublished && next.state !== 'published' && next.state !== 'invalidated' ? 1 : 0)
-      toast.success(`${label}成功，当前状态：${next.stateLabel}`)
-    } else {
-      toast.success(`${label}成功`)
-    }
-  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount, load, setHasPublishedDoc, setUnpublishedVersionCount])
+  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount])
 
   if (!base) {
     return (
