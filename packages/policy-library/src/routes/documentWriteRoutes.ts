@@ -25,34 +25,24 @@ export function documentWriteRoutes(context: RouteContext): Router {
       })
     }),
   )
-  router.post(
-    '/v1/documents/:contentId/withdrawal',
-    auth.requireAgency,
-    limiter,
-    json,
-    validate('withdrawDocument'),
-    handle(async (request, response) => {
-      const contentId = request.params.contentId as string
-      await write(request, response, async (client, indexUpdates) => {
-        const result = await withdrawDocument(writeContext(client, indexUpdates, response), contentId, request.body as Parameters<typeof withdrawDocument>[2])
-        return 'document' in result ? { status: 200, body: result.document } : answer(result.problem)
-      })
-    }),
-  )
-  router.post(
-    '/v1/documents/:contentId/validity',
-    auth.requireAgency,
-    limiter,
-    json,
-    validate('changeValidity'),
-    handle(async (request, response) => {
-      const contentId = request.params.contentId as string
-      await write(request, response, async (client, indexUpdates) => {
-        const result = await changeValidity(writeContext(client, indexUpdates, response), contentId, request.body as Parameters<typeof changeValidity>[2])
-        return 'document' in result ? { status: 200, body: result.document } : answer(result.problem)
-      })
-    }),
-  )
+  // Withdrawal and validity change: the same shape, a change to one stored document answered with it.
+  const documentChange = (path: string, operationId: string, change: typeof withdrawDocument | typeof changeValidity) =>
+    router.post(
+      path,
+      auth.requireAgency,
+      limiter,
+      json,
+      validate(operationId),
+      handle(async (request, response) => {
+        const contentId = request.params.contentId as string
+        await write(request, response, async (client, indexUpdates) => {
+          const result = await change(writeContext(client, indexUpdates, response), contentId, request.body as never)
+          return 'document' in result ? { status: 200, body: result.document } : answer(result.problem)
+        })
+      }),
+    )
+  documentChange('/v1/documents/:contentId/withdrawal', 'withdrawDocument', withdrawDocument)
+  documentChange('/v1/documents/:contentId/validity', 'changeValidity', changeValidity)
   router.post(
     '/v1/document-batches',
     auth.requireAgency,
