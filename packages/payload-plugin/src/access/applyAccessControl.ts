@@ -49,7 +49,7 @@ export function applyAccessControl({
 }): CollectionConfig {
   if (isAgencyOwned(key)) {
     // 保密审查 belongs to the same four collections; it is applied here so the plugin has one hook-up point.
-    collection = applyConfidentialityReview({ key, collection, options })
+    collection = applyConfidentialityReview({ collection, options })
   }
   const fields = [...collection.fields, ...accessFields(key, options)]
   if (options.isDisabled) return { ...collection, fields }

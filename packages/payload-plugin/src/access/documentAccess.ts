@@ -7,16 +7,11 @@ import { agencyIdsOf, agencyIdsWithRole, isSiteAdmin } from './roles.js'
 /** Anyone, signed in or not, reads published documents. */
 export const publishedWhere: Where = { _status: { equals: 'published' } }
 
+/** Which documents a Where selects: a collection, the agencies, and `version.` when it queries versions. */
+type AgencyWhereArgs = { collection: AgencyOwnedCollection; agencyIds: (number | string)[]; prefix?: string }
+
 /** Documents owned by one of `agencyIds`, as a Where on the collection (or, with `prefix: 'version.'`, its versions). */
-export function ownedByWhere({
-  collection,
-  agencyIds,
-  prefix = '',
-}: {
-  collection: AgencyOwnedCollection
-  agencyIds: (number | string)[]
-  prefix?: string
-}): Where {
+export function ownedByWhere({ collection, agencyIds, prefix = '' }: AgencyWhereArgs): Where {
   const field = `${prefix}${owningAgencyField[collection]}`
   if (collection === 'interpretations') {
     // An interpretation without 解读机构 belongs to the agencies of the policies it interprets.
@@ -31,15 +26,7 @@ export function ownedByWhere({
 }
 
 /** Documents a member of `agencyIds` may read before publication: owned, or (policies) issued jointly. */
-export function readableByWhere({
-  collection,
-  agencyIds,
-  prefix = '',
-}: {
-  collection: AgencyOwnedCollection
-  agencyIds: (number | string)[]
-  prefix?: string
-}): Where {
+export function readableByWhere({ collection, agencyIds, prefix = '' }: AgencyWhereArgs): Where {
   const owned = ownedByWhere({ collection, agencyIds, prefix })
   if (collection !== 'policies') return owned
   return { or: [owned, { [`${prefix}jointIssuers`]: { in: agencyIds } }] }
@@ -69,19 +56,17 @@ export function documentAccess(collection: AgencyOwnedCollection): NonNullable<C
     return readableByWhere({ collection, agencyIds, prefix: 'version.' })
   }
   const create: Access = ({ req }) => isSiteAdmin(req.user) || agencyIdsWithRole(req.user, 'editor').length > 0
-  const editable: Access = ({ req }) => {
-    if (isSiteAdmin(req.user)) return true
-    const agencyIds = agencyIdsWithRole(req.user, 'editor')
-    if (!req.user || agencyIds.length === 0) return false
-    return ownedByWhere({ collection, agencyIds })
-  }
-  const deletableDrafts: Access = ({ req }) => {
-    if (isSiteAdmin(req.user)) return true
-    const agencyIds = agencyIdsWithRole(req.user, 'editor')
-    if (!req.user || agencyIds.length === 0) return false
-    return { and: [ownedByWhere({ collection, agencyIds }), { _status: { not_equals: 'published' } }] }
-  }
-  return { read, readVersions, create, update: editable, delete: deletableDrafts }
+  // 撰稿 of the owning agency; `draftsOnly` adds “not published”.
+  const byEditors =
+    (draftsOnly: boolean): Access =>
+    ({ req }) => {
+      if (isSiteAdmin(req.user)) return true
+      const agencyIds = agencyIdsWithRole(req.user, 'editor')
+      if (!req.user || agencyIds.length === 0) return false
+      const owned = ownedByWhere({ collection, agencyIds })
+      return draftsOnly ? { and: [owned, { _status: { not_equals: 'published' } }] } : owned
+    }
+  return { read, readVersions, create, update: byEditors(false), delete: byEditors(true) }
 }
 
 const siteAdmin: Access = ({ req }) => isSiteAdmin(req.user)

@@ -103,3 +103,18 @@ export async function loadOwningAgencyIds({
   }
   return []
 }
+
+/**
+ * `readingAgencyIds` for a document read at depth 0: its owners (loaded as `loadOwningAgencyIds` does) plus a
+ * policy's joint issuers — the agencies whose members may read its drafts, findings and audit entries.
+ */
+export async function loadReadingAgencyIds(args: {
+  req: PayloadRequest
+  slugs: Pick<GongkaiSlugs, 'policies' | 'decisions'>
+  collection: AgencyOwnedCollection
+  doc: Doc
+}): Promise<(number | string)[]> {
+  const owners = await loadOwningAgencyIds(args)
+  const jointIssuers = args.collection === 'policies' && args.doc ? relationIds(args.doc.jointIssuers) : []
+  return toIds([...new Set([...owners.map(String), ...jointIssuers])])
+}

@@ -101,3 +101,9 @@ export function hasAgencyRoleInAny(
 ): boolean {
   return agencyIds.some((agencyId) => hasAgencyRole(user, agencyId, role))
 }
+
+/** True when the user has any role in at least one of the agencies. */
+export function isMemberOfAny(user: MaybeUser, agencyIds: readonly (number | string)[]): boolean {
+  const memberOf = agencyIdsOf(user)
+  return agencyIds.some((agencyId) => memberOf.some((id) => sameId(id, agencyId)))
+}

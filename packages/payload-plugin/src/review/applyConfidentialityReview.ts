@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { createConfidentialityReviewField } from './confidentialityReviewField.js'
-import { collectionKeyCustomProperty } from './reviewActions.js'
 import { confidentialityReviewEndpoints } from './reviewEndpoints.js'
 import { withFindingsComponents } from './withFindingsComponents.js'
 
@@ -13,17 +11,14 @@ import { withFindingsComponents } from './withFindingsComponents.js'
  * text field in the admin.
  */
 export function applyConfidentialityReview({
-  key,
   collection,
   options,
 }: {
-  key: AgencyOwnedCollection
   collection: CollectionConfig
   options: SanitizedGongkaiPluginOptions
 }): CollectionConfig {
   const withField: CollectionConfig = {
     ...collection,
-    custom: { ...collection.custom, [collectionKeyCustomProperty]: key },
     fields: [...collection.fields, createConfidentialityReviewField(options)],
   }
   if (options.isDisabled) return withField

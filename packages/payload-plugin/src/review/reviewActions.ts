@@ -1,21 +1,19 @@
 import { maskRichText, maskText } from '@gongkai/core'
-import { APIError, ValidationError, commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { APIError, ValidationError, createLocalReq } from 'payload'
 import type { Payload, PayloadRequest, SanitizedCollectionConfig, TypedUser } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
-import { agencyOwnedCollections, loadOwningAgencyIds } from '../access/documentAgencies.js'
-import { agencyIdsOf, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
-import { relationIds } from '../utilities/relationIds.js'
+import { loadOwningAgencyIds, loadReadingAgencyIds } from '../access/documentAgencies.js'
+import { hasAgencyRoleInAny, isMemberOfAny, isSiteAdmin } from '../access/roles.js'
 import type { GongkaiSlugs } from '../types.js'
-import { recordAudit } from '../workflow/audit.js'
+import { latestVersionId, recordAudit } from '../workflow/audit.js'
+import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../workflow/runtime.js'
+import { inTransaction } from '../workflow/transaction.js'
 import type { FieldFinding } from './checkConfidentiality.js'
 import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument, textFieldsOf } from './checkConfidentiality.js'
 import type { ConfidentialityReview, ReviewConclusion } from './confidentialityReviewField.js'
 import { confidentialityContentHash } from './contentHash.js'
 import { fieldLabelAt } from './fieldLabel.js'
-
-/** Marks a collection config with the plugin's name for it, so actions can find their way from a slug. */
-export const collectionKeyCustomProperty = 'gongkaiCollection'
 
 type ReviewUser = TypedUser | Record<string, unknown> | null | undefined
 
@@ -41,28 +39,17 @@ type Context = {
  * Runs an action in one transaction: on the caller's request when given (REST endpoints), else on a local
  * request for the user. Everything it writes (the version, the audit entry) is rolled back on failure.
  */
-async function inTransaction<T>(args: ActionArgs, action: (req: PayloadRequest) => Promise<T>): Promise<T> {
+async function inActionTransaction<T>(args: ActionArgs, action: (req: PayloadRequest) => Promise<T>): Promise<T> {
   const req = args.req ?? (await createLocalReq({ user: (args.user ?? undefined) as TypedUser | undefined }, args.payload))
-  const shouldCommit = await initTransaction(req)
-  try {
-    const result = await action(req)
-    if (shouldCommit) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (shouldCommit) await killTransaction(req)
-    throw error
-  }
+  return inTransaction(req, () => action(req))
 }
 
-function slugOfKey(payload: Payload, key: string): string {
-  const found = Object.values(payload.collections).find((candidate) => candidate.config.custom?.[collectionKeyCustomProperty] === key)
-  return found?.config.slug ?? key
-}
 
 async function load({ payload, req, collection, id }: ActionArgs): Promise<Context> {
+  const options = gongkaiOptionsOf(payload)
   const config = payload.collections[collection]?.config
-  const key = config?.custom?.[collectionKeyCustomProperty] as AgencyOwnedCollection | undefined
-  if (!config || !key || !agencyOwnedCollections.includes(key)) {
+  const key = workflowCollectionOf(options, collection)
+  if (!config || !key) {
     throw new APIError(`集合“${collection}”没有保密审查`, 404, undefined, true)
   }
   const request = req ?? (await createLocalReq({}, payload))
@@ -70,7 +57,7 @@ async function load({ payload, req, collection, id }: ActionArgs): Promise<Conte
     .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
     .catch(() => null)) as Record<string, unknown> | null
   if (!doc) throw new APIError(`找不到文件（${collection} #${id}）`, 404, undefined, true)
-  return { config, key, doc, req: request, slugs: { policies: slugOfKey(payload, 'policies'), decisions: slugOfKey(payload, 'decisions') } }
+  return { config, key, doc, req: request, slugs: options.slugs }
 }
 
 /** Whether the user may review this document: 审核 of an owning agency, or a site administrator. */
@@ -87,10 +74,7 @@ export async function canReviewDocument({ context, user }: { context: Context; u
 export async function canSeeFindings({ context, user }: { context: Context; user: ReviewUser }): Promise<boolean> {
   if (!user) return false
   if (isSiteAdmin(user)) return true
-  const owners = await loadOwningAgencyIds({ req: context.req, slugs: context.slugs, collection: context.key, doc: context.doc })
-  const readers = [...owners.map(String), ...(context.key === 'policies' ? relationIds(context.doc.jointIssuers) : [])]
-  const memberOf = new Set(agencyIdsOf(user).map(String))
-  return readers.some((agencyId) => memberOf.has(agencyId))
+  return isMemberOfAny(user, await loadReadingAgencyIds({ req: context.req, slugs: context.slugs, collection: context.key, doc: context.doc }))
 }
 
 async function authorize(args: ActionArgs): Promise<Context> {
@@ -149,7 +133,7 @@ export function isConfidentialityReviewCurrent({ collectionConfig, doc }: { coll
 export async function recordConfidentialityReview(
   args: ActionArgs & { conclusion: ReviewConclusion; basis: string },
 ): Promise<{ review: ConfidentialityReview; findings: FieldFinding[] }> {
-  return inTransaction(args, (req) => recordInTransaction({ ...args, req }))
+  return inActionTransaction(args, (req) => recordInTransaction({ ...args, req }))
 }
 
 async function recordInTransaction(
@@ -216,7 +200,7 @@ export async function maskConfidentialityFindings(args: ActionArgs): Promise<{
   versionId: number | string | null
   remaining: FieldFinding[]
 }> {
-  return inTransaction(args, (req) => maskInTransaction({ ...args, req }))
+  return inActionTransaction(args, (req) => maskInTransaction({ ...args, req }))
 }
 
 async function maskInTransaction(args: ActionArgs & { req: PayloadRequest }): Promise<{
@@ -249,16 +233,7 @@ async function maskInTransaction(args: ActionArgs & { req: PayloadRequest }): Pr
     req: args.req,
     context: { gongkaiConfidentialityMask: true },
   })
-  const { docs: versions } = await args.payload.findVersions({
-    collection: config.slug,
-    where: { parent: { equals: args.id } },
-    sort: '-updatedAt',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req: args.req,
-  })
-  const versionId = versions[0]?.id ?? null
+  const versionId = await latestVersionId(args.req, config.slug, args.id)
   const masked = before.map((finding) => ({ fieldPath: finding.fieldPath, kind: finding.kind, masked: finding.masked }))
   await recordAudit({
     payload: args.payload,
@@ -266,7 +241,7 @@ async function maskInTransaction(args: ActionArgs & { req: PayloadRequest }): Pr
     action: 'mask',
     collection: config.slug,
     documentId: args.id,
-    documentTitle: typeof doc.title === 'string' ? doc.title : typeof doc.meetingName === 'string' ? doc.meetingName : null,
+    documentTitle: titleOf(doc),
     versionId,
     user: args.user as { id?: number | string; email?: unknown; collection?: string },
     details: { masked },

@@ -1,7 +1,8 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 
 import type { TopicSeed } from '../types.js'
+import { inTransaction } from '../workflow/transaction.js'
 
 export type SeedTopicsResult = { created: number }
 
@@ -16,37 +17,34 @@ export async function seedTopics(args: {
 }): Promise<SeedTopicsResult> {
   const { payload, topicsSlug, taxonomy } = args
   const req = await createLocalReq({}, payload)
-  const isOwnTransaction = await initTransaction(req)
   try {
-    const { totalDocs } = await payload.count({ collection: topicsSlug, req })
-    if (totalDocs > 0) {
-      if (isOwnTransaction) await commitTransaction(req)
-      return { created: 0 }
-    }
-    let created = 0
-    for (const branch of taxonomy) {
-      const parent = await payload.create({
-        collection: topicsSlug,
-        data: { name: branch.name, code: branch.code },
-        depth: 0,
-        req,
-      })
-      created += 1
-      for (const child of branch.children) {
-        await payload.create({
+    const created = await inTransaction(req, async () => {
+      const { totalDocs } = await payload.count({ collection: topicsSlug, req })
+      if (totalDocs > 0) return 0
+      let count = 0
+      for (const branch of taxonomy) {
+        const parent = await payload.create({
           collection: topicsSlug,
-          data: { name: child.name, code: child.code, parent: parent.id },
+          data: { name: branch.name, code: branch.code },
           depth: 0,
           req,
         })
-        created += 1
+        count += 1
+        for (const child of branch.children) {
+          await payload.create({
+            collection: topicsSlug,
+            data: { name: child.name, code: child.code, parent: parent.id },
+            depth: 0,
+            req,
+          })
+          count += 1
+        }
       }
-    }
-    if (isOwnTransaction) await commitTransaction(req)
-    payload.logger.info(`gongkai: seeded ${created} 主题分类 topics`)
+      return count
+    })
+    if (created > 0) payload.logger.info(`gongkai: seeded ${created} 主题分类 topics`)
     return { created }
   } catch (error) {
-    if (isOwnTransaction) await killTransaction(req)
     // Another process starting on the same database may have seeded first (codes are unique).
     const { totalDocs } = await payload.count({ collection: topicsSlug })
     if (totalDocs > 0) return { created: 0 }

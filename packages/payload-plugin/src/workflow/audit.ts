@@ -1,6 +1,8 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { loadOwningAgencyIds, readingAgencyIds } from '../access/documentAgencies.js'
+import { loadReadingAgencyIds } from '../access/documentAgencies.js'
+import { auditLogTable } from './auditLogTable.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import type { AuditAction } from './states.js'
 
@@ -48,10 +50,7 @@ export async function auditAgenciesOf(args: { payload: Payload; req?: PayloadReq
     disableErrors: true,
     req: args.req,
   })) as Record<string, unknown> | null
-  if (!doc) return []
-  const owners = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
-  const readers = readingAgencyIds({ collection: key, doc })
-  return [...new Map([...owners, ...readers].map((id) => [String(id), id])).values()]
+  return doc ? await loadReadingAgencyIds({ req, slugs: options.slugs, collection: key, doc }) : []
 }
 
 /**
@@ -103,13 +102,6 @@ export async function latestVersionId(req: PayloadRequest, collection: string, i
   return docs[0]?.id ?? null
 }
 
-type SqlAdapter = {
-  execute?: (args: { drizzle: unknown; sql: unknown }) => Promise<unknown>
-  drizzle?: unknown
-  tableNameMap?: Map<string, string>
-  schemaName?: string
-}
-
 /**
  * Fills `agencies` of audit entries written before entries carried it (the migration that adds the field calls
  * this), so members of an agency see the history of their documents from before the upgrade too. Rows are only
@@ -127,9 +119,8 @@ export async function backfillAuditLogAgencies({
   db?: unknown
 }): Promise<number> {
   const slug = auditLogSlugOf(payload)
-  const adapter = payload.db as unknown as SqlAdapter
-  if (typeof adapter.execute !== 'function') return 0
-  const { sql } = await import('@payloadcms/db-postgres')
+  const audit = auditLogTable(payload, slug)
+  if (!audit) return 0
   const { docs } = await payload.find({
     collection: slug,
     depth: 0,
@@ -138,9 +129,7 @@ export async function backfillAuditLogAgencies({
     select: { collectionSlug: true, documentId: true, agencies: true },
     req,
   })
-  const key = slug.replace(/-/g, '_')
-  const table = `${adapter.tableNameMap?.get(key) ?? key}_rels`
-  const qualified = adapter.schemaName ? sql`${sql.identifier(adapter.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
+  const rels = audit.qualify(`${audit.table}_rels`)
   const agenciesByDocument = new Map<string, (number | string)[]>()
   let filled = 0
   for (const entry of docs as { id: number | string; collectionSlug?: string; documentId?: string; agencies?: unknown[] | null }[]) {
@@ -153,10 +142,7 @@ export async function backfillAuditLogAgencies({
     }
     if (agencies.length === 0) continue
     for (const [order, agencyId] of agencies.entries()) {
-      await adapter.execute({
-        drizzle: db ?? adapter.drizzle,
-        sql: sql`INSERT INTO ${qualified} ("order", "parent_id", "path", "agencies_id") VALUES (${order + 1}, ${entry.id}, 'agencies', ${agencyId})`,
-      })
+      await audit.execute(sql`INSERT INTO ${rels} ("order", "parent_id", "path", "agencies_id") VALUES (${order + 1}, ${entry.id}, 'agencies', ${agencyId})`, db)
     }
     filled += 1
   }

@@ -2,27 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds, readingAgencyIds } from '../access/documentAgencies.js'
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
-import { agencyIdsOf, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
-import type { AgencyRole } from '../access/roles.js'
+import { hasAgencyRoleInAny, isMemberOfAny, isSiteAdmin } from '../access/roles.js'
 import { confidentialityReviewFieldName } from '../review/checkConfidentiality.js'
 import type { ConfidentialityReview } from '../review/confidentialityReviewField.js'
 import { isConfidentialityReviewCurrent } from '../review/reviewActions.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
-import { actionLabel, allowedFrom, stateLabel, workflowActions } from './states.js'
+import { actionLabel, actionRoles, allowedFrom, stateLabel, workflowActions } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
 import { WorkflowError } from './WorkflowError.js'
-
-const roleOf: Record<Exclude<WorkflowAction, 'force-publish'>, AgencyRole> = {
-  submit: 'editor',
-  return: 'reviewer',
-  approve: 'reviewer',
-  publish: 'publisher',
-  schedule: 'publisher',
-  unschedule: 'publisher',
-  withdraw: 'publisher',
-  invalidate: 'publisher',
-}
 
 /** One input an action asks for, as a form control: the body field of `POST …/workflow/:action` it fills. */
 export type WorkflowActionInput = {
@@ -130,9 +118,8 @@ export async function availableActions(args: {
   if (!doc) throw notFound
   const req = args.req ?? ({ payload: args.payload, context: {} } as unknown as PayloadRequest)
   const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
-  const readers = new Set([...agencies, ...readingAgencyIds({ collection: key, doc })].map(String))
-  const isReader = isSiteAdmin(args.user) || agencyIdsOf(args.user).some((agencyId) => readers.has(String(agencyId)))
-  if (!isReader) throw notFound
+  // Readers of the draft: the owners and a policy's joint issuers.
+  if (!isSiteAdmin(args.user) && !isMemberOfAny(args.user, [...agencies, ...readingAgencyIds({ collection: key, doc })])) throw notFound
   const state = (doc.workflowState ?? 'draft') as WorkflowState
   const published = await args.payload.count({
     collection: args.collection,
@@ -144,7 +131,7 @@ export async function availableActions(args: {
     .map((candidate) => candidate.value)
     .filter((action) => allowedFrom[action].includes(state))
     .filter((action) =>
-      action === 'force-publish' ? isSiteAdmin(args.user) : isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, roleOf[action]),
+      action === 'force-publish' ? isSiteAdmin(args.user) : isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, actionRoles[action]),
     )
     .map((action) => ({
       action,

@@ -1,3 +1,4 @@
+import type { AgencyRole } from '../access/roles.js'
 import type { LocalizedLabel } from '../types.js'
 
 /**
@@ -61,6 +62,18 @@ export const allowedFrom: Readonly<Record<WorkflowAction, readonly WorkflowState
   withdraw: ['published', 'invalidated'],
   invalidate: ['published', 'invalidated'],
   'force-publish': ['draft', 'pending_review', 'returned', 'approved', 'scheduled', 'withdrawn'],
+}
+
+/** The role in the document's agency each action needs (force-publish: site administrators only). */
+export const actionRoles: Readonly<Record<Exclude<WorkflowAction, 'force-publish'>, AgencyRole>> = {
+  submit: 'editor',
+  return: 'reviewer',
+  approve: 'reviewer',
+  publish: 'publisher',
+  schedule: 'publisher',
+  unschedule: 'publisher',
+  withdraw: 'publisher',
+  invalidate: 'publisher',
 }
 
 /** The state each action leads to. */

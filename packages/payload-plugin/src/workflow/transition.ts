@@ -12,7 +12,7 @@ import { confidentialityBlockers } from './confidentialityGate.js'
 import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
 import type { Doc, PublishedDocument } from './publishBundle.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from './runtime.js'
-import { actionLabel, allowedFrom, isWorkflowAction, resultingState, stateLabel } from './states.js'
+import { actionLabel, actionRoles, allowedFrom, isWorkflowAction, resultingState, stateLabel } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
 import { inWorkflowTransaction } from './transaction.js'
 import { WorkflowError } from './WorkflowError.js'
@@ -54,17 +54,6 @@ export type TransitionResult = {
   published: PublishedDocument[]
   /** The queued job of a scheduled publication. */
   jobId?: number | string
-}
-
-const requiredRole: Record<Exclude<WorkflowAction, 'force-publish'>, AgencyRole> = {
-  submit: 'editor',
-  return: 'reviewer',
-  approve: 'reviewer',
-  publish: 'publisher',
-  schedule: 'publisher',
-  unschedule: 'publisher',
-  withdraw: 'publisher',
-  invalidate: 'publisher',
 }
 
 const stateRules: Record<WorkflowAction, string> = {
@@ -165,7 +154,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
     if (!isSiteAdmin(user)) throw new WorkflowError(`只有站点管理员可以强制发布${label}`, 403)
   } else {
     const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
-    assertRole({ user, agencies, role: requiredRole[action], label, action })
+    assertRole({ user, agencies, role: actionRoles[action], label, action })
   }
   const userId = user?.id ?? null
   const now = new Date().toISOString()

@@ -4,7 +4,7 @@ import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { disclosureReviewDueEndpoint } from '../endpoints/disclosureReviewDueEndpoint.js'
 import { workflowEndpoint, workflowStateEndpoint } from '../endpoints/workflowEndpoint.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
-import { auditImport, auditRevert, guardPublication } from './hooks/guardPublication.js'
+import { auditPublicationOutsideActions, guardPublication } from './hooks/guardPublication.js'
 import { guardPublishedDocument } from './hooks/guardPublishedDocument.js'
 import { trackContentChanges } from './hooks/trackContentChanges.js'
 import { policyValidityField } from './policyValidityField.js'
@@ -82,7 +82,7 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardPublishedDocument(options, key)],
       beforeChange: [...(collection.hooks?.beforeChange ?? []), trackContentChanges, guardPublication(options, key)],
-      afterChange: [...(collection.hooks?.afterChange ?? []), auditImport(options, key), auditRevert(options, key)],
+      afterChange: [...(collection.hooks?.afterChange ?? []), auditPublicationOutsideActions(options, key)],
     },
     endpoints: [
       ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),

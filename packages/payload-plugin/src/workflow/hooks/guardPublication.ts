@@ -85,14 +85,19 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
   }
 }
 
-/** Writes the audit entry of a “恢复为已发布” (a revision discarded, the published version saved again). */
-export function auditRevert(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionAfterChangeHook {
-  return async ({ collection, doc, previousDoc, req }) => {
-    if (!publishedVersionBeingRestored(req, collection.slug, doc.id) || doc._status !== 'published') return doc
+/**
+ * Writes the audit entry of a publication that did not go through a workflow action: a historical import
+ * (`import`), or a “恢复为已发布” that saved the published version again and discarded a revision (`revert`).
+ */
+export function auditPublicationOutsideActions(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionAfterChangeHook {
+  return async ({ collection, context, doc, previousDoc, req }) => {
+    if (doc._status !== 'published' || isWorkflowContext(context)) return doc
+    const action = isImportContext(context) ? 'import' : publishedVersionBeingRestored(req, collection.slug, doc.id) ? 'revert' : null
+    if (!action) return doc
     await recordAudit({
       payload: req.payload,
       req,
-      action: 'revert',
+      action,
       collection: options.slugs[key],
       documentId: doc.id,
       documentTitle: titleOf(doc),
@@ -100,27 +105,12 @@ export function auditRevert(options: SanitizedGongkaiPluginOptions, key: AgencyO
       user: req.user,
       fromState: previousDoc?.workflowState ?? null,
       toState: String(doc.workflowState ?? 'published'),
-      details: { discardedRevisionUpdatedAt: previousDoc?.updatedAt ?? null },
-    })
-    return doc
-  }
-}
-
-/** Writes the audit entry of an imported, published document. */
-export function auditImport(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionAfterChangeHook {
-  return async ({ context, doc, previousDoc, req }) => {
-    if (!isImportContext(context) || isWorkflowContext(context) || doc._status !== 'published') return doc
-    await recordAudit({
-      payload: req.payload,
-      req,
-      action: 'import',
-      collection: options.slugs[key],
-      documentId: doc.id,
-      documentTitle: titleOf(doc),
-      user: req.user,
-      fromState: previousDoc?.workflowState ?? null,
-      toState: 'published',
-      details: doc.indexNumber ? { indexNumber: doc.indexNumber } : {},
+      details:
+        action === 'import'
+          ? doc.indexNumber
+            ? { indexNumber: doc.indexNumber }
+            : {}
+          : { discardedRevisionUpdatedAt: previousDoc?.updatedAt ?? null },
     })
     return doc
   }
