@@ -9,7 +9,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     // Payload and core are resolved from the app that installs the plugin.
-    external: ['payload', '@gongkai/core'],
+    external: ['payload', '@gongkai/core', '@gongkai/sdk', '@payloadcms/richtext-lexical', '@payloadcms/db-postgres'],
   },
   {
     // Admin components, loaded by the app's import map as '@gongkai/payload-plugin/client#…'. esbuild drops

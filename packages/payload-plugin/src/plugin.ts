@@ -10,6 +10,11 @@ import { createInterpretationsCollection } from './collections/Interpretations/i
 import { createParticipationCollection } from './collections/Participation/index.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
+import { createDeliveriesCollection, createDeliveryStoreCollection } from './delivery/deliveriesCollection.js'
+import { deliveryChannelsFieldOf, withDeliveryStatus } from './delivery/deliveryFields.js'
+import { createDeliveryTask } from './delivery/deliveryTask.js'
+import { startDeliveryWorker } from './delivery/deliveryWorker.js'
+import { retryDeliveryEndpoint } from './delivery/retryDelivery.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
@@ -49,11 +54,19 @@ export const gongkaiPlugin =
       .map(([key, build]) => {
         const built = build(options)
         const workflowKey = workflowCollectionOf(options, built.slug)
-        const collection = workflowKey ? withWorkflow(workflowKey, built, options) : built
+        const withChannels = workflowKey ? deliveryChannelsFieldOf(workflowKey, built, options) : built
+        const collection = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withChannels, options), options) : built
         const defaultCollection = applyAccessControl({ key, collection, options })
         const override = options.overrides[key]
         return override ? override({ defaultCollection }) : defaultCollection
       })
+
+    // The delivery collections stay when delivery is off or the plugin is disabled: the schema does not change.
+    const deliveries = createDeliveriesCollection(options)
+    collections.push(
+      options.isDisabled || !options.delivery.isEnabled ? deliveries : { ...deliveries, endpoints: [retryDeliveryEndpoint] },
+      createDeliveryStoreCollection(options),
+    )
 
     const existingCollections = incomingConfig.collections ?? []
     const withUsers = options.hasOwnUsersCollection
@@ -78,7 +91,7 @@ export const gongkaiPlugin =
     // change. Nothing queues it while disabled.
     config.jobs = {
       ...incomingConfig.jobs,
-      tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask()],
+      tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask(), createDeliveryTask()],
     }
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
@@ -90,6 +103,8 @@ export const gongkaiPlugin =
       }
       await installAuditLogGuard({ payload, slug: options.slugs.auditLog })
       await seedDisclosureReviewPreset({ payload, policiesSlug: options.slugs.policies })
+      // Deliveries start right after each publishing commit, in this process, unless a separate worker runs them.
+      startDeliveryWorker(payload)
     }
     return config
   }

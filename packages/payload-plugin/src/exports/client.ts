@@ -2,3 +2,4 @@ export { ConfidentialityFindings } from '../components/ConfidentialityFindings.j
 export { WorkflowControls, WorkflowReplacesPublish } from '../components/WorkflowControls.js'
 export { AuditTrail } from '../components/AuditTrail.js'
 export type { AuditTrailProps } from '../components/AuditTrail.js'
+export { DeliveryStatus, DeliveryRetryButton } from '../components/DeliveryStatus.js'
