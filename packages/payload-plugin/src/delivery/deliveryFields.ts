@@ -10,26 +10,37 @@ export const deliveryStatusComponentPath = '@gongkai/payload-plugin/client#Deliv
 
 /**
  * 推送渠道: the editor's choice of new-media channels for this document (the library always gets 主动公开
- * documents). Present only when channels are configured; its options follow the configuration.
+ * documents). Stored as text values so that configuring channels never changes the database schema; the
+ * field is hidden while no channel is configured, and only configured channel names are accepted.
  */
 export function deliveryChannelsFieldOf(key: AgencyOwnedCollection, collection: CollectionConfig, options: SanitizedGongkaiPluginOptions): CollectionConfig {
+  if (key === 'participation') return collection
   const channels = options.delivery.targets.filter((target) => target.kind !== 'library' && target.collections.includes(key as never))
-  if (key === 'participation' || channels.length === 0) return collection
+  const names = channels.map((channel) => channel.name)
   const label = labeler(options.labelLanguages)
+  const listed = channels.map((channel) => `${channel.name}（${channel.label}）`).join('、')
   return {
     ...collection,
     fields: [
       ...collection.fields,
       {
         name: deliveryChannelsField,
-        type: 'select',
+        type: 'text',
         hasMany: true,
         label: label('推送渠道', 'Channels'),
-        options: channels.map((channel) => ({ value: channel.name, label: channel.label })),
         defaultValue: channels.filter((channel) => channel.isDefault).map((channel) => channel.name),
+        validate: (value: unknown) => {
+          const unknown = (Array.isArray(value) ? value : []).filter((name) => !names.includes(String(name)))
+          if (unknown.length === 0) return true
+          return `推送渠道“${unknown.map(String).join('、')}”不存在${names.length > 0 ? `，可选：${listed}` : '：尚未配置任何推送渠道'}`
+        },
         admin: {
           position: 'sidebar',
-          description: label('发布后推送到哪些政务新媒体账号（主动公开文件总是推送到政策文件库）', 'New-media channels this document goes to when published'),
+          hidden: channels.length === 0,
+          description: label(
+            `发布后推送到哪些政务新媒体账号（主动公开文件总是推送到政策文件库）。可选：${listed}`,
+            `New-media channels this document goes to when published. Available: ${names.join(', ')}`,
+          ),
         },
       },
     ],
