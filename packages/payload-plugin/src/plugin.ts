@@ -91,6 +91,11 @@ export const gongkaiPlugin =
     // change. Nothing queues it while disabled.
     config.jobs = {
       ...incomingConfig.jobs,
+      // Payload's runner marks jobs as processing with a read and then a write, so two workers can run one job
+      // (the delivery inside is claimed once). When the first deletes the finished job, the second fails to
+      // log to it and leaks the connection of its job-update transaction; keeping finished jobs avoids that.
+      // Finished delivery jobs are removed after a day by the delivery worker.
+      deleteJobOnComplete: incomingConfig.jobs?.deleteJobOnComplete ?? false,
       tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask(), createDeliveryTask()],
     }
 

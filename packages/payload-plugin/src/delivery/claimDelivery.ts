@@ -32,13 +32,32 @@ export async function claimDelivery(payload: Payload, deliveryId: number | strin
   return row ? Number(row.attempts) : undefined
 }
 
-/** Deliveries whose worker's lease ran out (a crashed or killed worker), for a new job. */
+/**
+ * Deliveries whose worker's lease ran out (a crashed or killed worker), and deliveries waiting longer than a
+ * lease past their time (their job was lost by a runner that crashed between marking it and running it),
+ * for a new job.
+ */
 export async function staleDeliveryIds(payload: Payload): Promise<number[]> {
   const options = gongkaiOptionsOf(payload).delivery
   const table = auditLogTable(payload, options.deliveriesSlug)
   if (!table) return []
   const result = (await table.execute(sql`
-    SELECT id FROM ${table.qualify(table.table)} WHERE state = 'delivering' AND lease_until < now() ORDER BY id LIMIT 100
+    SELECT id FROM ${table.qualify(table.table)}
+    WHERE (state = 'delivering' AND lease_until < now())
+       OR (state = 'queued' AND updated_at < now() - (${options.leaseMs} * interval '1 millisecond'))
+       OR (state = 'retrying' AND next_attempt_at < now() - (${options.leaseMs} * interval '1 millisecond'))
+    ORDER BY id LIMIT 100
   `)) as { rows?: { id: unknown }[] }
   return (result.rows ?? []).map((row) => Number(row.id))
+}
+
+/** Extends this worker's lease while it is still the one delivering (same attempt). */
+export async function renewLease(payload: Payload, deliveryId: number | string, attempt: number): Promise<void> {
+  const options = gongkaiOptionsOf(payload).delivery
+  const table = auditLogTable(payload, options.deliveriesSlug)
+  if (!table) return
+  await table.execute(sql`
+    UPDATE ${table.qualify(table.table)} SET lease_until = now() + (${options.leaseMs} * interval '1 millisecond')
+    WHERE id = ${Number(deliveryId)} AND state = 'delivering' AND attempts = ${attempt}
+  `)
 }

@@ -6,6 +6,12 @@ import { recoverStaleDeliveries } from './recoverStaleDeliveries.js'
 type Worker = { isRunning: boolean; isWanted: boolean; timer?: ReturnType<typeof setInterval>; isStopped: boolean; idle: Promise<void> }
 
 const workers = new WeakMap<Payload, Worker>()
+const stoppedWorkers = new WeakSet<Payload>()
+
+/** True once `stopDeliveryWorker` ran for this instance: its deliveries in progress stop renewing their lease. */
+export function isStoppedWorker(payload: Payload): boolean {
+  return stoppedWorkers.has(payload)
+}
 
 /**
  * Runs the delivery queue until it is empty. One run at a time per process; a wake during a run makes the
@@ -59,6 +65,7 @@ export function startDeliveryWorker(payload: Payload): void {
 
 /** Stops the in-process worker and waits for its current run. */
 export async function stopDeliveryWorker(payload: Payload): Promise<void> {
+  stoppedWorkers.add(payload)
   const worker = workers.get(payload)
   if (!worker) return
   worker.isStopped = true

@@ -15,5 +15,11 @@ export async function recoverStaleDeliveries(payload: Payload): Promise<number> 
   for (const id of ids) {
     await payload.jobs.queue({ task: deliveryTaskSlug as never, input: { deliveryId: id } as never, queue: options.queue })
   }
+  // Finished delivery jobs are kept (see plugin.ts); the delivery records are the history, so remove them after a day.
+  await payload.delete({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: deliveryTaskSlug } }, { completedAt: { less_than: new Date(Date.now() - 86_400_000).toISOString() } }] },
+    overrideAccess: true,
+  })
   return ids.length
 }

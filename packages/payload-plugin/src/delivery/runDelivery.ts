@@ -6,12 +6,13 @@ import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
 import { inTransaction } from '../workflow/transaction.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
-import { claimDelivery } from './claimDelivery.js'
+import { claimDelivery, renewLease } from './claimDelivery.js'
 import { DeliveryFailure } from './DeliveryFailure.js'
 import type { TargetOutcome } from './DeliveryFailure.js'
 import type { DeliveryAction } from './deliveryStates.js'
 import { pendingDeliveryStates } from './deliveryStates.js'
 import { deliveryTaskSlug } from './deliveryTaskSlug.js'
+import { isStoppedWorker } from './deliveryWorker.js'
 import { isProactive } from './enqueueDeliveries.js'
 import { outgoingDocument } from './outgoingDocument.js'
 import { libraryTargetName } from './sanitizeDeliveryOptions.js'
@@ -118,10 +119,17 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
   const record = (await payload.findByID({ collection: delivery.deliveriesSlug, id: deliveryId, depth: 0, overrideAccess: true })) as unknown as DeliveryRecord
   let outcome: TargetOutcome | undefined
   let failure: DeliveryFailure | undefined
+  // The lease is renewed while this worker lives, so a slow platform (WeChat's review polls) is not taken for
+  // a dead worker; a killed process stops renewing it and another worker takes the delivery over.
+  const heartbeat = setInterval(() => {
+    if (!isStoppedWorker(payload)) void renewLease(payload, record.id, attemptNumber).catch(() => undefined)
+  }, Math.max(200, Math.floor(delivery.leaseMs / 3)))
   try {
     outcome = await attempt(payload, record)
   } catch (error) {
     failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(`推送时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true })
+  } finally {
+    clearInterval(heartbeat)
   }
   const now = new Date()
   const req = await createLocalReq({}, payload)
@@ -138,6 +146,10 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
       details: { deliveryId: record.id, target: record.target, deliveryAction: record.action, version: record.version, attempts: attemptNumber, ...details },
     })
   return inTransaction(req, async (): Promise<DeliveryRunResult> => {
+    // A worker that hung past its lease may have been replaced (the delivery claimed again, attempts counted
+    // up): then the outcome is the other worker's to record.
+    const current = (await payload.findByID({ collection: delivery.deliveriesSlug, id: record.id, depth: 0, overrideAccess: true, req })) as unknown as { state: string; attempts: number }
+    if (current.state !== 'delivering' || Number(current.attempts) !== attemptNumber) return { status: 'skipped', message: 'another worker took the delivery over' }
     const update = (data: Record<string, unknown>) =>
       payload.update({ collection: delivery.deliveriesSlug, id: record.id, data: { ...base, ...data }, depth: 0, overrideAccess: true, req })
     if (outcome) {
