@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: ['src/index.ts', 'src/types.ts'],
+    entry: { index: 'src/index.ts', types: 'src/types.ts', deliverCommand: 'src/delivery/deliverCommand.ts' },
     format: ['esm'],
     dts: true,
     clean: true,

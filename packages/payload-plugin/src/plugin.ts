@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import type { CollectionConfig, Config } from 'payload'
 
 import { applyAccessControl } from './access/applyAccessControl.js'
@@ -101,6 +103,10 @@ export const gongkaiPlugin =
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
+    if (options.delivery.isEnabled) {
+      // `payload gongkai:deliver [--once]`: the standalone delivery worker (built next to this file).
+      config.bin = [...(incomingConfig.bin ?? []), { key: 'gongkai:deliver', scriptPath: fileURLToPath(new URL('./deliverCommand.js', import.meta.url)) }]
+    }
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {
