@@ -89,6 +89,7 @@ export async function loadOwningAgencyIds({
       draft: true,
       pagination: false,
       overrideAccess: true,
+      select: { issuingAgency: true },
       req,
     })
     return owningAgencyIds({ collection, doc: { policies: docs } })
