@@ -385,6 +385,9 @@ export type WorkflowFields = {
   } | null
 }
 
+/** 推送渠道: the editor's choice of new-media channels (names of `delivery.channels`); the library gets every 主动公开 document. */
+export type DeliveryChannelsField = { deliveryChannels?: string[] | null }
+
 /** 保密审查 record on policies, interpretations, decisions and participation (written only by the record-review action). */
 export type ConfidentialityReviewFields = {
   confidentialityReview?: {
@@ -455,6 +458,7 @@ export type Attachment = Timestamps & {
 export type Policy = Timestamps &
   Drafts &
   WorkflowFields &
+  DeliveryChannelsField &
   ConfidentialityReviewFields &
   PolicyWorkflowFields & {
     /** 标题 */
@@ -513,6 +517,7 @@ export type Policy = Timestamps &
 export type Interpretation = Timestamps &
   Drafts &
   WorkflowFields &
+  DeliveryChannelsField &
   ConfidentialityReviewFields & {
     title: string
     /** The policies interpreted (at least one). */
@@ -545,6 +550,7 @@ export type PublicComment = {
 export type Decision = Timestamps &
   Drafts &
   WorkflowFields &
+  DeliveryChannelsField &
   ConfidentialityReviewFields & {
     /** 目录年度 */
     catalogueYear: number

@@ -43,7 +43,7 @@ async function deliveriesOf(id: number | string): Promise<Delivery[]> {
 
 const finished = ['delivered', 'failed', 'skipped', 'submitted']
 
-async function settled(id: number | string, count: number, timeoutMs = 30_000): Promise<Delivery[]> {
+async function settled(id: number | string, count: number, timeoutMs = 90_000): Promise<Delivery[]> {
   return eventually(`deliveries of policy ${id}`, async () => {
     const deliveries = await deliveriesOf(id)
     return deliveries.length >= count && deliveries.every((delivery) => finished.includes(delivery.state)) ? deliveries : undefined
@@ -91,7 +91,8 @@ beforeAll(async () => {
       wechat: { kind: 'wechat', label: '武清发布', appId: wechat.appId, appSecret: wechat.appSecret, baseUrl: wechat.url, defaultCoverMediaId: coverMediaId },
       brokenHook: { kind: 'webhook', label: '头条桥接', url: hook.url, secret: webhookSecret },
     },
-    retry: { attempts: 30, initialDelayMs: 100, maxDelayMs: 500 },
+    // Enough attempts to outlast the stopped library on a loaded machine.
+    retry: { attempts: 1000, initialDelayMs: 100, maxDelayMs: 500 },
     worker: { pollIntervalMs: 200 },
     leaseMs: 1500,
     fetch: fetchWithCrash,
@@ -143,10 +144,10 @@ describe('delivery reliability', () => {
     const retried = await eventually('the retried webhook delivery', async () => {
       const [delivery] = (await deliveriesOf(id)).filter((candidate) => candidate.target === 'brokenHook')
       return delivery?.state === 'delivered' ? delivery : undefined
-    })
+    }, 90_000)
     expect(retried.attempts).toBe(1)
     hook.isAccepting = false
-  })
+  }, 240_000)
 
   it('publishes many documents while the library is stopped; each arrives exactly once with its version after it starts', async () => {
     await library.stop()
@@ -191,7 +192,7 @@ describe('delivery reliability', () => {
       expect(audit.totalDocs).toBe(2)
     }
     expect(wechat.submissions.length - before).toBe(ids.length)
-  }, 120_000)
+  }, 300_000)
 
   it('finishes a WeChat publication after its worker died mid-publish, without a second article', async () => {
     const id = await approvedPolicy({ deliveryChannels: ['wechat'] })
@@ -200,7 +201,7 @@ describe('delivery reliability', () => {
     hangNextPoll = { isArmed: true }
     await world.act('publisher', { collection: 'policies', id, action: 'publish' })
     // The article was submitted; the worker hangs (as if killed) before it learns the outcome.
-    await eventually('the submission', async () => (wechat.submissions.length > submissionsBefore && hangNextPoll.release ? true : undefined))
+    await eventually('the submission', async () => (wechat.submissions.length > submissionsBefore && hangNextPoll.release ? true : undefined), 90_000)
     const [, hung] = await deliveriesOf(id)
     expect(hung).toMatchObject({ target: 'wechat', state: 'delivering' })
     // The process dies: its worker stops (and with it the renewal of the delivery's lease).
@@ -217,7 +218,7 @@ describe('delivery reliability', () => {
     hangNextPoll.release?.()
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect((await deliveriesOf(id))[1]).toMatchObject({ state: 'delivered', attempts: 2 })
-  }, 60_000)
+  }, 240_000)
 
   it('never writes a secret to the log, a delivery record or the audit log', async () => {
     const provisioned = await readStoredSecret(payload, `library-token:${(await payload.findByID({ collection: 'agencies', id: world.agencyA, overrideAccess: true })).organizationCode.toLowerCase()}`)

@@ -28,7 +28,7 @@ async function settled(collection: string, id: number | string, count = 1): Prom
   return eventually(`deliveries of ${collection}/${id}`, async () => {
     const deliveries = await deliveriesOf(collection, id)
     return deliveries.length >= count && deliveries.every((delivery) => ['delivered', 'failed', 'skipped', 'submitted'].includes(delivery.state)) ? deliveries : undefined
-  })
+  }, 50_000)
 }
 
 async function publishPolicy(overrides: Record<string, unknown> = {}): Promise<number> {
