@@ -491,3 +491,73 @@ describe('WeChat channel: credentials', () => {
     for (const token of wechat.tokensIssued) expect(output).not.toContain(token)
   })
 })
+
+describe('WeChat channel: withdrawal', () => {
+  it('deletes a published article with freepublish/delete and answers withdrawn; a repeat withdraw is withdrawn without a second delete', async () => {
+    const wechatChannel = channel()
+    const published = await wechatChannel.publish(document())
+    const publishId = wechat.submissions[0]?.publishId
+    expect(published).toMatchObject({ state: 'published', externalId: `${publishId}:article-${publishId}` })
+
+    const withdrawn = await wechatChannel.withdraw({ externalId: published.externalId ?? '', notice: '该文件已废止。' })
+    expect(withdrawn).toEqual({ channel: 'wechat', state: 'withdrawn', externalId: published.externalId, isRepeat: false })
+    expect(wechat.deletions).toEqual([{ articleId: `article-${publishId}`, index: 0 }])
+    expect(await wechatChannel.checkStatus({ externalId: published.externalId ?? '' })).toMatchObject({ state: 'failed', code: 'wechat:publish_status:5' })
+
+    const repeated = await channel().withdraw({ externalId: published.externalId ?? '' })
+    expect(repeated).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(repeated.state === 'withdrawn' && repeated.note).toContain('已从公众号删除')
+    expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('withdraws a post known only by its publish_id, and asks to retry while it is still publishing', async () => {
+    wechat.scenario = { pollsWhilePublishing: 2, finalStatus: 0 }
+    const wechatChannel = channel({ maxPolls: 1 })
+    const submitted = await wechatChannel.publish(document())
+    expect(submitted).toMatchObject({ state: 'submitted', externalId: wechat.submissions[0]?.publishId })
+
+    const early = await wechatChannel.withdraw({ externalId: submitted.externalId ?? '' })
+    expect(early).toMatchObject({ state: 'failed', code: 'still-publishing', isRetryable: true })
+    expect(early.state === 'failed' && early.reason).toContain('稍后重试')
+    expect(wechat.deletions).toHaveLength(0)
+
+    expect(await wechatChannel.withdraw({ externalId: submitted.externalId ?? '' })).toMatchObject({ state: 'withdrawn', isRepeat: false })
+    expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('answers withdrawn without a delete for a publish that never went live (review rejected)', async () => {
+    wechat.scenario = { pollsWhilePublishing: 0, finalStatus: 4 }
+    const wechatChannel = channel()
+    const failed = await wechatChannel.publish(document())
+    expect(failed).toMatchObject({ state: 'failed', code: 'wechat:publish_status:4' })
+    const withdrawn = await wechatChannel.withdraw({ externalId: failed.externalId ?? '' })
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(withdrawn.state === 'withdrawn' && withdrawn.note).toContain('publish_status 4')
+    expect(paths(wechat)).not.toContain('freepublish/delete')
+  })
+
+  it('fails permanently on 48001, retryably on an exhausted quota, and refreshes an expired token', async () => {
+    const wechatChannel = channel({ quotaRetries: 1 })
+    const published = await wechatChannel.publish(document())
+    const externalId = published.externalId ?? ''
+
+    wechat.isPublishUnauthorised = true
+    const unauthorised = await wechatChannel.withdraw({ externalId })
+    expect(unauthorised).toMatchObject({ state: 'failed', code: 'wechat:48001', isRetryable: false, externalId })
+    expect(unauthorised.state === 'failed' && unauthorised.reason).toContain('微信认证')
+    wechat.isPublishUnauthorised = false
+
+    wechat.exhaustQuota('freepublish/delete', 5)
+    expect(await wechatChannel.withdraw({ externalId })).toMatchObject({ state: 'failed', code: 'wechat:45009', isRetryable: true })
+    wechat.exhaustQuota('freepublish/delete', 0)
+
+    wechat.expireTokens()
+    expect(await wechatChannel.withdraw({ externalId })).toMatchObject({ state: 'withdrawn', isRepeat: false })
+    expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('reports an unknown publish as a WeChat error, not as withdrawn', async () => {
+    const result = await channel().withdraw({ externalId: '2247480000' })
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:40007', isRetryable: false })
+  })
+})

@@ -4,7 +4,7 @@ import { createMemoryProgressStore } from '../src/channels/ProgressStore'
 import { countWeiboLength } from '../src/channels/weibo/countWeiboLength'
 import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel'
 import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer'
-import { fakePng } from './support/httpServer'
+import { fakePng, startTestServer } from './support/httpServer'
 
 let weibo: FakeWeibo
 
@@ -142,6 +142,18 @@ describe('Weibo channel', () => {
     expect(weibo.posts.size).toBe(1)
   })
 
+  it('posts on the next attempt when the connection was refused (nothing left this machine)', async () => {
+    const closed = await startTestServer(() => ({ status: 500 }))
+    await closed.close()
+    const store = createMemoryProgressStore<WeiboProgress>()
+    const refused = await channel({ baseUrl: closed.url, progressStore: store }).publish(document())
+    expect(refused).toMatchObject({ state: 'failed', code: 'network', isRetryable: true })
+    expect(store.entries().size).toBe(0)
+
+    expect(await channel({ progressStore: store }).publish(document())).toMatchObject({ state: 'published' })
+    expect(weibo.posts.size).toBe(1)
+  })
+
   it('checks status: published while the post exists, failed once deleted', async () => {
     const weiboChannel = channel()
     const posted = await weiboChannel.publish(document())
@@ -156,5 +168,44 @@ describe('Weibo channel', () => {
     const results = [await weiboChannel.publish(document()), await channel({ accessToken: 'stale' }).publish(document({ id: 'x' }))]
     expect(logged).toHaveLength(1)
     expect(logged.join() + JSON.stringify(results) + JSON.stringify(weiboChannel)).not.toContain(weibo.accessToken)
+  })
+})
+
+describe('Weibo channel: withdrawal', () => {
+  it('deletes the status with statuses/destroy.json; a repeat withdraw (20101) is withdrawn, not a failure', async () => {
+    const weiboChannel = channel()
+    const posted = await weiboChannel.publish(document())
+    const externalId = posted.externalId ?? ''
+
+    expect(await weiboChannel.withdraw({ externalId, notice: '该文件已废止。' })).toEqual({ channel: 'weibo', state: 'withdrawn', externalId, isRepeat: false })
+    expect(weibo.destroyed).toEqual([externalId])
+    expect(weibo.posts.size).toBe(0)
+    const request = weibo.requests.find((received) => received.url.pathname === '/2/statuses/destroy.json')
+    expect(String(request?.headers['content-type'])).toContain('application/x-www-form-urlencoded')
+
+    const repeated = await weiboChannel.withdraw({ externalId })
+    expect(repeated).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(repeated.state === 'withdrawn' && repeated.note).toContain('20101')
+    expect(weibo.destroyed).toHaveLength(1)
+  })
+
+  it('treats a status deleted by hand as already withdrawn', async () => {
+    const posted = await channel().publish(document())
+    weibo.deletePost(posted.externalId ?? '')
+    expect(await channel().withdraw({ externalId: posted.externalId ?? '' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+  })
+
+  it('fails asking for re-authorisation on an invalid token, and keeps the status', async () => {
+    const posted = await channel().publish(document())
+    const result = await channel({ accessToken: 'stale' }).withdraw({ externalId: posted.externalId ?? '' })
+    expect(result).toMatchObject({ state: 'failed', code: 'weibo:21332', isRetryable: false, externalId: posted.externalId })
+    expect(result.state === 'failed' && result.reason).toContain('重新授权')
+    expect(weibo.posts.size).toBe(1)
+  })
+
+  it('reports a network failure as retryable', async () => {
+    const closed = await startTestServer(() => ({ status: 500 }))
+    await closed.close()
+    expect(await channel({ baseUrl: closed.url }).withdraw({ externalId: '4900000000000001' })).toMatchObject({ state: 'failed', code: 'network', isRetryable: true })
   })
 })

@@ -158,7 +158,8 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
     })
     for (const item of items) {
       if (item.withdrawnAt) {
-        const notice = clean(item.withdrawalNotice ?? '该文件已撤回。')
+        // The feed marks summary and content as HTML: the notice is plain text.
+        const notice = clean(item.withdrawalNotice ?? '该文件已撤回。').replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
         feed.addItem({
           id: item.url,
           guid: item.url,
@@ -167,7 +168,7 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
           date: new Date(item.updatedAt),
           published: new Date(item.publishedAt),
           description: notice,
-          content: `<p>${notice.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')}</p>`,
+          content: `<p>${notice}</p>`,
         })
         continue
       }
