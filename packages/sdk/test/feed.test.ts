@@ -86,6 +86,7 @@ describe('feed channel', () => {
 
     expect(await feed.withdraw({ externalId: 'p-1' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
     expect(await feed.withdraw({ externalId: 'p-404' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(await feed.withdraw({ externalId: '' })).toMatchObject({ state: 'failed', code: 'validation', isRetryable: false })
   })
 
   it('does not bring a withdrawn version back on a late publish, but publishes a newer version', async () => {

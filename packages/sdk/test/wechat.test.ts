@@ -461,7 +461,8 @@ describe('WeChat channel: crash-safe resume', () => {
     const store = createMemoryProgressStore<WeChatProgress>()
     wechat.dropAnswer('freepublish/submit')
     const first = await channel({ progressStore: store }).publish(document())
-    expect(first).toMatchObject({ state: 'failed', code: 'network', isRetryable: true })
+    expect(first).toMatchObject({ state: 'failed', code: 'unknown-outcome', isRetryable: false })
+    expect(first.state === 'failed' && first.reason).toContain('发表记录')
     expect(wechat.submissions).toHaveLength(1)
 
     const second = await channel({ progressStore: store }).publish(document())
@@ -554,6 +555,17 @@ describe('WeChat channel: withdrawal', () => {
     wechat.expireTokens()
     expect(await wechatChannel.withdraw({ externalId })).toMatchObject({ state: 'withdrawn', isRepeat: false })
     expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('refuses an empty, NUL-carrying or huge externalId before any call, naming the field', async () => {
+    const wechatChannel = channel()
+    for (const externalId of ['', '  ', '2247483001\u0000', '1'.repeat(100_000)]) {
+      const result = await wechatChannel.withdraw({ externalId })
+      expect(result).toMatchObject({ state: 'failed', code: 'validation', isRetryable: false })
+      expect(result.state === 'failed' && result.reason).toContain('平台 ID（externalId）')
+      expect(result.externalId.length).toBeLessThanOrEqual(64)
+    }
+    expect(wechat.requests).toHaveLength(0)
   })
 
   it('reports an unknown publish as a WeChat error, not as withdrawn', async () => {

@@ -154,6 +154,31 @@ describe('Weibo channel', () => {
     expect(weibo.posts.size).toBe(1)
   })
 
+  it('reports unknown-outcome at once, and keeps refusing, when the post was sent and its answer lost', async () => {
+    const store = createMemoryProgressStore<WeiboProgress>()
+    weibo.dropNextAnswer()
+    const first = await channel({ progressStore: store }).publish(document())
+    expect(first).toMatchObject({ state: 'failed', code: 'unknown-outcome', isRetryable: false })
+    expect(first.state === 'failed' && first.reason).toContain('微博账号主页')
+    expect(await channel({ progressStore: store }).publish(document())).toMatchObject({ state: 'failed', code: 'unknown-outcome' })
+    expect(weibo.posts.size).toBe(1)
+  })
+
+  it('treats a gateway 5xx without Weibo’s error body as unknown, and Weibo’s own error as nothing posted', async () => {
+    const store = createMemoryProgressStore<WeiboProgress>()
+    const throughGateway = async (input: string | URL | Request, init?: RequestInit) => {
+      await fetch(input, init)
+      return new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })
+    }
+    expect(await channel({ progressStore: store, fetch: throughGateway }).publish(document())).toMatchObject({ state: 'failed', code: 'unknown-outcome' })
+    expect(weibo.posts.size).toBe(1)
+
+    const other = createMemoryProgressStore<WeiboProgress>()
+    weibo.limitRate(1)
+    expect(await channel({ progressStore: other }).publish(document({ id: 'policy-2', title: '第二篇' }))).toMatchObject({ state: 'failed', code: 'weibo:10023', isRetryable: true })
+    expect(await channel({ progressStore: other }).publish(document({ id: 'policy-2', title: '第二篇' }))).toMatchObject({ state: 'published' })
+  })
+
   it('checks status: published while the post exists, failed once deleted', async () => {
     const weiboChannel = channel()
     const posted = await weiboChannel.publish(document())
@@ -187,6 +212,18 @@ describe('Weibo channel: withdrawal', () => {
     expect(repeated).toMatchObject({ state: 'withdrawn', isRepeat: true })
     expect(repeated.state === 'withdrawn' && repeated.note).toContain('20101')
     expect(weibo.destroyed).toHaveLength(1)
+  })
+
+  it('does not report a withdrawn status as published when a late job publishes the same version again', async () => {
+    const store = createMemoryProgressStore<WeiboProgress>()
+    const weiboChannel = channel({ progressStore: store })
+    const posted = await weiboChannel.publish(document())
+    await weiboChannel.withdraw({ externalId: posted.externalId ?? '', documentId: 'policy-1', version: 1 })
+
+    const late = await weiboChannel.publish(document())
+    expect(late).toMatchObject({ state: 'failed', code: 'withdrawn', isRetryable: false, externalId: posted.externalId })
+    expect(weibo.posts.size).toBe(0)
+    expect(await weiboChannel.publish(document({ version: 2, summary: '修订后的摘要。' }))).toMatchObject({ state: 'published' })
   })
 
   it('treats a status deleted by hand as already withdrawn', async () => {

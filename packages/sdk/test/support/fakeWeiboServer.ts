@@ -17,6 +17,8 @@ export type FakeWeibo = TestServer & {
   deletePost: (id: string) => void
   /** Statuses removed through `statuses/destroy.json`. */
   destroyed: string[]
+  /** Handle the next request, then drop the connection without answering. */
+  dropNextAnswer: () => void
 }
 
 export async function startFakeWeibo(): Promise<FakeWeibo> {
@@ -25,6 +27,7 @@ export async function startFakeWeibo(): Promise<FakeWeibo> {
   const posts: FakeWeibo['posts'] = new Map()
   let rateLimited = 0
   const destroyed: string[] = []
+  let shouldDropNextAnswer = false
   let serial = 4_900_000_000_000_000
 
   const error = (status: number, request: string, code: number, message: string): Reply => ({
@@ -33,6 +36,13 @@ export async function startFakeWeibo(): Promise<FakeWeibo> {
   })
 
   async function handle(request: ReceivedRequest): Promise<Reply> {
+    const reply = await route(request)
+    if (!shouldDropNextAnswer) return reply
+    shouldDropNextAnswer = false
+    return { ...reply, shouldDropConnection: true }
+  }
+
+  async function route(request: ReceivedRequest): Promise<Reply> {
     const path = request.url.pathname
     if (path === '/2/statuses/show.json' && request.method === 'GET') {
       if (request.url.searchParams.get('access_token') !== accessToken) return error(403, path, 21332, 'invalid_access_token')
@@ -104,6 +114,9 @@ export async function startFakeWeibo(): Promise<FakeWeibo> {
     boundDomain,
     posts,
     destroyed,
+    dropNextAnswer: () => {
+      shouldDropNextAnswer = true
+    },
     limitRate: (count: number) => {
       rateLimited = count
     },

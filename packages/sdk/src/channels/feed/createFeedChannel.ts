@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
 import type { Channel, ChannelDocument, ChannelResult, ChannelValidationIssue, ChannelWithdrawal, ChannelWithdrawResult } from '../Channel'
+import { checkExternalId } from '../checkExternalId'
 
 /** One entry of a feed. */
 export type FeedItem = {
@@ -128,6 +129,8 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
    * readers that update entries replace the withdrawn text.
    */
   async function withdraw(post: ChannelWithdrawal): Promise<ChannelWithdrawResult> {
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
     const { externalId } = post
     const item = await store.get(externalId)
     if (!item) return { channel: name, state: 'withdrawn', externalId, isRepeat: true, note: '订阅源中没有该条目，无需撤回。' }

@@ -10,6 +10,7 @@ import type {
   ChannelWithdrawResult,
   FetchLike,
 } from '../Channel'
+import { checkExternalId } from '../checkExternalId'
 import { deliveryHeader, eventHeader, signWebhook } from './signature'
 
 /** The JSON body of a delivery. */
@@ -139,7 +140,8 @@ export function createWebhookChannel(options: WebhookChannelOptions): Channel {
     return { channel: name, state: 'failed', externalId, ...httpFailure(response, answer) }
   }
 
-  function fromError(error: unknown, signal: AbortSignal | undefined, externalId: string): Extract<ChannelResult & ChannelWithdrawResult, { state: 'failed' }> {
+  /** A network failure or abort, as a failed result of `publish`, `checkStatus` or `withdraw` (the failed shapes agree). */
+  function fromError(error: unknown, signal: AbortSignal | undefined, externalId: string): Extract<ChannelResult, { state: 'failed' }> & Extract<ChannelWithdrawResult, { state: 'failed' }> {
     if (isAbortError(error, signal)) return { channel: name, state: 'failed', externalId, code: 'aborted', reason: '投递被中止，可以重试。', isRetryable: true }
     if (error instanceof TypeError) {
       return { channel: name, state: 'failed', externalId, code: 'network', reason: redact(`无法连接接收方（${error.message}），请稍后重试。`), isRetryable: true }
@@ -186,6 +188,8 @@ export function createWebhookChannel(options: WebhookChannelOptions): Channel {
 
   /** Delivers a signed `document.withdrawn` event to the publishing endpoint. */
   async function withdraw(post: ChannelWithdrawal, callOptions: ChannelCallOptions = {}): Promise<ChannelWithdrawResult> {
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
     const { externalId } = post
     const payload: WebhookPayload = {
       event: 'document.withdrawn',

@@ -11,6 +11,7 @@ import type {
   ChannelWithdrawResult,
   FetchLike,
 } from '../Channel'
+import { checkExternalId } from '../checkExternalId'
 import { dataUrlByteLength, dataUrlContentType, formatBytes, imageLabel, ImageLoadError, isDataUrl, loadImage, toBlob, type LoadedImage } from '../images'
 import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
 import { wasNeverSent } from '../requestOutcome'
@@ -491,12 +492,20 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
       try {
         submitted = await call('freepublish/submit', { json: { media_id: progress.draftMediaId } }, signal, '', flight)
       } catch (error) {
-        if (!flight.isInFlight) {
-          // WeChat answered with an error, the request never left, or it failed before sending (token,
-          // back-off wait): nothing was submitted, so the next attempt may submit.
-          progress.isSubmitting = false
-          await store.set(key, progress)
+        if (flight.isInFlight) {
+          // Sent, and the answer lost (dropped connection, abort, a gateway's 5xx): say so now rather
+          // than answer "retryable" and refuse on the retry.
+          const { code } = describeError(error, signal, 'publish')
+          return failed({
+            code: 'unknown-outcome',
+            reason: `已向微信提交发布，但未收到答复（${code}），无法确认是否已发表。为避免重复发文，不会自动重试：请在公众号后台“发表记录”中核实；确认未发表后，清除该文档的发布进度再重试。`,
+            isRetryable: false,
+          })
         }
+        // WeChat answered with an error, the request never left, or it failed before sending (token,
+        // back-off wait): nothing was submitted, so the next attempt may submit.
+        progress.isSubmitting = false
+        await store.set(key, progress)
         throw error
       }
       progress.publishId = String(submitted.publish_id)
@@ -524,6 +533,8 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
   async function withdraw(post: ChannelWithdrawal, callOptions: ChannelCallOptions = {}): Promise<ChannelWithdrawResult> {
     const { signal } = callOptions
     const { externalId } = post
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
     const withdrawn = (isRepeat: boolean, note?: string): ChannelWithdrawResult => ({ channel: name, state: 'withdrawn', externalId, isRepeat, ...(note ? { note } : {}) })
     try {
       const { publishId, articleId: knownArticleId } = splitExternalId(externalId)

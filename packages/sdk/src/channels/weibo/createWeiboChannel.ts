@@ -10,6 +10,7 @@ import type {
   ChannelWithdrawResult,
   FetchLike,
 } from '../Channel'
+import { checkExternalId } from '../checkExternalId'
 import { formatBytes, ImageLoadError, loadImage, toBlob } from '../images'
 import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
 import { wasNeverSent } from '../requestOutcome'
@@ -25,7 +26,12 @@ const pictureTypes = ['image/jpeg', 'image/png', 'image/gif']
  * with an error (nothing was posted) or the request provably never left; `statusId` is saved after.
  * `isSubmitting` found on resume means the answer was lost: the adapter stops rather than post twice.
  */
-export type WeiboProgress = { isSubmitting?: boolean; statusId?: string }
+export type WeiboProgress = {
+  isSubmitting?: boolean
+  statusId?: string
+  /** Set by `withdraw` (when given the document id): a later publish of this version does not report the deleted status as published. */
+  isWithdrawn?: boolean
+}
 
 export type WeiboChannelOptions = {
   /** Name reported in results. @default 'weibo' */
@@ -195,13 +201,24 @@ export function createWeiboChannel(options: WeiboChannelOptions): Channel & { co
 
   const statusUrl = (id: string) => `https://m.weibo.cn/status/${id}`
 
+  /** The post was sent and its answer lost: `isSubmitting` stays, and the team is told now, not on the retry. */
+  function unknownOutcome(cause: string): ChannelResult {
+    return failed({
+      code: 'unknown-outcome',
+      reason: `已向微博提交，但未收到有效答复（${cause}），无法确认是否已发出。为避免重复发布，不会自动重试：请在微博账号主页核实；确认未发出后，清除该文档的发布进度再重试。`,
+      isRetryable: false,
+    })
+  }
+
+  const progressKey = (documentId: string, version = 1) => `weibo:${boundDomain}:${documentId}@${version}`
+
   // Concurrent publishes of the same document in this process share one run.
   const inFlight = new Map<string, Promise<ChannelResult>>()
 
   async function publish(document: ChannelDocument, callOptions: ChannelCallOptions = {}): Promise<ChannelResult> {
     const issues = validate(document)
     if (issues.length > 0) return failed({ code: 'validation', reason: issues.map((issue) => issue.message).join(' '), isRetryable: false, issues })
-    const key = `weibo:${boundDomain}:${document.id}@${document.version ?? 1}`
+    const key = progressKey(document.id, document.version)
     const running = inFlight.get(key)
     if (running) return await running
     const run = publishOnce(document, key, callOptions.signal).finally(() => inFlight.delete(key))
@@ -212,6 +229,9 @@ export function createWeiboChannel(options: WeiboChannelOptions): Channel & { co
   async function publishOnce(document: ChannelDocument, key: string, signal: AbortSignal | undefined): Promise<ChannelResult> {
     try {
       const progress = (await store.get(key)) ?? {}
+      if (progress.statusId && progress.isWithdrawn) {
+        return failed({ code: 'withdrawn', reason: '该文件的这一版本已从微博撤回，不再发布；如需重新发布，请发布新版本。', isRetryable: false, externalId: progress.statusId })
+      }
       if (progress.statusId) return { channel: name, state: 'published', externalId: progress.statusId, url: statusUrl(progress.statusId) }
       if (progress.isSubmitting) {
         return failed({
@@ -243,17 +263,25 @@ export function createWeiboChannel(options: WeiboChannelOptions): Channel & { co
       try {
         response = await fetchApi(`${baseUrl}/2/statuses/share.json`, { method: 'POST', body, signal })
       } catch (error) {
-        // Refused or unresolvable: the post never left, so a later attempt may post.
-        if (wasNeverSent(error)) await store.delete(key)
-        throw error
+        if (wasNeverSent(error)) {
+          // Refused or unresolvable: the post never left, so a later attempt may post.
+          await store.delete(key)
+          throw error
+        }
+        return unknownOutcome(describeError(error, signal, 'publish').code)
       }
       if (!response.ok) {
-        // The platform answered: nothing was posted, so a later attempt may post.
+        const answer = await readError(response)
+        // A gateway's 5xx without Weibo's error body says nothing about whether Weibo posted it.
+        if (answer.error_code === undefined && response.status >= 500) return unknownOutcome(`http:${response.status}`)
+        // Weibo answered with an error: nothing was posted, so a later attempt may post.
         await store.delete(key)
-        return describe(response.status, await readError(response))
+        return describe(response.status, answer)
       }
-      const posted = (await response.json()) as { idstr?: string; id?: number | string }
-      const statusId = String(posted.idstr ?? posted.id)
+      const posted = (await response.json().catch(() => ({}))) as { idstr?: string; id?: number | string }
+      const statusIdAnswered = posted.idstr ?? posted.id
+      if (statusIdAnswered === undefined) return unknownOutcome('no-status-id')
+      const statusId = String(statusIdAnswered)
       await store.set(key, { statusId })
       return { channel: name, state: 'published', externalId: statusId, url: statusUrl(statusId) }
     } catch (error) {
@@ -278,12 +306,21 @@ export function createWeiboChannel(options: WeiboChannelOptions): Channel & { co
     }
   }
 
+  async function markWithdrawn(post: ChannelWithdrawal): Promise<void> {
+    if (!post.documentId) return
+    const key = progressKey(post.documentId, post.version)
+    const progress = await store.get(key)
+    if (progress?.statusId === post.externalId) await store.set(key, { ...progress, isWithdrawn: true })
+  }
+
   /**
    * `statuses/destroy.json`. 20101 (the status does not exist) means it is already gone — deleted
    * earlier or by hand — which is what withdrawing asks for.
    */
   async function withdraw(post: ChannelWithdrawal, callOptions: ChannelCallOptions = {}): Promise<ChannelWithdrawResult> {
     const { signal } = callOptions
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
     const { externalId } = post
     try {
       const token = await getToken(signal)
@@ -294,10 +331,12 @@ export function createWeiboChannel(options: WeiboChannelOptions): Channel & { co
       })
       if (response.ok) {
         logger.debug?.('weibo: deleted status', { statusId: externalId })
+        await markWithdrawn(post)
         return { channel: name, state: 'withdrawn', externalId, isRepeat: false }
       }
       const body = await readError(response)
       if (body.error_code === 20101) {
+        await markWithdrawn(post)
         return { channel: name, state: 'withdrawn', externalId, isRepeat: true, note: '这条微博此前已被删除（20101）。' }
       }
       return { channel: name, state: 'failed', externalId, ...describeFailure(response.status, body) }
