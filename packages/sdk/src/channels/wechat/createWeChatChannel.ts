@@ -539,6 +539,10 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     try {
       const { publishId, articleId: knownArticleId } = splitExternalId(externalId)
       const { status, articleId = knownArticleId } = await getPublish(publishId, signal)
+      if (!Number.isInteger(status)) {
+        // Without a state, "nothing to delete" cannot be told from "live": never claim withdrawn.
+        return { channel: name, state: 'failed', externalId, code: 'wechat:no-publish-status', reason: '微信查询发布状态时未返回 publish_status，请稍后重试撤回。', isRetryable: true }
+      }
       if (status === 1) {
         return {
           channel: name,
