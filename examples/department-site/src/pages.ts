@@ -25,6 +25,7 @@ function layout(input: { site: SiteInfo; title: string; body: SafeHtml; feeds?: 
 <title>${title} - ${site.title}</title>
 ${feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}">\n`)}<style>
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:64rem;margin:0 auto;padding:1rem;line-height:1.7;color:#222}
+form[role=search] input{width:min(24rem,70%);padding:.3rem}
 header a{color:#b00;text-decoration:none;font-weight:bold}mark{background:#fde68a}a{color:#1d4ed8}
 .results li{margin:0 0 1rem}.meta{color:#666;font-size:.9em}
 .layout{display:grid;grid-template-columns:15rem 1fr;gap:2rem}@media(max-width:48rem){.layout{grid-template-columns:1fr}}
