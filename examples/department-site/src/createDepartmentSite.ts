@@ -23,10 +23,13 @@ export type DepartmentSiteOptions = {
 const integerParams = ['year'] as const
 const stringParams = ['q', 'topic', 'kind', 'documentType', 'validity', 'cursor'] as const
 
+// Control characters (NUL and the like) are never part of a search or a filter; they would only reach the page.
+const controlCharacters = /\p{Cc}/gu
+
 function searchParamsOf(url: URL, options: DepartmentSiteOptions): SearchParams {
   const params: Record<string, string | number | boolean> = { limit: options.pageSize ?? 20 }
   for (const name of stringParams) {
-    const value = url.searchParams.get(name)?.trim()
+    const value = url.searchParams.get(name)?.replace(controlCharacters, ' ').trim()
     if (value) params[name] = value
   }
   for (const name of integerParams) {
@@ -58,7 +61,11 @@ export function createDepartmentSiteHandler(options: DepartmentSiteOptions) {
   const isOnSite = (document: PolicyDocument) => !options.agency || document.issuers.some((issuer) => issuer.id === options.agency)
 
   async function documentPage(response: ServerResponse, contentId: string): Promise<void> {
-    const read = await readDocument(options.library, contentId)
+    // An id the library refuses (400: not a content id) names no document.
+    const read = await readDocument(options.library, contentId).catch((error: unknown) => {
+      if (error instanceof PolicyLibraryError && error.status === 400) return { state: 'missing' as const }
+      throw error
+    })
     if (read.state === 'missing') return send(response, 404, renderNotFound(site, contentId))
     if (read.state === 'gone') {
       const { issuerIds } = read.gone

@@ -272,9 +272,21 @@ export function renderNotFound(site: SiteInfo, contentId: string): string {
   return layout({ site, title: '未找到', body: html`<h1>未找到文件</h1><p>政策文件库中没有编号为 <code>${contentId}</code> 的文件。</p><p><a href="/">返回列表</a></p>` })
 }
 
+const paramLabels: Record<string, string> = {
+  ...Object.fromEntries(facetNames.map((name) => [name, facetLabels[name].title])),
+  q: '搜索词',
+  cursor: '分页位置',
+  limit: '每页条数',
+}
+
 /** 400: the library refused the filters in the URL (e.g. an unknown 主题分类 code); its messages are Chinese. */
 export function renderBadRequest(site: SiteInfo, problem: Problem | undefined): string {
-  const details = problem?.errors?.map((error) => error.detail) ?? []
+  const details =
+    problem?.errors?.map((error) => {
+      const name = error.pointer.replace(/^\/?query\//u, '')
+      // A pattern means nothing to a visitor; every other rule the library words in Chinese.
+      return `${paramLabels[name] ?? '筛选条件'}：${error.rule === 'pattern' ? '格式不正确' : error.detail}`
+    }) ?? []
   return layout({
     site,
     title: '筛选条件有误',

@@ -259,7 +259,30 @@ describe('department site reading from the policy library through the SDK', () =
     const { status, html } = await page('/?topic=not-a-topic')
     expect(status).toBe(400)
     expect(html).toContain('<h1>筛选条件有误</h1>')
-    expect(html).not.toMatch(/Error|at .*\.js:\d+/u)
+    expect(html).toContain('<li>主题分类：格式不正确</li>')
+    expect(html).not.toMatch(/Error|at .*\.js:\d+|\^\[0-9\]/u)
+    const year = await page('/?year=99999')
+    expect(year.status).toBe(400)
+    expect(year.html).toMatch(/<li>年份：[^<]*2100<\/li>/u)
+    const long = await page(`/?q=${'长'.repeat(300)}`)
+    expect(long.status).toBe(400)
+    expect(long.html).toMatch(/<li>搜索词：[^<]*200[^<]*<\/li>/u)
+  })
+
+  it('drops control characters from the query instead of echoing them', async () => {
+    const { status, html } = await page(`/?q=%00${encodeURIComponent('疫情防控')}%07`)
+    expect(status).toBe(200)
+    expect(html).toContain('<h1>“疫情防控”的搜索结果</h1>')
+    expect(html).not.toMatch(/\p{Cc}(?<![\n\t])/u)
+  })
+
+  it('answers 404 for a document id the library cannot hold and 400 for a broken escape', async () => {
+    const tooLong = await page(`/documents/${'x'.repeat(3000)}`)
+    expect(tooLong.status).toBe(404)
+    expect(tooLong.html).toContain('<h1>未找到文件</h1>')
+    const broken = await page('/documents/%E0%A4%A')
+    expect(broken.status).toBe(400)
+    expect(broken.html).not.toMatch(/URIError|at .*\.js:\d+/u)
   })
 })
 
