@@ -36,44 +36,30 @@ function withdrawalOf(value: unknown): GoneDocument['withdrawal'] {
 }
 
 /**
- * The gone document described by a library answer: a withdrawn `Document` (libraries that answer 200
- * with `status: 'withdrawn'`) or a 410 problem body (libraries that answer 410 Gone, with `withdrawal`
- * for a withdrawn document and none for a deleted one). The problem's own `title` is the problem's
- * (English) name, so the document's 标题 is read from `document.title` or `documentTitle`.
+ * The gone document described by a library answer: a withdrawn `Document` (a library that answers 200
+ * with `status: 'withdrawn'`) or a 410 `GoneProblem` body (a library that answers 410 Gone: `removal`
+ * `withdrawn` with `withdrawal`, or `deleted`; `document` carries what cites it — 标题 (not for a deleted
+ * document), 索引号, 发文字号, 发文机关 — and never text). The problem's own `title` is the problem's name.
  */
 export function goneDocumentOf(contentId: string, answer: PolicyDocument | Problem | undefined): GoneDocument {
   const body: Fields = isRecord(answer) ? answer : {}
-  if (body.status === 'withdrawn') {
-    const document = answer as PolicyDocument
-    return {
-      contentId,
-      reason: 'withdrawn',
-      title: document.title,
-      ...(document.indexNumber ? { indexNumber: document.indexNumber } : {}),
-      ...(document.documentNumber ? { documentNumber: document.documentNumber } : {}),
-      issuerIds: document.issuers.map((issuer) => issuer.id),
-      ...(document.withdrawal ? { withdrawal: withdrawalOf(document.withdrawal) } : {}),
-    }
-  }
-  const nested: Fields = isRecord(body.document) ? body.document : {}
-  const field = (name: string) => text(nested[name]) ?? text(body[name])
-  const title = text(nested.title) ?? text(body.documentTitle)
-  const issuers = Array.isArray(nested.issuers) ? nested.issuers : Array.isArray(body.issuers) ? body.issuers : undefined
-  const issuerIds = issuers?.flatMap((issuer) => {
-    const id = isRecord(issuer) ? text(issuer.id) : text(issuer)
-    return id ? [id] : []
-  })
-  const withdrawal = withdrawalOf(body.withdrawal) ?? withdrawalOf(nested.withdrawal)
-  const indexNumber = field('indexNumber')
-  const documentNumber = field('documentNumber')
+  const isWithdrawnDocument = body.status === 'withdrawn'
+  // The withdrawn document itself, or the problem's citation of the gone one.
+  const cited: Fields = isWithdrawnDocument ? body : isRecord(body.document) ? body.document : {}
+  const withdrawal = withdrawalOf(body.withdrawal)
+  const isWithdrawn = isWithdrawnDocument || body.removal === 'withdrawn' || (body.removal === undefined && withdrawal !== undefined)
+  const title = text(cited.title)
+  const indexNumber = text(cited.indexNumber)
+  const documentNumber = text(cited.documentNumber)
+  const issuerIds = Array.isArray(cited.issuers) ? cited.issuers.flatMap((issuer) => (isRecord(issuer) && text(issuer.id) ? [issuer.id as string] : [])) : []
   return {
     contentId,
-    reason: withdrawal ? 'withdrawn' : 'deleted',
+    reason: isWithdrawn ? 'withdrawn' : 'deleted',
     ...(title ? { title } : {}),
     ...(indexNumber ? { indexNumber } : {}),
     ...(documentNumber ? { documentNumber } : {}),
-    ...(issuerIds && issuerIds.length > 0 ? { issuerIds } : {}),
-    ...(withdrawal ? { withdrawal } : {}),
+    ...(issuerIds.length > 0 ? { issuerIds } : {}),
+    ...(isWithdrawn && withdrawal ? { withdrawal } : {}),
   }
 }
 

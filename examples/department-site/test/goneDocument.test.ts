@@ -4,16 +4,35 @@ import { goneDocumentOf, renderGonePage } from '../src/index'
 
 const site = { title: '天津市武清区人民政府' }
 
-// The 410 answers of a library that no longer serves withdrawn and deleted documents (problem+json).
+// The 410 answers (GoneProblem, problem+json) of a library that no longer serves withdrawn and deleted documents.
+const issuers = [{ id: 'wuqing-gov', name: '天津市武清区人民政府办公室' }]
 const withdrawnProblem = {
   type: 'https://gongkai.dev/problems/gone',
   title: 'Gone',
   status: 410,
   detail: '文件 wq-2019-004 已撤回',
+  removal: 'withdrawn',
   withdrawal: { notice: '因活动取消，本通告撤回。', withdrawnAt: '2026-11-29T16:30:00.000Z' },
-  document: { title: '关于临时交通管制的通告', indexNumber: '11120114MB1234567X/2019-00004', documentNumber: '津武政通〔2019〕4号' },
+  document: {
+    contentId: 'wq-2019-004',
+    version: 2,
+    kind: 'policy',
+    title: '关于临时交通管制的通告',
+    indexNumber: '11120114MB1234567X/2019-00004',
+    documentNumber: '津武政通〔2019〕4号',
+    issuers,
+    publishedAt: '2019-06-01',
+  },
 } as Problem
-const deletedProblem = { type: 'https://gongkai.dev/problems/gone', title: 'Gone', status: 410, detail: '文件 wq-2019-005 已删除' } as Problem
+const deletedProblem = {
+  type: 'https://gongkai.dev/problems/gone',
+  title: 'Gone',
+  status: 410,
+  detail: '文件 wq-2019-005 已删除',
+  removal: 'deleted',
+  deletion: { reason: '误发', deletedAt: '2026-11-29T16:30:00.000Z', deletedBy: 'wuqing-gov' },
+  document: { contentId: 'wq-2019-005', version: 3, kind: 'policy', documentNumber: '津武政通〔2019〕5号', issuers, publishedAt: '2019-06-02' },
+} as Problem
 
 describe('gone documents (410)', () => {
   it('reads a withdrawn document’s notice and identifiers from a 410 problem body', () => {
@@ -24,23 +43,27 @@ describe('gone documents (410)', () => {
       title: '关于临时交通管制的通告',
       indexNumber: '11120114MB1234567X/2019-00004',
       documentNumber: '津武政通〔2019〕4号',
+      issuerIds: ['wuqing-gov'],
       withdrawal: { notice: '因活动取消，本通告撤回。', withdrawnAt: '2026-11-29T16:30:00.000Z' },
     })
   })
 
-  it('takes the identifiers from the top level of the problem too, but never the problem’s own title', () => {
-    const problem = { ...withdrawnProblem, document: undefined, documentTitle: '关于临时交通管制的通告', indexNumber: '11120114MB1234567X/2019-00004' } as Problem
-    const gone = goneDocumentOf('wq-2019-004', problem)
-    expect(gone.title).toBe('关于临时交通管制的通告')
-    expect(gone.indexNumber).toBe('11120114MB1234567X/2019-00004')
-    expect(goneDocumentOf('wq-2019-005', deletedProblem).title).toBeUndefined()
+  it('never takes the problem’s own title for the document’s', () => {
+    const untitled = { contentId: 'wq-2019-004', version: 2, kind: 'policy', issuers, publishedAt: '2019-06-01' }
+    expect(goneDocumentOf('wq-2019-004', { ...withdrawnProblem, document: untitled } as Problem).title).toBeUndefined()
   })
 
   it('tells a deleted document (410 without a notice) from a withdrawn one', () => {
-    expect(goneDocumentOf('wq-2019-005', deletedProblem)).toEqual({ contentId: 'wq-2019-005', reason: 'deleted' })
+    expect(goneDocumentOf('wq-2019-005', deletedProblem)).toEqual({
+      contentId: 'wq-2019-005',
+      reason: 'deleted',
+      documentNumber: '津武政通〔2019〕5号',
+      issuerIds: ['wuqing-gov'],
+    })
     const page = renderGonePage(site, goneDocumentOf('wq-2019-005', deletedProblem))
     expect(page).toContain('<h1>该文件已删除</h1>')
-    expect(page).not.toContain('已撤回')
+    expect(page).toContain('该文件已删除，不再提供查阅。')
+    expect(page).not.toMatch(/已撤回|误发/u)
   })
 
   it('reads a withdrawn document the library still answers with 200', () => {
