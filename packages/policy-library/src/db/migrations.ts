@@ -85,4 +85,16 @@ CREATE TABLE idempotency_keys (
 );
 `,
   },
+  {
+    // Deletion (content published in error) and version redaction: a deleted document keeps a row whose
+    // text columns are emptied and whose document is a metadata-only tombstone.
+    id: '0002_removal',
+    sql: `
+ALTER TABLE documents DROP CONSTRAINT documents_status_check;
+ALTER TABLE documents ADD CONSTRAINT documents_status_check CHECK (status IN ('published', 'withdrawn', 'deleted'));
+ALTER TABLE events DROP CONSTRAINT events_type_check;
+ALTER TABLE events ADD CONSTRAINT events_type_check
+  CHECK (type IN ('created', 'updated', 'withdrawn', 'validity_changed', 'deleted', 'redacted'));
+`,
+  },
 ]
