@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { PolicyLibraryError, type PolicyLibraryClient, type SearchParams } from '@gongkai/sdk'
-import { renderDocumentPage, renderError, renderNotFound, renderSearchPage, type SiteInfo } from './pages'
+import { PolicyLibraryError, PolicyLibraryGoneError, type PolicyLibraryClient, type SearchParams } from '@gongkai/sdk'
+import { renderDocumentPage, renderError, renderGonePage, renderNotFound, renderSearchPage, type SiteInfo } from './pages'
 
 export type DepartmentSiteOptions = {
   /** A client from `createPolicyLibraryClient` (no token needed: the site only reads). */
@@ -51,7 +51,15 @@ export function createDepartmentSiteHandler(options: DepartmentSiteOptions) {
       const match = /^\/documents\/([^/]+)$/u.exec(url.pathname)
       if (match?.[1]) {
         const contentId = decodeURIComponent(match[1])
-        const document = await options.library.get(contentId)
+        const document = await options.library.get(contentId).catch((error: unknown) => {
+          if (!(error instanceof PolicyLibraryGoneError)) throw error
+          return error.gone
+        })
+        if (document && 'removal' in document) {
+          // Withdrawn or deleted: 410 with the notice, as the library answers.
+          if (options.agency && !document.document.issuers.some((issuer) => issuer.id === options.agency)) return send(response, 404, renderNotFound(site, contentId))
+          return send(response, 410, renderGonePage(site, document))
+        }
         if (!document || (options.agency && !document.issuers.some((issuer) => issuer.id === options.agency))) {
           return send(response, 404, renderNotFound(site, contentId))
         }

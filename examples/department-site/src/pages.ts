@@ -1,4 +1,4 @@
-import type { FacetBucket, PolicyDocument, SearchParams, SearchResponse } from '@gongkai/sdk'
+import type { FacetBucket, GoneProblem, PolicyDocument, SearchParams, SearchResponse } from '@gongkai/sdk'
 import sanitizeHtml from 'sanitize-html'
 import { html, markedText, raw, type SafeHtml } from './html'
 import { documentTypeLabel, facetLabels, kindLabel, topicLabel, validityLabel } from './labels'
@@ -107,6 +107,31 @@ export function renderDocumentPage(site: SiteInfo, document: PolicyDocument): st
 <h1>${document.title}</h1>
 <article class="body">${body}</article>
 ${attachments}
+<p><a href="/">返回政策文件列表</a></p>`,
+  )
+}
+
+/** A withdrawn (撤回) or deleted (删除) document: the library serves its notice and metadata, no text. */
+export function renderGonePage(site: SiteInfo, gone: GoneProblem): string {
+  const title = gone.document.title ?? '本文件已删除'
+  const notice =
+    gone.removal === 'withdrawn'
+      ? html`<strong>本文件已撤回</strong>（${gone.withdrawal?.withdrawnAt.slice(0, 10) ?? ''}）：${gone.withdrawal?.notice ?? ''}`
+      : html`<strong>本文件已删除</strong>（${gone.deletion?.deletedAt.slice(0, 10) ?? ''}）：${gone.deletion?.reason ?? ''}`
+  const rows: [string, string | undefined][] = [
+    ['索引号', gone.document.indexNumber],
+    ['发文机关', gone.document.issuers.map((issuer) => issuer.name).join('、')],
+    ['发文字号', gone.document.documentNumber],
+    ['发布日期', gone.document.publishedAt],
+  ]
+  return layout(
+    site,
+    title,
+    html`<table class="metadata">${rows
+      .filter((row): row is [string, string] => Boolean(row[1]))
+      .map(([label, value]) => html`<tr><th>${label}</th><td>${value}</td></tr>`)}</table>
+<h1>${title}</h1>
+<div class="withdrawn">${notice}</div>
 <p><a href="/">返回政策文件列表</a></p>`,
   )
 }

@@ -144,9 +144,9 @@ describe('department site reading from the policy library through the SDK', () =
     expect(html).toContain('<a href="https://www.wuqing.gov.cn/files/yaodian.pdf">政务公开工作要点.pdf</a>')
   })
 
-  it('shows a withdrawn document’s notice instead of its body', async () => {
+  it('shows a withdrawn document’s notice instead of its body, answered 410 as the library does', async () => {
     const { status, html } = await page('/documents/wq-2019-004')
-    expect(status).toBe(200)
+    expect(status).toBe(410)
     expect(html).toContain('本文件已撤回')
     expect(html).toContain('因活动取消，本通告撤回。')
     expect(html).not.toContain('<article class="body">交通管制')
