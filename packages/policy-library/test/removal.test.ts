@@ -8,6 +8,8 @@ import { adminToken, documentInput, schemaErrors, startLibrary, type Call, type 
 let library: RunningLibrary
 /** A second process on the same database, started before the removals: its in-memory index catches up from events. */
 let follower: RunningLibrary
+/** A third process answering searches from PostgreSQL alone. */
+let postgresEngine: RunningLibrary
 let wuqing: string
 let baodi: string
 
@@ -16,8 +18,10 @@ beforeAll(async () => {
   wuqing = await library.agencyWithToken('wuqing', '天津市武清区人民政府办公室')
   baodi = await library.agencyWithToken('baodi', '天津市宝坻区人民政府办公室')
   follower = await startLibrary('pl_removal', { rateLimit: false, syncIntervalMs: 50 }, library.database)
+  postgresEngine = await startLibrary('pl_removal', { rateLimit: false, searchEngine: 'postgres' }, library.database)
 })
 afterAll(async () => {
+  await postgresEngine?.stop()
   await follower?.stop()
   await library?.stop()
 })
@@ -117,6 +121,8 @@ describe('withdrawal (撤回)', () => {
     expect(await searchIds(library, 'status=all&q=wdbodymarker')).toEqual([])
     expect(await searchIds(library, `status=withdrawn&q=${encoded('补贴标准调整')}`)).toEqual([])
     await expect.poll(() => searchIds(follower, 'status=all&q=wdbodymarker')).toEqual([])
+    expect(await searchIds(postgresEngine, 'status=all&q=wdbodymarker')).toEqual([])
+    expect(await searchIds(postgresEngine, `status=withdrawn&q=${encoded('撤回样例')}`)).toEqual(['wd-1'])
   })
 })
 
@@ -207,6 +213,10 @@ describe('deletion (删除)', () => {
     expect(await searchIds(library, 'status=all&agency=wuqing&limit=100')).not.toContain('dl-1')
     await expect.poll(() => searchIds(follower, `status=all&q=${marker}`)).toEqual([])
     await expect.poll(() => searchIds(follower, 'status=all&limit=100')).not.toContain('dl-1')
+    expect(await searchIds(postgresEngine, `status=all&q=${marker}`)).toEqual([])
+    expect(await searchIds(postgresEngine, 'status=all&agency=wuqing&limit=100')).not.toContain('dl-1')
+    const facets = await postgresEngine.call('GET', '/v1/documents?status=all&limit=1')
+    expect(facets.body.total).toBe(facets.body.facets.kind.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0))
   })
 
   it('answers the same record when deleting again, and replays of earlier writes no longer carry the text', async () => {
