@@ -59,8 +59,11 @@ async function attemptOnce(fetchImpl: (input: Request) => Promise<Response>, req
   const onAbort = () => controller.abort(request.signal.reason)
   if (request.signal.aborted) onAbort()
   else request.signal.addEventListener('abort', onAbort, { once: true })
+  // Held until the attempt ends: undici's fetch follows this request's signal through a weak
+  // reference, so a request nobody holds can be collected mid-attempt and the abort never arrives.
+  const attemptRequest = new Request(request, { signal: controller.signal })
   try {
-    const response = await fetchImpl(new Request(request, { signal: controller.signal }))
+    const response = await fetchImpl(attemptRequest)
     const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer()
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
   } catch (error) {
@@ -69,6 +72,7 @@ async function attemptOnce(fetchImpl: (input: Request) => Promise<Response>, req
   } finally {
     clearTimeout(timer)
     request.signal.removeEventListener('abort', onAbort)
+    attemptRequest.signal.removeEventListener('abort', onAbort)
   }
 }
 
