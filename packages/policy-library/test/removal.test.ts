@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { indexText } from '../src/search/segment.js'
 import { adminToken, documentInput, schemaErrors, startLibrary, type Call, type RunningLibrary } from './helpers.js'
 
 // Withdrawal (撤回), deletion (删除) and version redaction (抹除): every read path, and the erased text
@@ -123,6 +124,34 @@ describe('withdrawal (撤回)', () => {
     await expect.poll(() => searchIds(follower, 'status=all&q=wdbodymarker')).toEqual([])
     expect(await searchIds(postgresEngine, 'status=all&q=wdbodymarker')).toEqual([])
     expect(await searchIds(postgresEngine, `status=withdrawn&q=${encoded('撤回样例')}`)).toEqual(['wd-1'])
+  })
+})
+
+describe('upgrading a library with withdrawn documents', () => {
+  it('keeps only the title terms of documents withdrawn before migration 0002, so their text is not searchable', async () => {
+    const body = '旧版撤回正文oldwithdrawnmarker'
+    expect((await library.call('PUT', '/v1/documents/wd-legacy', { token: wuqing, body: documentInput({ title: '关于旧版撤回文件的通知', bodyText: body }) })).status).toBe(201)
+    expect((await library.call('POST', '/v1/documents/wd-legacy/withdrawal', { token: wuqing, body: { version: 2, previousVersion: 1, notice: '撤回' } })).status).toBe(200)
+    const client = new pg.Client({ connectionString: library.database.url })
+    await client.connect()
+    try {
+      // As the library before this migration stored it: title and body terms.
+      await client.query(`UPDATE documents SET search_vector = $1::tsvector WHERE content_id = 'wd-legacy'`, [indexText({ title: '关于旧版撤回文件的通知', body }).vector])
+      await client.query(`DELETE FROM policy_library_migrations WHERE id = '0002_removal'`)
+      expect(await library.library.migrate()).toEqual(['0002_removal'])
+      const { rows } = await client.query<{ vector: string }>(`SELECT search_vector::text AS vector FROM documents WHERE content_id = 'wd-legacy'`)
+      expect(rows[0]?.vector).not.toContain('oldwithdrawnmarker')
+      expect(rows[0]?.vector).toContain('撤回')
+    } finally {
+      await client.end()
+    }
+    const fresh = await startLibrary('pl_removal', { rateLimit: false }, library.database)
+    try {
+      expect(await searchIds(fresh, 'status=all&q=oldwithdrawnmarker')).toEqual([])
+      expect(await searchIds(fresh, `status=withdrawn&q=${encoded('旧版撤回文件')}`)).toEqual(['wd-legacy'])
+    } finally {
+      await fresh.stop()
+    }
   })
 })
 
