@@ -11,6 +11,7 @@ import { problem, ProblemError, sendProblem } from './http/problem.js'
 import { handle, type AppContext, type RouteContext } from './http/routeContext.js'
 import { agencyRoutes } from './routes/agencyRoutes.js'
 import { documentReadRoutes } from './routes/documentReadRoutes.js'
+import { documentRemovalRoutes } from './routes/documentRemovalRoutes.js'
 import { documentWriteRoutes } from './routes/documentWriteRoutes.js'
 import { feedRoutes } from './routes/feedRoutes.js'
 import { searchRoutes } from './routes/searchRoutes.js'
@@ -133,6 +134,7 @@ export function createApp(context: AppContext): express.Express {
   app.use(searchRoutes(routeContext))
   app.use(documentReadRoutes(routeContext))
   app.use(documentWriteRoutes(routeContext))
+  app.use(documentRemovalRoutes(routeContext))
   app.use(agencyRoutes(routeContext))
   app.use(feedRoutes(routeContext))
 

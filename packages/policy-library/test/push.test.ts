@@ -203,7 +203,7 @@ describe('token scoping', () => {
 })
 
 describe('withdrawal and validity', () => {
-  it('keeps a withdrawn document: GET answers 200 with the notice, search leaves it out', async () => {
+  it('keeps a withdrawn document: GET answers 410 with the notice and no text, search leaves it out', async () => {
     await library.call('PUT', '/v1/documents/withdraw-1', { token: wuqing, body: documentInput({ title: '关于撤回测试就业补贴的通知', bodyText: '撤回测试专用正文：稳就业。' }) })
     const withdrawn = await library.call('POST', '/v1/documents/withdraw-1/withdrawal', {
       token: wuqing,
@@ -211,15 +211,15 @@ describe('withdrawal and validity', () => {
     })
     expect(withdrawn.status).toBe(200)
     const read = await library.call('GET', '/v1/documents/withdraw-1')
-    expect(read.status).toBe(200)
-    expect(read.body).toMatchObject({ status: 'withdrawn', version: 2, withdrawal: { notice: '因机构改革，本文件已撤回。' } })
-    expect(read.body.bodyText).toBe('撤回测试专用正文：稳就业。')
+    expect(read.status).toBe(410)
+    expect(read.body).toMatchObject({ removal: 'withdrawn', document: { contentId: 'withdraw-1', version: 2 }, withdrawal: { notice: '因机构改革，本文件已撤回。' } })
+    expect(read.text).not.toContain('撤回测试专用正文')
     expect((await library.call('GET', `/v1/documents?q=${encodeURIComponent('撤回测试')}`)).body.total).toBe(0)
     const included = await library.call('GET', `/v1/documents?q=${encodeURIComponent('撤回测试')}&status=withdrawn`)
     expect(included.body.items.map((item: { contentId: string }) => item.contentId)).toEqual(['withdraw-1'])
     const events = await library.call('GET', '/v1/documents/withdraw-1/events')
     expect(events.body.items[1]).toMatchObject({ type: 'withdrawn', version: 2, notice: '因机构改革，本文件已撤回。', agencyId: 'wuqing' })
-    expect((await library.call('GET', '/v1/documents/withdraw-1/versions/1')).body.status).toBe('published')
+    expect((await library.call('GET', '/v1/documents/withdraw-1/versions/1')).status).toBe(410)
     // Pushing a new version publishes it again.
     const republished = await library.call('PUT', '/v1/documents/withdraw-1', { token: wuqing, body: documentInput({ version: 3, previousVersion: 2 }) })
     expect(republished.body).toMatchObject({ status: 'published', withdrawal: null })

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { buildDocument, searchableBody, type AgencyRef, type DocumentInput, type StoredDocument } from '../documents.js'
 import { problem, type Problem } from '../http/problem.js'
+import { documentGoneProblem, type DeletedDocument } from '../removal.js'
 import { indexText } from '../search/segment.js'
 import type { IndexedDocument, IndexUpdate } from '../search/types.js'
 
@@ -9,7 +10,7 @@ export type PushResult =
   | { contentId: string; status: 200 | 201; document: StoredDocument }
   | { contentId: string; status: number; problem: Problem }
 
-type ExistingRow = { content_id: string; version: number; issuers: string[]; created_at: string; document: StoredDocument }
+type ExistingRow = { content_id: string; version: number; issuers: string[]; created_at: string; document: StoredDocument | DeletedDocument }
 
 export type WriteContext = {
   client: pg.PoolClient
@@ -18,6 +19,18 @@ export type WriteContext = {
   validityStatuses: readonly string[]
   /** Filled with what was written, for the search index once the transaction commits. */
   indexUpdates: IndexUpdate[]
+}
+
+/**
+ * A deleted content id is never used again (410): its 索引号 and history stay reserved for audit, and a
+ * new push under it would bring the erased document back at the same address.
+ */
+function deletedProblem(document: DeletedDocument): Problem {
+  return {
+    ...documentGoneProblem(document),
+    detail: `文件 ${document.contentId} 已删除，contentId 不能再使用；请以新的 contentId 推送`,
+    errors: [{ pointer: 'path/contentId', detail: '已删除的文件的 contentId 不能再使用', rule: 'deletedContentId' }],
+  }
 }
 
 function versionProblem(detail: string, currentVersion?: number): Problem {
@@ -84,6 +97,7 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
       }))
     }
     const stored = existing.get(contentId)
+    if (stored?.document.status === 'deleted') return fail(deletedProblem(stored.document))
     if (stored) {
       if (!stored.issuers.includes(agencyId)) {
         return fail(problem('forbidden', `文件 ${contentId} 由其他机关发布，${agencyId} 不能修改`))
@@ -138,7 +152,7 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     client,
     written.flatMap((document) => {
       const previous = existing.get(document.contentId)
-      return previous ? [previous.document] : []
+      return previous && previous.document.status !== 'deleted' ? [previous.document] : []
     }),
   )
   await recordEvents(
@@ -175,7 +189,10 @@ type DocumentRecord = {
 }
 
 function recordOf(document: StoredDocument): { record: DocumentRecord; indexed: IndexedDocument } {
-  const indexed = indexText({ title: document.title, body: searchableBody(document) })
+  // A withdrawn document is found by its title and 发文字号 only: its text is no longer served, so it
+  // must not be searchable either (status=withdrawn lists would otherwise confirm words of it).
+  const body = document.status === 'withdrawn' ? (document.documentNumber ?? '') : searchableBody(document)
+  const indexed = indexText({ title: document.title, body })
   const record: DocumentRecord = {
     content_id: document.contentId,
     version: document.version,
@@ -289,12 +306,13 @@ async function lockForChange(
   contentId: string,
   request: ChangeRequest,
 ): Promise<{ document: StoredDocument } | { problem: Problem }> {
-  const { rows } = await context.client.query<{ issuers: string[]; document: StoredDocument }>(
+  const { rows } = await context.client.query<{ issuers: string[]; document: StoredDocument | DeletedDocument }>(
     'SELECT issuers, document FROM documents WHERE content_id = $1 FOR UPDATE',
     [contentId],
   )
   const row = rows[0]
   if (!row) return { problem: problem('notFound', `文件 ${contentId} 不存在`) }
+  if (row.document.status === 'deleted') return { problem: deletedProblem(row.document) }
   if (!row.issuers.includes(context.agencyId)) return { problem: problem('forbidden', `文件 ${contentId} 由其他机关发布，${context.agencyId} 不能修改`) }
   if (request.version <= request.previousVersion) {
     return { problem: problem('unprocessable', 'version 必须大于 previousVersion', { errors: [{ pointer: '/version', detail: `version 应大于 ${request.previousVersion}`, rule: 'exclusiveMinimum' }] }) }
