@@ -140,7 +140,7 @@ describe('operations', () => {
 
   it('lints clean with @redocly/cli', async () => {
     const packageRoot = fileURLToPath(new URL('..', import.meta.url))
-    const { stdout, stderr } = await promisify(execFile)('pnpm', ['exec', 'redocly', 'lint', 'openapi/openapi.json', '--format', 'json'], {
+    const { stdout, stderr } = await promisify(execFile)(fileURLToPath(new URL('../node_modules/.bin/redocly', import.meta.url)), ['lint', 'openapi/openapi.json', '--format', 'json'], {
       cwd: packageRoot,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     }).catch((error: { stdout: string; stderr: string }) => error)
