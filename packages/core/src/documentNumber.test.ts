@@ -4,6 +4,7 @@ import {
   formatDocumentNumber,
   isSameDocumentNumber,
   parseDocumentNumber,
+  type Correction,
   type DocumentNumber,
 } from './documentNumber'
 
@@ -70,7 +71,7 @@ describe('parseDocumentNumber: other typographic repairs', () => {
     ['国办发 〔 2018 〕 123 号', [{ from: ' ', to: '', message: '删除多余的空格' }]],
     ['国办发〔2018〕123号\u3000', [{ from: ' ', to: '', message: '删除多余的空格' }]],
     ['国办发〔2018〕123號', [{ from: '號', to: '号', message: '将“號”改为“号”' }]],
-    ...['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'].map((invisible) => [
+    ...['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'].map((invisible): [string, Correction[]] => [
       `国办${invisible}发〔2018〕12${invisible}3号`,
       [{ from: invisible + invisible, to: '', message: '删除不可见字符（零宽空格、软连字符等）' }],
     ]),
