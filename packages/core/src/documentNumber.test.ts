@@ -263,3 +263,16 @@ describe('parseDocumentNumber on generated variants', () => {
     expect(result.ok && parse(result.normalized)).toMatchObject({ ok: true, corrections: [] })
   })
 })
+
+describe('parseDocumentNumber: hostile input', () => {
+  it('answers for a long run of 号 with two brackets', () => {
+    expect(parse(`国办发〔2018〕${'号'.repeat(100_000)}〔`)).toEqual({
+      ok: false,
+      error: { part: 'whole', message: '联合行文只填写主办机关的发文字号，请只保留一个发文字号' },
+    })
+    expect(parse(`国办发〔2018〔${'号'.repeat(100_000)}`)).toEqual({
+      ok: false,
+      error: { part: 'brackets', message: '年份括号只能出现一对' },
+    })
+  })
+})

@@ -110,7 +110,11 @@ export function parseDocumentNumber(
     else if (character === CLOSE || CLOSING_LOOKALIKES.includes(character)) closings.push(index)
   }
   if (openings.length > 1 || closings.length > 1) {
-    return /[号號].+[〔[(（﹝【［{｛〖〘⦗﹙]/u.test(text) || /[、，,；;]/u.test(text)
+    // A second opening bracket after a 号 starts a second number (checked by index: a pattern like
+    // /号.+〔/ backtracks quadratically on a long run of 号).
+    const firstSuffix = text.search(/[号號]/u)
+    const hasSecondNumber = firstSuffix >= 0 && openings.some((index) => index > firstSuffix + 1)
+    return hasSecondNumber || /[、，,；;]/u.test(text)
       ? fail('whole', '联合行文只填写主办机关的发文字号，请只保留一个发文字号')
       : fail('brackets', '年份括号只能出现一对')
   }

@@ -80,3 +80,10 @@ describe('findTopic', () => {
     expect(findTopic(query)).toBeUndefined()
   })
 })
+
+describe('findTopic: hostile input', () => {
+  it('answers for a long run of blanks before a separator', () => {
+    expect(findTopic(`综合政务${'\t'.repeat(100_000)}x/政务公开`)).toBeUndefined()
+    expect(findTopic(`综合政务${'\t'.repeat(100_000)}/${' '.repeat(100_000)}政务公开`)).toMatchObject({ code: '02.01' })
+  })
+})

@@ -278,7 +278,10 @@ export function findTopic(
   taxonomy: readonly TopicTaxonomyBranch[] = topicTaxonomy,
 ): TopicLookup | undefined {
   const query = codeOrPath.trim()
-  const names = query.split(/\s*[\\/>＞／]\s*/u).filter((part) => part.length > 0)
+  const names = query
+    .split(/[\\/>＞／]/u)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
   for (const branch of taxonomy) {
     if (branch.code === query || (names.length === 1 && branch.name === names[0])) {
       return { code: branch.code, name: branch.name, path: branch.name }
