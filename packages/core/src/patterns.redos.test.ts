@@ -12,7 +12,8 @@ const TIMEOUT_MS = 60_000
 
 async function analyse(pattern: Pick<FoundPattern, 'source' | 'flags'>): Promise<Diagnostics> {
   // The g and y flags do not change what a pattern matches; recheck does not need them.
-  return check(pattern.source, pattern.flags.replace(/[gy]/gu, ''), { timeout: TIMEOUT_MS })
+  // A fixed seed makes the fuzzer try the same strings on every run.
+  return check(pattern.source, pattern.flags.replace(/[gy]/gu, ''), { timeout: TIMEOUT_MS, randomSeed: 20261129 })
 }
 
 function describeResult(pattern: FoundPattern, result: Diagnostics): string {
@@ -47,6 +48,12 @@ describe('regular expressions in @gongkai/core', () => {
     ['the 密级 field pattern before the fix', String.raw`密级[ \t]*[:]?[ \t]*(绝密|机密|秘密)`, 'u', 'polynomial'],
     ['nested quantifiers', String.raw`^(\d+)+$`, 'u', 'exponential'],
     ['an e-mail pattern with overlapping parts', String.raw`^([a-z0-9]+\.?)+@`, 'u', 'exponential'],
+    [
+      'the e-mail pattern before the fix',
+      String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])`,
+      'u',
+      'polynomial',
+    ],
   ])('reports %s as vulnerable', { timeout: 120_000 }, async (_name, source, flags, complexity) => {
     const result = await analyse({ source, flags })
     expect(result.status).toBe('vulnerable')

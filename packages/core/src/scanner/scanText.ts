@@ -41,8 +41,10 @@ const MOBILE = new RegExp(
   String.raw`${BEFORE}(?<!\+)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:\d{8}|([ -])\d{4}\1\d{4}(?![ -][0-9]))${AFTER}`,
   'gu',
 )
+// Domain labels are written `[A-Za-z0-9](?:-*[A-Za-z0-9])*` (no hyphen at either end) rather than
+// `[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?`, whose two overlapping parts backtrack polynomially.
 const EMAIL =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/gu
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:-*[A-Za-z0-9])*\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/gu
 // URLs end at whitespace, quotes, CJK punctuation or Han characters.
 const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'“”‘’()（）【】《》，。；：！？、\u3000-\u303f\u4e00-\u9fff]+/giu
 // 索引号 (前段码/后段码) — its serials must not be taken for phone or card numbers. Shielded only when
