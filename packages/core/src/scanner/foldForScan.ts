@@ -67,29 +67,57 @@ function foldCodeUnit(code: number, character: string): string {
  * kept as they are.
  */
 export function foldForScan(text: string): FoldedText {
+  const table = foldTable()
   const pieces: string[] = []
   const originalIndex = new Int32Array(text.length)
   let length = 0
+  // Unchanged characters are copied in runs; only folded or removed ones are handled one by one.
+  let runStart = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     const isPair =
       code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00
-    const character = isPair ? text.slice(index, index + 2) : text[index]!
-    // Han text (the bulk of a document) and ASCII hold no format characters: skip the test.
-    const mayBeInvisible = code >= 0x80 && (code < 0x3400 || code > 0xfdff)
-    if (mayBeInvisible && INVISIBLE.test(character)) {
-      if (isPair) index++
-      continue
-    }
     if (isPair) {
-      pieces.push(character)
-      originalIndex[length++] = index
-      originalIndex[length++] = index + 1
+      if (INVISIBLE.test(text.slice(index, index + 2))) {
+        pieces.push(text.slice(runStart, index))
+        runStart = index + 2
+      } else {
+        originalIndex[length++] = index
+        originalIndex[length++] = index + 1
+      }
       index++
       continue
     }
-    pieces.push(foldCodeUnit(code, character))
-    originalIndex[length++] = index
+    const folded = table[code]!
+    if (folded === code) {
+      originalIndex[length++] = index
+      continue
+    }
+    pieces.push(text.slice(runStart, index))
+    runStart = index + 1
+    if (folded !== REMOVED) {
+      pieces.push(String.fromCharCode(folded))
+      originalIndex[length++] = index
+    }
   }
+  pieces.push(text.slice(runStart))
   return { text: pieces.join(''), originalIndex: originalIndex.subarray(0, length) }
+}
+
+const REMOVED = -1
+let cachedTable: Int32Array | undefined
+
+/** What each UTF-16 code unit folds to (`REMOVED` for invisible ones), computed once on first use. */
+function foldTable(): Int32Array {
+  if (cachedTable) return cachedTable
+  const table = new Int32Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) {
+    const character = String.fromCharCode(code)
+    const isSurrogate = code >= 0xd800 && code <= 0xdfff
+    if (isSurrogate) table[code] = code
+    else if (INVISIBLE.test(character)) table[code] = REMOVED
+    else table[code] = foldCodeUnit(code, character).charCodeAt(0)
+  }
+  cachedTable = table
+  return table
 }

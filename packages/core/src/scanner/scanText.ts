@@ -27,9 +27,11 @@ const RESIDENT_ID = new RegExp(
   'gu',
 )
 // The first and the last 18 characters of a longer digit run: an ID run together with a mobile
-// number or another number (`13812345678120114198506124877`).
+// number or another number (`13812345678120114198506124877`). The first:
 const RESIDENT_ID_AT_RUN_START = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{17}${ID_CHECK}(?=[0-9])`, 'gu')
-const RESIDENT_ID_AT_RUN_END = new RegExp(String.raw`(?<=[0-9])\d{17}${ID_CHECK}(?![0-9])(?!\.[0-9])`, 'gu')
+// A whole digit run (its last 18 characters are checked in code); anchored at the run's start so
+// the engine does not try every position inside a long run.
+const DIGIT_RUN = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{18,}[Xx×]?(?![0-9])(?!\.[0-9])`, 'gu')
 const LEGACY_RESIDENT_ID = new RegExp(String.raw`${BEFORE}\d{15}${AFTER}`, 'gu')
 // 16–19 digits, either unbroken or in groups of four with one consistent separator.
 const BANK_CARD = new RegExp(
@@ -72,7 +74,7 @@ const INTERNAL_MARK =
 export const scannerPatterns = {
   RESIDENT_ID,
   RESIDENT_ID_AT_RUN_START,
-  RESIDENT_ID_AT_RUN_END,
+  DIGIT_RUN,
   LEGACY_RESIDENT_ID,
   BANK_CARD,
   MOBILE,
@@ -201,16 +203,22 @@ function findCandidates(
 
   if (kinds.has('resident_id')) {
     const found = coverage(text.length)
-    for (const pattern of [RESIDENT_ID, RESIDENT_ID_AT_RUN_START, RESIDENT_ID_AT_RUN_END]) {
+    const report = (span: Located): void => {
+      if (indexNumbers.isCovered(span) || found.isCovered(span)) return
+      found.add(span)
+      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id })
+    }
+    for (const pattern of [RESIDENT_ID, RESIDENT_ID_AT_RUN_START]) {
       for (const match of matches(pattern, folded.text, (candidate) => {
         const compact = candidate[0].replace(/[ -]/gu, '')
         return isPlausibleGrouping(candidate[0]) && validateResidentId(compact, { today }).ok
       })) {
-        const span = spanOf(match)
-        if (indexNumbers.isCovered(span) || found.isCovered(span)) continue
-        found.add(span)
-        candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id })
+        report(spanOf(match))
       }
+    }
+    for (const match of matches(DIGIT_RUN, folded.text)) {
+      const end = match.index + match[0].length
+      if (validateResidentId(folded.text.slice(end - 18, end), { today }).ok) report(locate(end - 18, end))
     }
     if (options.shouldIncludeLegacyResidentIds) {
       for (const match of matches(LEGACY_RESIDENT_ID, folded.text)) {
