@@ -29,9 +29,10 @@ const RESIDENT_ID = new RegExp(
 // The first and the last 18 characters of a longer digit run: an ID run together with a mobile
 // number or another number (`13812345678120114198506124877`). The first:
 const RESIDENT_ID_AT_RUN_START = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{17}${ID_CHECK}(?=[0-9])`, 'gu')
-// A whole digit run (its last 18 characters are checked in code); anchored at the run's start so
-// the engine does not try every position inside a long run.
-const DIGIT_RUN = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{18,}[Xx×]?(?![0-9])(?!\.[0-9])`, 'gu')
+// A whole digit run, anchored at its start so the engine does not try every position inside a long
+// run, and with nothing after it that could fail and make it backtrack: what follows (a digit after
+// an X, a decimal part) is checked in code, and so are the run's last 18 characters.
+const DIGIT_RUN = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{18,}[Xx×]?`, 'gu')
 const LEGACY_RESIDENT_ID = new RegExp(String.raw`${BEFORE}\d{15}${AFTER}`, 'gu')
 // 16–19 digits, either unbroken or in groups of four with one consistent separator.
 const BANK_CARD = new RegExp(
@@ -218,6 +219,8 @@ function findCandidates(
     }
     for (const match of matches(DIGIT_RUN, folded.text)) {
       const end = match.index + match[0].length
+      const after = folded.text.slice(end, end + 2)
+      if (/^[0-9]|^\.[0-9]/u.test(after)) continue
       if (validateResidentId(folded.text.slice(end - 18, end), { today }).ok) report(locate(end - 18, end))
     }
     if (options.shouldIncludeLegacyResidentIds) {
