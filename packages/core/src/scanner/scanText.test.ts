@@ -47,10 +47,10 @@ describe('scanText: 居民身份证号', () => {
     [withWrongCheck(id), 'a failing check digit'],
     [makeResidentId('350102', '19900230', '123'), 'an impossible birth date'],
     [makeResidentId('350102', '20300101', '123'), 'a birth date in the future'],
-    [`99${id}`, 'a longer digit run'],
-    [`${id}7`, 'a trailing digit'],
-    [`A${id}`, 'a preceding letter'],
     [`${id}.5`, 'a decimal part'],
+    [`0.${id}`, 'a fraction'],
+    [makeResidentId('990101', '19900101', '123'), 'an impossible province code 99'],
+    [makeResidentId('000000', '19900101', '123'), 'an impossible province code 00'],
   ])('does not report %s (%s) as an ID', (text) => {
     expect(scan(text).filter((finding) => finding.kind === 'resident_id')).toEqual([])
   })
