@@ -289,7 +289,7 @@ function findCandidates(
  *
  * @example
  * scanText('联系人手机13812345678')
- * // [{ kind: 'mobile', severity: 'warning', start: 5, end: 16, match: '13812345678', masked: '138****5678', message: '发现手机号码…' }]
+ * // [{ kind: 'mobile', severity: 'blocking', start: 5, end: 16, match: '13812345678', masked: '138****5678', message: '发现手机号码…' }]
  */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (typeof text !== 'string' || text === '') return []

@@ -139,7 +139,7 @@ describe('scanText: mobile numbers with other spaces', () => {
     ['＋８６\u3000１３８１２３４５６７８', '＋８６\u3000１３８****５６７８'],
     ['138\u20131234\u20135678', '138\u2013****\u20135678'],
   ])('finds %j', (written, masked) => {
-    expect(onlyFinding(`手机：${written}。`)).toMatchObject({ kind: 'mobile', match: written, masked })
+    expect(onlyFinding(`手机：${written}。`)).toMatchObject({ kind: 'mobile', severity: 'blocking', match: written, masked })
   })
 })
 
