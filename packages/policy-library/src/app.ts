@@ -60,7 +60,11 @@ export function createApp(context: AppContext): express.Express {
       scope: principal.kind === 'admin' ? 'admin' : principal.tokenId,
       key: request.get('idempotency-key'),
       fingerprint: fingerprintOf({ method: request.method, path: request.originalUrl, body: request.body }),
-      run: (client) => run(client, indexUpdates),
+      run: (client) => {
+        // A retried transaction starts over: nothing of the failed attempt was committed.
+        indexUpdates.length = 0
+        return run(client, indexUpdates)
+      },
     })
     if (indexUpdates.length > 0) await engine.applyCommitted(indexUpdates)
     if (result.isReplayed) response.set('Idempotent-Replayed', 'true')

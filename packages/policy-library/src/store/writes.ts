@@ -233,7 +233,10 @@ async function writeDocuments(
        SELECT content_id, version, status, kind, document_type, validity, issuers, topics, index_number, published_at, title,
          search_vector::tsvector, document_length, document, created_at, updated_at
        FROM jsonb_to_recordset($1::jsonb) AS ${recordType}
+       ORDER BY content_id COLLATE "C"
        ON CONFLICT (content_id) DO NOTHING RETURNING content_id`,
+      // Inserted in one order whatever the request's: two batches creating the same new ids in
+      // opposite orders then wait for each other instead of deadlocking (40P01).
       [records],
     )
     return { written: new Set(rows.map((row) => row.content_id)), indexed }

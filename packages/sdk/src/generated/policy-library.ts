@@ -471,7 +471,10 @@ export type components = {
         DocumentStatus: "published" | "withdrawn";
         Attachment: {
             title: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description http or https only.
+             */
             url: string;
             /** @example application/pdf */
             mediaType?: string;
@@ -516,18 +519,18 @@ export type components = {
             subjectWords?: string[];
             /**
              * Format: date
-             * @description 成文日期
+             * @description 成文日期 Between 1949-01-01 and 2199-12-31.
              */
             writtenAt?: string;
             /**
              * Format: date
-             * @description 发布日期
+             * @description 发布日期 Between 1949-01-01 and 2199-12-31.
              */
             publishedAt: string;
             validity?: components["schemas"]["Validity"];
             /**
              * Format: date
-             * @description 失效日期
+             * @description 失效日期 Between 1949-01-01 and 2199-12-31.
              */
             expiresAt?: string;
             /** @description 摘要 */
@@ -540,7 +543,7 @@ export type components = {
             links?: components["schemas"]["DocumentLinks"];
             /**
              * Format: uri
-             * @description Canonical page on the publisher's site.
+             * @description Canonical page on the publisher's site. http or https only.
              */
             url?: string;
         };
@@ -651,7 +654,7 @@ export type components = {
             notice: string;
             /**
              * Format: date-time
-             * @description Defaults to now.
+             * @description Defaults to now. Between 1949-01-01T00:00:00Z and 2199-12-31T23:59:59Z; no leap second.
              */
             withdrawnAt?: string;
         };
@@ -661,12 +664,12 @@ export type components = {
             validity: components["schemas"]["Validity"];
             /**
              * Format: date-time
-             * @description Defaults to now.
+             * @description Defaults to now. Between 1949-01-01T00:00:00Z and 2199-12-31T23:59:59Z; no leap second.
              */
             changedAt?: string;
             /**
              * Format: date
-             * @description 失效日期, when known.
+             * @description 失效日期, when known. Between 1949-01-01 and 2199-12-31.
              */
             expiresAt?: string;
             note?: string;
@@ -911,9 +914,9 @@ export interface operations {
                 documentType?: components["schemas"]["DocumentType"];
                 /** @description 有效性 */
                 validity?: components["schemas"]["Validity"];
-                /** @description Earliest `publishedAt` (inclusive). */
+                /** @description Earliest `publishedAt` (inclusive). Between 1949-01-01 and 2199-12-31. */
                 publishedFrom?: string;
-                /** @description Latest `publishedAt` (inclusive). */
+                /** @description Latest `publishedAt` (inclusive). Between 1949-01-01 and 2199-12-31. */
                 publishedTo?: string;
                 /** @description Which documents to include. */
                 status?: "published" | "withdrawn" | "all";
