@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http'
 import { createAuth, principalOf } from './http/auth.js'
 import { renderDocsPage } from './http/docsPage.js'
 import { errorHandler } from './http/errorHandler.js'
+import { allowedMethods, responseHeaders, specPathsOf } from './http/headers.js'
 import { problem, ProblemError, sendProblem } from './http/problem.js'
 import { handle, type AppContext, type RouteContext } from './http/routeContext.js'
 import { agencyRoutes } from './routes/agencyRoutes.js'
@@ -28,6 +29,13 @@ export function createApp(context: AppContext): express.Express {
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
   app.set('trust proxy', 'loopback')
+  // First of all, so every answer during shutdown tells keep-alive clients to reconnect elsewhere
+  // (registered after the routes, it never ran: the 404 catch-all answers everything before it).
+  app.use((_request, response, next) => {
+    if (context.isShuttingDown()) response.set('Connection', 'close')
+    next()
+  })
+  app.use(responseHeaders({ cors: context.cors, publicUrl: context.publicUrl }))
   app.use(
     pinoHttp({
       logger: context.logger,
@@ -51,6 +59,28 @@ export function createApp(context: AppContext): express.Express {
         },
       })
     : (_request, _response, next) => next()
+
+  // Failed authentications per client address (a guessed token is a failure; a valid one costs nothing).
+  const authFailureLimiter: RequestHandler | undefined = context.authFailureLimit
+    ? rateLimit({
+        windowMs: context.authFailureLimit.windowMs,
+        limit: context.authFailureLimit.limit,
+        standardHeaders: 'draft-7',
+        legacyHeaders: false,
+        skipSuccessfulRequests: true,
+        requestWasSuccessful: (_request, response) => response.locals.isAuthFailure !== true,
+        handler: (_request, response) => {
+          sendProblem(response, problem('rateLimited', '认证失败次数过多；请在 Retry-After 秒后重试'))
+        },
+      })
+    : undefined
+  const auth = createAuth({ pool, adminToken: context.adminToken })
+  const guarded = (check: RequestHandler): RequestHandler =>
+    authFailureLimiter
+      ? (request, response, next) => {
+          void authFailureLimiter(request, response, (error?: unknown) => (error ? next(error) : check(request, response, next)))
+        }
+      : check
 
   const write: RouteContext['write'] = async (request: Request, response: Response, run) => {
     const principal = principalOf(response)
@@ -80,7 +110,7 @@ export function createApp(context: AppContext): express.Express {
   }
   const routeContext: RouteContext = {
     ...context,
-    auth: createAuth({ pool, adminToken: context.adminToken }),
+    auth: { requireAgency: guarded(auth.requireAgency), requireAdmin: guarded(auth.requireAdmin) },
     limiter,
     json: express.json({ limit: context.maxBodyBytes, type: 'application/json' }),
     batchJson: express.json({ limit: context.maxBatchBodyBytes, type: 'application/json' }),
@@ -140,6 +170,15 @@ export function createApp(context: AppContext): express.Express {
   app.use(agencyRoutes(routeContext))
   app.use(feedRoutes(routeContext))
 
+  // A known path with another method: 405 with the methods it has (OPTIONS answers just those).
+  const specPaths = specPathsOf(context.document)
+  app.use((request, response, next) => {
+    const allowed = allowedMethods(specPaths, request.path)
+    if (!allowed) return next()
+    response.set('Allow', allowed.join(', '))
+    if (request.method === 'OPTIONS') return void response.status(204).end()
+    next(new ProblemError(problem('methodNotAllowed', `${request.path} 不支持 ${request.method}；可用的方法：${allowed.join('、')}`)))
+  })
   app.use((request, _response, next) => {
     next(new ProblemError(problem('notFound', `没有 ${request.method} ${request.path} 这个接口；见 /docs`)))
   })
