@@ -43,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
       logger: { level: env.LOG_LEVEL ?? 'info' },
       ...(env.GONGKAI_LIBRARY_ADMIN_TOKEN ? { adminToken: env.GONGKAI_LIBRARY_ADMIN_TOKEN } : {}),
       ...(env.GONGKAI_LIBRARY_PUBLIC_URL ? { publicUrl: env.GONGKAI_LIBRARY_PUBLIC_URL } : {}),
+      ...(env.GONGKAI_LIBRARY_DOCUMENT_URL ? { documentPageUrl: env.GONGKAI_LIBRARY_DOCUMENT_URL } : {}),
     },
   }
 }

@@ -35,6 +35,14 @@ export type PolicyLibraryOptions = {
    */
   publicUrl?: string
   /**
+   * The page of a document on a public site, for documents pushed without `url`: feeds link to it and
+   * the sitemap lists it. `{contentId}` is replaced (URL-encoded). Without it such documents have no
+   * link in feeds (their summary is the entry's content) and are left out of the sitemap.
+   * @default undefined
+   * @example 'https://www.tjwq.gov.cn/zwgk/policies/{contentId}'
+   */
+  documentPageUrl?: string
+  /**
    * Production mode: `publicUrl` is required.
    * @default process.env.NODE_ENV === 'production'
    */
@@ -110,6 +118,9 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
   if (weakToken) throw new Error(`policy library: ${weakToken}`)
   const publicUrl = options.publicUrl?.replace(/\/+$/, '')
   if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw new Error(`policy library: publicUrl must be an http(s) URL without query, got ${publicUrl}`)
+  if (options.documentPageUrl !== undefined && !/^https?:\/\/[^\s]*\{contentId\}/.test(options.documentPageUrl)) {
+    throw new Error(`policy library: documentPageUrl must be an http(s) URL containing {contentId}, got ${options.documentPageUrl}`)
+  }
   if ((options.isProduction ?? process.env.NODE_ENV === 'production') && publicUrl === undefined) {
     throw new Error('policy library: publicUrl (GONGKAI_LIBRARY_PUBLIC_URL) is required in production, so the Host header of a request cannot decide the links in feeds and the sitemap')
   }
@@ -136,6 +147,7 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
     ajv,
     adminToken: options.adminToken,
     publicUrl,
+    documentPageUrlTemplate: options.documentPageUrl,
     validityStatuses: options.validityStatuses ?? defaultValidityStatuses,
     rateLimit: options.rateLimit ?? { windowMs: 60_000, limit: 600 },
     authFailureLimit: options.authFailureLimit ?? { windowMs: 15 * 60_000, limit: 30 },

@@ -20,6 +20,8 @@ export type AppContext = {
   ajv: Ajv2020
   adminToken: string | undefined
   publicUrl: string | undefined
+  /** Page of a document pushed without `url`, with `{contentId}`; feeds and the sitemap link to it. */
+  documentPageUrlTemplate: string | undefined
   validityStatuses: readonly string[]
   rateLimit: { windowMs: number; limit: number } | false
   /** Failed authentications allowed per client address and window; `false` turns the limit off. */
