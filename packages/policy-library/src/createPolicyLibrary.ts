@@ -110,7 +110,7 @@ function isLogger(value: unknown): value is Logger {
  * serves; `close()` shuts down gracefully.
  *
  * @example
- * const library = createPolicyLibrary({ databaseUrl: process.env.DATABASE_URL!, adminToken: 'secret' })
+ * const library = createPolicyLibrary({ databaseUrl: process.env.DATABASE_URL!, adminToken: process.env.GONGKAI_LIBRARY_ADMIN_TOKEN })
  * const { url } = await library.listen({ port: 4010, host: '127.0.0.1' })
  */
 export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrary {
