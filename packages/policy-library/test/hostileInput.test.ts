@@ -157,6 +157,28 @@ describe('NUL and lone surrogates in any string the API accepts', () => {
     for (const library of [memory, postgres]) expectFieldProblem(await library.call('GET', `/v1/documents?${query}`), `query/${name}`, textRules)
   })
 
+  it.each([
+    ['/v1/documents/wu%00qing', 'path/contentId'],
+    ['/v1/documents/wu%00qing/versions/1', 'path/contentId'],
+    ['/v1/documents/wu%00qing/events', 'path/contentId'],
+    ['/v1/index-numbers/000014349%2F2024-00001%00', 'path/indexNumber'],
+    ['/v1/agencies/wu%00qing', 'path/agencyId'],
+    ['/v1/agencies/wu%00qing/feed.atom', 'path/agencyId'],
+    ['/v1/topics/02%00/feed.atom', 'path/topicCode'],
+  ])('a NUL in the path %s → 400 naming %s', async (path, pointer) => {
+    expectFieldProblem(await memory.call('GET', path), pointer, textRules)
+  })
+
+  it.each(['/v1/documents/%', '/v1/documents/%ED%A0%80', '/v1/documents/%FF%FE', '/v1/agencies/%C0%AF/feed.atom', '/sitemaps/%00.xml'])(
+    'a path that does not decode (%s) is a 4xx problem',
+    async (path) => {
+      const answer = await memory.call('GET', path)
+      expect(answer.status).toBeGreaterThanOrEqual(400)
+      expect(answer.status).toBeLessThan(500)
+      expect(answer.headers.get('content-type')).toContain('application/problem+json')
+    },
+  )
+
   it('a query with bytes that are not UTF-8 is never a 5xx', async () => {
     for (const library of [memory, postgres]) {
       const answer = await library.call('GET', '/v1/documents?q=%ED%A0%80%FF')
