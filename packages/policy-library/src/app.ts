@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit'
 import type pg from 'pg'
 import { pinoHttp } from 'pino-http'
 import { createAuth, principalOf } from './http/auth.js'
+import { createAuthFailureLimiter } from './http/authFailures.js'
 import { renderDocsPage } from './http/docsPage.js'
 import { errorHandler } from './http/errorHandler.js'
 import { allowedMethods, responseHeaders, specPathsOf } from './http/headers.js'
@@ -61,24 +62,18 @@ export function createApp(context: AppContext): express.Express {
     : (_request, _response, next) => next()
 
   // Failed authentications per client address (a guessed token is a failure; a valid one costs nothing).
-  const authFailureLimiter: RequestHandler | undefined = context.authFailureLimit
-    ? rateLimit({
-        windowMs: context.authFailureLimit.windowMs,
-        limit: context.authFailureLimit.limit,
-        standardHeaders: 'draft-7',
-        legacyHeaders: false,
-        skipSuccessfulRequests: true,
-        requestWasSuccessful: (_request, response) => response.locals.isAuthFailure !== true,
-        handler: (_request, response) => {
-          sendProblem(response, problem('rateLimited', '认证失败次数过多；请在 Retry-After 秒后重试'))
-        },
-      })
-    : undefined
+  const authFailures = context.authFailureLimit ? createAuthFailureLimiter(context.authFailureLimit) : undefined
   const auth = createAuth({ pool, adminToken: context.adminToken })
   const guarded = (check: RequestHandler): RequestHandler =>
-    authFailureLimiter
+    authFailures
       ? (request, response, next) => {
-          void authFailureLimiter(request, response, (error?: unknown) => (error ? next(error) : check(request, response, next)))
+          authFailures.check(request, response, (error?: unknown) => {
+            if (error) return next(error)
+            check(request, response, (failure?: unknown) => {
+              if (response.locals.isAuthFailure === true) authFailures.recordFailure(request.ip)
+              next(failure)
+            })
+          })
         }
       : check
 
