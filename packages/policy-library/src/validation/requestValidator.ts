@@ -157,11 +157,12 @@ function describe(error: ErrorObject, pointer: string): string {
       if (error.params.pattern === datePattern) return `${labelOf(pointer)}的年份应在 1949 至 2199 之间`
       return `${labelOf(pointer)}${error.message ?? error.keyword}`
     case 'required':
-      return `缺少必填字段 ${String(error.params.missingProperty)}`
+      // The pointer already ends with the missing field.
+      return `缺少必填字段 ${labelOf(pointer)}`
     case 'additionalProperties':
       return `不允许的字段 ${String(error.params.additionalProperty)}`
     case 'type':
-      return `类型错误：应为 ${String(error.params.type)}`
+      return `${labelOf(pointer)}类型错误：应为 ${String(error.params.type)}`
     default:
       return `${labelOf(pointer)}${error.message ?? error.keyword}`
   }
