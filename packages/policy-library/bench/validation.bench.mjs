@@ -24,6 +24,11 @@ const call = async (method, path, { token, rawBody } = {}) => {
   await response.arrayBuffer()
   return response.status
 }
+// A figure means nothing if the request was answered otherwise than meant.
+const expecting = (status, run) => async (index) => {
+  const answered = await run(index)
+  if (answered !== status) throw new Error(`expected ${status}, got ${answered}`)
+}
 const json = (body) => JSON.stringify(body)
 const adminCall = (path, body) =>
   fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: json(body) }).then((response) => response.json())
@@ -67,17 +72,17 @@ async function measure(label, run) {
 }
 
 // Creating a new document each time: the whole write path, so the ratio shows validation's share.
-const baseline = await measure('minimal document (baseline)', (index) => call('PUT', `/v1/documents/minimal-${index}`, { token, rawBody: json(minimal) }))
+const baseline = await measure('minimal document (baseline)', expecting(201, (index) => call('PUT', `/v1/documents/minimal-${index}`, { token, rawBody: json(minimal) })))
 const rows = [
   // The same 4.5 MB with a NUL at the end of the text: refused by the first check, so this is sending,
   // parsing and one pass over the strings; the next row minus this one is the schema validation.
-  await measure('worst accepted document, refused by the NUL check (transfer + parse)', () => call('PUT', '/v1/documents/worst', { token, rawBody: json({ ...worstAccepted, bodyText: `${worstAccepted.bodyText}\u0000` }) })),
+  await measure('worst accepted document, refused by the NUL check (transfer + parse)', expecting(400, () => call('PUT', '/v1/documents/worst', { token, rawBody: json({ ...worstAccepted, bodyText: `${worstAccepted.bodyText}\u0000` }) }))),
   // version 0 breaks one rule: ajv (allErrors) still checks the whole document, then nothing is written.
-  await measure('worst accepted document, parse + validation only (refused for version 0)', () => call('PUT', '/v1/documents/worst', { token, rawBody: json({ ...worstAccepted, version: 0 }) })),
-  await measure('worst accepted document, whole write (segmenting 500k characters, PostgreSQL)', (index) => call('PUT', `/v1/documents/worst-${index}`, { token, rawBody: json(worstAccepted) })),
+  await measure('worst accepted document, parse + validation only (refused for version 0)', expecting(400, () => call('PUT', '/v1/documents/worst', { token, rawBody: json({ ...worstAccepted, version: 0 }) }))),
+  await measure('worst accepted document, whole write (segmenting 500k characters, PostgreSQL)', expecting(201, (index) => call('PUT', `/v1/documents/worst-${index}`, { token, rawBody: json(worstAccepted) }))),
 ]
 const path = (label) => (label.includes('nested') ? '/v1/document-batches' : '/v1/documents/hostile')
-for (const [label, rawBody] of Object.entries(hostile)) rows.push(await measure(`refused: ${label}`, () => call(path(label) === '/v1/documents/hostile' ? 'PUT' : 'POST', path(label), { token, rawBody })))
+for (const [label, rawBody] of Object.entries(hostile)) rows.push(await measure(`refused: ${label}`, expecting(400, () => call(path(label) === '/v1/documents/hostile' ? 'PUT' : 'POST', path(label), { token, rawBody }))))
 
 // /healthz while the largest hostile body is being answered, against /healthz alone.
 const healthAlone = await measure('/healthz alone', () => call('GET', '/healthz'))
