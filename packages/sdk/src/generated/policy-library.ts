@@ -765,7 +765,7 @@ export type components = {
             pointer: string;
             /** @description What is wrong, in Chinese. */
             detail: string;
-            /** @description The broken rule (JSON Schema keyword such as `maxLength`, `required`, `additionalProperties`, `type`). */
+            /** @description The broken rule: a JSON Schema keyword such as `maxLength`, `required`, `additionalProperties`, `type`, `pattern`, `format`; or one of the checks every request passes before the schema: `noNul` (NUL in a string), `wellFormedUnicode` (a lone surrogate), `maxItems` (an array longer than any the API accepts), `maxProperties`, `maxDepth` (nesting deeper than 32); `maxErrors` closes a list cut at 20 errors; `leadAgency`, `scope`, `registeredAgency`, `unique` are the library's own rules. */
             rule?: string;
         };
         /** @description RFC 9457 problem details. */
@@ -779,6 +779,7 @@ export type components = {
             status: number;
             detail?: string;
             instance?: string;
+            /** @description Every invalid field, at most 20, then one entry (`rule: maxErrors`) saying how many more there were. */
             errors?: components["schemas"]["ProblemFieldError"][];
             /** @description On 409: the stored version. */
             currentVersion?: number;
