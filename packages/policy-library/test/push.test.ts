@@ -157,18 +157,33 @@ describe('PUT /v1/documents/{contentId}', () => {
 })
 
 describe('token scoping', () => {
-  it('lets an agency push only documents it issued or co-issued', async () => {
-    const foreign = await library.call('PUT', '/v1/documents/scope-1', { token: wuqing, body: documentInput({ issuers: ['baodi'] }) })
-    expect(foreign.status).toBe(403)
+  it('lets only the lead agency push, change or withdraw a co-issued document', async () => {
+    const scoped = await library.call('PUT', '/v1/documents/scope-1', { token: baodi, body: documentInput({ issuers: ['wuqing'] }) })
+    expect(scoped.status).toBe(403)
     expect((await library.call('GET', '/v1/documents/scope-1')).status).toBe(404)
-    const joint = await library.call('PUT', '/v1/documents/scope-joint', { token: baodi, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })
+    // A co-issuer cannot publish in the lead's name without it.
+    const named = await library.call('PUT', '/v1/documents/scope-joint', { token: baodi, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })
+    expect(named.status).toBe(403)
+    expect(named.body.errors[0]).toMatchObject({ pointer: '/issuers/0', rule: 'leadAgency' })
+    const joint = await library.call('PUT', '/v1/documents/scope-joint', { token: wuqing, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })
     expect(joint.status).toBe(201)
-    // The co-issuer may update it too.
+    // The co-issuer cannot drop the lead, lead instead of it, withdraw or change validity.
+    for (const issuers of [['baodi'], ['baodi', 'wuqing'], ['wuqing', 'baodi']]) {
+      const change = await library.call('PUT', '/v1/documents/scope-joint', { token: baodi, body: documentInput({ issuers, version: 2, previousVersion: 1 }) })
+      expect(change.status, JSON.stringify(issuers)).toBe(403)
+    }
+    expect((await library.call('POST', '/v1/documents/scope-joint/withdrawal', { token: baodi, body: { version: 2, previousVersion: 1, notice: '撤回' } })).status).toBe(403)
+    expect((await library.call('POST', '/v1/documents/scope-joint/validity', { token: baodi, body: { version: 2, previousVersion: 1, validity: 'expired' } })).status).toBe(403)
     const byLead = await library.call('PUT', '/v1/documents/scope-joint', {
       token: wuqing,
       body: documentInput({ issuers: ['wuqing', 'baodi'], version: 2, previousVersion: 1 }),
     })
     expect(byLead.status).toBe(200)
+    // The lead cannot hand the document to another lead either: it would lose it.
+    const handOver = await library.call('PUT', '/v1/documents/scope-joint', { token: wuqing, body: documentInput({ issuers: ['baodi', 'wuqing'], version: 3, previousVersion: 2 }) })
+    expect(handOver.status).toBe(403)
+    // The co-issued document is in both agencies' feeds.
+    expect((await library.call('GET', '/v1/agencies/baodi/feed.atom')).text).toContain('scope-joint')
   })
 
   it('does not let an agency take over another agency\'s document by naming itself', async () => {

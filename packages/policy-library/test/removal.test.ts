@@ -186,6 +186,12 @@ describe('deletion (删除)', () => {
     expect((await library.call('POST', '/v1/documents/dl-1/deletion', { body: { reason: '误发' } })).status).toBe(401)
     const other = await library.call('POST', '/v1/documents/dl-1/deletion', { token: baodi, body: { reason: '误发' } })
     expect(other.status).toBe(403)
+    // A co-issuer is not the lead: it can neither delete nor redact the lead agency's document.
+    expect((await library.call('PUT', '/v1/documents/dl-joint', { token: wuqing, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })).status).toBe(201)
+    const coIssuer = await library.call('POST', '/v1/documents/dl-joint/deletion', { token: baodi, body: { reason: '误发' } })
+    expect(coIssuer.status).toBe(403)
+    expect(coIssuer.body.detail).toContain('牵头机关是 wuqing')
+    expect((await library.call('GET', '/v1/documents/dl-joint')).status).toBe(200)
     const hostile: [unknown, string][] = [
       [{ reason: '误发\u0000' }, '/reason'],
       [{ reason: '误发\uD800' }, '/reason'],

@@ -32,8 +32,9 @@ async function lockDocument(context: RemovalContext, contentId: string): Promise
   const row = rows[0]
   if (!row) return { problem: problem('notFound', `文件 ${contentId} 不存在`) }
   const { actor } = context
-  if (actor.kind === 'agency' && !row.issuers.includes(actor.agencyId)) {
-    return { problem: problem('forbidden', `文件 ${contentId} 由其他机关发布，${actor.agencyId} 不能删除或抹除`) }
+  // The lead agency decides, as for every other write (docs/decisions: a co-issuer cannot lock the lead out).
+  if (actor.kind === 'agency' && row.issuers[0] !== actor.agencyId) {
+    return { problem: problem('forbidden', `文件 ${contentId} 的牵头机关是 ${row.issuers[0] ?? '其他机关'}，${actor.agencyId} 不能删除或抹除`) }
   }
   return row
 }

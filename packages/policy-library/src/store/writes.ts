@@ -76,8 +76,9 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     }
     if (seen.has(contentId)) return fail(problem('unprocessable', `同一批次中 contentId “${contentId}” 重复出现`, { errors: [{ pointer: '/contentId', detail: 'contentId 在批次中重复', rule: 'unique' }] }))
     seen.add(contentId)
-    if (!input.issuers.includes(agencyId)) {
-      return fail(problem('forbidden', `机关 ${agencyId} 不在本文件的发文机关（issuers）中，不能推送此文件`, { errors: [{ pointer: '/issuers', detail: `发文机关应包含 ${agencyId}`, rule: 'scope' }] }))
+    // The lead agency owns a document: naming co-issuers gives them no rights over it (see README).
+    if (input.issuers[0] !== agencyId) {
+      return fail(problem('forbidden', `只有牵头机关（发文机关第一项）能推送本文件；机关 ${agencyId} 不是牵头机关`, { errors: [{ pointer: '/issuers/0', detail: `发文机关（/issuers/0）应为推送令牌所属的机关 ${agencyId}`, rule: 'leadAgency' }] }))
     }
     const unknown = input.issuers.flatMap((issuer, position) => (agencies.has(issuer) ? [] : [{ issuer, position }]))
     if (unknown.length > 0) {
@@ -99,8 +100,8 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     const stored = existing.get(contentId)
     if (stored?.document.status === 'deleted') return fail(deletedProblem(stored.document))
     if (stored) {
-      if (!stored.issuers.includes(agencyId)) {
-        return fail(problem('forbidden', `文件 ${contentId} 由其他机关发布，${agencyId} 不能修改`))
+      if (stored.issuers[0] !== agencyId) {
+        return fail(problem('forbidden', `文件 ${contentId} 的牵头机关是 ${stored.issuers[0] ?? '其他机关'}，${agencyId} 不能修改`))
       }
       if (previousVersion !== stored.version) {
         return fail(versionProblem(
@@ -250,7 +251,10 @@ async function writeDocuments(
        SELECT content_id, version, status, kind, document_type, validity, issuers, topics, index_number, published_at, title,
          search_vector::tsvector, document_length, document, created_at, updated_at
        FROM jsonb_to_recordset($1::jsonb) AS ${recordType}
+       ORDER BY content_id COLLATE "C"
        ON CONFLICT (content_id) DO NOTHING RETURNING content_id`,
+      // Inserted in one order whatever the request's: two batches creating the same new ids in
+      // opposite orders then wait for each other instead of deadlocking (40P01).
       [records],
     )
     return { written: new Set(rows.map((row) => row.content_id)), indexed }
@@ -313,7 +317,7 @@ async function lockForChange(
   const row = rows[0]
   if (!row) return { problem: problem('notFound', `文件 ${contentId} 不存在`) }
   if (row.document.status === 'deleted') return { problem: deletedProblem(row.document) }
-  if (!row.issuers.includes(context.agencyId)) return { problem: problem('forbidden', `文件 ${contentId} 由其他机关发布，${context.agencyId} 不能修改`) }
+  if (row.issuers[0] !== context.agencyId) return { problem: problem('forbidden', `文件 ${contentId} 的牵头机关是 ${row.issuers[0] ?? '其他机关'}，${context.agencyId} 不能修改`) }
   if (request.version <= request.previousVersion) {
     return { problem: problem('unprocessable', 'version 必须大于 previousVersion', { errors: [{ pointer: '/version', detail: `version 应大于 ${request.previousVersion}`, rule: 'exclusiveMinimum' }] }) }
   }

@@ -532,7 +532,10 @@ export type components = {
         DocumentStatus: "published" | "withdrawn";
         Attachment: {
             title: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description http or https only.
+             */
             url: string;
             /** @example application/pdf */
             mediaType?: string;
@@ -577,18 +580,18 @@ export type components = {
             subjectWords?: string[];
             /**
              * Format: date
-             * @description 成文日期
+             * @description 成文日期 Between 1949-01-01 and 2199-12-31.
              */
             writtenAt?: string;
             /**
              * Format: date
-             * @description 发布日期
+             * @description 发布日期 Between 1949-01-01 and 2199-12-31.
              */
             publishedAt: string;
             validity?: components["schemas"]["Validity"];
             /**
              * Format: date
-             * @description 失效日期
+             * @description 失效日期 Between 1949-01-01 and 2199-12-31.
              */
             expiresAt?: string;
             /** @description 摘要 */
@@ -601,7 +604,7 @@ export type components = {
             links?: components["schemas"]["DocumentLinks"];
             /**
              * Format: uri
-             * @description Canonical page on the publisher's site.
+             * @description Canonical page on the publisher's site. http or https only.
              */
             url?: string;
         };
@@ -712,7 +715,7 @@ export type components = {
             notice: string;
             /**
              * Format: date-time
-             * @description Defaults to now.
+             * @description Defaults to now. Between 1949-01-01T00:00:00Z and 2199-12-31T23:59:59Z; no leap second.
              */
             withdrawnAt?: string;
         };
@@ -722,12 +725,12 @@ export type components = {
             validity: components["schemas"]["Validity"];
             /**
              * Format: date-time
-             * @description Defaults to now.
+             * @description Defaults to now. Between 1949-01-01T00:00:00Z and 2199-12-31T23:59:59Z; no leap second.
              */
             changedAt?: string;
             /**
              * Format: date
-             * @description 失效日期, when known.
+             * @description 失效日期, when known. Between 1949-01-01 and 2199-12-31.
              */
             expiresAt?: string;
             note?: string;
@@ -830,7 +833,7 @@ export type components = {
             pointer: string;
             /** @description What is wrong, in Chinese. */
             detail: string;
-            /** @description The broken rule (JSON Schema keyword such as `maxLength`, `required`, `additionalProperties`, `type`). */
+            /** @description The broken rule: a JSON Schema keyword such as `maxLength`, `required`, `additionalProperties`, `type`, `pattern`, `format`; or one of the checks every request passes before the schema: `noNul` (NUL in a string), `wellFormedUnicode` (a lone surrogate), `maxItems` (an array longer than any the API accepts), `maxProperties`, `maxDepth` (nesting deeper than 32); `maxErrors` closes a list cut at 20 errors; `leadAgency`, `scope`, `registeredAgency`, `unique` are the library's own rules. */
             rule?: string;
         };
         /** @description RFC 9457 problem details. */
@@ -844,6 +847,7 @@ export type components = {
             status: number;
             detail?: string;
             instance?: string;
+            /** @description Every invalid field, at most 20, then one entry (`rule: maxErrors`) saying how many more there were. */
             errors?: components["schemas"]["ProblemFieldError"][];
             /** @description On 409: the stored version. */
             currentVersion?: number;
@@ -1068,9 +1072,9 @@ export interface operations {
                 documentType?: components["schemas"]["DocumentType"];
                 /** @description 有效性 */
                 validity?: components["schemas"]["Validity"];
-                /** @description Earliest `publishedAt` (inclusive). */
+                /** @description Earliest `publishedAt` (inclusive). Between 1949-01-01 and 2199-12-31. */
                 publishedFrom?: string;
-                /** @description Latest `publishedAt` (inclusive). */
+                /** @description Latest `publishedAt` (inclusive). Between 1949-01-01 and 2199-12-31. */
                 publishedTo?: string;
                 /** @description Which documents to include. Withdrawn documents are listed (and found) by title and 发文字号 only, with the withdrawal notice as snippet; deleted documents are never listed. */
                 status?: "published" | "withdrawn" | "all";
