@@ -1,2 +1,3 @@
 export { createDepartmentSite, createDepartmentSiteHandler, type DepartmentSiteOptions } from './createDepartmentSite'
-export { renderDocumentPage, renderSearchPage } from './pages'
+export { renderDocumentPage, renderGonePage, renderSearchPage, type DocumentPageInput, type SiteInfo } from './pages'
+export { goneDocumentOf, readDocument, type DocumentRead, type GoneDocument } from './readDocument'

@@ -68,6 +68,37 @@ describe('feed channel', () => {
     expect(await feed.checkStatus({ externalId: 'p-404' })).toMatchObject({ state: 'failed', code: 'not-found', isRetryable: false })
   })
 
+  it('withdraws an entry by marking it 【已撤回】 with the notice instead of the body; a repeat withdraw is withdrawn', async () => {
+    const feed = channel()
+    await feed.publish(tricky)
+    await feed.publish({ ...tricky, id: 'p-2', title: '第二篇', html: '<p>第二篇正文</p>', canonicalUrl: 'https://www.wuqing.gov.cn/zwgk/p-2.html' })
+
+    expect(await feed.withdraw({ externalId: 'p-1', notice: '该文件已废止 <见公告>。' })).toEqual({ channel: 'feed', state: 'withdrawn', externalId: 'p-1', isRepeat: false })
+    const atom = await feed.renderAtom()
+    expect(XMLValidator.validate(atom)).toBe(true)
+    const entries = parser.parse(atom).feed.entry
+    // The withdrawn entry is now the newest: readers that update entries see the change.
+    expect(String(entries[0].title['#text'] ?? entries[0].title)).toBe('【已撤回】关于<印发>“A&B”方案的通知')
+    expect(String(entries[0].content['#text'] ?? entries[0].content)).toBe('<p>该文件已废止 &lt;见公告&gt;。</p>')
+    expect(String(entries[0].summary['#text'] ?? entries[0].summary)).toBe('该文件已废止 &lt;见公告&gt;。')
+    expect(atom).not.toContain('https://a.cn/?x=1')
+    expect(await feed.checkStatus({ externalId: 'p-1' })).toMatchObject({ state: 'failed', code: 'withdrawn', isRetryable: false })
+
+    expect(await feed.withdraw({ externalId: 'p-1' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(await feed.withdraw({ externalId: 'p-404' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(await feed.withdraw({ externalId: '' })).toMatchObject({ state: 'failed', code: 'validation', isRetryable: false })
+  })
+
+  it('does not bring a withdrawn version back on a late publish, but publishes a newer version', async () => {
+    const feed = channel()
+    await feed.publish({ ...tricky, version: 2 })
+    await feed.withdraw({ externalId: 'p-1' })
+    expect(await feed.publish({ ...tricky, version: 2 })).toMatchObject({ state: 'failed', code: 'withdrawn', isRetryable: false })
+    expect(await feed.publish({ ...tricky, version: 3, title: '第三版' })).toMatchObject({ state: 'published' })
+    const entry = parser.parse(await feed.renderAtom()).feed.entry
+    expect(String(entry.title['#text'] ?? entry.title)).toBe('第三版')
+  })
+
   it('rejects a document without a usable canonical URL', async () => {
     expect(await channel().publish({ ...tricky, canonicalUrl: 'ftp://x' })).toMatchObject({ state: 'failed', code: 'validation', issues: [{ field: 'canonicalUrl', rule: 'url' }] })
   })

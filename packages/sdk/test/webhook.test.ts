@@ -94,6 +94,53 @@ describe('webhook channel', () => {
   })
 })
 
+describe('webhook channel: withdrawal', () => {
+  it('delivers a signed document.withdrawn event with the notice that the receiver verifies', async () => {
+    const channel = createWebhookChannel({ url: `${receiver.url}/hook`, secret, name: 'toutiao-bridge' })
+    const published = await channel.publish(document)
+    answer = () => ({ status: 200, body: {} })
+
+    const result = await channel.withdraw({ externalId: published.externalId ?? '', documentId: 'policy-9', version: 3, notice: '该文件已于2024年6月1日废止。' })
+
+    expect(result).toEqual({ channel: 'toutiao-bridge', state: 'withdrawn', externalId: 'toutiao-778', isRepeat: false })
+    expect(verdicts).toEqual([expect.objectContaining({ isValid: true }), expect.objectContaining({ isValid: true })])
+    const request = receiver.requests[1]
+    expect(request?.headers['x-gongkai-event']).toBe('document.withdrawn')
+    expect(request?.headers['x-gongkai-delivery']).toBe('withdrawn:toutiao-778')
+    expect(JSON.parse(request?.body.toString('utf8') ?? '{}')).toEqual({
+      event: 'document.withdrawn',
+      deliveryId: 'withdrawn:toutiao-778',
+      sentAt: expect.any(String),
+      externalId: 'toutiao-778',
+      documentId: 'policy-9',
+      version: 3,
+      notice: '该文件已于2024年6月1日废止。',
+    })
+  })
+
+  it('is idempotent: the same delivery id on a repeat, and 404/410 from the receiver mean already withdrawn', async () => {
+    const channel = createWebhookChannel({ url: receiver.url, secret })
+    answer = () => ({ status: 204 })
+    expect(await channel.withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'withdrawn', isRepeat: false })
+    answer = () => ({ status: 410, body: { reason: 'gone' } })
+    expect(await channel.withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    answer = () => ({ status: 404 })
+    expect(await channel.withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(new Set(receiver.requests.map((request) => request.headers['x-gongkai-delivery']))).toEqual(new Set(['withdrawn:q-1']))
+  })
+
+  it('reports 5xx / 429 as retryable, other 4xx and a receiver that cannot withdraw as permanent', async () => {
+    const channel = createWebhookChannel({ url: receiver.url, secret })
+    answer = () => ({ status: 503, body: 'busy' })
+    expect(await channel.withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'failed', code: 'http:503', isRetryable: true, externalId: 'q-1' })
+    answer = () => ({ status: 429, headers: { 'retry-after': '5' } })
+    expect(await channel.withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'failed', code: 'http:429', isRetryable: true, retryAfterMs: 5_000 })
+    answer = () => ({ status: 200, body: { state: 'failed', reason: '该平台不支持删除已发布内容' } })
+    expect(await channel.withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'failed', code: 'receiver', isRetryable: false, reason: '该平台不支持删除已发布内容' })
+    expect(await createWebhookChannel({ url: receiver.url, secret: 'wrong' }).withdraw({ externalId: 'q-1' })).toMatchObject({ state: 'failed', code: 'http:401', isRetryable: false })
+  })
+})
+
 describe('verifyWebhookSignature', () => {
   const body = '{"event":"document.published"}'
 

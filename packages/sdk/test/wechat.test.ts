@@ -224,6 +224,28 @@ describe('WeChat channel: inputs and credentials', () => {
     expect(paths(wechat)).toEqual(['stable_token'])
   })
 
+  it('refreshes once and publishes when WeChat answers 40001 to a cached token that was superseded', async () => {
+    const wechatChannel = channel()
+    expect((await wechatChannel.publish(document({ id: 'a' }))).state).toBe('published')
+    wechat.revokeTokens() // another system force-refreshed the account's token
+
+    const result = await wechatChannel.publish(document({ id: 'b' }))
+
+    expect(result.state).toBe('published')
+    expect(wechat.tokensIssued).toHaveLength(2)
+    expect(paths(wechat).filter((path) => path === 'stable_token')).toHaveLength(2)
+  })
+
+  it('fails permanently, naming AppID and AppSecret, when WeChat answers 40001 to a token fetched for this call', async () => {
+    wechat.isRevokingNewTokens = true
+    const result = await channel().publish(document())
+
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:40001', isRetryable: false })
+    expect(result.state === 'failed' && result.reason).toMatch(/AppID.*AppSecret/u)
+    expect(paths(wechat).filter((path) => path === 'stable_token')).toHaveLength(1)
+    expect(wechat.uploadedImages).toHaveLength(0)
+  })
+
   it('reports an image the site cannot serve as image-unavailable', async () => {
     const result = await channel().publish(document({ html: '<p>图</p><img src="/nope.png">' }))
     expect(result).toMatchObject({ state: 'failed', code: 'image-unavailable', isRetryable: false })
@@ -260,6 +282,47 @@ describe('WeChat channel: validation', () => {
       }),
     )
     expect(issues.map((issue) => `${issue.field}:${issue.rule}`)).toEqual(['images[0]:maxBytes', 'images[1]:imageType'])
+  })
+
+  it('measures a body with data-URL images as it will be sent (uploaded URLs), then uploads and publishes it', async () => {
+    const inline = `data:image/png;base64,${Buffer.from(fakePng(200_000)).toString('base64')}`
+    const html = `<p>附图如下：</p><img src="${inline}" alt="图一"><p>${'政务公开'.repeat(1000)}</p><img src="${inline}">`
+    expect(html.length).toBeGreaterThan(260_000)
+    const store = createMemoryProgressStore<WeChatProgress>()
+    const wechatChannel = channel({ progressStore: store })
+
+    expect(wechatChannel.validate(document({ html }))).toEqual([])
+    const result = await wechatChannel.publish(document({ html }))
+
+    expect(result.state).toBe('published')
+    expect(wechat.uploadedImages).toEqual([expect.objectContaining({ type: 'image/png', size: 200_000, filename: 'image.png' })])
+    const content = String([...wechat.drafts.values()][0]?.articles[0]?.content)
+    expect(content).not.toContain('data:')
+    expect(content.match(/<img /gu)).toHaveLength(2)
+    expect(content.length).toBeLessThan(20_000)
+    // The progress row keys the image by a digest, not by 270 KB of base64.
+    const progress = [...store.entries().values()][0]
+    expect(Object.keys(progress?.images ?? {})).toEqual([expect.stringMatching(/^data:sha256,[0-9a-f]{64}$/u)])
+    expect(site.requests.map((request) => request.url.pathname)).toEqual(['/images/cover.png'])
+  })
+
+  it('still refuses a body over 20,000 characters when its images are data URLs', () => {
+    const inline = `data:image/png;base64,${Buffer.from(fakePng(300)).toString('base64')}`
+    const issues = channel().validate(document({ html: `<img src="${inline}"><p>${'政'.repeat(19_990)}</p>` }))
+    expect(issues.map((issue) => `${issue.field}:${issue.rule}`)).toEqual(['html:maxLength'])
+  })
+
+  it('refuses a data-URL body image that is not JPG/PNG or is 1 MB or more before any call, naming it without its bytes', async () => {
+    const gif = `data:image/gif;base64,${Buffer.from(fakePng(100)).toString('base64')}`
+    const big = `data:image/png;base64,${Buffer.from(fakePng(1024 * 1024)).toString('base64')}`
+    const wechatChannel = channel()
+    const issues = wechatChannel.validate(document({ html: `<p>图</p><img src="${gif}"><img src="${big}">` }))
+    expect(issues.map((issue) => `${issue.field}:${issue.rule}`)).toEqual(['html:imageType', 'html:maxBytes'])
+    expect(issues[0]?.message).toContain('image/gif')
+    expect(issues[1]?.message).toContain('1 MB')
+    expect(issues.every((issue) => issue.message.length < 200)).toBe(true)
+    expect(await wechatChannel.publish(document({ html: `<img src="${gif}">` }))).toMatchObject({ state: 'failed', code: 'validation' })
+    expect(wechat.requests).toHaveLength(0)
   })
 
   it('accepts a document without cover when a default cover media id is configured', () => {
@@ -338,7 +401,73 @@ describe('WeChat channel: crash-safe resume', () => {
     const resumed = await channel({ progressStore: store, pollIntervalMs: 1, maxPolls: 100 }).publish(document())
     expect(resumed.state).toBe('published')
     expect(wechat.submissions).toHaveLength(1)
-    expect(resumed.externalId).toBe(wechat.submissions[0]?.publishId)
+    const publishId = wechat.submissions[0]?.publishId
+    expect(resumed.externalId).toBe(`${publishId}:article-${publishId}`)
+  })
+
+  it('lets the next attempt submit after WeChat answered the submit with an error (45009), without a second draft', async () => {
+    const store = createMemoryProgressStore<WeChatProgress>()
+    wechat.exhaustQuota('freepublish/submit', 3)
+    const first = await channel({ progressStore: store, quotaRetries: 2 }).publish(document())
+    expect(first).toMatchObject({ state: 'failed', code: 'wechat:45009', isRetryable: true })
+    expect([...store.entries().values()][0]?.isSubmitting).toBe(false)
+
+    const second = await channel({ progressStore: store }).publish(document())
+    expect(second.state).toBe('published')
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
+  it('lets the next attempt submit after a 48001 refusal once the account is verified', async () => {
+    const store = createMemoryProgressStore<WeChatProgress>()
+    wechat.isPublishUnauthorised = true
+    expect(await channel({ progressStore: store }).publish(document())).toMatchObject({ state: 'failed', code: 'wechat:48001', isRetryable: false })
+
+    wechat.isPublishUnauthorised = false
+    const retried = await channel({ progressStore: store }).publish(document())
+    expect(retried.state).toBe('published')
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
+  it('lets the next attempt submit when the submit got 42001 and the token refresh then failed (nothing was submitted)', async () => {
+    const store = createMemoryProgressStore<WeChatProgress>()
+    let isTokenEndpointDown = false
+    let hasExpired = false
+    // A gateway in front of WeChat: the token expires just as the submit goes out, and the token
+    // endpoint is unreachable for the refresh.
+    const fetchThroughGateway = async (input: string | URL | Request, init?: RequestInit) => {
+      const url = String(input)
+      if (url.includes('/freepublish/submit') && !hasExpired) {
+        hasExpired = true
+        wechat.expireTokens()
+        isTokenEndpointDown = true
+      }
+      if (isTokenEndpointDown && url.includes('/stable_token')) return new Response('bad gateway', { status: 502 })
+      return await fetch(input, init)
+    }
+    const failed = await channel({ progressStore: store, fetch: fetchThroughGateway }).publish(document())
+    expect(failed).toMatchObject({ state: 'failed', code: 'http:502', isRetryable: true })
+    expect(wechat.submissions).toHaveLength(0)
+
+    isTokenEndpointDown = false
+    const retried = await channel({ progressStore: store, fetch: fetchThroughGateway }).publish(document())
+    expect(retried).toMatchObject({ state: 'published' })
+    expect(wechat.drafts.size).toBe(1)
+    expect(wechat.submissions).toHaveLength(1)
+  })
+
+  it('still refuses to submit again when the submit was sent and its answer was lost', async () => {
+    const store = createMemoryProgressStore<WeChatProgress>()
+    wechat.dropAnswer('freepublish/submit')
+    const first = await channel({ progressStore: store }).publish(document())
+    expect(first).toMatchObject({ state: 'failed', code: 'unknown-outcome', isRetryable: false })
+    expect(first.state === 'failed' && first.reason).toContain('发表记录')
+    expect(wechat.submissions).toHaveLength(1)
+
+    const second = await channel({ progressStore: store }).publish(document())
+    expect(second).toMatchObject({ state: 'failed', code: 'unknown-outcome', isRetryable: false })
+    expect(wechat.submissions).toHaveLength(1)
   })
 })
 
@@ -361,5 +490,86 @@ describe('WeChat channel: credentials', () => {
     expect(logged.length).toBeGreaterThan(2)
     expect(output).not.toContain(wechat.appSecret)
     for (const token of wechat.tokensIssued) expect(output).not.toContain(token)
+  })
+})
+
+describe('WeChat channel: withdrawal', () => {
+  it('deletes a published article with freepublish/delete and answers withdrawn; a repeat withdraw is withdrawn without a second delete', async () => {
+    const wechatChannel = channel()
+    const published = await wechatChannel.publish(document())
+    const publishId = wechat.submissions[0]?.publishId
+    expect(published).toMatchObject({ state: 'published', externalId: `${publishId}:article-${publishId}` })
+
+    const withdrawn = await wechatChannel.withdraw({ externalId: published.externalId ?? '', notice: '该文件已废止。' })
+    expect(withdrawn).toEqual({ channel: 'wechat', state: 'withdrawn', externalId: published.externalId, isRepeat: false })
+    expect(wechat.deletions).toEqual([{ articleId: `article-${publishId}`, index: 0 }])
+    expect(await wechatChannel.checkStatus({ externalId: published.externalId ?? '' })).toMatchObject({ state: 'failed', code: 'wechat:publish_status:5' })
+
+    const repeated = await channel().withdraw({ externalId: published.externalId ?? '' })
+    expect(repeated).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(repeated.state === 'withdrawn' && repeated.note).toContain('已从公众号删除')
+    expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('withdraws a post known only by its publish_id, and asks to retry while it is still publishing', async () => {
+    wechat.scenario = { pollsWhilePublishing: 2, finalStatus: 0 }
+    const wechatChannel = channel({ maxPolls: 1 })
+    const submitted = await wechatChannel.publish(document())
+    expect(submitted).toMatchObject({ state: 'submitted', externalId: wechat.submissions[0]?.publishId })
+
+    const early = await wechatChannel.withdraw({ externalId: submitted.externalId ?? '' })
+    expect(early).toMatchObject({ state: 'failed', code: 'still-publishing', isRetryable: true })
+    expect(early.state === 'failed' && early.reason).toContain('稍后重试')
+    expect(wechat.deletions).toHaveLength(0)
+
+    expect(await wechatChannel.withdraw({ externalId: submitted.externalId ?? '' })).toMatchObject({ state: 'withdrawn', isRepeat: false })
+    expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('answers withdrawn without a delete for a publish that never went live (review rejected)', async () => {
+    wechat.scenario = { pollsWhilePublishing: 0, finalStatus: 4 }
+    const wechatChannel = channel()
+    const failed = await wechatChannel.publish(document())
+    expect(failed).toMatchObject({ state: 'failed', code: 'wechat:publish_status:4' })
+    const withdrawn = await wechatChannel.withdraw({ externalId: failed.externalId ?? '' })
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(withdrawn.state === 'withdrawn' && withdrawn.note).toContain('publish_status 4')
+    expect(paths(wechat)).not.toContain('freepublish/delete')
+  })
+
+  it('fails permanently on 48001, retryably on an exhausted quota, and refreshes an expired token', async () => {
+    const wechatChannel = channel({ quotaRetries: 1 })
+    const published = await wechatChannel.publish(document())
+    const externalId = published.externalId ?? ''
+
+    wechat.isPublishUnauthorised = true
+    const unauthorised = await wechatChannel.withdraw({ externalId })
+    expect(unauthorised).toMatchObject({ state: 'failed', code: 'wechat:48001', isRetryable: false, externalId })
+    expect(unauthorised.state === 'failed' && unauthorised.reason).toContain('微信认证')
+    wechat.isPublishUnauthorised = false
+
+    wechat.exhaustQuota('freepublish/delete', 5)
+    expect(await wechatChannel.withdraw({ externalId })).toMatchObject({ state: 'failed', code: 'wechat:45009', isRetryable: true })
+    wechat.exhaustQuota('freepublish/delete', 0)
+
+    wechat.expireTokens()
+    expect(await wechatChannel.withdraw({ externalId })).toMatchObject({ state: 'withdrawn', isRepeat: false })
+    expect(wechat.deletions).toHaveLength(1)
+  })
+
+  it('refuses an empty, NUL-carrying or huge externalId before any call, naming the field', async () => {
+    const wechatChannel = channel()
+    for (const externalId of ['', '  ', '2247483001\u0000', '1'.repeat(100_000)]) {
+      const result = await wechatChannel.withdraw({ externalId })
+      expect(result).toMatchObject({ state: 'failed', code: 'validation', isRetryable: false })
+      expect(result.state === 'failed' && result.reason).toContain('平台 ID（externalId）')
+      expect(result.externalId.length).toBeLessThanOrEqual(64)
+    }
+    expect(wechat.requests).toHaveLength(0)
+  })
+
+  it('reports an unknown publish as a WeChat error, not as withdrawn', async () => {
+    const result = await channel().withdraw({ externalId: '2247480000' })
+    expect(result).toMatchObject({ state: 'failed', code: 'wechat:40007', isRetryable: false })
   })
 })

@@ -4,7 +4,7 @@ import { createMemoryProgressStore } from '../src/channels/ProgressStore'
 import { countWeiboLength } from '../src/channels/weibo/countWeiboLength'
 import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel'
 import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer'
-import { fakePng } from './support/httpServer'
+import { fakePng, startTestServer } from './support/httpServer'
 
 let weibo: FakeWeibo
 
@@ -142,6 +142,43 @@ describe('Weibo channel', () => {
     expect(weibo.posts.size).toBe(1)
   })
 
+  it('posts on the next attempt when the connection was refused (nothing left this machine)', async () => {
+    const closed = await startTestServer(() => ({ status: 500 }))
+    await closed.close()
+    const store = createMemoryProgressStore<WeiboProgress>()
+    const refused = await channel({ baseUrl: closed.url, progressStore: store }).publish(document())
+    expect(refused).toMatchObject({ state: 'failed', code: 'network', isRetryable: true })
+    expect(store.entries().size).toBe(0)
+
+    expect(await channel({ progressStore: store }).publish(document())).toMatchObject({ state: 'published' })
+    expect(weibo.posts.size).toBe(1)
+  })
+
+  it('reports unknown-outcome at once, and keeps refusing, when the post was sent and its answer lost', async () => {
+    const store = createMemoryProgressStore<WeiboProgress>()
+    weibo.dropNextAnswer()
+    const first = await channel({ progressStore: store }).publish(document())
+    expect(first).toMatchObject({ state: 'failed', code: 'unknown-outcome', isRetryable: false })
+    expect(first.state === 'failed' && first.reason).toContain('微博账号主页')
+    expect(await channel({ progressStore: store }).publish(document())).toMatchObject({ state: 'failed', code: 'unknown-outcome' })
+    expect(weibo.posts.size).toBe(1)
+  })
+
+  it('treats a gateway 5xx without Weibo’s error body as unknown, and Weibo’s own error as nothing posted', async () => {
+    const store = createMemoryProgressStore<WeiboProgress>()
+    const throughGateway = async (input: string | URL | Request, init?: RequestInit) => {
+      await fetch(input, init)
+      return new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })
+    }
+    expect(await channel({ progressStore: store, fetch: throughGateway }).publish(document())).toMatchObject({ state: 'failed', code: 'unknown-outcome' })
+    expect(weibo.posts.size).toBe(1)
+
+    const other = createMemoryProgressStore<WeiboProgress>()
+    weibo.limitRate(1)
+    expect(await channel({ progressStore: other }).publish(document({ id: 'policy-2', title: '第二篇' }))).toMatchObject({ state: 'failed', code: 'weibo:10023', isRetryable: true })
+    expect(await channel({ progressStore: other }).publish(document({ id: 'policy-2', title: '第二篇' }))).toMatchObject({ state: 'published' })
+  })
+
   it('checks status: published while the post exists, failed once deleted', async () => {
     const weiboChannel = channel()
     const posted = await weiboChannel.publish(document())
@@ -156,5 +193,56 @@ describe('Weibo channel', () => {
     const results = [await weiboChannel.publish(document()), await channel({ accessToken: 'stale' }).publish(document({ id: 'x' }))]
     expect(logged).toHaveLength(1)
     expect(logged.join() + JSON.stringify(results) + JSON.stringify(weiboChannel)).not.toContain(weibo.accessToken)
+  })
+})
+
+describe('Weibo channel: withdrawal', () => {
+  it('deletes the status with statuses/destroy.json; a repeat withdraw (20101) is withdrawn, not a failure', async () => {
+    const weiboChannel = channel()
+    const posted = await weiboChannel.publish(document())
+    const externalId = posted.externalId ?? ''
+
+    expect(await weiboChannel.withdraw({ externalId, notice: '该文件已废止。' })).toEqual({ channel: 'weibo', state: 'withdrawn', externalId, isRepeat: false })
+    expect(weibo.destroyed).toEqual([externalId])
+    expect(weibo.posts.size).toBe(0)
+    const request = weibo.requests.find((received) => received.url.pathname === '/2/statuses/destroy.json')
+    expect(String(request?.headers['content-type'])).toContain('application/x-www-form-urlencoded')
+
+    const repeated = await weiboChannel.withdraw({ externalId })
+    expect(repeated).toMatchObject({ state: 'withdrawn', isRepeat: true })
+    expect(repeated.state === 'withdrawn' && repeated.note).toContain('20101')
+    expect(weibo.destroyed).toHaveLength(1)
+  })
+
+  it('does not report a withdrawn status as published when a late job publishes the same version again', async () => {
+    const store = createMemoryProgressStore<WeiboProgress>()
+    const weiboChannel = channel({ progressStore: store })
+    const posted = await weiboChannel.publish(document())
+    await weiboChannel.withdraw({ externalId: posted.externalId ?? '', documentId: 'policy-1', version: 1 })
+
+    const late = await weiboChannel.publish(document())
+    expect(late).toMatchObject({ state: 'failed', code: 'withdrawn', isRetryable: false, externalId: posted.externalId })
+    expect(weibo.posts.size).toBe(0)
+    expect(await weiboChannel.publish(document({ version: 2, summary: '修订后的摘要。' }))).toMatchObject({ state: 'published' })
+  })
+
+  it('treats a status deleted by hand as already withdrawn', async () => {
+    const posted = await channel().publish(document())
+    weibo.deletePost(posted.externalId ?? '')
+    expect(await channel().withdraw({ externalId: posted.externalId ?? '' })).toMatchObject({ state: 'withdrawn', isRepeat: true })
+  })
+
+  it('fails asking for re-authorisation on an invalid token, and keeps the status', async () => {
+    const posted = await channel().publish(document())
+    const result = await channel({ accessToken: 'stale' }).withdraw({ externalId: posted.externalId ?? '' })
+    expect(result).toMatchObject({ state: 'failed', code: 'weibo:21332', isRetryable: false, externalId: posted.externalId })
+    expect(result.state === 'failed' && result.reason).toContain('重新授权')
+    expect(weibo.posts.size).toBe(1)
+  })
+
+  it('reports a network failure as retryable', async () => {
+    const closed = await startTestServer(() => ({ status: 500 }))
+    await closed.close()
+    expect(await channel({ baseUrl: closed.url }).withdraw({ externalId: '4900000000000001' })).toMatchObject({ state: 'failed', code: 'network', isRetryable: true })
   })
 })

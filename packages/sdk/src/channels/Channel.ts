@@ -1,6 +1,6 @@
 /**
  * One interface for every channel (WeChat official account, Weibo, signed webhook, feed): validate a
- * published document for the channel before any network call, publish it, then check its state.
+ * published document for the channel before any network call, publish it, check its state, withdraw it.
  * Expected failures are results, not exceptions, so a publishing job can store them and decide.
  */
 
@@ -85,6 +85,54 @@ export type ChannelResult =
       issues?: ChannelValidationIssue[]
     }
 
+/** A post to take down, as `withdraw` receives it. */
+export type ChannelWithdrawal = {
+  /** The `externalId` of the post's latest `publish` or `checkStatus` result. */
+  externalId: string
+  /** The publisher's document id (`ChannelDocument.id`); sent to webhook receivers. */
+  documentId?: string
+  /** The document version that was published. */
+  version?: number
+  /** 撤回说明: why the document was withdrawn, in Chinese; sent where the channel can carry it (webhook, feed). */
+  notice?: string
+}
+
+/** The outcome of `withdraw`. Like `ChannelResult`, expected failures are values, not exceptions. */
+export type ChannelWithdrawResult =
+  | {
+      channel: string
+      /** The post is no longer public on the platform. */
+      state: 'withdrawn'
+      externalId: string
+      /**
+       * True when the platform had already removed it (a repeated withdraw, or deleted by hand), so this
+       * call changed nothing. Withdrawing is idempotent: that is success, not a failure.
+       */
+      isRepeat: boolean
+      /** What happened, in Chinese, when there is more to say than “已撤回”. */
+      note?: string
+    }
+  | {
+      channel: string
+      /** The platform offers no way to take a post down; `reason` says what to do by hand, in Chinese. */
+      state: 'not-supported'
+      externalId: string
+      reason: string
+    }
+  | {
+      channel: string
+      state: 'failed'
+      externalId: string
+      /** Machine-readable cause, e.g. `wechat:48001`, `weibo:21332`, `still-publishing`, `network`, `http:503`. */
+      code: string
+      /** What happened and what to do, in Chinese. */
+      reason: string
+      /** Whether withdrawing again later can succeed without anyone changing anything. */
+      isRetryable: boolean
+      /** When the platform says how long to wait. */
+      retryAfterMs?: number
+    }
+
 export type ChannelCallOptions = {
   /** Aborts waiting and network calls; progress already made is kept for the next attempt. */
   signal?: AbortSignal
@@ -101,6 +149,11 @@ export type Channel = {
   publish: (document: ChannelDocument, options?: ChannelCallOptions) => Promise<ChannelResult>
   /** Asks the platform for the current state of an earlier post. */
   checkStatus: (post: { externalId: string }, options?: ChannelCallOptions) => Promise<ChannelResult>
+  /**
+   * Takes an earlier post down as far as the platform allows. Idempotent: withdrawing a post that is
+   * already gone answers `withdrawn` with `isRepeat: true`.
+   */
+  withdraw: (post: ChannelWithdrawal, options?: ChannelCallOptions) => Promise<ChannelWithdrawResult>
 }
 
 /** Receives diagnostic events. Adapters never pass credentials or access tokens to it. */

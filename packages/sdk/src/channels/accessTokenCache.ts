@@ -12,6 +12,12 @@ export type AccessTokenCacheOptions = {
 export type AccessTokenCache = {
   /** A valid token: the cached one while it has more than the margin left, a fresh one otherwise. */
   get: (signal?: AbortSignal) => Promise<string>
+  /**
+   * Like `get`, and says whether the token was fetched for this call (`isFresh`) or came from the cache.
+   * A platform rejecting a cached token may have revoked it (refresh and retry); rejecting a fresh one
+   * means the credentials themselves are wrong.
+   */
+  acquire: (signal?: AbortSignal) => Promise<{ token: string; isFresh: boolean }>
   /** Drops the cached token when the platform says it has expired (only if it is still `token`). */
   invalidate: (token: string) => void
 }
@@ -23,15 +29,18 @@ export function createAccessTokenCache(options: AccessTokenCacheOptions): Access
   let current: AccessToken | undefined
   let pending: Promise<AccessToken> | undefined
 
+  async function acquire(signal?: AbortSignal): Promise<{ token: string; isFresh: boolean }> {
+    if (current && current.expiresAt - margin > now()) return { token: current.token, isFresh: false }
+    pending ??= options.fetchToken(signal).finally(() => {
+      pending = undefined
+    })
+    current = await pending
+    return { token: current.token, isFresh: true }
+  }
+
   return {
-    get: async (signal) => {
-      if (current && current.expiresAt - margin > now()) return current.token
-      pending ??= options.fetchToken(signal).finally(() => {
-        pending = undefined
-      })
-      current = await pending
-      return current.token
-    },
+    get: async (signal) => (await acquire(signal)).token,
+    acquire,
     invalidate: (token) => {
       if (current?.token === token) current = undefined
     },

@@ -6,6 +6,8 @@ export type {
   ChannelLogger,
   ChannelResult,
   ChannelValidationIssue,
+  ChannelWithdrawal,
+  ChannelWithdrawResult,
   FetchLike,
 } from './Channel'
 export { createMemoryProgressStore, type ProgressStore } from './ProgressStore'

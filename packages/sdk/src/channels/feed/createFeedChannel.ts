@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
-import type { Channel, ChannelDocument, ChannelResult, ChannelValidationIssue } from '../Channel'
+import type { Channel, ChannelDocument, ChannelResult, ChannelValidationIssue, ChannelWithdrawal, ChannelWithdrawResult } from '../Channel'
+import { checkExternalId } from '../checkExternalId'
 
 /** One entry of a feed. */
 export type FeedItem = {
@@ -13,6 +14,10 @@ export type FeedItem = {
   categories?: string[]
   publishedAt: string
   updatedAt: string
+  /** Set by `withdraw`: the entry stays in the feed, marked 【已撤回】 with the notice instead of the body. */
+  withdrawnAt?: string
+  /** 撤回说明 shown in place of the body. */
+  withdrawalNotice?: string
 }
 
 /** Where a feed channel keeps its published items. Use a database table in production. */
@@ -89,6 +94,10 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
     if (issues.length > 0) return { channel: name, state: 'failed', code: 'validation', reason: issues.map((issue) => issue.message).join(' '), isRetryable: false, issues }
     const version = document.version ?? 1
     const existing = await store.get(document.id)
+    if (existing?.withdrawnAt && existing.version >= version) {
+      // A late or repeated publish of the version that was withdrawn must not bring it back.
+      return { channel: name, state: 'failed', externalId: document.id, code: 'withdrawn', reason: '该文件的这一版本已撤回，不再发布；如需重新发布，请发布新版本。', isRetryable: false }
+    }
     if (!existing || existing.version <= version) {
       const updatedAt = now().toISOString()
       await store.put({
@@ -109,8 +118,32 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
 
   async function checkStatus(post: { externalId: string }): Promise<ChannelResult> {
     const item = await store.get(post.externalId)
+    if (item?.withdrawnAt) return { channel: name, state: 'failed', externalId: item.id, code: 'withdrawn', reason: '该条目已撤回。', isRetryable: false }
     if (item) return { channel: name, state: 'published', externalId: item.id, url: item.url }
     return { channel: name, state: 'failed', externalId: post.externalId, code: 'not-found', reason: '订阅源中没有该条目。', isRetryable: false }
+  }
+
+  /**
+   * Feeds are pulled and copied: removing the entry would leave every reader's copy as it was. The entry
+   * stays, with a new `updated` time, titled 【已撤回】 and carrying the notice instead of the body, so
+   * readers that update entries replace the withdrawn text.
+   */
+  async function withdraw(post: ChannelWithdrawal): Promise<ChannelWithdrawResult> {
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
+    const { externalId } = post
+    const item = await store.get(externalId)
+    if (!item) return { channel: name, state: 'withdrawn', externalId, isRepeat: true, note: '订阅源中没有该条目，无需撤回。' }
+    if (item.withdrawnAt) return { channel: name, state: 'withdrawn', externalId, isRepeat: true, note: '该条目此前已撤回。' }
+    const { summary: _summary, ...rest } = item
+    await store.put({
+      ...rest,
+      html: '',
+      updatedAt: now().toISOString(),
+      withdrawnAt: now().toISOString(),
+      ...(post.notice ? { withdrawalNotice: post.notice } : {}),
+    })
+    return { channel: name, state: 'withdrawn', externalId, isRepeat: false }
   }
 
   async function buildFeed(): Promise<Feed> {
@@ -127,6 +160,21 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
       copyright: clean(options.title),
     })
     for (const item of items) {
+      if (item.withdrawnAt) {
+        // The feed marks summary and content as HTML: the notice is plain text.
+        const notice = clean(item.withdrawalNotice ?? '该文件已撤回。').replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
+        feed.addItem({
+          id: item.url,
+          guid: item.url,
+          title: clean(`【已撤回】${item.title}`),
+          link: item.url,
+          date: new Date(item.updatedAt),
+          published: new Date(item.publishedAt),
+          description: notice,
+          content: `<p>${notice}</p>`,
+        })
+        continue
+      }
       feed.addItem({
         id: item.url,
         guid: item.url,
@@ -149,6 +197,7 @@ export function createFeedChannel(options: FeedChannelOptions): Channel & {
     validate,
     publish: async (document) => await publish(document),
     checkStatus: async (post) => await checkStatus(post),
+    withdraw: async (post) => await withdraw(post),
     renderAtom: async () => (await buildFeed()).atom1(),
     renderRss: async () => (await buildFeed()).rss2(),
   }

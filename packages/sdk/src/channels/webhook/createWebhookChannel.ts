@@ -1,12 +1,26 @@
 import { isAbortError } from '../../abort'
-import type { Channel, ChannelCallOptions, ChannelDocument, ChannelLogger, ChannelResult, ChannelValidationIssue, FetchLike } from '../Channel'
+import type {
+  Channel,
+  ChannelCallOptions,
+  ChannelDocument,
+  ChannelLogger,
+  ChannelResult,
+  ChannelValidationIssue,
+  ChannelWithdrawal,
+  ChannelWithdrawResult,
+  FetchLike,
+} from '../Channel'
+import { checkExternalId } from '../checkExternalId'
 import { deliveryHeader, eventHeader, signWebhook } from './signature'
 
 /** The JSON body of a delivery. */
 export type WebhookPayload = {
-  /** `document.published`, or `document.status` for a status query. */
-  event: 'document.published' | 'document.status'
-  /** Stable per document version: receivers use it to ignore repeated deliveries. */
+  /** `document.published`; `document.status` for a status query; `document.withdrawn` when the document is withdrawn. */
+  event: 'document.published' | 'document.status' | 'document.withdrawn'
+  /**
+   * Stable per document version (`<id>@<version>`) for `document.published`, per post
+   * (`withdrawn:<externalId>`) for `document.withdrawn`: receivers use it to ignore repeated deliveries.
+   */
   deliveryId: string
   sentAt: string
   document?: Omit<ChannelDocument, 'images' | 'cover' | 'publishedAt'> & {
@@ -14,12 +28,20 @@ export type WebhookPayload = {
     cover?: { url: string }
     images?: Array<{ url: string }>
   }
+  /** The receiver's id of the post (`document.status`, `document.withdrawn`). */
   externalId?: string
+  /** `document.withdrawn`: the publisher's document id and version, when the publisher gave them. */
+  documentId?: string
+  version?: number
+  /** `document.withdrawn`: 撤回说明, why the document was withdrawn (Chinese), to show in its place. */
+  notice?: string
 }
 
 /**
  * What a receiver may answer (all optional): `{ id, url, state: 'submitted' | 'published' | 'failed', reason }`.
  * 200/201 mean published, 202 means submitted; 4xx are permanent failures except 408 and 429.
+ * To `document.withdrawn` it answers 2xx when it took the post down, 404/410 when it has no such post
+ * (already gone: a repeat, still success), or `{ state: 'failed', reason }` when it cannot.
  */
 export type WebhookReceiverAnswer = { id?: string; url?: string; state?: 'submitted' | 'published' | 'failed'; reason?: string }
 
@@ -77,27 +99,28 @@ export function createWebhookChannel(options: WebhookChannelOptions): Channel {
     })
   }
 
-  async function toResult(response: Response, fallbackId: string): Promise<ChannelResult> {
-    let answer: WebhookReceiverAnswer = {}
+  /** Blanks the secret out of text that leaves the adapter (a receiver or fetch could echo anything). */
+  function redact(text: string): string {
+    return secret ? text.split(secret).join('***') : text
+  }
+
+  async function readAnswer(response: Response): Promise<WebhookReceiverAnswer> {
     try {
       const text = await response.text()
-      if (text) answer = JSON.parse(text) as WebhookReceiverAnswer
+      if (text) {
+        const answer = JSON.parse(text) as WebhookReceiverAnswer
+        return typeof answer === 'object' && answer !== null ? { ...answer, ...(typeof answer.reason === 'string' ? { reason: redact(answer.reason) } : {}) } : {}
+      }
     } catch {
       // a receiver may answer with an empty or non-JSON body
     }
-    const externalId = answer.id ?? fallbackId
-    const url = answer.url ? { url: answer.url } : {}
-    if (response.ok) {
-      if (answer.state === 'failed') return { channel: name, state: 'failed', externalId, code: 'receiver', reason: answer.reason ?? '接收方报告发布失败。', isRetryable: false }
-      const state = answer.state ?? (response.status === 202 ? 'submitted' : 'published')
-      return { channel: name, state, externalId, ...url }
-    }
+    return {}
+  }
+
+  function httpFailure(response: Response, answer: WebhookReceiverAnswer): { code: string; reason: string; isRetryable: boolean; retryAfterMs?: number } {
     const isRetryable = response.status >= 500 || response.status === 408 || response.status === 429
     const retryAfter = Number(response.headers.get('retry-after'))
     return {
-      channel: name,
-      state: 'failed',
-      externalId,
       code: `http:${response.status}`,
       reason: `接收方返回 HTTP ${response.status}${answer.reason ? `：${answer.reason}` : ''}${isRetryable ? '，可稍后重试。' : '。'}`,
       isRetryable,
@@ -105,10 +128,23 @@ export function createWebhookChannel(options: WebhookChannelOptions): Channel {
     }
   }
 
-  function fromError(error: unknown, signal: AbortSignal | undefined, externalId: string): ChannelResult {
+  async function toResult(response: Response, fallbackId: string): Promise<ChannelResult> {
+    const answer = await readAnswer(response)
+    const externalId = answer.id ?? fallbackId
+    const url = answer.url ? { url: answer.url } : {}
+    if (response.ok) {
+      if (answer.state === 'failed') return { channel: name, state: 'failed', externalId, code: 'receiver', reason: answer.reason ?? '接收方报告发布失败。', isRetryable: false }
+      const state = answer.state ?? (response.status === 202 ? 'submitted' : 'published')
+      return { channel: name, state, externalId, ...url }
+    }
+    return { channel: name, state: 'failed', externalId, ...httpFailure(response, answer) }
+  }
+
+  /** A network failure or abort, as a failed result of `publish`, `checkStatus` or `withdraw` (the failed shapes agree). */
+  function fromError(error: unknown, signal: AbortSignal | undefined, externalId: string): Extract<ChannelResult, { state: 'failed' }> & Extract<ChannelWithdrawResult, { state: 'failed' }> {
     if (isAbortError(error, signal)) return { channel: name, state: 'failed', externalId, code: 'aborted', reason: '投递被中止，可以重试。', isRetryable: true }
     if (error instanceof TypeError) {
-      return { channel: name, state: 'failed', externalId, code: 'network', reason: `无法连接接收方（${error.message}），请稍后重试。`, isRetryable: true }
+      return { channel: name, state: 'failed', externalId, code: 'network', reason: redact(`无法连接接收方（${error.message}），请稍后重试。`), isRetryable: true }
     }
     throw error
   }
@@ -150,5 +186,36 @@ export function createWebhookChannel(options: WebhookChannelOptions): Channel {
     }
   }
 
-  return { kind: 'webhook', name, validate, publish, checkStatus }
+  /** Delivers a signed `document.withdrawn` event to the publishing endpoint. */
+  async function withdraw(post: ChannelWithdrawal, callOptions: ChannelCallOptions = {}): Promise<ChannelWithdrawResult> {
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
+    const { externalId } = post
+    const payload: WebhookPayload = {
+      event: 'document.withdrawn',
+      deliveryId: `withdrawn:${externalId}`,
+      sentAt: new Date(now()).toISOString(),
+      externalId,
+      ...(post.documentId ? { documentId: post.documentId } : {}),
+      ...(post.version !== undefined ? { version: post.version } : {}),
+      ...(post.notice ? { notice: post.notice } : {}),
+    }
+    try {
+      const response = await send(options.url, payload, callOptions.signal)
+      const answer = await readAnswer(response)
+      if (response.status === 404 || response.status === 410) {
+        return { channel: name, state: 'withdrawn', externalId, isRepeat: true, note: `接收方没有该条目（HTTP ${response.status}），视为已撤回。` }
+      }
+      if (!response.ok) return { channel: name, state: 'failed', externalId, ...httpFailure(response, answer) }
+      if (answer.state === 'failed') {
+        return { channel: name, state: 'failed', externalId, code: 'receiver', reason: answer.reason ?? '接收方报告撤回失败。', isRetryable: false }
+      }
+      known.delete(externalId)
+      return { channel: name, state: 'withdrawn', externalId, isRepeat: false }
+    } catch (error) {
+      return fromError(error, callOptions.signal, externalId)
+    }
+  }
+
+  return { kind: 'webhook', name, validate, publish, checkStatus, withdraw }
 }

@@ -7,10 +7,14 @@ import type {
   ChannelLogger,
   ChannelResult,
   ChannelValidationIssue,
+  ChannelWithdrawal,
+  ChannelWithdrawResult,
   FetchLike,
 } from '../Channel'
-import { formatBytes, ImageLoadError, loadImage, toBlob, type LoadedImage } from '../images'
+import { checkExternalId } from '../checkExternalId'
+import { dataUrlByteLength, dataUrlContentType, formatBytes, imageLabel, ImageLoadError, isDataUrl, loadImage, toBlob, type LoadedImage } from '../images'
 import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
+import { wasNeverSent } from '../requestOutcome'
 import { byteLength, plainText, truncate } from '../text'
 import { collectImageSources, sanitizeWeChatHtml } from './sanitizeWeChatHtml'
 import { describePublishStatus, describeWeChatError, WeChatApiError } from './WeChatApiError'
@@ -26,6 +30,14 @@ export const weChatLimits = {
   coverImageBytes: 10 * 1024 * 1024,
 } as const
 
+/**
+ * Stands in for the URL `media/uploadimg` will answer when the length of the content is checked before
+ * any upload. WeChat's image URLs run to about 120–140 characters
+ * (`http://mmbiz.qpic.cn/mmbiz_png/<~90 characters>/0?wx_fmt=png`); the exact length is checked again
+ * after the upload, with the real URLs.
+ */
+const uploadedImageUrlEstimate = `http://mmbiz.qpic.cn/mmbiz_png/${'x'.repeat(96)}/0?wx_fmt=png`
+
 const bodyImageTypes = ['image/jpeg', 'image/png']
 const coverImageTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/bmp']
 
@@ -34,15 +46,20 @@ const coverImageTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/bmp']
  * last one stopped instead of creating a second article.
  */
 export type WeChatProgress = {
-  /** Source image URL → the URL WeChat serves the uploaded copy from. */
+  /**
+   * Source image URL → the URL WeChat serves the uploaded copy from. A `data:` URL is keyed by
+   * `data:sha256,<hex digest>` instead of itself, so the progress row does not hold the image twice.
+   */
   images: Record<string, string>
   /** Permanent material id of the cover. */
   coverMediaId?: string
   /** `draft/add` media_id. */
   draftMediaId?: string
   /**
-   * Set before `freepublish/submit` is sent. Found without `publishId` on resume, the submit may or may
-   * not have happened; the adapter then stops rather than risk publishing twice.
+   * Set before `freepublish/submit` is sent, cleared when WeChat answers it (with a publish_id or an
+   * error code: an answered error submitted nothing). Found without `publishId` on resume, the submit was
+   * sent and its answer lost (crash, dropped connection, abort); it may or may not have happened, so the
+   * adapter stops rather than risk publishing twice.
    */
   isSubmitting?: boolean
   /** `freepublish/submit` publish_id. */
@@ -103,6 +120,20 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
   const { appId, appSecret } = options
   const now = options.now ?? Date.now
 
+  // The last tokens this adapter fetched, to blank them out of any text that leaves it (see `redact`).
+  const recentTokens: string[] = []
+
+  /**
+   * Removes the AppSecret and access tokens from text that leaves the adapter (reasons, log details).
+   * The adapter never puts them there itself; this covers text it passes on, such as an injected
+   * fetch's error message quoting the request URL with its `access_token`.
+   */
+  function redact(text: string): string {
+    let safe = text
+    for (const secret of [appSecret, ...recentTokens]) if (secret) safe = safe.split(secret).join('***')
+    return safe.replace(/(access_token=)[^&\s"']+/gu, '$1***')
+  }
+
   const tokens = createAccessTokenCache({
     refreshMarginMs: options.tokenRefreshMarginMs,
     now,
@@ -116,6 +147,8 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
       const body = (await readJson(response, 'stable_token')) as { access_token?: string; expires_in?: number }
       if (!body.access_token) throw new WeChatApiError({ errcode: -1, errmsg: 'stable_token answered without access_token', path: 'stable_token' })
       logger.debug?.('wechat: fetched access token', { expiresIn: body.expires_in })
+      recentTokens.unshift(body.access_token)
+      recentTokens.length = Math.min(recentTokens.length, 5)
       return { token: body.access_token, expiresAt: now() + (body.expires_in ?? 7200) * 1000 }
     },
   })
@@ -128,23 +161,36 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     return body
   }
 
-  /** Calls `/cgi-bin/{path}` with the access token: 42001 refreshes and retries once; 45009 and -1 back off. */
-  async function call(path: string, body: ApiBody, signal?: AbortSignal, query = ''): Promise<Record<string, unknown>> {
+  /**
+   * Calls `/cgi-bin/{path}` with the access token. 42001 (expired) refreshes and retries once; so does
+   * 40001 (invalid credential) when the token came from the cache (it may have been superseded), while a
+   * 40001 on a token fetched for this call means the AppID/AppSecret are wrong and is thrown. 45009 and
+   * -1 back off. `flight.isInFlight` is true exactly while a request has been sent and not answered:
+   * when the call fails with it still true, the platform may have carried the request out.
+   */
+  async function call(path: string, body: ApiBody, signal?: AbortSignal, query = '', flight = { isInFlight: false }): Promise<Record<string, unknown>> {
     let hasRefreshed = false
     let quotaAttempt = 0
     for (;;) {
-      const token = await tokens.get(signal)
+      const { token, isFresh } = await tokens.acquire(signal)
       const init: RequestInit =
         'json' in body
           ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body.json), signal }
           : { method: 'POST', body: body.form, signal }
       try {
+        flight.isInFlight = true
         const response = await fetchApi(`${baseUrl}/cgi-bin/${path}?access_token=${encodeURIComponent(token)}${query}`, init)
-        return await readJson(response, path)
+        const answer = await readJson(response, path)
+        flight.isInFlight = false
+        return answer
       } catch (error) {
+        if (isAnsweredRefusal(error) || wasNeverSent(error)) flight.isInFlight = false
         if (!(error instanceof WeChatApiError)) throw error
-        if (error.errcode === 42001 && !hasRefreshed) {
-          logger.debug?.('wechat: access token expired, refreshing', { path })
+        if (!hasRefreshed && (error.errcode === 42001 || (error.errcode === 40001 && !isFresh))) {
+          logger.debug?.(error.errcode === 42001 ? 'wechat: access token expired, refreshing' : 'wechat: cached access token rejected, refreshing', {
+            path,
+            errcode: error.errcode,
+          })
           tokens.invalidate(token)
           hasRefreshed = true
           continue
@@ -165,8 +211,8 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     return `wechat:${appId}:${document.id}@${document.version ?? 1}`
   }
 
-  function prepareArticle(document: ChannelDocument) {
-    const content = sanitizeWeChatHtml(document.html, { baseUrl: document.canonicalUrl, rewriteImage: (source) => source })
+  function prepareArticle(document: ChannelDocument, rewriteImage: (source: string) => string | undefined = (source) => source) {
+    const content = sanitizeWeChatHtml(document.html, { baseUrl: document.canonicalUrl, rewriteImage })
     const digestSource = document.summary?.trim() || plainText(content)
     return {
       title: truncate(document.title, weChatLimits.titleCharacters),
@@ -217,11 +263,29 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
       }
     })
     if (document.html?.trim()) {
-      const { content } = prepareArticle(document)
+      // Every image is sent as the URL WeChat gives its uploaded copy, never as its source (a data: URL
+      // can be hundreds of kilobytes of base64): measure the content as it will be sent.
+      const { content } = prepareArticle(document, () => uploadedImageUrlEstimate)
       if (!plainText(content) && !/<img\b/iu.test(content)) {
         issues.push({ field: 'html', rule: 'emptyAfterSanitizing', message: '正文清理后为空：微信不显示脚本、表单、内嵌框架等内容。' })
       }
       issues.push(...contentIssues(content))
+      issues.push(...dataUrlImageIssues(collectImageSources(document.html, document.canonicalUrl)))
+    }
+    return issues
+  }
+
+  /** Body images inline as data: URLs declare their type and size: check them before any call too. */
+  function dataUrlImageIssues(sources: string[]): ChannelValidationIssue[] {
+    const issues: ChannelValidationIssue[] = []
+    for (const source of sources.filter(isDataUrl)) {
+      const contentType = dataUrlContentType(source)
+      const bytes = dataUrlByteLength(source)
+      if (!bodyImageTypes.includes(contentType)) {
+        issues.push({ field: 'html', rule: 'imageType', message: `正文中的内嵌图片${imageLabel(source)}格式不受支持，微信正文图片只能是 JPG 或 PNG。` })
+      } else if (bytes >= weChatLimits.bodyImageBytes) {
+        issues.push({ field: 'html', rule: 'maxBytes', message: `正文中的内嵌图片${imageLabel(source)}超过上限，微信要求小于 1 MB，请压缩后重试。` })
+      }
     }
     return issues
   }
@@ -247,26 +311,30 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     return { channel: name, state: 'failed', ...input }
   }
 
-  function fromError(error: unknown, signal: AbortSignal | undefined, externalId?: string): ChannelResult {
-    if (error instanceof WeChatApiError) {
-      const { reason, isRetryable } = describeWeChatError(error.errcode, error.errmsg)
-      return failed({ code: `wechat:${error.errcode}`, reason, isRetryable, externalId })
-    }
-    if (error instanceof ImageLoadError) {
-      return failed({ code: 'image-unavailable', reason: `${error.message}，请检查图片地址。`, isRetryable: error.isRetryable, externalId })
-    }
-    if (error instanceof HttpError) {
-      return failed({ code: `http:${error.status}`, reason: `微信接口 ${error.path} 返回 HTTP ${error.status}，请稍后重试。`, isRetryable: true, externalId })
-    }
+  type Failure = { code: string; reason: string; isRetryable: boolean }
+
+  function describeError(error: unknown, signal: AbortSignal | undefined, action: 'publish' | 'withdraw'): Failure {
+    const failure = describeErrorUnredacted(error, signal, action)
+    return { ...failure, reason: redact(failure.reason) }
+  }
+
+  function describeErrorUnredacted(error: unknown, signal: AbortSignal | undefined, action: 'publish' | 'withdraw'): Failure {
+    if (error instanceof WeChatApiError) return { code: `wechat:${error.errcode}`, ...describeWeChatError(error.errcode, error.errmsg) }
+    if (error instanceof ImageLoadError) return { code: 'image-unavailable', reason: `${error.message}，请检查图片地址。`, isRetryable: error.isRetryable }
+    if (error instanceof HttpError) return { code: `http:${error.status}`, reason: `微信接口 ${error.path} 返回 HTTP ${error.status}，请稍后重试。`, isRetryable: true }
     if (isAbortError(error, signal)) {
-      return failed({ code: 'aborted', reason: '发布被中止；已完成的步骤已保存，重试时将从中断处继续。', isRetryable: true, externalId })
+      return action === 'publish'
+        ? { code: 'aborted', reason: '发布被中止；已完成的步骤已保存，重试时将从中断处继续。', isRetryable: true }
+        : { code: 'aborted', reason: '撤回被中止，可以重试。', isRetryable: true }
     }
     // fetch rejects with a TypeError when the network fails; anything else (a failing progress store)
     // is the caller's infrastructure and is thrown, so the job that called us fails loudly.
-    if (error instanceof TypeError) {
-      return failed({ code: 'network', reason: `无法连接微信接口（${error.message}），请稍后重试。`, isRetryable: true, externalId })
-    }
+    if (error instanceof TypeError) return { code: 'network', reason: `无法连接微信接口（${error.message}），请稍后重试。`, isRetryable: true }
     throw error
+  }
+
+  function fromError(error: unknown, signal: AbortSignal | undefined, externalId?: string): ChannelResult {
+    return failed({ ...describeError(error, signal, 'publish'), externalId })
   }
 
   async function uploadBodyImage(image: LoadedImage, signal?: AbortSignal): Promise<string> {
@@ -284,8 +352,8 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
   }
 
   function checkLoadedImage(image: LoadedImage, kind: 'body' | 'cover'): ChannelValidationIssue | undefined {
-    const field = kind === 'cover' ? 'cover' : `images(${image.url})`
-    const label = kind === 'cover' ? '封面图片' : `正文图片 ${image.url}`
+    const field = kind === 'cover' ? 'cover' : isDataUrl(image.url) ? 'html' : `images(${image.url})`
+    const label = kind === 'cover' ? '封面图片' : `正文图片 ${imageLabel(image.url)}`
     const allowed = kind === 'cover' ? coverImageTypes : bodyImageTypes
     const limit = kind === 'cover' ? weChatLimits.coverImageBytes : weChatLimits.bodyImageBytes
     if (!allowed.includes(image.contentType)) {
@@ -299,13 +367,15 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
 
   async function createDraft(document: ChannelDocument, key: string, progress: WeChatProgress, signal?: AbortSignal): Promise<ChannelResult | undefined> {
     const sources = collectImageSources(document.html, document.canonicalUrl)
+    const keys = new Map(await Promise.all(sources.map(async (source) => [source, await imageKey(source)] as const)))
     for (const source of sources) {
-      if (progress.images[source]) continue
+      const imageKeyOfSource = keys.get(source) ?? source
+      if (progress.images[imageKeyOfSource]) continue
       const given = document.images?.find((image) => absoluteUrl(image.url, document.canonicalUrl) === source)
       const image = await loadImage(given ? { ...given, url: source } : { url: source }, fetchImage, signal)
       const issue = checkLoadedImage(image, 'body')
       if (issue) return failed({ code: 'validation', reason: issue.message, isRetryable: false, issues: [issue] })
-      progress.images[source] = await uploadBodyImage(image, signal)
+      progress.images[imageKeyOfSource] = await uploadBodyImage(image, signal)
       await store.set(key, progress)
     }
     if (!progress.coverMediaId) {
@@ -322,7 +392,7 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     const article = prepareArticle(document)
     const content = sanitizeWeChatHtml(document.html, {
       baseUrl: document.canonicalUrl,
-      rewriteImage: (source) => progress.images[source],
+      rewriteImage: (source) => progress.images[keys.get(source) ?? source],
     })
     const issues = contentIssues(content)
     if (issues.length > 0) return failed({ code: 'validation', reason: issues.map((issue) => issue.message).join(' '), isRetryable: false, issues })
@@ -351,14 +421,19 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
     return undefined
   }
 
-  async function getStatus(publishId: string, signal?: AbortSignal): Promise<ChannelResult> {
+  async function getPublish(publishId: string, signal?: AbortSignal): Promise<{ status: number; articleId?: string; url?: string }> {
     const body = await call('freepublish/get', { json: { publish_id: publishId } }, signal)
-    const status = Number(body.publish_status)
+    const detail = body.article_detail as { item?: Array<{ article_url?: string }> } | undefined
+    const url = detail?.item?.[0]?.article_url
+    const articleId = typeof body.article_id === 'string' && body.article_id ? body.article_id : undefined
+    return { status: Number(body.publish_status), ...(articleId ? { articleId } : {}), ...(url ? { url } : {}) }
+  }
+
+  async function getStatus(publishId: string, signal?: AbortSignal): Promise<ChannelResult> {
+    const { status, articleId, url } = await getPublish(publishId, signal)
     if (status === 1) return { channel: name, state: 'submitted', externalId: publishId }
     if (status === 0) {
-      const detail = body.article_detail as { item?: Array<{ article_url?: string }> } | undefined
-      const url = detail?.item?.[0]?.article_url
-      return { channel: name, state: 'published', externalId: publishId, ...(url ? { url } : {}) }
+      return { channel: name, state: 'published', externalId: articleId ? joinExternalId(publishId, articleId) : publishId, ...(url ? { url } : {}) }
     }
     const { reason, isRetryable } = describePublishStatus(status)
     return failed({ code: `wechat:publish_status:${status}`, reason, isRetryable, externalId: publishId })
@@ -412,7 +487,27 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
       }
       progress.isSubmitting = true
       await store.set(key, progress)
-      const submitted = await call('freepublish/submit', { json: { media_id: progress.draftMediaId } }, signal)
+      let submitted: Record<string, unknown>
+      const flight = { isInFlight: false }
+      try {
+        submitted = await call('freepublish/submit', { json: { media_id: progress.draftMediaId } }, signal, '', flight)
+      } catch (error) {
+        if (flight.isInFlight) {
+          // Sent, and the answer lost (dropped connection, abort, a gateway's 5xx): say so now rather
+          // than answer "retryable" and refuse on the retry.
+          const { code } = describeError(error, signal, 'publish')
+          return failed({
+            code: 'unknown-outcome',
+            reason: `已向微信提交发布，但未收到答复（${code}），无法确认是否已发表。为避免重复发文，不会自动重试：请在公众号后台“发表记录”中核实；确认未发表后，清除该文档的发布进度再重试。`,
+            isRetryable: false,
+          })
+        }
+        // WeChat answered with an error, the request never left, or it failed before sending (token,
+        // back-off wait): nothing was submitted, so the next attempt may submit.
+        progress.isSubmitting = false
+        await store.set(key, progress)
+        throw error
+      }
       progress.publishId = String(submitted.publish_id)
       progress.isSubmitting = false
       await store.set(key, progress)
@@ -424,13 +519,92 @@ export function createWeChatChannel(options: WeChatChannelOptions): Channel & {
 
   async function checkStatus(post: { externalId: string }, callOptions: ChannelCallOptions = {}): Promise<ChannelResult> {
     try {
-      return await getStatus(post.externalId, callOptions.signal)
+      return await getStatus(splitExternalId(post.externalId).publishId, callOptions.signal)
     } catch (error) {
       return fromError(error, callOptions.signal, post.externalId)
     }
   }
 
-  return { kind: 'wechat', name, validate, publish, checkStatus, prepareArticle }
+  /**
+   * Asks `freepublish/get` first, so a repeated withdraw, a post deleted by hand or one that never went
+   * live is answered without a delete, and a post still publishing is not half-withdrawn; then deletes
+   * the article with `freepublish/delete` (every article of the message: we publish one per message).
+   */
+  async function withdraw(post: ChannelWithdrawal, callOptions: ChannelCallOptions = {}): Promise<ChannelWithdrawResult> {
+    const { signal } = callOptions
+    const { externalId } = post
+    const invalid = checkExternalId(name, post.externalId)
+    if (invalid) return invalid
+    const withdrawn = (isRepeat: boolean, note?: string): ChannelWithdrawResult => ({ channel: name, state: 'withdrawn', externalId, isRepeat, ...(note ? { note } : {}) })
+    try {
+      const { publishId, articleId: knownArticleId } = splitExternalId(externalId)
+      const { status, articleId = knownArticleId } = await getPublish(publishId, signal)
+      if (!Number.isInteger(status)) {
+        // Without a state, "nothing to delete" cannot be told from "live": never claim withdrawn.
+        return { channel: name, state: 'failed', externalId, code: 'wechat:no-publish-status', reason: '微信查询发布状态时未返回 publish_status，请稍后重试撤回。', isRetryable: true }
+      }
+      if (status === 1) {
+        return {
+          channel: name,
+          state: 'failed',
+          externalId,
+          code: 'still-publishing',
+          reason: '文章仍在微信发布中，发布完成前无法删除：请稍后重试撤回。',
+          isRetryable: true,
+        }
+      }
+      if (status === 5) return withdrawn(true, '该文章此前已从公众号删除（publish_status 5）。')
+      if (status !== 0) return withdrawn(true, `该文章未在公众号发表（publish_status ${status}），无需删除。`)
+      if (!articleId) {
+        return {
+          channel: name,
+          state: 'failed',
+          externalId,
+          code: 'wechat:no-article-id',
+          reason: '微信未返回该次发布的 article_id，无法删除：请在公众号后台“发表记录”中手动删除。',
+          isRetryable: false,
+        }
+      }
+      await call('freepublish/delete', { json: { article_id: articleId, index: 0 } }, signal)
+      logger.debug?.('wechat: deleted published article', { publishId })
+      return withdrawn(false)
+    } catch (error) {
+      return { channel: name, state: 'failed', externalId, ...describeError(error, signal, 'withdraw') }
+    }
+  }
+
+  return { kind: 'wechat', name, validate, publish, checkStatus, withdraw, prepareArticle }
+}
+
+/**
+ * The external id of a WeChat post: the `publish_id` while it is publishing, `<publish_id>:<article_id>`
+ * once published (`freepublish/get` needs the first, `freepublish/delete` the second). publish_ids are
+ * digits, so the first `:` separates them.
+ */
+function joinExternalId(publishId: string, articleId: string): string {
+  return `${publishId}:${articleId}`
+}
+
+function splitExternalId(externalId: string): { publishId: string; articleId?: string } {
+  const separator = externalId.indexOf(':')
+  if (separator === -1) return { publishId: externalId }
+  return { publishId: externalId.slice(0, separator), articleId: externalId.slice(separator + 1) }
+}
+
+/**
+ * WeChat answered and refused (an errcode, or an HTTP 4xx): the request was not carried out. Anything
+ * else — a dropped connection, an abort or timeout after sending, a 5xx from a gateway — leaves it unknown.
+ */
+function isAnsweredRefusal(error: unknown): boolean {
+  if (error instanceof WeChatApiError) return true
+  return error instanceof HttpError && error.status >= 400 && error.status < 500
+}
+
+/** The progress key of a body image: its URL, or a digest for a data: URL (which can be hundreds of KB). */
+async function imageKey(source: string): Promise<string> {
+  if (!isDataUrl(source)) return source
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(source))
+  return `data:sha256,${Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')}`
 }
 
 function absoluteUrl(url: string, base: string): string {
