@@ -147,6 +147,14 @@ describe('delivery reliability', () => {
     }, 90_000)
     expect(retried.attempts).toBe(1)
     hook.isAccepting = false
+
+    // Withdrawal reaches the library with the notice and takes the WeChat article down (freepublish/delete).
+    await world.act('publisher', { collection: 'policies', id, action: 'withdraw', reason: '内容有误，撤回后重新发布。' })
+    const withdrawals = (await settled(id, 6)).filter((delivery) => delivery.action === 'withdraw')
+    const withdrawnAt = Object.fromEntries(withdrawals.map((delivery) => [delivery.target, delivery]))
+    expect(withdrawnAt.library).toMatchObject({ state: 'delivered', version: 2 })
+    expect(withdrawnAt.wechat).toMatchObject({ state: 'delivered', version: 2 })
+    expect(wechat.deletions).toHaveLength(1)
   }, 240_000)
 
   it('publishes many documents while the library is stopped; each arrives exactly once with its version after it starts', async () => {

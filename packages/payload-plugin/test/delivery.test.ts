@@ -1,4 +1,4 @@
-import { createPolicyLibraryClient } from '@gongkai/sdk'
+import { createPolicyLibraryClient, PolicyLibraryGoneError } from '@gongkai/sdk'
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -120,9 +120,12 @@ describe('delivery to the policy library', () => {
     await world.act('publisher', { collection: 'policies', id, action: 'withdraw', reason: '因机构改革，本文件已撤回。' })
     const deliveries = await settled('policies', id, 2)
     expect(deliveries[1]).toMatchObject({ action: 'withdraw', version: 2, state: 'delivered' })
-    const stored = await reader().get(`policies-${id}`)
-    expect(stored).toMatchObject({ status: 'withdrawn', version: 2 })
-    expect(JSON.stringify(stored)).toContain('因机构改革，本文件已撤回。')
+    // The library answers 410 Gone with the withdrawal notice, and keeps the withdrawal as version 2.
+    const gone = (await reader().get(`policies-${id}`).catch((error: unknown) => error)) as PolicyLibraryGoneError
+    expect(gone).toBeInstanceOf(PolicyLibraryGoneError)
+    expect(gone.removal).toBe('withdrawn')
+    expect(gone.gone.withdrawal).toMatchObject({ notice: '因机构改革，本文件已撤回。' })
+    expect((await reader().events(`policies-${id}`)).map((event) => event.version)).toEqual([1, 2])
   })
 
   it('sends a change of 有效性 to the library', async () => {

@@ -41,11 +41,14 @@ export async function staleDeliveryIds(payload: Payload): Promise<number[]> {
   const options = gongkaiOptionsOf(payload).delivery
   const table = auditLogTable(payload, options.deliveriesSlug)
   if (!table) return []
+  // A waiting delivery is normally picked up within seconds; only one left far longer lost its job. Taking it
+  // over sooner would only queue duplicates of jobs still waiting their turn on a busy queue.
+  const waitingMs = Math.max(5 * options.leaseMs, 60_000)
   const result = (await table.execute(sql`
     SELECT id FROM ${table.qualify(table.table)}
     WHERE (state = 'delivering' AND lease_until < now())
-       OR (state = 'queued' AND updated_at < now() - (${options.leaseMs} * interval '1 millisecond'))
-       OR (state = 'retrying' AND next_attempt_at < now() - (${options.leaseMs} * interval '1 millisecond'))
+       OR (state = 'queued' AND updated_at < now() - (${waitingMs} * interval '1 millisecond'))
+       OR (state = 'retrying' AND next_attempt_at < now() - (${waitingMs} * interval '1 millisecond'))
     ORDER BY id LIMIT 100
   `)) as { rows?: { id: unknown }[] }
   return (result.rows ?? []).map((row) => Number(row.id))

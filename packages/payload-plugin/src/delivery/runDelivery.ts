@@ -102,6 +102,7 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
     action: record.action,
     outgoing,
     externalId: (published as { externalId?: string } | undefined)?.externalId ?? null,
+    notice: record.notice ?? null,
   })
 }
 

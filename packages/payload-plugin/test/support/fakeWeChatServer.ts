@@ -3,8 +3,9 @@ import { parseForm, parseJson, startTestServer, type ReceivedRequest, type Reply
 
 /**
  * A local stand-in for api.weixin.qq.com following REFERENCE.md §5: stable_token, media/uploadimg,
- * material/add_material, draft/add, freepublish/submit and freepublish/get, with their validation and
- * error codes (`{errcode, errmsg}` with HTTP 200).
+ * material/add_material, draft/add, freepublish/submit, freepublish/get and freepublish/delete, with
+ * their validation and error codes (`{errcode, errmsg}` with HTTP 200). A deleted article's publish
+ * answers publish_status 5.
  */
 export type PublishScenario = {
   /** `freepublish/get` answers publish_status 1 this many times before the final state. */
@@ -21,8 +22,19 @@ export type FakeWeChat = TestServer & {
   materials: Array<{ mediaId: string; size: number }>
   drafts: Map<string, { articles: Array<Record<string, unknown>> }>
   submissions: Array<{ mediaId: string; publishId: string }>
+  /** `freepublish/delete` calls carried out. */
+  deletions: Array<{ articleId: string; index: number }>
   /** Marks every issued token as expired: the next call with one gets 42001. */
   expireTokens: () => void
+  /**
+   * Invalidates every issued token as another client's `force_refresh` does: the next call with one gets
+   * 40001, and stable_token issues a new one.
+   */
+  revokeTokens: () => void
+  /** Every token issued from now on is already superseded (40001 on first use), as when another system keeps force-refreshing. */
+  isRevokingNewTokens: boolean
+  /** Handle the next call to `path`, then drop the connection without answering. */
+  dropAnswer: (path: string) => void
   /** Next `count` calls to `path` answer 45009. */
   exhaustQuota: (path: string, count: number) => void
   /** Answers 48001 on freepublish/* (an unverified account). */
@@ -41,7 +53,8 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
   const validTokens = new Map<string, boolean>()
   const quota = new Map<string, number>()
   const materialIds = new Set<string>()
-  const publishes = new Map<string, { polls: number; scenario: PublishScenario; mediaId: string }>()
+  const publishes = new Map<string, { polls: number; scenario: PublishScenario; mediaId: string; isDeleted: boolean }>()
+  const droppedAnswers = new Set<string>()
   let serial = 0
   let currentToken: string | undefined
 
@@ -53,7 +66,9 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     materials: [] as FakeWeChat['materials'],
     drafts: new Map<string, { articles: Array<Record<string, unknown>> }>(),
     submissions: [] as FakeWeChat['submissions'],
+    deletions: [] as FakeWeChat['deletions'],
     isPublishUnauthorised: false,
+    isRevokingNewTokens: false,
     blockedIp: undefined as string | undefined,
     scenario: input.scenario ?? { pollsWhilePublishing: 0, finalStatus: 0 },
   }
@@ -75,6 +90,12 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     }
     if (path.startsWith('freepublish/') && state.isPublishUnauthorised) return error(48001, 'api unauthorized rid: test')
 
+    const reply = await route(path, request)
+    if (droppedAnswers.delete(path)) return { ...reply, shouldDropConnection: true }
+    return reply
+  }
+
+  async function route(path: string, request: ReceivedRequest): Promise<Reply> {
     switch (path) {
       case 'media/uploadimg':
         return await uploadImage(request)
@@ -86,6 +107,8 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
         return submit(request)
       case 'freepublish/get':
         return getPublish(request)
+      case 'freepublish/delete':
+        return deletePublished(request)
       default:
         return error(48001, 'api unauthorized')
     }
@@ -102,9 +125,9 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     if (body.appid !== appId) return error(40013, 'invalid appid')
     if (body.secret !== appSecret) return error(40125, 'invalid appsecret')
     // stable_token: the same token until it expires, unless force_refresh.
-    if (!currentToken || validTokens.get(currentToken) === false || body.force_refresh === true) {
+    if (!currentToken || !validTokens.get(currentToken) || body.force_refresh === true) {
       currentToken = `token-${++serial}-${Math.random().toString(36).slice(2)}`
-      validTokens.set(currentToken, true)
+      if (!state.isRevokingNewTokens) validTokens.set(currentToken, true)
       state.tokensIssued.push(currentToken)
     }
     return { body: { access_token: currentToken, expires_in: input.expiresIn ?? 7200 } }
@@ -169,7 +192,7 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     const { media_id: mediaId } = parseJson(request)
     if (typeof mediaId !== 'string' || !state.drafts.has(mediaId)) return error(40007, 'invalid media_id')
     const publishId = String(2247483000 + ++serial)
-    publishes.set(publishId, { polls: 0, scenario: { ...state.scenario }, mediaId })
+    publishes.set(publishId, { polls: 0, scenario: { ...state.scenario }, mediaId, isDeleted: false })
     state.submissions.push({ mediaId, publishId })
     return { body: { ...ok, publish_id: publishId, msg_data_id: 2247483000 + serial } }
   }
@@ -179,6 +202,7 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     const publish = publishes.get(String(publishId))
     if (!publish) return error(40007, 'invalid media_id')
     publish.polls++
+    if (publish.isDeleted) return { body: { publish_id: publishId, publish_status: 5, fail_idx: [] } }
     if (publish.polls <= publish.scenario.pollsWhilePublishing) {
       return { body: { publish_id: publishId, publish_status: 1 } }
     }
@@ -197,6 +221,28 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     return { body: { publish_id: publishId, publish_status: status, fail_idx: [1] } }
   }
 
+  /** `{article_id, index?}`: index 0 or absent deletes every article of the message, n the n-th (from 1). */
+  function deletePublished(request: ReceivedRequest): Reply {
+    let body: Record<string, unknown>
+    try {
+      body = parseJson(request)
+    } catch {
+      return error(47001, 'data format error')
+    }
+    const { article_id: articleId, index = 0 } = body
+    if (typeof articleId !== 'string' || articleId === '') return error(47001, 'data format error')
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return error(47001, 'data format error')
+    const publishId = articleId.replace(/^article-/u, '')
+    const publish = publishes.get(publishId)
+    const isLive = publish && !publish.isDeleted && publish.polls > publish.scenario.pollsWhilePublishing && publish.scenario.finalStatus === 0
+    if (!publish || !isLive || !articleId.startsWith('article-')) return error(40007, 'invalid media_id')
+    const count = state.drafts.get(publish.mediaId)?.articles.length ?? 1
+    if (index > count) return error(40007, 'invalid media_id')
+    publish.isDeleted = true
+    state.deletions.push({ articleId, index })
+    return { body: ok }
+  }
+
   const server = await startTestServer(handle)
   return Object.assign(state, server, {
     expireTokens: () => {
@@ -204,6 +250,13 @@ export async function startFakeWeChat(input: { scenario?: PublishScenario; expir
     },
     exhaustQuota: (path: string, count: number) => {
       quota.set(path, count)
+    },
+    revokeTokens: () => {
+      validTokens.clear()
+      currentToken = undefined
+    },
+    dropAnswer: (path: string) => {
+      droppedAnswers.add(path)
     },
   })
 }

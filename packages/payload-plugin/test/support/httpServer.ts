@@ -10,7 +10,13 @@ export type ReceivedRequest = {
   body: Buffer
 }
 
-export type Reply = { status?: number; headers?: Record<string, string>; body?: string | Buffer | object }
+export type Reply = {
+  status?: number
+  headers?: Record<string, string>
+  body?: string | Buffer | object
+  /** Close the connection without answering (the request was handled; its answer is lost on the way). */
+  shouldDropConnection?: boolean
+}
 
 export type TestServer = { url: string; requests: ReceivedRequest[]; close: () => Promise<void> }
 
@@ -29,6 +35,10 @@ export async function startTestServer(handle: (request: ReceivedRequest) => Repl
     requests.push(request)
     try {
       const reply = await handle(request)
+      if (reply.shouldDropConnection) {
+        incoming.socket.destroy()
+        return
+      }
       const isJson = reply.body !== undefined && typeof reply.body === 'object' && !Buffer.isBuffer(reply.body)
       const payload = isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer | undefined)
       outgoing.writeHead(reply.status ?? 200, {

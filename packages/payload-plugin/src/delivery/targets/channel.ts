@@ -1,5 +1,5 @@
 import { createWebhookChannel, createWeChatChannel, createWeiboChannel } from '@gongkai/sdk/channels'
-import type { Channel, ChannelLogger, ChannelResult, WeChatProgress, WeiboProgress } from '@gongkai/sdk/channels'
+import type { Channel, ChannelLogger, ChannelResult, ChannelWithdrawResult, WeChatProgress, WeiboProgress } from '@gongkai/sdk/channels'
 import type { Payload } from 'payload'
 
 import type { ChannelTargetOptions, SanitizedDeliveryOptions } from '../../types.js'
@@ -52,7 +52,14 @@ function toOutcome(result: ChannelResult): TargetOutcome {
   return { state: result.state === 'published' ? 'delivered' : 'submitted', externalId: result.externalId, ...(result.url ? { externalUrl: result.url } : {}) }
 }
 
-type Withdrawable = Channel & { withdraw?: (post: { externalId: string }, options?: { signal?: AbortSignal }) => Promise<ChannelResult> }
+function toWithdrawOutcome(result: ChannelWithdrawResult): TargetOutcome {
+  if (result.state === 'failed') {
+    throw new DeliveryFailure(result.reason, { isRetryable: result.isRetryable, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) })
+  }
+  // The platform cannot take posts down: nothing to retry; the note says what to do by hand.
+  if (result.state === 'not-supported') return { state: 'skipped', externalId: result.externalId, note: result.reason }
+  return { state: 'delivered', externalId: result.externalId, ...(result.note ? { note: result.note } : {}) }
+}
 
 /** Sends one delivery to a channel; the adapter resumes a post an earlier attempt began. */
 export async function deliverToChannel(args: {
@@ -63,11 +70,13 @@ export async function deliverToChannel(args: {
   outgoing: OutgoingDocument
   /** The channel's id of the post, for a withdrawal. */
   externalId?: string | null
+  /** 撤回说明, for a withdrawal (webhook receivers and feeds carry it). */
+  notice?: string | null
   signal?: AbortSignal
 }): Promise<TargetOutcome> {
   const config = args.options.channels[args.name]
   if (!config) throw new DeliveryFailure(`推送渠道“${args.name}”已不在配置中`, { isRetryable: false })
-  const channel = channelOf({ payload: args.payload, options: args.options, name: args.name, config }) as Withdrawable
+  const channel = channelOf({ payload: args.payload, options: args.options, name: args.name, config })
   if (args.action === 'publish') {
     try {
       return toOutcome(await channel.publish(args.outgoing.channel, { signal: args.signal }))
@@ -78,8 +87,8 @@ export async function deliverToChannel(args: {
   }
   if (args.action === 'withdraw') {
     if (!args.externalId) return { state: 'skipped', note: '该渠道上没有已发布的内容' }
-    if (typeof channel.withdraw !== 'function') return { state: 'skipped', note: '该渠道暂不支持自动撤回，请在平台上手动删除' }
-    return toOutcome(await channel.withdraw({ externalId: args.externalId }, { signal: args.signal }))
+    const post = { externalId: args.externalId, documentId: args.outgoing.contentId, ...(args.outgoing.channel.version ? { version: args.outgoing.channel.version } : {}), ...(args.notice ? { notice: args.notice } : {}) }
+    return toWithdrawOutcome(await channel.withdraw(post, { signal: args.signal }))
   }
   return { state: 'skipped', note: '新媒体渠道不接收有效性变更' }
 }
