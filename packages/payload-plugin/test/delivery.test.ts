@@ -3,9 +3,11 @@ import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { retryDelivery } from '../src/delivery/retryDelivery.js'
 import { transition } from '../src/workflow/transition.js'
 import { eventually, libraryAdminToken, startLibrary } from './support/library.js'
 import type { RunningLibrary } from './support/library.js'
+import { startRestServer } from './support/rest.js'
 import { startPayload } from './support/startPayload.js'
 import type { StartedPayload } from './support/startPayload.js'
 import { createWorkflowWorld } from './support/workflowWorld.js'
@@ -43,6 +45,7 @@ const reader = () => createPolicyLibraryClient({ baseUrl: library.url, retry: fa
 beforeAll(async () => {
   library = await startLibrary()
   started = await startPayload({
+    key: 'gongkai-delivery',
     pluginOptions: {
       delivery: {
         library: { url: library.url, adminToken: libraryAdminToken },
@@ -151,6 +154,40 @@ describe('delivery to the policy library', () => {
     }
     const sitemap = await (await fetch(`${library.url}/sitemap.xml`)).text()
     expect(sitemap).not.toContain(`policies-${onRequest}`)
+  })
+
+  it('shows deliveries to site admins and members of the agency only, over the local API, REST and GraphQL', async () => {
+    const id = await publishPolicy()
+    await settled('policies', id)
+    const where = { documentId: { equals: String(id) } }
+    await expect(payload.find({ collection: 'deliveries', where, overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    expect((await payload.find({ collection: 'deliveries', where, overrideAccess: false, user: world.users.editorB })).totalDocs).toBe(0)
+    expect((await payload.find({ collection: 'deliveries', where, overrideAccess: false, user: world.users.editor })).totalDocs).toBe(1)
+    expect((await payload.find({ collection: 'deliveries', where, overrideAccess: false, user: world.users.admin })).totalDocs).toBe(1)
+    const [delivery] = await deliveriesOf('policies', id)
+    await expect(payload.update({ collection: 'deliveries', id: delivery!.id, data: { state: 'failed' }, overrideAccess: false, user: world.users.admin })).rejects.toMatchObject({ status: 403 })
+    const rest = await startRestServer({ payload, payloadInstanceCacheKey: 'gongkai-delivery' })
+    try {
+      expect((await rest.request({ path: `/deliveries?where[documentId][equals]=${id}` })).status).toBe(403)
+      const byId = await rest.request({ path: `/deliveries/${delivery!.id}` })
+      expect([403, 404]).toContain(byId.status)
+      expect(JSON.stringify(byId.body)).not.toContain('"target"')
+      const tokenB = await rest.login({ email: 'editorb@example.gov.cn', password: 'gongkai-test-password' })
+      expect((await rest.request({ path: `/deliveries?where[documentId][equals]=${id}`, token: tokenB })).body.totalDocs).toBe(0)
+      expect((await rest.request({ method: 'POST', path: `/deliveries/${delivery!.id}/retry`, token: tokenB })).status).toBe(403)
+      const graphql = await rest.request({ method: 'POST', path: '/graphql', body: { query: '{ Deliveries { totalDocs } }' } })
+      expect(JSON.stringify(graphql.body)).not.toContain('"totalDocs":1')
+    } finally {
+      await rest.close()
+    }
+  })
+
+  it('answers a retry of a delivery that does not exist, or with a hostile id, with 404 in Chinese', async () => {
+    for (const id of ['999999', 'abc\u0000', '\ud800', '1e400']) {
+      const refused = await retryDelivery({ payload, user: world.users.admin, id }).catch((error: { status?: number; message: string }) => error)
+      expect(refused).toMatchObject({ status: 404 })
+      expect((refused as { message: string }).message).toContain('找不到')
+    }
   })
 
   it('leaves no delivery and no job when the publishing transaction rolls back', async () => {

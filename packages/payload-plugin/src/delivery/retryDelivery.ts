@@ -21,6 +21,9 @@ export async function retryDelivery(args: { payload: Payload; req?: PayloadReque
   const options = gongkaiOptionsOf(payload).delivery
   if (!user) throw new WorkflowError('须登录后才能重试推送', 401)
   const req = args.req ?? (await createLocalReq({ user: user as never }, payload))
+  // Delivery ids are PostgreSQL serials: anything else (NUL, surrogates, 1e400…) names no delivery.
+  const isSerial = /^[1-9][0-9]{0,14}$/u.test(String(args.id))
+  if (!isSerial) throw new WorkflowError(`找不到ID为“${String(args.id).replace(/[^\p{L}\p{N}._-]/gu, '').slice(0, 40)}”的推送记录`, 404)
   return inTransaction(req, async () => {
     const record = (await payload.findByID({ collection: options.deliveriesSlug, id: args.id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
     if (!record) throw new WorkflowError(`找不到ID为“${String(args.id)}”的推送记录`, 404)
