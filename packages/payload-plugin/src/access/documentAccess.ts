@@ -89,14 +89,3 @@ export const referenceDataAccess: NonNullable<CollectionConfig['access']> = {
   update: siteAdmin,
   delete: siteAdmin,
 }
-
-/**
- * Attachments and media: public (published documents link them); any 撰稿 may upload, only site administrators
- * change or delete a file (it may be linked from another agency's published document).
- */
-export const attachmentsAccess: NonNullable<CollectionConfig['access']> = {
-  read: anyone,
-  create: ({ req }) => isSiteAdmin(req.user) || agencyIdsWithRole(req.user, 'editor').length > 0,
-  update: siteAdmin,
-  delete: siteAdmin,
-}

@@ -8,6 +8,7 @@ import type { AgencyRole } from '../access/roles.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { isBlank, relationId } from '../utilities/relationIds.js'
 import { latestVersionId, recordAudit } from './audit.js'
+import { loadAttachmentFindings } from '../review/attachmentFindings.js'
 import { confidentialityBlockers } from './confidentialityGate.js'
 import { disclosureLabel } from './disclosureRule.js'
 import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
@@ -191,7 +192,8 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
         throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
       }
       const collectionConfig = req.payload.collections[slug]?.config
-      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc }) : []
+      const attachmentFindings = collectionConfig ? await loadAttachmentFindings({ req, options, collectionConfig, doc }) : []
+      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc, attachmentFindings }) : []
       if (blockers.length > 0) {
         throw new WorkflowError(`${label}未通过保密审查，不能审核通过：${blockers.map((blocker) => blocker.message).join('；')}`, 409, blockers)
       }
