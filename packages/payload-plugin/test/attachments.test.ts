@@ -250,3 +250,13 @@ describe('who reads an attachment', () => {
     expect(await read()).toBe(200)
   })
 })
+
+describe('admin', () => {
+  it('shows the attachment findings (and the 需人工审查 confirmations) after the policies’ and interpretations’ upload fields', () => {
+    const afterInput = (collection: string, name: string) =>
+      (payload.collections[collection]?.config.fields.find((field) => 'name' in field && field.name === name) as { admin?: { components?: { afterInput?: unknown[] } } } | undefined)?.admin
+        ?.components?.afterInput
+    expect(afterInput('policies', 'attachments')).toEqual(['@gongkai/payload-plugin/client#AttachmentFindings'])
+    expect(afterInput('interpretations', 'media')).toEqual(['@gongkai/payload-plugin/client#AttachmentFindings'])
+  })
+})
