@@ -260,3 +260,21 @@ describe('admin', () => {
     expect(afterInput('interpretations', 'media')).toEqual(['@gongkai/payload-plugin/client#AttachmentFindings'])
   })
 })
+
+describe('hostile uploads', () => {
+  it('refuses an image that cannot be decoded with a 400 naming the file, and stores nothing', async () => {
+    const data = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 0x41)])
+    const before = await payload.count({ collection: slug, overrideAccess: true })
+    const refused = await failure(upload({ data, mimetype: 'image/jpeg', name: '损坏的照片.jpg', size: data.length }))
+    expect(refused.status).toBe(400)
+    expect(refused.message).toBe('图片“损坏的照片.jpg”无法读取，不能去除其中的拍摄地点等元数据：请转换为 JPEG 或 PNG 后重新上传')
+    expect((await payload.count({ collection: slug, overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+  })
+
+  it('refuses an 上传机关 where the uploader is not 撰稿, naming the field', async () => {
+    const file = await pdfWith(['Annex'], '别的机关的附件.pdf')
+    const refused = await failure(payload.create({ collection: slug, data: { uploadingAgency: world.agencyB }, file, overrideAccess: false, user: world.users.editor }))
+    expect(refused.status).toBe(400)
+    expect(refused.errors).toEqual([{ path: 'uploadingAgency', message: '上传机关须是您担任撰稿的机关' }])
+  })
+})

@@ -29,9 +29,9 @@ export type ReadContext = {
  */
 export type ReadPath = { name: string; isMembersOnly?: boolean; read: (context: ReadContext) => Promise<ReadOutcome> }
 
-const graphQLNames: Record<ReadCollection, { one: string; many: string; versions: string }> = {
-  policies: { one: 'Policy', many: 'Policies', versions: 'versionsPolicies' },
-  interpretations: { one: 'Interpretation', many: 'Interpretations', versions: 'versionsInterpretations' },
+const graphQLNames: Record<ReadCollection, { one: string; many: string; version: string; versions: string }> = {
+  policies: { one: 'Policy', many: 'Policies', version: 'versionPolicy', versions: 'versionsPolicies' },
+  interpretations: { one: 'Interpretation', many: 'Interpretations', version: 'versionInterpretation', versions: 'versionsInterpretations' },
 }
 
 // Answers are whatever Payload's JSON says; the paths read them field by field.
@@ -135,6 +135,16 @@ export const readPaths: readonly ReadPath[] = [
       const response = await server.graphql({ query: `query { ${name}(where: { parent: { equals: ${id} } }) { docs { id version { title } } } }`, token })
       const docs = response.body?.data?.[name]?.docs
       return { status: response.status, title: Array.isArray(docs) ? docs[0]?.version?.title : undefined, raw: response.body }
+    },
+  },
+  {
+    name: 'GraphQL version by id',
+    isMembersOnly: true,
+    read: async ({ payload, server, collection, id, token }) => {
+      const { docs } = await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, depth: 0 })
+      const name = graphQLNames[collection].version
+      const response = await server.graphql({ query: `query { ${name}(id: ${String(docs[0]?.id)}) { id version { title } } }`, token })
+      return { status: response.status, title: response.body?.data?.[name]?.version?.title, raw: response.body }
     },
   },
   {

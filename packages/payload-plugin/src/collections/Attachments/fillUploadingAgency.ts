@@ -10,7 +10,7 @@ import { relationId } from '../../utilities/relationIds.js'
  * of them, never another agency.
  */
 export function fillUploadingAgency({ field, label }: { field: string; label: string }): CollectionBeforeChangeHook {
-  return ({ data, operation, req }) => {
+  return ({ collection, data, operation, req }) => {
     if (operation !== 'create' || !req.user || isSiteAdmin(req.user)) return data
     const own = agencyIdsWithRole(req.user, 'editor')
     const given = relationId(data[field])
@@ -19,7 +19,7 @@ export function fillUploadingAgency({ field, label }: { field: string; label: st
       return data
     }
     if (!own.some((id) => String(id) === given)) {
-      throw new ValidationError({ collection: 'attachments', errors: [{ path: field, message: `${label}须是您担任撰稿的机关` }], req })
+      throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message: `${label}须是您担任撰稿的机关` }], req })
     }
     return data
   }

@@ -22,6 +22,9 @@ export function stripImageMetadata(): CollectionBeforeOperationHook {
     const cleaned = await sharp(input, { animated: file.mimetype === 'image/gif' || file.mimetype === 'image/webp' })
       .rotate()
       .toBuffer()
+      .catch(() => {
+        throw new APIError(`图片“${file.name}”无法读取，不能去除其中的拍摄地点等元数据：请转换为 JPEG 或 PNG 后重新上传`, 400, undefined, true)
+      })
     if (file.tempFilePath) await writeFile(file.tempFilePath, cleaned)
     else file.data = cleaned
     file.size = cleaned.length
