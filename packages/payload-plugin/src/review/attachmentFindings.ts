@@ -71,17 +71,18 @@ export async function loadAttachmentFindings(args: {
       req,
     })
     const byId = new Map(docs.map((attachment) => [String(attachment.id), attachment as unknown as Attachment]))
-    ids.forEach((id, index) => {
+    for (const [index, id] of ids.entries()) {
       const attachment = byId.get(id)
-      if (!attachment) return
+      if (!attachment) continue
       const fieldPath = `${field}.${index}`
       const fieldLabel = fieldLabelAt(collectionConfig.fields, field)
       const title = String(attachment.title || attachment.filename || `#${id}`)
       const extraction = attachment.textExtraction
       if (extraction?.status === 'extracted' && Array.isArray(extraction.segments)) {
         for (const segment of extraction.segments) {
+          // Segments are short (see attachmentText); yielding between them keeps a long file from holding the event loop.
+          await new Promise((resolve) => setImmediate(resolve))
           for (const finding of scanText(String(segment.text ?? ''))) {
-            const where = segment.location ? `${segment.location}` : ''
             findings.push({
               fieldPath,
               fieldLabel,
@@ -89,11 +90,11 @@ export async function loadAttachmentFindings(args: {
               kind: finding.kind,
               severity: finding.severity,
               masked: finding.masked,
-              message: `附件“${title}”${where}：${finding.message}`,
+              message: `附件“${title}”${segment.location ?? ''}：${finding.message}`,
             })
           }
         }
-        return
+        continue
       }
       const confirmed = isConfirmed(attachment)
       const reason = extraction?.reason ?? '未提取文字'
@@ -109,7 +110,7 @@ export async function loadAttachmentFindings(args: {
           ? { confirmedBy: (attachment.manualReview?.confirmedBy as number | string | undefined) ?? null, confirmedAt: attachment.manualReview?.confirmedAt ?? null, note: attachment.manualReview?.note ?? null }
           : null,
       })
-    })
+    }
   }
   return findings
 }

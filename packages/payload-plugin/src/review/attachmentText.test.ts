@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 
-import { extractAttachmentText } from './attachmentText.js'
+import { extractAttachmentText, maxSegmentLength } from './attachmentText.js'
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -52,5 +52,19 @@ describe('extractAttachmentText', () => {
     } finally {
       delete (Array.prototype as unknown as Record<string, unknown>).gongkaiTestProperty
     }
+  })
+})
+
+describe('long files', () => {
+  it('cuts long text into pieces at line breaks, keeping every line whole and the location', async () => {
+    const line = `申请人张三，身份证号120114198506124877，住址天津市武清区。\n`
+    const text = line.repeat(5000)
+    const result = await extractAttachmentText({ data: Buffer.from(text), mimetype: 'text/plain' })
+    expect(result.status).toBe('extracted')
+    const segments = result.status === 'extracted' ? result.segments : []
+    expect(segments.length).toBeGreaterThan(1)
+    expect(segments.every((segment) => segment.text.length <= maxSegmentLength && segment.location === null)).toBe(true)
+    expect(segments.map((segment) => segment.text).join('')).toBe(text)
+    expect(segments.every((segment) => segment.text.endsWith('\n'))).toBe(true)
   })
 })

@@ -24,6 +24,24 @@ function unreadable(reason: string): AttachmentText {
   return { status: 'unreadable', reason }
 }
 
+/** Segments are cut to at most this many characters (at a line break or space), so scanning one is short. */
+export const maxSegmentLength = 50_000
+
+/** Cuts a long text at line breaks (else spaces) so that no piece is longer than `maxSegmentLength`. */
+function pieces(text: string): string[] {
+  const result: string[] = []
+  let rest = text
+  while (rest.length > maxSegmentLength) {
+    const window = rest.slice(0, maxSegmentLength)
+    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '), window.lastIndexOf('\u3000'))
+    const end = at > maxSegmentLength / 2 ? at + 1 : maxSegmentLength
+    result.push(rest.slice(0, end))
+    rest = rest.slice(end)
+  }
+  result.push(rest)
+  return result
+}
+
 function extracted(segments: AttachmentTextSegment[]): AttachmentText {
   const kept: AttachmentTextSegment[] = []
   let length = 0
@@ -31,7 +49,7 @@ function extracted(segments: AttachmentTextSegment[]): AttachmentText {
     if (length >= maxAttachmentTextLength) break
     const text = segment.text.slice(0, maxAttachmentTextLength - length)
     length += text.length
-    kept.push({ location: segment.location, text })
+    for (const piece of pieces(text)) kept.push({ location: segment.location, text: piece })
   }
   if (kept.every((segment) => segment.text.trim() === '')) return unreadable('文件中没有可提取的文字（可能是扫描件或图片）')
   return { status: 'extracted', segments: kept }
