@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { loadReadingAgencyIds } from '../access/documentAgencies.js'
+import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgencies.js'
 import { auditLogTable } from './auditLogTable.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import type { AuditAction } from './states.js'
@@ -48,6 +48,8 @@ export async function auditAgenciesOf(args: { payload: Payload; req?: PayloadReq
     depth: 0,
     overrideAccess: true,
     disableErrors: true,
+    // Only the fields that name the agencies: a migration runs this against an older schema than the config's.
+    select: agencyFieldsSelect(key),
     req: args.req,
   })) as Record<string, unknown> | null
   return doc ? await loadReadingAgencyIds({ req, slugs: options.slugs, collection: key, doc }) : []
