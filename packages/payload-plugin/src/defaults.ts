@@ -39,7 +39,7 @@ export const defaultStatusesRequiringReplacement: readonly string[] = ['amended'
 
 /**
  * MIME types the plugin's own attachments collection accepts: documents as governments publish them
- * (PDF, OFD, Word/WPS, Excel, PowerPoint), images, audio and video. Executables and archives are refused.
+ * (PDF, OFD, Word/WPS, Excel, PowerPoint, plain text), images, audio and video. Executables and archives are refused.
  */
 export const defaultAttachmentMimeTypes: readonly string[] = [
   'application/pdf',
@@ -51,6 +51,8 @@ export const defaultAttachmentMimeTypes: readonly string[] = [
   'application/vnd.ms-powerpoint',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   'application/wps-office.wps',
+  'text/plain',
+  'text/csv',
   'image/*',
   'audio/*',
   'video/*',

@@ -351,7 +351,7 @@ type Timestamps = { id: number | string; createdAt: string; updatedAt: string }
 type Drafts = { _status?: 'draft' | 'published' | null }
 
 /** 工作流状态 (see the README's Workflow section). */
-export type WorkflowStateValue = 'draft' | 'pending_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'invalidated'
+export type WorkflowStateValue = 'draft' | 'pending_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'recorded' | 'withdrawn' | 'invalidated'
 
 type UserRelation = number | string | { id: number | string } | null
 
@@ -377,6 +377,9 @@ export type WorkflowFields = {
     publishedAt?: string | null
     firstPublishedAt?: string | null
     forcePublishReason?: string | null
+    /** 已认定: who signed off a document that is not public (依申请公开, 不予公开), and when. */
+    recordedBy?: UserRelation
+    recordedAt?: string | null
     withdrawnBy?: UserRelation
     withdrawnAt?: string | null
     withdrawReason?: string | null
@@ -448,6 +451,12 @@ export type Topic = Timestamps & {
 /** An uploaded file (the plugin's own attachments collection). */
 export type Attachment = Timestamps & {
   title?: string | null
+  /** 上传机关: its members read the file until a published 主动公开 document links it. */
+  uploadingAgency?: Relation<Agency> | null
+  /** The text read from the file for 保密审查: never returned by the API (field access), only by trusted reads. */
+  textExtraction?: { status?: 'extracted' | 'unreadable' | null; reason?: string | null; segments?: { location: string | null; text: string }[] | null } | null
+  /** 人工审查确认 of a file whose text cannot be read; reset when the file is replaced. */
+  manualReview?: { confirmedBy?: UserRelation; confirmedAt?: string | null; note?: string | null } | null
   url?: string | null
   filename?: string | null
   mimeType?: string | null

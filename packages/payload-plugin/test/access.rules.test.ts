@@ -114,12 +114,15 @@ describe('deleting what was once published', () => {
 })
 
 describe('attachments', () => {
-  it('are public to read, uploaded by 撰稿, changed only by site administrators', async () => {
+  it('are read by the uploading agency until published, uploaded by 撰稿, changed only by site administrators', async () => {
     const { payload } = world
     const file = pdfFile()
     await expect(payload.create({ collection: 'gongkai-attachments', data: {}, file, ...as('reviewerA') })).rejects.toMatchObject({ status: 403 })
     const uploaded = await payload.create({ collection: 'gongkai-attachments', data: { title: '附件1' }, file, ...as('editorA') })
-    const read = await payload.findByID({ collection: 'gongkai-attachments', id: uploaded.id, overrideAccess: false })
+    expect(uploaded.uploadingAgency).toMatchObject({ id: world.agencyA })
+    // Not linked from a published 主动公开 document: the public does not read it, the uploading agency does.
+    await expect(payload.findByID({ collection: 'gongkai-attachments', id: uploaded.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
+    const read = await payload.findByID({ collection: 'gongkai-attachments', id: uploaded.id, ...as('reviewerA') })
     expect(read.title).toBe('附件1')
     await expect(payload.update({ collection: 'gongkai-attachments', id: uploaded.id, data: { title: '改' }, ...as('editorA') })).rejects.toMatchObject({ status: 403 })
     await expect(payload.delete({ collection: 'gongkai-attachments', id: uploaded.id, ...as('editorA') })).rejects.toMatchObject({ status: 403 })

@@ -99,7 +99,7 @@ describe('exported document types', () => {
       keysOf<Opinion>({ speaker: true, content: true, adoption: true, adoptionReason: true }),
     )
     expect(fieldNames(defaultSlugs.attachments)).toEqual(
-      keysOf<Omit<Attachment, 'url' | 'filename' | 'mimeType' | 'filesize'>>({ title: true }),
+      keysOf<Omit<Attachment, 'url' | 'filename' | 'mimeType' | 'filesize'>>({ title: true, uploadingAgency: true, textExtraction: true, manualReview: true }),
     )
   })
 })

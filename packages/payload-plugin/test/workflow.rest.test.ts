@@ -156,7 +156,10 @@ describe('GET /api/policies/disclosure-review/due', () => {
     expect(presets.status).toBe(200)
     const preset = presets.body.docs.find((doc: { title: string }) => doc.title === '公开属性复审：依申请公开、不予公开的文件（按下次复审日期）')
     expect(preset?.where).toEqual({
-      or: [{ and: [{ nextDisclosureReviewDate: { exists: true } }, { disclosure: { not_equals: 'proactive' } }, { _status: { equals: 'published' } }] }],
+      or: [
+        { and: [{ nextDisclosureReviewDate: { exists: true } }, { disclosure: { not_equals: 'proactive' } }, { workflowState: { equals: 'recorded' } }] },
+        { and: [{ nextDisclosureReviewDate: { exists: true } }, { disclosure: { not_equals: 'proactive' } }, { _status: { equals: 'published' } }] },
+      ],
     })
     const listed = await rest.request({ path: `/policies?${new URLSearchParams({ 'where[and][0][nextDisclosureReviewDate][exists]': 'true', 'where[and][1][disclosure][not_equals]': 'proactive' })}`, token: tokens.publisher })
     expect(listed.body.docs.map((doc: { id: number }) => doc.id)).toContain(draft.id)

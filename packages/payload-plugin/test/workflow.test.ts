@@ -411,13 +411,16 @@ describe('force-publish by a site administrator', () => {
 })
 
 describe('公开属性 review', () => {
-  it('gives 依申请公开 documents a review date, lists them when due, and clears it once published 主动公开', async () => {
+  it('records 依申请公开 documents (已认定) with a review date, lists them when due, and clears it once published 主动公开', async () => {
     const draft = await world.createDraft(
       'policies',
       world.policyData(world.agencyA, { title: '依申请公开的文件', disclosure: 'on_request', nonDisclosureReason: 'process_information' }),
     )
     await world.approve('policies', draft.id)
-    await world.act('publisher', { collection: 'policies', id: draft.id, action: 'publish' })
+    const signedOff = await world.act('publisher', { collection: 'policies', id: draft.id, action: 'publish' })
+    expect(signedOff).toMatchObject({ state: 'recorded', published: [], recorded: [{ id: draft.id, state: 'recorded' }] })
+    // 已认定: signed off and recorded with its review date, but not published.
+    expect(await world.published('policies', draft.id)).toMatchObject({ _status: 'draft', workflowState: 'recorded' })
     expect((await world.published('policies', draft.id)).nextDisclosureReviewDate).toBe('2025-07-01T04:00:00.000Z')
 
     const { dueDisclosureReviews } = await import('../src/workflow/disclosureReview.js')
@@ -425,12 +428,12 @@ describe('公开属性 review', () => {
     expect((await dueDisclosureReviews({ payload, asOf: new Date('2025-07-02T00:00:00Z') })).map((doc) => doc.title)).toContain('依申请公开的文件')
 
     await payload.update({ collection: 'policies', id: draft.id, data: { disclosure: 'proactive' }, draft: true, overrideAccess: true, user: world.users.editor })
-    // Still 依申请公开 publicly until the change is approved and published.
+    // Still 依申请公开 (recorded, not public) until the change is approved and published.
     expect((await world.published('policies', draft.id)).disclosure).toBe('on_request')
     await world.approve('policies', draft.id)
     await world.act('publisher', { collection: 'policies', id: draft.id, action: 'publish' })
     const converted = await world.published('policies', draft.id)
-    expect(converted).toMatchObject({ disclosure: 'proactive', nextDisclosureReviewDate: null })
+    expect(converted).toMatchObject({ _status: 'published', workflowState: 'published', disclosure: 'proactive', nextDisclosureReviewDate: null })
     expect((await dueDisclosureReviews({ payload, asOf: new Date('2030-01-01T00:00:00Z') })).map((doc) => doc.title)).not.toContain('依申请公开的文件')
   })
 })

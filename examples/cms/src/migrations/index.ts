@@ -1,7 +1,8 @@
 import * as migration_20261126_080353_initial from './20261126_080353_initial';
 import * as migration_20261126_091519_audit_log_agencies from './20261126_091519_audit_log_agencies';
 import * as migration_20261126_094346_audit_revert_action from './20261126_094346_audit_revert_action';
-import * as migration_20261129_212052_plugin_delivery from './20261129_212052_plugin_delivery';
+import * as migration_20261129_213327_plugin_disclosure from './20261129_213327_plugin_disclosure';
+import * as migration_20261129_223255_plugin_delivery from './20261129_223255_plugin_delivery';
 
 export const migrations = [
   {
@@ -20,8 +21,13 @@ export const migrations = [
     name: '20261126_094346_audit_revert_action',
   },
   {
-    up: migration_20261129_212052_plugin_delivery.up,
-    down: migration_20261129_212052_plugin_delivery.down,
-    name: '20261129_212052_plugin_delivery'
+    up: migration_20261129_213327_plugin_disclosure.up,
+    down: migration_20261129_213327_plugin_disclosure.down,
+    name: '20261129_213327_plugin_disclosure',
+  },
+  {
+    up: migration_20261129_223255_plugin_delivery.up,
+    down: migration_20261129_223255_plugin_delivery.down,
+    name: '20261129_223255_plugin_delivery'
   },
 ];

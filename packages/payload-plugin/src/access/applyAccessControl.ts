@@ -3,7 +3,8 @@ import type { CollectionConfig, Field } from 'payload'
 import type { GongkaiCollectionKey, SanitizedGongkaiPluginOptions } from '../types.js'
 import { applyConfidentialityReview } from '../review/applyConfidentialityReview.js'
 import { labeler } from '../utilities/localize.js'
-import { attachmentsAccess, documentAccess, referenceDataAccess } from './documentAccess.js'
+import { attachmentsAccess } from './attachmentsAccess.js'
+import { documentAccess, referenceDataAccess } from './documentAccess.js'
 import type { AgencyOwnedCollection } from './documentAgencies.js'
 import { agencyOwnedCollections } from './documentAgencies.js'
 import { fillParticipationAgency } from './hooks/fillParticipationAgency.js'
@@ -54,7 +55,7 @@ export function applyAccessControl({
   const fields = [...collection.fields, ...accessFields(key, options)]
   if (options.isDisabled) return { ...collection, fields }
   if (key === 'agencies' || key === 'topics') return { ...collection, fields, access: { ...referenceDataAccess, ...collection.access } }
-  if (key === 'attachments') return { ...collection, fields, access: { ...attachmentsAccess, ...collection.access } }
+  if (key === 'attachments') return { ...collection, fields, access: { ...attachmentsAccess(options), ...collection.access } }
   if (!isAgencyOwned(key)) return { ...collection, fields }
   const hooks = collection.hooks ?? {}
   return {

@@ -7,6 +7,16 @@ import { agencyIdsOf, agencyIdsWithRole, isSiteAdmin } from './roles.js'
 /** Anyone, signed in or not, reads published documents. */
 export const publishedWhere: Where = { _status: { equals: 'published' } }
 
+/**
+ * What the public reads of a collection: published documents, and of policies only those that are 主动公开. The
+ * workflow never publishes a policy that is not (it is recorded, 已认定, as a draft to Payload); the 公开属性
+ * condition also keeps out anything published before that rule, or written around the workflow.
+ */
+export function publicWhere(collection: AgencyOwnedCollection): Where {
+  if (collection !== 'policies') return publishedWhere
+  return { and: [publishedWhere, { disclosure: { equals: 'proactive' } }] }
+}
+
 /** Which documents a Where selects: a collection, the agencies, and `version.` when it queries versions. */
 type AgencyWhereArgs = { collection: AgencyOwnedCollection; agencyIds: (number | string)[]; prefix?: string }
 
@@ -34,7 +44,7 @@ export function readableByWhere({ collection, agencyIds, prefix = '' }: AgencyWh
 
 /**
  * Access of policies, interpretations, decisions and participation:
- * - read: published documents for everyone; a signed-in member (any role) also reads their agencies' drafts;
+ * - read: published documents for everyone (policies: only 主动公开 ones, see `publicWhere`); a signed-in member (any role) also reads their agencies' drafts;
  * - create: site admins, and users who are 撰稿 somewhere (the owning agency is checked by `enforceOwningAgency`);
  * - update: site admins and 撰稿 of the owning agency. A published document changes only as a new draft version
  *   (`draft: true`) that goes through review again while the published one stays public; a save without `draft`
@@ -46,8 +56,8 @@ export function documentAccess(collection: AgencyOwnedCollection): NonNullable<C
   const read: Access = ({ req }) => {
     if (isSiteAdmin(req.user)) return true
     const agencyIds = agencyIdsOf(req.user)
-    if (!req.user || agencyIds.length === 0) return publishedWhere
-    return { or: [publishedWhere, readableByWhere({ collection, agencyIds })] }
+    if (!req.user || agencyIds.length === 0) return publicWhere(collection)
+    return { or: [publicWhere(collection), readableByWhere({ collection, agencyIds })] }
   }
   const readVersions: Access = ({ req }) => {
     if (isSiteAdmin(req.user)) return true
@@ -76,17 +86,6 @@ const anyone: Access = () => true
 export const referenceDataAccess: NonNullable<CollectionConfig['access']> = {
   read: anyone,
   create: siteAdmin,
-  update: siteAdmin,
-  delete: siteAdmin,
-}
-
-/**
- * Attachments and media: public (published documents link them); any 撰稿 may upload, only site administrators
- * change or delete a file (it may be linked from another agency's published document).
- */
-export const attachmentsAccess: NonNullable<CollectionConfig['access']> = {
-  read: anyone,
-  create: ({ req }) => isSiteAdmin(req.user) || agencyIdsWithRole(req.user, 'editor').length > 0,
   update: siteAdmin,
   delete: siteAdmin,
 }

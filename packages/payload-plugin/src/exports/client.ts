@@ -1,3 +1,4 @@
+export { AttachmentFindings } from '../components/AttachmentFindings.js'
 export { ConfidentialityFindings } from '../components/ConfidentialityFindings.js'
 export { WorkflowControls, WorkflowReplacesPublish } from '../components/WorkflowControls.js'
 export { AuditTrail } from '../components/AuditTrail.js'

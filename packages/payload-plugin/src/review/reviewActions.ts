@@ -9,11 +9,14 @@ import type { GongkaiSlugs } from '../types.js'
 import { latestVersionId, recordAudit } from '../workflow/audit.js'
 import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../workflow/runtime.js'
 import { inTransaction } from '../workflow/transaction.js'
+import type { AttachmentFinding } from './attachmentFindings.js'
+import { attachmentFieldsOf, loadAttachmentFindings } from './attachmentFindings.js'
 import type { FieldFinding } from './checkConfidentiality.js'
 import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument, textFieldsOf } from './checkConfidentiality.js'
 import type { ConfidentialityReview, ReviewConclusion } from './confidentialityReviewField.js'
 import { confidentialityContentHash } from './contentHash.js'
 import { fieldLabelAt } from './fieldLabel.js'
+import { relationIds } from '../utilities/relationIds.js'
 
 type ReviewUser = TypedUser | Record<string, unknown> | null | undefined
 
@@ -28,6 +31,7 @@ type ActionArgs = {
 }
 
 type Context = {
+  options: ReturnType<typeof gongkaiOptionsOf>
   config: SanitizedCollectionConfig
   key: AgencyOwnedCollection
   slugs: Pick<GongkaiSlugs, 'policies' | 'decisions'>
@@ -57,7 +61,7 @@ async function load({ payload, req, collection, id }: ActionArgs): Promise<Conte
     .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
     .catch(() => null)) as Record<string, unknown> | null
   if (!doc) throw new APIError(`找不到文件（${collection} #${id}）`, 404, undefined, true)
-  return { config, key, doc, req: request, slugs: options.slugs }
+  return { options, config, key, doc, req: request, slugs: options.slugs }
 }
 
 /** Whether the user may review this document: 审核 of an owning agency, or a site administrator. */
@@ -93,6 +97,8 @@ async function authorize(args: ActionArgs): Promise<Context> {
  */
 export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> & { user?: ReviewUser }): Promise<{
   findings: (FieldFinding & { fieldLabel: string })[]
+  /** Findings in the attached files, and the files that must be reviewed by hand (需人工审查). */
+  attachmentFindings: AttachmentFinding[]
   hasBlockingFindings: boolean
   review: ConfidentialityReview | null
   isReviewCurrent: boolean
@@ -105,9 +111,11 @@ export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> 
   }
   const findings = scanDocument({ collectionConfig: config, doc }).map((finding) => ({ ...finding, fieldLabel: fieldLabelAt(config.fields, finding.fieldPath) }))
   const review = (doc[confidentialityReviewFieldName] as ConfidentialityReview | undefined) ?? null
+  const attachmentFindings = await loadAttachmentFindings({ req: context.req, options: context.options, collectionConfig: config, doc })
   return {
     findings,
-    hasBlockingFindings: hasBlockingFindings(findings),
+    attachmentFindings,
+    hasBlockingFindings: hasBlockingFindings(findings) || attachmentFindings.some((finding) => finding.severity === 'blocking'),
     review,
     isReviewCurrent: isConfidentialityReviewCurrent({ collectionConfig: config, doc }),
   }
@@ -155,6 +163,10 @@ async function recordInTransaction(
         path: finding.fieldPath,
         message: `保密审查不能通过：“${fieldLabelAt(config.fields, finding.fieldPath)}”中${finding.message}`,
       })
+    }
+    const attachmentFindings = await loadAttachmentFindings({ req: args.req, options: context.options, collectionConfig: config, doc })
+    for (const finding of attachmentFindings.filter((candidate) => candidate.severity === 'blocking')) {
+      errors.push({ path: finding.fieldPath, message: `保密审查不能通过：“${finding.fieldLabel}”中${finding.message}` })
     }
   }
   if (errors.length > 0) throw new ValidationError({ collection: config.slug, errors, req: context.req })
@@ -247,4 +259,49 @@ async function maskInTransaction(args: ActionArgs & { req: PayloadRequest }): Pr
     details: { masked },
   })
   return { masked, versionId, remaining: scanDocument({ collectionConfig: config, doc: saved }) }
+}
+
+/**
+ * 需人工审查: a reviewer confirms, file by file, that an attached file the scanner cannot read (an image, OFD, a
+ * scanned PDF) holds nothing that may not be published. The confirmation is recorded on the file (who, when, a
+ * note) and in the document's audit log; a new file uploaded in its place must be confirmed again. Only 审核 of
+ * the document's owning agency or a site administrator, and only for a file the document's latest version links.
+ */
+export async function confirmAttachmentReview(args: ActionArgs & { attachmentId: number | string; note?: string | null }): Promise<{ attachment: { id: number | string; title: string }; confirmedAt: string }> {
+  return inActionTransaction(args, async (req) => {
+    const context = await authorize({ ...args, req })
+    const { config, doc, options } = context
+    const linked = attachmentFieldsOf(config, options.uploadsSlug).some((field) => relationIds(doc[field]).includes(String(args.attachmentId)))
+    if (!linked) {
+      throw new APIError(`${titleOf(doc) ? `文件“${titleOf(doc)}”` : '该文件'}的当前版本没有关联附件 #${String(args.attachmentId)}`, 404, undefined, true)
+    }
+    const finding = (await loadAttachmentFindings({ req, options, collectionConfig: config, doc })).find(
+      (candidate) => String(candidate.attachment.id) === String(args.attachmentId) && candidate.kind === 'needs_manual_review',
+    )
+    if (!finding) {
+      throw new APIError(`附件 #${String(args.attachmentId)} 的文字已自动审查，不需要人工确认`, 409, undefined, true)
+    }
+    const confirmedAt = new Date().toISOString()
+    const note = typeof args.note === 'string' && args.note.trim() !== '' ? args.note.trim().slice(0, 2000) : null
+    await args.payload.update({
+      collection: options.uploadsSlug,
+      id: args.attachmentId,
+      data: { manualReview: { confirmedBy: (args.user as { id?: number | string }).id ?? null, confirmedAt, note } },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    await recordAudit({
+      payload: args.payload,
+      req,
+      action: 'review',
+      collection: config.slug,
+      documentId: args.id,
+      documentTitle: titleOf(doc),
+      versionId: await latestVersionId(req, config.slug, args.id),
+      user: args.user as { id?: number | string; email?: unknown; collection?: string },
+      details: { attachmentConfirmed: { id: finding.attachment.id, title: finding.attachment.title }, note },
+    })
+    return { attachment: { id: finding.attachment.id, title: finding.attachment.title }, confirmedAt }
+  })
 }

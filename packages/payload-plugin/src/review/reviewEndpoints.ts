@@ -1,7 +1,7 @@
 import { addDataAndFileToRequest } from 'payload'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { getConfidentialityFindings, maskConfidentialityFindings, recordConfidentialityReview } from './reviewActions.js'
+import { confirmAttachmentReview, getConfidentialityFindings, maskConfidentialityFindings, recordConfidentialityReview } from './reviewActions.js'
 import type { ReviewConclusion } from './confidentialityReviewField.js'
 
 function idOf(req: PayloadRequest): string {
@@ -13,6 +13,8 @@ function idOf(req: PayloadRequest): string {
  * - `GET  /api/<collection>/:id/confidentiality-review/findings` — findings per field (members of the owning agencies, site admins)
  * - `POST /api/<collection>/:id/confidentiality-review` — `{ conclusion: 'passed' | 'failed', basis }` records the review
  * - `POST /api/<collection>/:id/confidentiality-review/mask` — 一键脱敏, a new version and an audit entry
+ * - `POST /api/<collection>/:id/confidentiality-review/attachments/:attachmentId/confirm` — `{ note? }` confirms a file
+ *   that must be reviewed by hand (需人工审查)
  */
 export function confidentialityReviewEndpoints(collectionSlug: string): Endpoint[] {
   return [
@@ -41,6 +43,24 @@ export function confidentialityReviewEndpoints(collectionSlug: string): Endpoint
           basis: data.basis as string,
         })
         return Response.json({ message: '已记录保密审查', ...result })
+      },
+    },
+    {
+      path: '/:id/confidentiality-review/attachments/:attachmentId/confirm',
+      method: 'post',
+      handler: async (req) => {
+        await addDataAndFileToRequest(req)
+        const data = (req.data ?? {}) as { note?: unknown }
+        const result = await confirmAttachmentReview({
+          payload: req.payload,
+          req,
+          user: req.user,
+          collection: collectionSlug,
+          id: idOf(req),
+          attachmentId: String(req.routeParams?.attachmentId ?? ''),
+          note: typeof data.note === 'string' ? data.note : null,
+        })
+        return Response.json({ message: `已确认附件“${result.attachment.title}”经人工审查`, ...result })
       },
     },
     {

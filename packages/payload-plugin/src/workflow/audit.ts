@@ -1,8 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { loadReadingAgencyIds } from '../access/documentAgencies.js'
-import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgencies.js'
 import { auditLogTable } from './auditLogTable.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import type { AuditAction } from './states.js'
@@ -33,13 +32,6 @@ export function auditLogSlugOf(payload: Payload): string {
   return collection.config.slug
 }
 
-const agencyFieldsSelect: Record<AgencyOwnedCollection, Record<string, true>> = {
-  policies: { issuingAgency: true, jointIssuers: true },
-  interpretations: { interpretingAgency: true, policies: true },
-  decisions: { responsibleAgency: true },
-  participation: { agency: true, decision: true },
-}
-
 /**
  * The agencies whose members may read a document before publication (owners, a policy's joint issuers): the
  * readers of its audit entries. Empty when the document no longer exists.
@@ -56,8 +48,8 @@ export async function auditAgenciesOf(args: { payload: Payload; req?: PayloadReq
     depth: 0,
     overrideAccess: true,
     disableErrors: true,
-    // Only the fields that name agencies: an old migration calls this on a schema without later fields.
-    select: agencyFieldsSelect[key] as never,
+    // Only the fields that name the agencies: a migration runs this against an older schema than the config's.
+    select: agencyFieldsSelect(key),
     req: args.req,
   })) as Record<string, unknown> | null
   return doc ? await loadReadingAgencyIds({ req, slugs: options.slugs, collection: key, doc }) : []

@@ -7,6 +7,8 @@ import { confidentialityReviewFieldName } from '../review/checkConfidentiality.j
 import type { ConfidentialityReview } from '../review/confidentialityReviewField.js'
 import { isConfidentialityReviewCurrent } from '../review/reviewActions.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { relationIds } from '../utilities/relationIds.js'
+import { isPublicRelease } from './disclosureRule.js'
 import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import { actionLabel, actionRoles, allowedFrom, stateLabel, workflowActions } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
@@ -82,6 +84,16 @@ function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: S
   }
 }
 
+/** How the release actions read for a document that is recorded (已认定), not published. */
+const recordLabels: Partial<Record<WorkflowAction, string>> = { publish: '签发认定', 'force-publish': '强制认定' }
+
+async function interpretedPolicies(payload: Payload, options: SanitizedGongkaiPluginOptions, doc: Record<string, unknown>, req?: PayloadRequest): Promise<Record<string, unknown>[]> {
+  const ids = relationIds(doc.policies)
+  if (ids.length === 0) return []
+  const { docs } = await payload.find({ collection: options.slugs.policies, where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req })
+  return docs
+}
+
 const reviewInputs: WorkflowActionInput[] = [
   {
     name: 'conclusion',
@@ -127,15 +139,19 @@ export async function availableActions(args: {
     overrideAccess: true,
     req: args.req,
   })
+  // A document its 公开属性 keeps from the public is signed off as 已认定 (签发认定), never scheduled for publication.
+  const policies = key === 'interpretations' ? await interpretedPolicies(args.payload, options, doc, args.req) : []
+  const isRecordOnly = !isPublicRelease({ key, doc, policies })
   const actions = workflowActions
     .map((candidate) => candidate.value)
     .filter((action) => allowedFrom[action].includes(state))
+    .filter((action) => !(isRecordOnly && action === 'schedule'))
     .filter((action) =>
       action === 'force-publish' ? isSiteAdmin(args.user) : isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, actionRoles[action]),
     )
     .map((action) => ({
       action,
-      label: actionLabel(action),
+      label: isRecordOnly && recordLabels[action] ? recordLabels[action] : actionLabel(action),
       needsReason: ['return', 'withdraw', 'force-publish'].includes(action),
       inputs: inputsOf(action, key, options),
     }))

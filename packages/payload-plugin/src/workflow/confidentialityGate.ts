@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument } from '../review/checkConfidentiality.js'
+import type { AttachmentFinding } from '../review/attachmentFindings.js'
 import { confidentialityContentHash } from '../review/contentHash.js'
 import type { WorkflowFieldError } from './WorkflowError.js'
 
@@ -15,10 +16,11 @@ function time(value: unknown): number | undefined {
 /**
  * 保密审查 gate of the approval: no blocking finding of the scanner in any text field (valid ID numbers,
  * classification marks, a 密级 other than 非密), and a passed review recorded for this content — its content
- * fingerprint matches, and it is not older than the version's last content change. Returns every blocker
+ * fingerprint matches, and it is not older than the version's last content change. Findings in attached files
+ * (`loadAttachmentFindings`, passed by the caller) block in the same way. Returns every blocker
  * with its field; empty when approval may go ahead.
  */
-export function confidentialityBlockers(args: { collectionConfig: CollectionConfig; doc: Doc }): WorkflowFieldError[] {
+export function confidentialityBlockers(args: { collectionConfig: CollectionConfig; doc: Doc; attachmentFindings?: readonly AttachmentFinding[] }): WorkflowFieldError[] {
   const { collectionConfig, doc } = args
   const blockers: WorkflowFieldError[] = []
   const findings = scanDocument({ collectionConfig, doc })
@@ -26,6 +28,10 @@ export function confidentialityBlockers(args: { collectionConfig: CollectionConf
     for (const finding of findings.filter((candidate) => candidate.severity === 'blocking')) {
       blockers.push({ path: finding.fieldPath, message: `字段“${finding.fieldPath}”：${finding.message}` })
     }
+  }
+  // Attached files count as the body does: a finding in a file, or a file nobody has looked at, stops approval.
+  for (const finding of (args.attachmentFindings ?? []).filter((candidate) => candidate.severity === 'blocking')) {
+    blockers.push({ path: finding.fieldPath, message: `${finding.fieldLabel}：${finding.message}` })
   }
   const hasReviewField = collectionConfig.fields.some((field) => 'name' in field && field.name === confidentialityReviewFieldName)
   if (!hasReviewField) return blockers

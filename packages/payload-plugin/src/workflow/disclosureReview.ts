@@ -12,7 +12,7 @@ export type DueDisclosureReview = {
 }
 
 /**
- * 公开属性复审: published policies that are 依申请公开 or 不予公开 whose `nextDisclosureReviewDate` has come
+ * 公开属性复审: signed-off (已认定) policies that are 依申请公开 or 不予公开 whose `nextDisclosureReviewDate` has come
  * (on or before `asOf`, default now), oldest first. Turning one 主动公开 is an ordinary edit that goes through
  * submit → approve → publish; publishing it clears the date, publishing it unchanged sets the next one.
  */
@@ -30,7 +30,8 @@ export async function dueDisclosureReviews(args: {
       and: [
         { nextDisclosureReviewDate: { less_than_equal: (args.asOf ?? new Date()).toISOString() } },
         { disclosure: { not_equals: 'proactive' } },
-        { _status: { equals: 'published' } },
+        // 已认定 (recorded) since the sign-off rule; published, for documents signed off before it.
+        { or: [{ workflowState: { equals: 'recorded' } }, { _status: { equals: 'published' } }] },
       ],
     },
     sort: 'nextDisclosureReviewDate',

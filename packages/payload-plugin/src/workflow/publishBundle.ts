@@ -8,6 +8,7 @@ import { isBlank, relationId, relationIds } from '../utilities/relationIds.js'
 import { addMonths } from './addMonths.js'
 import { latestVersionId, recordAudit } from './audit.js'
 import { missingElements } from './completeness.js'
+import { disclosureLabel, isPublicRelease } from './disclosureRule.js'
 import { assignIndexNumber } from './indexNumber.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
 import { documentLabel } from './runtime.js'
@@ -17,9 +18,17 @@ import type { WorkflowFieldError } from './WorkflowError.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
 
-export type PublishedDocument = { collection: string; id: number | string; indexNumber?: string | null }
+/** A document a sign-off released: `published` (public) or `recorded` (已认定, not public by its 公开属性). */
+export type PublishedDocument = { collection: string; id: number | string; indexNumber?: string | null; state: 'published' | 'recorded' }
 
-type Member = { key: AgencyOwnedCollection; doc: Doc }
+/** One document of a bundle; `isPublic: false` is recorded (已认定) instead of published. */
+type Member = { key: AgencyOwnedCollection; doc: Doc; isPublic: boolean }
+
+async function policiesByIds(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, ids: string[]): Promise<Doc[]> {
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({ collection: options.slugs.policies, where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req })
+  return docs as unknown as Doc[]
+}
 
 /** Latest versions of the interpretations of a policy. */
 export async function interpretationsOf(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, policyId: number | string): Promise<Doc[]> {
@@ -57,20 +66,23 @@ export async function bundleOf(args: { req: PayloadRequest; options: SanitizedGo
         'interpretations',
       )
     }
-    return [{ key, doc }, ...approved.map((interpretation) => ({ key: 'interpretations' as const, doc: interpretation }))]
+    const isPolicyPublic = isPublicRelease({ key, doc })
+    // An interpretation goes public only with a public policy and when no other policy it explains is non-public.
+    const otherPolicies = await policiesByIds(req, options, [...new Set(approved.flatMap((interpretation) => relationIds(interpretation.policies)))].filter((id) => id !== String(doc.id)))
+    return [
+      { key, doc, isPublic: isPolicyPublic },
+      ...approved.map((interpretation) => ({
+        key: 'interpretations' as const,
+        doc: interpretation,
+        isPublic: isPolicyPublic && isPublicRelease({ key: 'interpretations', doc: interpretation, policies: otherPolicies.filter((policy) => relationIds(interpretation.policies).includes(String(policy.id))) }),
+      })),
+    ]
   }
   if (key === 'interpretations') {
     const policyIds = relationIds(doc.policies)
     if (policyIds.length > 0) {
-      const { docs: policies } = await req.payload.find({
-        collection: options.slugs.policies,
-        where: { id: { in: policyIds } },
-        depth: 0,
-        pagination: false,
-        overrideAccess: true,
-        req,
-      })
-      const unpublished = policies.filter((policy) => policy._status !== 'published' || policy.workflowState === 'withdrawn')
+      const policies = await policiesByIds(req, options, policyIds)
+      const unpublished = policies.filter((policy) => (policy._status !== 'published' || policy.workflowState === 'withdrawn') && policy.workflowState !== 'recorded')
       const first = unpublished[0]
       if (first) {
         throw new WorkflowError(
@@ -79,9 +91,11 @@ export async function bundleOf(args: { req: PayloadRequest; options: SanitizedGo
           'policies',
         )
       }
+      // Explaining a policy that is not public would disclose it: the interpretation is recorded, not published.
+      return [{ key, doc, isPublic: isPublicRelease({ key, doc, policies }) }]
     }
   }
-  return [{ key, doc }]
+  return [{ key, doc, isPublic: true }]
 }
 
 /**
@@ -105,6 +119,27 @@ export async function assertComplete(args: {
   if (errors.length > 0) throw new WorkflowError(`要素不齐全，不能发布。${lines.join('。')}`, 400, errors)
 }
 
+/**
+ * What recording (已认定) sets on a document that is not public: it stays a draft to Payload (so no read path
+ * serves it to the public), keeps or gets its 索引号, and a policy gets its next 公开属性 review date counted from
+ * its 发布日期 on the first sign-off (from the sign-off when it has none) and from the sign-off on every later one.
+ */
+function recordData(args: { member: Member; options: SanitizedGongkaiPluginOptions; userId: number | string | null; publishAt: string; forceReason: string | null }): Record<string, unknown> {
+  const { member, options, userId, publishAt } = args
+  const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
+  const data: Record<string, unknown> = {
+    _status: 'draft',
+    workflowState: 'recorded',
+    workflow: { ...previous, recordedBy: userId, recordedAt: publishAt, forcePublishReason: args.forceReason, scheduledFor: null, scheduledJobId: null },
+  }
+  if (member.key === 'policies') {
+    // Signed off again after a 公开属性 review (unchanged): the next review counts from this sign-off.
+    const since = previous.recordedAt || isBlank(member.doc.publishDate) ? publishAt : (member.doc.publishDate as string)
+    data.nextDisclosureReviewDate = addMonths(since, options.disclosureReviewIntervalMonths, options.timeZone)
+  }
+  return data
+}
+
 /** The values a publication sets on a document, before 索引号 assignment. */
 function publicationData(args: {
   member: Member
@@ -114,6 +149,7 @@ function publicationData(args: {
   forceReason: string | null
 }): Record<string, unknown> {
   const { member, options, userId, publishAt } = args
+  if (!member.isPublic) return recordData(args)
   const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
   const data: Record<string, unknown> = {
     _status: 'published',
@@ -154,7 +190,8 @@ function publicationData(args: {
 
 /**
  * Publishes a document and the rest of its bundle in the request's transaction: checks 要素齐全 for all,
- * assigns the policy's 索引号 on its first publication, saves each approved version as published and writes
+ * assigns the policy's 索引号 on its first sign-off, records (已认定, not public) what its 公开属性 keeps from the
+ * public (`disclosureRule`), saves each approved version as published and writes
  * the audit entries. Any failure rolls back all of it, the 索引号 serial included.
  */
 export async function publishBundle(args: {
@@ -183,11 +220,15 @@ export async function publishBundle(args: {
       forceReason: index === 0 && args.action === 'force-publish' ? (args.reason ?? null) : null,
     }),
   }))
-  await assertComplete({ req, options, members: planned.map(({ member, data }) => ({ key: member.key, doc: { ...member.doc, ...data } })) })
-  if (args.isDryRun) return planned.map(({ member }) => ({ collection: options.slugs[member.key], id: member.doc.id }))
+  // A recorded policy has no 发布日期; its sign-off date stands in for it (索引号 year, completeness).
+  const dateOf = ({ member, data }: (typeof planned)[number]) => (member.isPublic ? (data.publishDate ?? member.doc.publishDate) : isBlank(member.doc.publishDate) ? publishAt : member.doc.publishDate)
+  await assertComplete({ req, options, members: planned.map((entry) => ({ key: entry.member.key, doc: { ...entry.member.doc, ...entry.data, publishDate: dateOf(entry) } })) })
+  const stateOf = (member: Member) => (member.isPublic ? ('published' as const) : ('recorded' as const))
+  if (args.isDryRun) return planned.map(({ member }) => ({ collection: options.slugs[member.key], id: member.doc.id, state: stateOf(member) }))
 
   const published: PublishedDocument[] = []
-  for (const [index, { member, data }] of planned.entries()) {
+  for (const [index, entry] of planned.entries()) {
+    const { member, data } = entry
     const slug = options.slugs[member.key]
     const label = documentLabel(member.key, member.doc)
     if (member.key === 'policies' && isBlank(member.doc.indexNumber)) {
@@ -202,7 +243,7 @@ export async function publishBundle(args: {
         req,
         countersSlug: options.slugs.indexCounters,
         organizationCode: String(agency.organizationCode ?? ''),
-        publishDate: data.publishDate ?? member.doc.publishDate,
+        publishDate: dateOf(entry),
         timeZone: options.timeZone,
         format: options.indexNumberFormat,
         documentLabel: label,
@@ -216,7 +257,8 @@ export async function publishBundle(args: {
         if (error instanceof ValidationError) {
           const errors = error.data.errors.map((fieldError) => ({ path: fieldError.path, message: fieldError.message }))
           const others = planned.length > 1 ? `，同批${planned.length}份文件均未发布` : ''
-          throw new WorkflowError(`${label}未能发布${others}：${errors.map((fieldError) => `${fieldError.path}：${fieldError.message}`).join('；')}`, 400, errors)
+          const verb = member.isPublic ? '发布' : '签发认定'
+          throw new WorkflowError(`${label}未能${verb}${others}：${errors.map((fieldError) => `${fieldError.path}：${fieldError.message}`).join('；')}`, 400, errors)
         }
         throw error
       })
@@ -231,15 +273,16 @@ export async function publishBundle(args: {
       documentTitle: String(member.doc.title ?? member.doc.meetingName ?? ''),
       user: args.user,
       fromState: String(member.doc.workflowState ?? 'draft'),
-      toState: 'published',
+      toState: stateOf(member),
       reason: isMain ? (args.reason ?? null) : null,
       details: {
         ...(saved.indexNumber ? { indexNumber: saved.indexNumber } : {}),
+        ...(member.isPublic ? {} : { notPublic: member.key === 'policies' ? `公开属性为“${disclosureLabel(member.doc.disclosure)}”` : '所解读的政策文件不公开' }),
         ...(isMain ? { bundle: planned.slice(1).map(({ member: other }) => ({ collection: options.slugs[other.key], id: other.doc.id })) } : { publishedWith: { collection: options.slugs[args.key], id: args.doc.id } }),
         ...(args.action === 'schedule' ? { scheduled: true } : {}),
       },
     })
-    published.push({ collection: slug, id: member.doc.id, indexNumber: (saved.indexNumber as string | undefined) ?? null })
+    published.push({ collection: slug, id: member.doc.id, indexNumber: (saved.indexNumber as string | undefined) ?? null, state: stateOf(member) })
   }
   // The outbox: deliveries to the library and channels commit (or roll back) with the publication.
   await enqueueDeliveries({ req, action: 'publish', documents: published })

@@ -3,8 +3,9 @@ import type { LocalizedLabel } from '../types.js'
 
 /**
  * 工作流状态 of a document version: 草稿 → 待审核 → 已退回 / 已审核 → 已发布 (now, or 待发布 when scheduled) →
- * 已撤回 or 已失效. The state belongs to the version: a published document edited again gets a new 草稿
- * version while the published one stays public.
+ * 已撤回 or 已失效. A policy whose 公开属性 is not 主动公开 (依申请公开, 不予公开, 非政府信息) ends in 已认定 instead of
+ * 已发布: reviewed, signed off and recorded (索引号, next 公开属性 review date), but not public. The state belongs to
+ * the version: a published document edited again gets a new 草稿 version while the published one stays public.
  */
 export type WorkflowState =
   | 'draft'
@@ -13,6 +14,7 @@ export type WorkflowState =
   | 'approved'
   | 'scheduled'
   | 'published'
+  | 'recorded'
   | 'withdrawn'
   | 'invalidated'
 
@@ -23,6 +25,7 @@ export const workflowStates: readonly { value: WorkflowState; label: LocalizedLa
   { value: 'approved', label: { zh: '已审核', en: 'Approved' } },
   { value: 'scheduled', label: { zh: '待发布（定时）', en: 'Scheduled' } },
   { value: 'published', label: { zh: '已发布', en: 'Published' } },
+  { value: 'recorded', label: { zh: '已认定（不公开）', en: 'Recorded (not public)' } },
   { value: 'withdrawn', label: { zh: '已撤回', en: 'Withdrawn' } },
   { value: 'invalidated', label: { zh: '已失效', en: 'Invalidated' } },
 ]
@@ -53,7 +56,7 @@ export const workflowActions: readonly { value: WorkflowAction; label: Localized
 
 /** States each action may start from. */
 export const allowedFrom: Readonly<Record<WorkflowAction, readonly WorkflowState[]>> = {
-  submit: ['draft', 'returned', 'withdrawn'],
+  submit: ['draft', 'returned', 'withdrawn', 'recorded'],
   return: ['pending_review', 'approved'],
   approve: ['pending_review'],
   publish: ['approved'],

@@ -9,7 +9,9 @@ import type { AgencyRole } from '../access/roles.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { isBlank, relationId } from '../utilities/relationIds.js'
 import { latestVersionId, recordAudit } from './audit.js'
+import { loadAttachmentFindings } from '../review/attachmentFindings.js'
 import { confidentialityBlockers } from './confidentialityGate.js'
+import { disclosureLabel } from './disclosureRule.js'
 import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
 import type { Doc, PublishedDocument } from './publishBundle.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from './runtime.js'
@@ -53,12 +55,14 @@ export type TransitionResult = {
   state: WorkflowState
   /** Documents published by this action (the policy and its interpretations, in that order). */
   published: PublishedDocument[]
+  /** Documents signed off but recorded (已认定), not published, because of their 公开属性. */
+  recorded: PublishedDocument[]
   /** The queued job of a scheduled publication. */
   jobId?: number | string
 }
 
 const stateRules: Record<WorkflowAction, string> = {
-  submit: '只有草稿、已退回或已撤回的文件可以提交审核',
+  submit: '只有草稿、已退回、已撤回或已认定的文件可以提交审核',
   return: '只有待审核或已审核的文件可以退回',
   approve: '只有待审核的文件可以审核通过',
   publish: '只有已审核的文件可以签发发布',
@@ -79,6 +83,16 @@ function requireReason(reason: string | null | undefined, message: string): stri
   const text = (reason ?? '').trim()
   if (text === '') throw new WorkflowError(message, 400, 'reason')
   return text
+}
+
+/** Whether a version of the document is public now (its stored, not latest, version is published). */
+async function isPublicNow(req: PayloadRequest, slug: string, id: number | string): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({ collection: slug, where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req })
+  return totalDocs > 0
+}
+
+function notPublicReason(key: AgencyOwnedCollection, doc: Doc): string {
+  return key === 'policies' ? `的公开属性为“${disclosureLabel(doc.disclosure)}”` : '所解读的政策文件不公开'
 }
 
 async function loadLatest(req: PayloadRequest, slug: string, id: number | string): Promise<Doc | null> {
@@ -159,7 +173,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
   }
   const userId = user?.id ?? null
   const now = new Date().toISOString()
-  const result: TransitionResult = { collection: slug, id: doc.id, action, fromState, state: resultingState[action], published: [] }
+  const result: TransitionResult = { collection: slug, id: doc.id, action, fromState, state: resultingState[action], published: [], recorded: [] }
   let reason: string | null = null
   const details: Record<string, unknown> = {}
 
@@ -179,7 +193,8 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
         throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
       }
       const collectionConfig = req.payload.collections[slug]?.config
-      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc }) : []
+      const attachmentFindings = collectionConfig ? await loadAttachmentFindings({ req, options, collectionConfig, doc }) : []
+      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc, attachmentFindings }) : []
       if (blockers.length > 0) {
         throw new WorkflowError(`${label}未通过保密审查，不能审核通过：${blockers.map((blocker) => blocker.message).join('；')}`, 409, blockers)
       }
@@ -199,9 +214,17 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
     case 'publish':
     case 'force-publish': {
       if (action === 'force-publish') reason = requireReason(args.reason, `强制发布${label}须写明理由，理由将记入操作日志`)
-      result.published = await publishBundle({ req, options, key, doc, user, action, reason })
+      const wasPublic = await isPublicNow(req, slug, doc.id)
+      const released = await publishBundle({ req, options, key, doc, user, action, reason })
+      result.published = released.filter((member) => member.state === 'published')
+      result.recorded = released.filter((member) => member.state === 'recorded')
+      result.state = released[0]?.state ?? result.state
       const workflow = doc.workflow as Record<string, unknown> | undefined
       if (workflow?.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
+      if (wasPublic && result.state === 'recorded' && key === 'policies') {
+        // A revision that made a public policy 依申请公开 / 不予公开 took it offline; its interpretations follow.
+        await withdrawOrphanedInterpretations({ req, options, policyId: doc.id, user, userId, now, reason: `公开属性改为“${disclosureLabel(doc.disclosure)}”，文件不再公开`, policyTitle: titleOf(doc) })
+      }
       // publishBundle wrote the audit entries of every document it published.
       return result
     }
@@ -212,6 +235,9 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
         throw new WorkflowError(`定时发布${label}的时间（${publishAt.toISOString()}）须晚于当前时间`, 400, 'publishAt')
       }
       const bundle = await publishBundle({ req, options, key, doc, user, action, publishAt: publishAt.toISOString(), isDryRun: true })
+      if (bundle[0]?.state === 'recorded') {
+        throw new WorkflowError(`${label}${notPublicReason(key, doc)}，签发后只认定、不公开，不能定时发布：请直接“签发认定”`, 409, key === 'policies' ? 'disclosure' : 'policies')
+      }
       const job: { id: number | string } = await req.payload.jobs.queue({
         task: scheduledPublishTaskSlug as never,
         input: { collection: slug, id: String(doc.id) } as never,

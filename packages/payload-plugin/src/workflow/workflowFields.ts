@@ -96,6 +96,8 @@ export function workflowFields(options: SanitizedGongkaiPluginOptions): Field[] 
         at('publishedAt', '发布时间', 'Published at'),
         at('firstPublishedAt', '首次发布时间', 'First published at'),
         reason('forcePublishReason', '强制发布理由', 'Reason for force-publishing'),
+        user('recordedBy', '认定签发人', 'Recorded by'),
+        at('recordedAt', '认定时间', 'Recorded at'),
         user('withdrawnBy', '撤回人', 'Withdrawn by'),
         at('withdrawnAt', '撤回时间', 'Withdrawn at'),
         reason('withdrawReason', '撤回理由', 'Reason for withdrawing'),

@@ -2,14 +2,18 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { handleEndpoints } from 'payload'
-import type { Payload } from 'payload'
+import { configToSchema } from '@payloadcms/graphql'
+import { createHandler } from 'graphql-http/lib/use/fetch'
+import { createPayloadRequest, handleEndpoints } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 export type RestServer = {
   /** `http://127.0.0.1:<port>` */
   origin: string
   /** Sends a request to `/api<path>`; a JSON `body` is serialised and `token` sent as `Authorization: JWT <token>`. */
   request: (args: { method?: string; path: string; body?: unknown; token?: string }) => Promise<RestResponse>
+  /** Sends a GraphQL query to `POST /api/graphql` as Payload's Next.js route serves it. */
+  graphql: (args: { query: string; variables?: Record<string, unknown>; token?: string }) => Promise<RestResponse>
   /** Logs in through `POST /api/<users>/login` and returns the JWT. */
   login: (args: { email: string; password: string }) => Promise<string>
   close: () => Promise<void>
@@ -43,14 +47,31 @@ async function sendWebResponse(response: Response, res: ServerResponse): Promise
 }
 
 /**
- * Serves Payload's REST API (`/api/...`) from a real node:http server on 127.0.0.1 with a random port, using
+ * Payload's GraphQL endpoint as `@payloadcms/next`'s `POST /api/graphql` route runs it (the route itself needs
+ * Next.js): a Payload request authenticated from the headers, the schema built from the config, graphql-http.
+ */
+function graphQLHandler({ payload, payloadInstanceCacheKey }: { payload: Payload; payloadInstanceCacheKey: string }): (request: Request) => Promise<Response> {
+  const { schema, validationRules } = configToSchema(payload.config)
+  return async (request) => {
+    const req: PayloadRequest = await createPayloadRequest({ config: payload.config, request: request.clone(), payloadInstanceCacheKey, canSetHeaders: true })
+    return createHandler({
+      schema,
+      context: { headers: {}, req },
+      validationRules: (_request, args, defaultRules) => [...defaultRules, ...validationRules(args)],
+    })(request)
+  }
+}
+
+/**
+ * Serves Payload's REST API (`/api/...`) and GraphQL (`/api/graphql`) from a real node:http server on 127.0.0.1 with a random port, using
  * `handleEndpoints` — the framework-agnostic handler the Next.js routes also call — on a running instance.
  */
 export async function startRestServer({ payload, payloadInstanceCacheKey }: { payload: Payload; payloadInstanceCacheKey: string }): Promise<RestServer> {
   let origin = ''
+  const graphQL = graphQLHandler({ payload, payloadInstanceCacheKey })
   const server: Server = createServer((req, res) => {
     toWebRequest(req, origin)
-      .then((request) => handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey }))
+      .then((request) => (new URL(request.url).pathname === '/api/graphql' ? graphQL(request) : handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey })))
       .then((response) => sendWebResponse(response, res))
       .catch((error: unknown) => {
         res.statusCode = 500
@@ -78,11 +99,13 @@ export async function startRestServer({ payload, payloadInstanceCacheKey }: { pa
     }
     return { status: response.status, body: parsed }
   }
+  const graphql: RestServer['graphql'] = ({ query, variables, token }) => request({ method: 'POST', path: '/graphql', body: { query, variables }, token })
 
   const usersSlug = payload.config.admin.user
   return {
     origin,
     request,
+    graphql,
     login: async ({ email, password }) => {
       const response = await request({ method: 'POST', path: `/${usersSlug}/login`, body: { email, password } })
       if (response.status !== 200 || typeof response.body?.token !== 'string') {

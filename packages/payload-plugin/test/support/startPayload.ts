@@ -9,6 +9,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, getPayload } from 'payload'
+import sharp from 'sharp'
 import type { CollectionConfig, Config, Payload } from 'payload'
 
 /** The part of a `pg` Pool the tests use. */
@@ -53,6 +54,8 @@ export async function startPayload(args: StartPayloadArgs = {}): Promise<Started
   const config: Config = {
     secret: 'gongkai-plugin-test-secret',
     telemetry: false,
+    // As apps configure it (examples/cms does): the plugin cleans uploaded images with it.
+    sharp,
     admin: { avatar: 'default' },
     editor: lexicalEditor(),
     db: postgresAdapter({ pool: { connectionString: database.url, max: 4 }, push: true }),

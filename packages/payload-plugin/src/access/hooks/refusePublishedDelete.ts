@@ -4,7 +4,7 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 import { isSiteAdmin } from '../roles.js'
 
 /**
- * Only a site administrator deletes a document that was ever published; everyone else withdraws it through the
+ * Only a site administrator deletes a document that was ever published or recorded (已认定); everyone else withdraws it through the
  * workflow, so what was once public stays on record. Delete access already limits 撰稿 to drafts of their agencies;
  * this catches a draft whose earlier version was published (e.g. after a withdrawal).
  */
@@ -19,6 +19,15 @@ export function refusePublishedDelete(): CollectionBeforeDeleteHook {
     })
     if (totalDocs > 0) {
       throw new APIError('已发布过的文件不能删除：请通过工作流撤回；只有站点管理员可以删除', 403, undefined, true)
+    }
+    const recorded = await req.payload.countVersions({
+      collection: collection.slug,
+      where: { and: [{ parent: { equals: id } }, { 'version.workflowState': { equals: 'recorded' } }] },
+      overrideAccess: true,
+      req,
+    })
+    if (recorded.totalDocs > 0) {
+      throw new APIError('已认定（签发认定）过的文件是公开属性的备案记录，不能删除：只有站点管理员可以删除', 403, undefined, true)
     }
   }
 }

@@ -35,9 +35,17 @@ export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, k
       depth: 0,
       overrideAccess: true,
       disableErrors: true,
-      select: { title: true, meetingName: true, _status: true },
+      select: { title: true, meetingName: true, _status: true, workflowState: true },
       req,
     })
+    if (stored?.workflowState === 'recorded' && stored._status !== 'published') {
+      // 已认定 is a signed-off record (依申请公开 / 不予公开): it changes only as a new revision that is reviewed again.
+      throw new WorkflowError(
+        `${documentLabel(key, stored)}已认定（签发认定，不公开），不能直接修改：修改请保存为草稿（draft）后重新提交审核`,
+        403,
+        '_status',
+      )
+    }
     if (stored?._status !== 'published') return args
     throw new WorkflowError(
       `${documentLabel(key, stored)}已发布，不能直接修改或撤下：修改请保存为草稿（draft）后重新提交审核；撤下请使用“撤回”（POST /api/${options.slugs[key]}/${String(id)}/workflow/withdraw）`,

@@ -34,7 +34,7 @@ export function changedContentFields(fields: Field[], data: Record<string, unkno
 /**
  * Records who last changed a document's content and when (`lastEditedBy`, `contentChangedAt`): the four-eyes
  * rule keeps that person from approving the version, and an approval or 保密审查 older than the change no
- * longer counts. A content change to an approved, scheduled or published version starts a new 草稿; changes
+ * longer counts. A content change to an approved, scheduled, published or recorded (已认定) version starts a new 草稿; changes
  * while 待审核 keep the state (the reviewer may correct, and then is an author of the version).
  */
 export const trackContentChanges: CollectionBeforeChangeHook = ({ collection, context, data, operation, originalDoc, req }) => {
@@ -45,7 +45,7 @@ export const trackContentChanges: CollectionBeforeChangeHook = ({ collection, co
   data.lastEditedBy = req.user?.id ?? null
   data.contentChangedAt = new Date().toISOString()
   const state = originalDoc?.workflowState
-  if (operation === 'update' && ['approved', 'scheduled', 'published', 'withdrawn', 'invalidated'].includes(String(state))) {
+  if (operation === 'update' && ['approved', 'scheduled', 'published', 'recorded', 'withdrawn', 'invalidated'].includes(String(state))) {
     data.workflowState = 'draft'
   }
   return data

@@ -22,9 +22,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { AttachmentFindings as AttachmentFindings_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { AuditTrail as AuditTrail_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowControls as WorkflowControls_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { DeliveryStatus as DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowReplacesPublish as WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { DeliveryRetryButton as DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -60,9 +63,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@gongkai/payload-plugin/client#AttachmentFindings": AttachmentFindings_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#AuditTrail": AuditTrail_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowControls": WorkflowControls_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#DeliveryStatus": DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowReplacesPublish": WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#DeliveryRetryButton": DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,
