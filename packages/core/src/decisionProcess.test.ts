@@ -9,6 +9,7 @@ import {
   isSectionPublic,
   missingDecisionElements,
   summarizeAdoption,
+  withoutNonPublicSections,
 } from './decisionProcess'
 import { decisionStageIndex, decisionStages } from './enumerations'
 
@@ -184,5 +185,16 @@ describe('hasContent and isSectionPublic', () => {
     expect(isSectionPublic('not_public')).toBe(false)
     expect(isSectionPublic(undefined)).toBe(false)
     expect(isSectionPublic('PUBLIC')).toBe(false)
+  })
+})
+
+describe('withoutNonPublicSections', () => {
+  it('removes every section not marked 公开 and keeps the rest', () => {
+    const read: Record<string, unknown> = withoutNonPublicSections<Record<string, unknown>>({ ...complete, effectEvaluationDisclosure: undefined })
+    expect(read.expertReview).toEqual(richText('专家意见'))
+    expect(read.riskAssessment).toBeNull()
+    expect(read.effectEvaluation).toBeNull()
+    expect(read.riskAssessmentNonDisclosureReason).toBe('涉及维稳预案')
+    expect(complete.riskAssessment).not.toBeNull()
   })
 })

@@ -39,6 +39,18 @@ export const legalityConclusions = [
 export type LegalityConclusion = (typeof legalityConclusions)[number]['value']
 
 /**
+ * 执行情况 — what an implementation record reports (decree 713 ch. 6: 决策执行和调整): progress, an adjustment
+ * of the decision, or its suspension.
+ */
+export const implementationRecordKinds = [
+  { value: 'progress', label: { zh: '执行进展', en: 'Progress' } },
+  { value: 'adjustment', label: { zh: '决策调整', en: 'Adjustment' } },
+  { value: 'suspension', label: { zh: '暂缓或停止执行', en: 'Suspension' } },
+] as const satisfies readonly LabelledOption[]
+/** An 执行情况 value. */
+export type ImplementationRecordKind = (typeof implementationRecordKinds)[number]['value']
+
+/**
  * 决策程序环节 — the statutory steps of decree 713 in order: 公众参与 → 专家论证 → 风险评估 → 合法性审查 →
  * 集体讨论决定 → 决策公布 → 执行 → 后评估. `requiredFrom` is the 决策阶段 (the record's `stage`) from which
  * the step's elements are required; they stay required at every later stage:
@@ -292,4 +304,23 @@ export function summarizeAdoption(states: readonly unknown[], noun = '意见'): 
 /** Whether a 视情况公开 section may reach readers: only when 公开 was chosen. */
 export function isSectionPublic(disclosure: unknown): boolean {
   return isOptionValue(sectionDisclosures, disclosure) && disclosure === 'public'
+}
+
+/** The 视情况公开 sections of a decision: content field → the field holding its 公开 / 不公开 choice. */
+export const decisionDisclosedSections = {
+  expertReview: 'expertReviewDisclosure',
+  riskAssessment: 'riskAssessmentDisclosure',
+  effectEvaluation: 'effectEvaluationDisclosure',
+} as const
+
+/**
+ * The decision as readers may see it: each 视情况公开 section not marked 公开 is removed (set to null). For
+ * anything that sends a decision outside the CMS (the policy library, feeds) from a copy read with full access.
+ */
+export function withoutNonPublicSections<T extends Record<string, unknown>>(decision: T): T {
+  const copy: Record<string, unknown> = { ...decision }
+  for (const [section, disclosureField] of Object.entries(decisionDisclosedSections)) {
+    if (!isSectionPublic(copy[disclosureField])) copy[section] = null
+  }
+  return copy as T
 }

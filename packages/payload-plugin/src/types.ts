@@ -1,14 +1,18 @@
 import type {
   AdoptionState,
   ClassificationLevel,
+  ConsultationForm,
   DecisionStage,
   DisclosureType,
   DocumentType,
+  ImplementationRecordKind,
   InterpretationForm,
+  LegalityConclusion,
   MeetingKind,
   NonDisclosureReason,
   ParticipantSector,
   ParticipationKind,
+  SectionDisclosure,
   SelectionMethod,
 } from '@gongkai/core'
 import type { CollectionConfig, RichTextAdapterProvider } from 'payload'
@@ -390,6 +394,14 @@ export type PublicComment = {
   adoptionReason?: string | null
 }
 
+/** One 执行情况 record of a decision. */
+export type ImplementationRecord = {
+  id?: string | null
+  date: string
+  kind: ImplementationRecordKind
+  content: string
+}
+
 /** 重大行政决策 */
 export type Decision = Timestamps &
   Drafts &
@@ -403,26 +415,48 @@ export type Decision = Timestamps &
     /** 承办单位 */
     responsibleAgency: Relation<Agency>
     stage: DecisionStage
-    /** 草案全文 */
+    /** 决策草案全文 */
     draftText?: unknown
-    /** 起草说明 */
+    /** 草案说明 */
     draftingExplanation?: unknown
     /** 决策背景 */
     background?: unknown
+    /** 征求意见方式; only 公开征求意见 has the minimum period */
+    consultationForm?: ConsultationForm | null
     commentPeriodStart?: string | null
     commentPeriodEnd?: string | null
+    /** 缩短期限的理由, required for a public period shorter than `commentPeriodMinDays` */
+    shortenedPeriodReason?: string | null
+    /** 征求意见公告: a policy of 文种 公告 */
+    commentNotice?: Relation<Policy> | null
     publicComments?: PublicComment[] | null
-    /** 风险评估 */
-    riskAssessment?: unknown
-    /** 专家论证 */
+    /** 意见采纳情况, generated on read from `publicComments` */
+    adoptionSummary?: string | null
+    /** 专家论证意见 (read only where `expertReviewDisclosure` is 公开, or by the 承办单位) */
     expertReview?: unknown
-    /** 合法性审查 */
+    expertReviewDate?: string | null
+    expertReviewDisclosure?: SectionDisclosure | null
+    expertReviewNonDisclosureReason?: string | null
+    /** 风险评估结论 (视情况公开, as `expertReview`) */
+    riskAssessment?: unknown
+    riskAssessmentDate?: string | null
+    riskAssessmentDisclosure?: SectionDisclosure | null
+    riskAssessmentNonDisclosureReason?: string | null
+    /** 合法性审查意见 */
     legalityReview?: unknown
+    /** 合法性审查日期: no later than the decision meeting */
+    legalityReviewDate?: string | null
+    legalityReviewConclusion?: LegalityConclusion | null
     meeting?: { date?: string | null; kind?: MeetingKind | null; name?: string | null } | null
     /** 决策结果 */
     result?: unknown
-    /** 决策后评估 */
+    /** 执行情况记录 */
+    implementationRecords?: ImplementationRecord[] | null
+    /** 效果评估 (决策后评估; 视情况公开, as `expertReview`) */
     effectEvaluation?: unknown
+    effectEvaluationDate?: string | null
+    effectEvaluationDisclosure?: SectionDisclosure | null
+    effectEvaluationNonDisclosureReason?: string | null
     /** Participation records whose `decision` is this one (join; read-only). */
     participationRecords?: { docs?: Relation<Participation>[]; hasNextPage?: boolean } | null
     /** Policies that carry out the decision. */
