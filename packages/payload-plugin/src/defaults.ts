@@ -10,6 +10,7 @@ export const defaultSlugs = {
   interpretations: 'interpretations',
   decisions: 'decisions',
   participation: 'participation',
+  registrations: 'participation-registrations',
   attachments: 'gongkai-attachments',
   auditLog: 'gongkai-audit-log',
   indexCounters: 'gongkai-index-counters',

@@ -8,6 +8,8 @@ import { createIndexCountersCollection } from './collections/IndexCounters/index
 import { createDecisionsCollection } from './collections/Decisions/index.js'
 import { createInterpretationsCollection } from './collections/Interpretations/index.js'
 import { createParticipationCollection } from './collections/Participation/index.js'
+import { createRegistrationsCollection } from './collections/Registrations/index.js'
+import { participationComplianceEndpoint } from './endpoints/participationComplianceEndpoint.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
@@ -25,6 +27,7 @@ const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPlugi
   ['interpretations', createInterpretationsCollection],
   ['decisions', createDecisionsCollection],
   ['participation', createParticipationCollection],
+  ['registrations', createRegistrationsCollection],
   ['agencies', createAgenciesCollection],
   ['topics', createTopicsCollection],
   ['attachments', createAttachmentsCollection],
@@ -83,6 +86,7 @@ export const gongkaiPlugin =
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
+    config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options)]
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {

@@ -12,6 +12,7 @@ import type {
   NonDisclosureReason,
   ParticipantSector,
   ParticipationKind,
+  RegistrationStatus,
   SectionDisclosure,
   SelectionMethod,
 } from '@gongkai/core'
@@ -31,6 +32,7 @@ export type GongkaiCollectionKey =
   | 'interpretations'
   | 'decisions'
   | 'participation'
+  | 'registrations'
   | 'attachments'
   | 'auditLog'
   | 'indexCounters'
@@ -167,6 +169,18 @@ export type GongkaiPluginOptions = {
    * @default 'gongkai'
    */
   jobsQueue?: string
+  /**
+   * 公众代表列席 target per year and government level, as `GET /api/gongkai/participation-compliance` measures it
+   * (Wuqing 2022 work plan point 19: 不少于3次).
+   * @default 3
+   */
+  participationTarget?: number
+  /**
+   * 决策会议 kinds whose public attendances count towards `participationTarget`.
+   * @default ['executive_meeting', 'plenary_meeting'] (政府常务会议, 政府全体会议)
+   * @example ['executive_meeting', 'plenary_meeting', 'special_meeting']
+   */
+  countedMeetingKinds?: readonly MeetingKind[]
 }
 
 /** The options with defaults applied, as every collection, hook and seed function receives them. */
@@ -195,6 +209,8 @@ export type SanitizedGongkaiPluginOptions = {
   indexNumberFormat: 'year' | 'year_month'
   disclosureReviewIntervalMonths: number
   jobsQueue: string
+  participationTarget: number
+  countedMeetingKinds: readonly MeetingKind[]
 }
 
 /** An ID, or the related document when read with depth ≥ 1. */
@@ -494,6 +510,15 @@ export type Participation = Timestamps &
     meetingName: string
     meetingDate: string
     decision?: Relation<Decision> | null
+    /** 决策会议类型 of a 列席会议 record; 常务会议 and 全体会议 count towards the yearly target by default */
+    meetingKind?: MeetingKind | null
+    /** 遴选方式 of the attendees */
+    selectionMethod?: SelectionMethod | null
+    selectionDate?: string | null
+    /** 遴选情况 (public): how many registered, who was selected and why, without personal data */
+    selectionNote?: string | null
+    /** 列席人员意见采纳情况, generated on read from `opinions` */
+    opinionAdoptionSummary?: string | null
     /** 承办单位: owns the record (who may edit and review it); defaults to the decision's responsible agency. */
     agency?: Relation<Agency> | null
     participants?: Participant[] | null
@@ -501,3 +526,26 @@ export type Participation = Timestamps &
     /** 公开摘要 */
     publicSummary?: string | null
   }
+
+/** 公众代表报名: one open registration for a meeting, with personal data that is never public. */
+export type Registration = Timestamps & {
+  participation: Relation<Participation>
+  /** 承办单位, taken from the meeting */
+  agency?: Relation<Agency> | null
+  /** 姓名 (personal data) */
+  name: string
+  /** 联系电话 (personal data) */
+  phone: string
+  /** 身份证号 (personal data) */
+  idNumber?: string | null
+  sector: ParticipantSector
+  /** 报名理由 */
+  statement?: string | null
+  registeredAt: string
+  /** 遴选结果 */
+  status: RegistrationStatus
+  /** 公开显示名称 once selected */
+  displayName?: string | null
+  /** 遴选理由 */
+  selectionReason?: string | null
+}

@@ -17,6 +17,7 @@ import type {
   Participation,
   Policy,
   PublicComment,
+  Registration,
   Topic,
 } from '../src/types.js'
 
@@ -55,8 +56,13 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
     ...workflowKeys,
   }),
   participation: keysOf<Participation>({
-    kind: true, meetingName: true, meetingDate: true, decision: true, agency: true, participants: true, opinions: true, publicSummary: true,
+    kind: true, meetingName: true, meetingDate: true, decision: true, meetingKind: true, selectionMethod: true, selectionDate: true,
+    selectionNote: true, agency: true, participants: true, opinions: true, opinionAdoptionSummary: true, publicSummary: true,
     ...workflowKeys,
+  }),
+  registrations: keysOf<Registration>({
+    participation: true, agency: true, name: true, phone: true, idNumber: true, sector: true, statement: true, registeredAt: true,
+    status: true, displayName: true, selectionReason: true,
   }),
 }
 
