@@ -11,6 +11,7 @@ export const defaultSlugs = {
   decisions: 'decisions',
   participation: 'participation',
   registrations: 'participation-registrations',
+  catalogues: 'decision-catalogues',
   attachments: 'gongkai-attachments',
   auditLog: 'gongkai-audit-log',
   indexCounters: 'gongkai-index-counters',

@@ -5,6 +5,7 @@ import { createAgenciesCollection } from './collections/Agencies/index.js'
 import { createAttachmentsCollection } from './collections/Attachments/index.js'
 import { createAuditLogCollection } from './collections/AuditLog/index.js'
 import { createIndexCountersCollection } from './collections/IndexCounters/index.js'
+import { createDecisionCataloguesCollection } from './collections/DecisionCatalogues/index.js'
 import { createDecisionsCollection } from './collections/Decisions/index.js'
 import { createInterpretationsCollection } from './collections/Interpretations/index.js'
 import { createParticipationCollection } from './collections/Participation/index.js'
@@ -28,6 +29,7 @@ const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPlugi
   ['decisions', createDecisionsCollection],
   ['participation', createParticipationCollection],
   ['registrations', createRegistrationsCollection],
+  ['catalogues', createDecisionCataloguesCollection],
   ['agencies', createAgenciesCollection],
   ['topics', createTopicsCollection],
   ['attachments', createAttachmentsCollection],

@@ -33,6 +33,7 @@ export type GongkaiCollectionKey =
   | 'decisions'
   | 'participation'
   | 'registrations'
+  | 'catalogues'
   | 'attachments'
   | 'auditLog'
   | 'indexCounters'

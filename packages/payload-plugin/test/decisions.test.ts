@@ -193,6 +193,7 @@ describe('participation (公众参与)', () => {
       collection: 'participation',
       data: participation({
         kind: 'meeting_attendance',
+        meetingKind: 'executive_meeting',
         decision: related.id,
         opinions: [
           { speaker: '企业代表甲', content: '建议加大算力补贴', adoption: 'partially_adopted', adoptionReason: '补贴上限按财力确定' },

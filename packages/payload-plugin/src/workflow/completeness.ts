@@ -88,6 +88,12 @@ export async function missingElements(args: {
       errors.push(...(await decisionProcessErrors({ req, options, doc })))
       break
     }
+    case 'catalogues': {
+      need('year', '缺少目录年度', isBlank(doc.year))
+      need('agency', '缺少决策机关', isBlank(doc.agency))
+      need('items', '目录中没有决策事项；本年度没有重大行政决策事项的，也应公开说明而不是发布空目录', isBlank(doc.items))
+      break
+    }
     case 'participation': {
       need('kind', '缺少参与形式', isBlank(doc.kind))
       need('meetingName', '缺少会议或活动名称', isBlank(doc.meetingName))
