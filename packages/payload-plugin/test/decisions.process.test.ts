@@ -274,6 +274,37 @@ describe('the workflow checks the process again', () => {
     expect(JSON.stringify(graphqlOwner.data.Decision.riskAssessment)).toContain('维稳预案')
   })
 
+  it('serves the decision’s 专栏 as a structured dossier without the 不公开 section, for anyone', async () => {
+    const anonymous = await server.request({ path: `/decisions/${decisionId}/dossier` })
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.body.steps.map((step: { label: string; date: string | null; isComplete: boolean }) => [step.label, step.date, step.isComplete])).toEqual([
+      ['公众参与', '2026-03-01', true],
+      ['专家论证', '2026-04-08', true],
+      ['风险评估', '2026-04-09', true],
+      ['合法性审查', '2026-04-15', true],
+      ['集体讨论决定', '2026-04-20', true],
+      ['决策公布', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), true],
+      ['执行', null, false],
+      ['后评估', null, false],
+    ])
+    expect(anonymous.body.comments).toMatchObject({ total: 3, adopted: 1, partiallyAdopted: 1, notAdopted: 1 })
+    expect(anonymous.body.commentPeriod.notice).toMatchObject({ title: '关于公开征求《武清区养老服务设施布局规划（草案）》意见的公告' })
+    expect(anonymous.body.documents.riskAssessment).toBeNull()
+    expect(JSON.stringify(anonymous.body.documents.expertReview)).toContain('布局基本合理')
+    const owner = await server.request({ path: `/decisions/${decisionId}/dossier`, token: await server.login({ email: String(world.users.editor.email), password: 'gongkai-test-password' }) })
+    expect(JSON.stringify(owner.body)).not.toContain('维稳预案')
+    expect(JSON.stringify(anonymous.body)).not.toContain('维稳预案')
+  })
+
+  it('answers 404 for a decision an anonymous reader may not see, and for a malformed ID', async () => {
+    const draft = await world.createDraft('decisions', { catalogueYear: 2026, catalogueNumber: 99, title: '未发布的决策', responsibleAgency: world.agencyA, stage: 'drafting' })
+    for (const id of [String(draft.id), 'abc', '1%00']) {
+      const response = await server.request({ path: `/decisions/${id}/dossier` })
+      expect(response.status).toBe(404)
+      expect(JSON.stringify(response.body)).not.toContain('未发布的决策')
+    }
+  })
+
   it('keeps the 不公开 section out of the versions an anonymous reader or another agency can list', async () => {
     const anonymous = await server.request({ path: `/decisions/versions?where[parent][equals]=${decisionId}` })
     expect(anonymous.status).toBe(403)

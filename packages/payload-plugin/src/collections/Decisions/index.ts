@@ -10,6 +10,7 @@ import { validateCatalogueNumber } from '../../validations/validateCatalogueNumb
 import { validateCommentPeriodEnd } from '../../validations/validateCommentPeriodEnd.js'
 import { validateDecisionProcess } from '../../validations/validateDecisionProcess.js'
 import { adoptionSummaryField } from './adoptionSummaryField.js'
+import { decisionDossierEndpoint } from './dossierEndpoint.js'
 import { sectionReadAccess } from './sectionReadAccess.js'
 
 const dayPicker = { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } as const
@@ -70,6 +71,7 @@ export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions
       listSearchableFields: ['title'],
     },
     defaultSort: ['-catalogueYear', 'catalogueNumber'],
+    endpoints: options.isDisabled ? [] : [decisionDossierEndpoint(options)],
     versions: { drafts: true, maxPerDoc: options.maxVersionsPerDoc },
     // The validation gives the editor a clear message; the index keeps the rule under concurrent saves.
     indexes: [{ fields: ['catalogueYear', 'catalogueNumber'], unique: true }],
