@@ -44,7 +44,9 @@ const libraryDatabaseUrl =
   process.env.GONGKAI_LIBRARY_DATABASE_URL ??
   (await ensureDatabase(postgres.url, `${databaseName(cmsDatabaseUrl) ?? 'gongkai'}_library`))
 const libraryAdminToken = persistentSecret('GONGKAI_LIBRARY_ADMIN_TOKEN', 'library-admin-token')
-const library = createPolicyLibrary({ databaseUrl: libraryDatabaseUrl, adminToken: libraryAdminToken })
+// The library requires its public URL when NODE_ENV=production (links in feeds and the sitemap).
+const libraryPublicUrl = process.env.GONGKAI_LIBRARY_PUBLIC_URL
+const library = createPolicyLibrary({ databaseUrl: libraryDatabaseUrl, adminToken: libraryAdminToken, ...(libraryPublicUrl ? { publicUrl: libraryPublicUrl } : {}) })
 const libraryAddress = await library.listen({ port: libraryPort, host: process.env.GONGKAI_LIBRARY_HOST ?? '127.0.0.1' })
 log(`policy library ready: ${libraryAddress.url} (API reference at ${libraryAddress.url}/docs; admin token in ${path.join(dataDir, 'library-admin-token')} unless GONGKAI_LIBRARY_ADMIN_TOKEN is set)`)
 

@@ -263,7 +263,7 @@ describe('department site reading from the policy library through the SDK', () =
     expect(html).not.toMatch(/Error|at .*\.js:\d+|\^\[0-9\]/u)
     const year = await page('/?year=99999')
     expect(year.status).toBe(400)
-    expect(year.html).toMatch(/<li>年份：[^<]*2100<\/li>/u)
+    expect(year.html).toMatch(/<li>年份：[^<]*2199<\/li>/u)
     const long = await page(`/?q=${'长'.repeat(300)}`)
     expect(long.status).toBe(400)
     expect(long.html).toMatch(/<li>搜索词：[^<]*200[^<]*<\/li>/u)

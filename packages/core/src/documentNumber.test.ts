@@ -4,6 +4,7 @@ import {
   formatDocumentNumber,
   isSameDocumentNumber,
   parseDocumentNumber,
+  type Correction,
   type DocumentNumber,
 } from './documentNumber'
 
@@ -70,6 +71,10 @@ describe('parseDocumentNumber: other typographic repairs', () => {
     ['国办发 〔 2018 〕 123 号', [{ from: ' ', to: '', message: '删除多余的空格' }]],
     ['国办发〔2018〕123号\u3000', [{ from: ' ', to: '', message: '删除多余的空格' }]],
     ['国办发〔2018〕123號', [{ from: '號', to: '号', message: '将“號”改为“号”' }]],
+    ...['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'].map((invisible): [string, Correction[]] => [
+      `国办${invisible}发〔2018〕12${invisible}3号`,
+      [{ from: invisible + invisible, to: '', message: '删除不可见字符（零宽空格、软连字符等）' }],
+    ]),
   ])('%j is repaired to 国办发〔2018〕123号', (input, corrections) => {
     expect(parse(input)).toEqual({
       ok: true,
@@ -256,5 +261,18 @@ describe('parseDocumentNumber on generated variants', () => {
     expect(result).toMatchObject({ ok: true, value: { agencyCode, year, sequence } })
     expect(result.ok && result.normalized).toBe(`${agencyCode}〔${year}〕${sequence}号`)
     expect(result.ok && parse(result.normalized)).toMatchObject({ ok: true, corrections: [] })
+  })
+})
+
+describe('parseDocumentNumber: hostile input', () => {
+  it('answers for a long run of 号 with two brackets', () => {
+    expect(parse(`国办发〔2018〕${'号'.repeat(100_000)}〔`)).toEqual({
+      ok: false,
+      error: { part: 'whole', message: '联合行文只填写主办机关的发文字号，请只保留一个发文字号' },
+    })
+    expect(parse(`国办发〔2018〔${'号'.repeat(100_000)}`)).toEqual({
+      ok: false,
+      error: { part: 'brackets', message: '年份括号只能出现一对' },
+    })
   })
 })

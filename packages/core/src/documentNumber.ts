@@ -60,12 +60,15 @@ function fail(part: DocumentNumberPart, message: string): Failure {
 }
 
 const FULL_WIDTH_DIGITS = /[０-９]+/gu
+/** Format characters (Unicode category Cf): zero-width space/joiners U+200B–U+200D, U+2060, BOM U+FEFF, soft hyphen U+00AD, bidi marks. */
+const INVISIBLE_CHARACTERS = /\p{Cf}/gu
 
 /**
  * Parses and normalises a 发文字号.
  *
  * Always repaired (and reported in `corrections`): look-alike brackets (`[] () （） ﹝﹞ 【】 ［］ {}` …)
- * around the year become 〔〕, full-width digits become ASCII, spaces are removed, `號` becomes `号`.
+ * around the year become 〔〕, full-width digits become ASCII, spaces and invisible characters (zero-width spaces and joiners, the
+ * BOM, soft hyphens) are removed, `號` becomes `号`.
  * With `shouldRepair`, a `第`, zero padding and a missing `号` are repaired too; otherwise they are
  * rejected. Anything else that is malformed is rejected with the part that is wrong and a Chinese
  * message for the editor.
@@ -86,6 +89,13 @@ export function parseDocumentNumber(
   if (typeof input !== 'string' || input.trim() === '') return fail('whole', '发文字号不能为空')
 
   let text = input
+  // Zero-width spaces, joiners, the BOM and soft hyphens come in with pasted text: invisible, but they
+  // would make two numbers that look the same compare different.
+  const invisible = text.match(INVISIBLE_CHARACTERS)
+  if (invisible) {
+    text = text.replace(INVISIBLE_CHARACTERS, '')
+    corrections.push({ from: invisible.join(''), to: '', message: '删除不可见字符（零宽空格、软连字符等）' })
+  }
   if (/\s/u.test(text)) {
     text = text.replace(/\s+/gu, '')
     corrections.push({ from: ' ', to: '', message: '删除多余的空格' })
@@ -100,7 +110,11 @@ export function parseDocumentNumber(
     else if (character === CLOSE || CLOSING_LOOKALIKES.includes(character)) closings.push(index)
   }
   if (openings.length > 1 || closings.length > 1) {
-    return /[号號].+[〔[(（﹝【［{｛〖〘⦗﹙]/u.test(text) || /[、，,；;]/u.test(text)
+    // A second opening bracket after a 号 starts a second number (checked by index: a pattern like
+    // /号.+〔/ backtracks quadratically on a long run of 号).
+    const firstSuffix = text.search(/[号號]/u)
+    const hasSecondNumber = firstSuffix >= 0 && openings.some((index) => index > firstSuffix + 1)
+    return hasSecondNumber || /[、，,；;]/u.test(text)
       ? fail('whole', '联合行文只填写主办机关的发文字号，请只保留一个发文字号')
       : fail('brackets', '年份括号只能出现一对')
   }

@@ -12,6 +12,8 @@ import {
 } from './indexNumber'
 import { makeCreditCode, makeOrganizationCode, toFullWidth, withWrongCheck } from './test-support/identifiers'
 
+const today = new Date(2026, 10, 26)
+
 const creditCode = makeCreditCode('12120114MB1234567')
 const organizationCode = makeOrganizationCode('MB123456')
 
@@ -60,12 +62,14 @@ describe('parseIndexNumber', () => {
     ['000014349/202110-00013', 'month', '后段码应为“YYYY-NNNNN”，不含月份'],
     ['000014349/18-00222', 'year', '年份“18”应为四位数字'],
     ['000014349/20180-00222', 'year', '年份“20180”应为四位数字'],
-    ['000014349/1900-00222', 'year', '年份“1900”不在合理范围内'],
+    ['000014349/1900-00222', 'year', '年份“1900”不在合理范围内（1949年至2027年）'],
+    ['000014349/2999-00222', 'year', '年份“2999”不在合理范围内（1949年至2027年）'],
+    ['000014349/2028-00222', 'year', '年份“2028”不在合理范围内（1949年至2027年）'],
     ['000014349/2018-222', 'serial', '流水号“222”应为5位数字，不足5位前面补零'],
     ['000014349/2018-000222', 'serial', '流水号“000222”应为5位数字，不足5位前面补零'],
     ['000014349/2018-00000', 'serial', '流水号应从00001开始'],
   ])('rejects %j (%s): %s', (input, part, message) => {
-    expect(parseIndexNumber(input)).toEqual({ ok: false, error: { part, message } })
+    expect(parseIndexNumber(input, { today })).toEqual({ ok: false, error: { part, message } })
   })
 
   it.each([
@@ -201,5 +205,15 @@ describe('compareIndexNumbers', () => {
       '11341702486344515H/202110-00002',
       '11341702486344515H/202111-00001',
     ])
+  })
+})
+
+describe('parseIndexNumber: year bounds', () => {
+  it('accepts next year (numbers reserved in late December) and nothing later', () => {
+    expect(parseIndexNumber('000014349/2027-00001', { today })).toMatchObject({ ok: true, value: { year: 2027 } })
+    expect(parseIndexNumber('000014349/202801-00001', { today, allowMonthVariant: true })).toMatchObject({
+      ok: false,
+      error: { part: 'year' },
+    })
   })
 })

@@ -1,3 +1,4 @@
+import { EARLIEST_DOCUMENT_YEAR } from './documentNumber'
 import { validateCreditCode } from './identifiers/creditCode'
 import { validateOrganizationCode } from './identifiers/organizationCode'
 import { toHalfWidth } from './toHalfWidth'
@@ -47,6 +48,11 @@ export type ParseIndexNumberOptions = {
    * @default true
    */
   shouldVerifyPrefix?: boolean
+  /**
+   * Reference date: the year may be at most one after this date's year, as for 发文字号.
+   * @default new Date()
+   */
+  today?: Date
 }
 
 /** Result of {@link validateIndexPrefix}: which kind of code the prefix is, or why it is wrong. */
@@ -131,7 +137,10 @@ export function parseIndexNumber(input: string, options: ParseIndexNumberOptions
     return fail('year', `年份“${dateText}”应为四位数字`)
   }
   const year = Number(dateText.slice(0, 4))
-  if (year < 1949) return fail('year', `年份“${year}”不在合理范围内`)
+  const latestYear = (options.today ?? new Date()).getFullYear() + 1
+  if (year < EARLIEST_DOCUMENT_YEAR || year > latestYear) {
+    return fail('year', `年份“${year}”不在合理范围内（${EARLIEST_DOCUMENT_YEAR}年至${latestYear}年）`)
+  }
   if (serialText.length !== 5) return fail('serial', `流水号“${serialText}”应为5位数字，不足5位前面补零`)
   const serial = Number(serialText)
   if (serial === 0) return fail('serial', '流水号应从00001开始')

@@ -30,6 +30,13 @@ describe('topicTaxonomy', () => {
   })
 
   it.each([
+    [
+      '01',
+      [
+        '国务院', '国务院办公厅', '国务院组成部门', '国务院直属特设机构', '国务院直属机构', '国务院办事机构',
+        '国务院直属事业单位', '国务院部委管理的国家局', '国务院议事协调机构', '其他',
+      ],
+    ],
     ['02', ['政务公开', '政务督查', '应急管理', '电子政务', '文秘工作', '保密工作', '信访', '参事、文史', '其他']],
     ['04', ['财政', '税务', '银行', '货币（含外汇）', '证券', '保险', '社会信用体系建设', '审计', '其他']],
     ['07', ['机械制造与重工业', '轻工纺织', '化工', '国防工业', '航天、航空', '信息产业（含电信）', '公路', '水运', '铁路', '民航', '邮政', '其他']],
@@ -58,11 +65,25 @@ describe('findTopic', () => {
     expect(findTopic(query)).toMatchObject({ code, path })
   })
 
+  it('finds the 国务院组织机构 children by the names the State Council policy library uses, with stable codes', () => {
+    expect(findTopic('国务院组织机构\\国务院组成部门')).toMatchObject({ code: '01.03' })
+    expect(findTopic('国务院组织机构\\国务院部委管理的国家局')).toMatchObject({ code: '01.08' })
+    expect(findTopic('01.09')).toMatchObject({ name: '国务院议事协调机构' })
+    expect(findTopic('国务院组织机构\\组成部门')).toBeUndefined()
+  })
+
   it('reports the parent of a child topic', () => {
     expect(findTopic('02.01')?.parent).toEqual({ code: '02', name: '综合政务' })
   })
 
   it.each(['99', '综合政务\\不存在', '政务公开', ''])('returns undefined for %j', (query) => {
     expect(findTopic(query)).toBeUndefined()
+  })
+})
+
+describe('findTopic: hostile input', () => {
+  it('answers for a long run of blanks before a separator', () => {
+    expect(findTopic(`综合政务${'\t'.repeat(100_000)}x/政务公开`)).toBeUndefined()
+    expect(findTopic(`综合政务${'\t'.repeat(100_000)}/${' '.repeat(100_000)}政务公开`)).toMatchObject({ code: '02.01' })
   })
 })

@@ -17,13 +17,13 @@ export const topicTaxonomy = [
     children: [
       { code: '01.01', name: '国务院' },
       { code: '01.02', name: '国务院办公厅' },
-      { code: '01.03', name: '组成部门' },
-      { code: '01.04', name: '直属特设机构' },
-      { code: '01.05', name: '直属机构' },
-      { code: '01.06', name: '办事机构' },
-      { code: '01.07', name: '直属事业单位' },
-      { code: '01.08', name: '部委管理的国家局' },
-      { code: '01.09', name: '议事协调机构' },
+      { code: '01.03', name: '国务院组成部门' },
+      { code: '01.04', name: '国务院直属特设机构' },
+      { code: '01.05', name: '国务院直属机构' },
+      { code: '01.06', name: '国务院办事机构' },
+      { code: '01.07', name: '国务院直属事业单位' },
+      { code: '01.08', name: '国务院部委管理的国家局' },
+      { code: '01.09', name: '国务院议事协调机构' },
       { code: '01.10', name: '其他' },
     ],
   },
@@ -278,7 +278,10 @@ export function findTopic(
   taxonomy: readonly TopicTaxonomyBranch[] = topicTaxonomy,
 ): TopicLookup | undefined {
   const query = codeOrPath.trim()
-  const names = query.split(/\s*[\\/>＞／]\s*/u).filter((part) => part.length > 0)
+  const names = query
+    .split(/[\\/>＞／]/u)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
   for (const branch of taxonomy) {
     if (branch.code === query || (names.length === 1 && branch.name === names[0])) {
       return { code: branch.code, name: branch.name, path: branch.name }

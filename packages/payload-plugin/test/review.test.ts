@@ -78,7 +78,7 @@ describe('scanDocument', () => {
     const findings = scanDocument({ collectionConfig: configOf('decisions'), doc: decision })
     expect(findings.map((finding) => [finding.fieldPath, finding.kind, finding.severity, finding.masked])).toEqual([
       ['draftText', 'resident_id', 'blocking', '11*************02X'],
-      ['publicComments.1.summary', 'mobile', 'warning', '139****5678'],
+      ['publicComments.1.summary', 'mobile', 'blocking', '139****5678'],
       ['meeting.name', 'classification_mark', 'blocking', '机密★10年'],
     ])
     expect(hasBlockingFindings(findings)).toBe(true)
@@ -112,9 +112,10 @@ describe('recording a 保密审查', () => {
     }).catch((caught: unknown) => caught)
     expect(error).toMatchObject({ status: 400 })
     const errors = (error as { data: { errors: { path: string; message: string }[] } }).data.errors
-    expect(errors.map((item) => item.path)).toEqual(['classification', 'body'])
+    expect(errors.map((item) => item.path)).toEqual(['classification', 'summary', 'body'])
     expect(errors[0]?.message).toContain('保密审查不能通过：“密级”中密级为“秘密”')
-    expect(errors[1]?.message).toContain('保密审查不能通过：“正文”中发现居民身份证号')
+    expect(errors[1]?.message).toContain('保密审查不能通过：“摘要”中发现手机号码')
+    expect(errors[2]?.message).toContain('保密审查不能通过：“正文”中发现居民身份证号')
     const stored = await world.payload.findByID({ collection: 'policies', id: policy.id, draft: true, depth: 0 })
     expect(stored.confidentialityReview?.conclusion ?? null).toBeNull()
     expect(await versionCount('policies', policy.id)).toBe(versionsBefore)
@@ -312,7 +313,10 @@ describe('保密审查 over REST', () => {
       body: { conclusion: 'passed', basis: '审查' },
     })
     expect(blocked.status).toBe(400)
-    expect(blocked.body.errors[0].data.errors).toMatchObject([{ path: 'body', message: expect.stringContaining('“正文”中发现居民身份证号') }])
+    expect(blocked.body.errors[0].data.errors).toMatchObject([
+      { path: 'summary', message: expect.stringContaining('“摘要”中发现手机号码') },
+      { path: 'body', message: expect.stringContaining('“正文”中发现居民身份证号') },
+    ])
 
     const masked = await server.request({ method: 'POST', path: `/policies/${policy.id}/confidentiality-review/mask`, token: tokens.reviewerA })
     expect(masked.status).toBe(200)

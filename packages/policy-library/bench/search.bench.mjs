@@ -7,6 +7,7 @@
 // matches + count + GROUP BY facets, over HTTP) and a plain ILIKE scan (top 20 by date + count, in SQL).
 // Env: BENCH_TIERS=10000,100000 (default), BENCH_SAMPLES=40, BENCH_PUSH_CONCURRENCY=3, DATABASE_URL (else embedded PostgreSQL).
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { createTestDatabase, findFreePort } from '@gongkai/dev-postgres'
@@ -17,7 +18,8 @@ const tiers = (process.env.BENCH_TIERS ?? '10000,100000').split(',').map(Number)
 const samples = Number(process.env.BENCH_SAMPLES ?? 40)
 const pushConcurrency = Number(process.env.BENCH_PUSH_CONCURRENCY ?? 3)
 const baselineSamples = Math.max(5, Math.floor(samples / 4))
-const adminToken = 'bench-admin-token'
+// Random: the library refuses a guessable admin token.
+const adminToken = randomBytes(32).toString('hex')
 const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 
 const server = await resolvePostgres()

@@ -5,12 +5,15 @@ import { rateLimit } from 'express-rate-limit'
 import type pg from 'pg'
 import { pinoHttp } from 'pino-http'
 import { createAuth, principalOf } from './http/auth.js'
+import { createAuthFailureLimiter } from './http/authFailures.js'
 import { renderDocsPage } from './http/docsPage.js'
 import { errorHandler } from './http/errorHandler.js'
+import { allowedMethods, responseHeaders, specPathsOf } from './http/headers.js'
 import { problem, ProblemError, sendProblem } from './http/problem.js'
 import { handle, type AppContext, type RouteContext } from './http/routeContext.js'
 import { agencyRoutes } from './routes/agencyRoutes.js'
 import { documentReadRoutes } from './routes/documentReadRoutes.js'
+import { documentRemovalRoutes } from './routes/documentRemovalRoutes.js'
 import { documentWriteRoutes } from './routes/documentWriteRoutes.js'
 import { feedRoutes } from './routes/feedRoutes.js'
 import { searchRoutes } from './routes/searchRoutes.js'
@@ -28,6 +31,13 @@ export function createApp(context: AppContext): express.Express {
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
   app.set('trust proxy', 'loopback')
+  // First of all, so every answer during shutdown tells keep-alive clients to reconnect elsewhere
+  // (registered after the routes, it never ran: the 404 catch-all answers everything before it).
+  app.use((_request, response, next) => {
+    if (context.isShuttingDown()) response.set('Connection', 'close')
+    next()
+  })
+  app.use(responseHeaders({ cors: context.cors, publicUrl: context.publicUrl }))
   app.use(
     pinoHttp({
       logger: context.logger,
@@ -52,6 +62,22 @@ export function createApp(context: AppContext): express.Express {
       })
     : (_request, _response, next) => next()
 
+  // Failed authentications per client address (a guessed token is a failure; a valid one costs nothing).
+  const authFailures = context.authFailureLimit ? createAuthFailureLimiter(context.authFailureLimit) : undefined
+  const auth = createAuth({ pool, adminToken: context.adminToken })
+  const guarded = (check: RequestHandler): RequestHandler =>
+    authFailures
+      ? (request, response, next) => {
+          authFailures.check(request, response, (error?: unknown) => {
+            if (error) return next(error)
+            check(request, response, (failure?: unknown) => {
+              if (response.locals.isAuthFailure === true) authFailures.recordFailure(request.ip)
+              next(failure)
+            })
+          })
+        }
+      : check
+
   const write: RouteContext['write'] = async (request: Request, response: Response, run) => {
     const principal = principalOf(response)
     const indexUpdates: IndexUpdate[] = []
@@ -60,7 +86,11 @@ export function createApp(context: AppContext): express.Express {
       scope: principal.kind === 'admin' ? 'admin' : principal.tokenId,
       key: request.get('idempotency-key'),
       fingerprint: fingerprintOf({ method: request.method, path: request.originalUrl, body: request.body }),
-      run: (client) => run(client, indexUpdates),
+      run: (client) => {
+        // A retried transaction starts over: nothing of the failed attempt was committed.
+        indexUpdates.length = 0
+        return run(client, indexUpdates)
+      },
     })
     if (indexUpdates.length > 0) await engine.applyCommitted(indexUpdates)
     if (result.isReplayed) response.set('Idempotent-Replayed', 'true')
@@ -76,7 +106,7 @@ export function createApp(context: AppContext): express.Express {
   }
   const routeContext: RouteContext = {
     ...context,
-    auth: createAuth({ pool, adminToken: context.adminToken }),
+    auth: { requireAgency: guarded(auth.requireAgency), requireAdmin: guarded(auth.requireAdmin) },
     limiter,
     json: express.json({ limit: context.maxBodyBytes, type: 'application/json' }),
     batchJson: express.json({ limit: context.maxBatchBodyBytes, type: 'application/json' }),
@@ -133,9 +163,19 @@ export function createApp(context: AppContext): express.Express {
   app.use(searchRoutes(routeContext))
   app.use(documentReadRoutes(routeContext))
   app.use(documentWriteRoutes(routeContext))
+  app.use(documentRemovalRoutes(routeContext))
   app.use(agencyRoutes(routeContext))
   app.use(feedRoutes(routeContext))
 
+  // A known path with another method: 405 with the methods it has (OPTIONS answers just those).
+  const specPaths = specPathsOf(context.document)
+  app.use((request, response, next) => {
+    const allowed = allowedMethods(specPaths, request.path)
+    if (!allowed) return next()
+    response.set('Allow', allowed.join(', '))
+    if (request.method === 'OPTIONS') return void response.status(204).end()
+    next(new ProblemError(problem('methodNotAllowed', `${request.path} 不支持 ${request.method}；可用的方法：${allowed.join('、')}`)))
+  })
   app.use((request, _response, next) => {
     next(new ProblemError(problem('notFound', `没有 ${request.method} ${request.path} 这个接口；见 /docs`)))
   })

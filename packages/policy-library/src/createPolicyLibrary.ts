@@ -1,10 +1,12 @@
 import type { Server } from 'node:http'
 import { defaultValidityStatuses as coreValidityStatuses, optionValues } from '@gongkai/core'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import type express from 'express'
 import pg from 'pg'
 import { pino, type Logger, type LoggerOptions } from 'pino'
 import { createApp } from './app.js'
+import { weakAdminTokenReason } from './http/adminToken.js'
+import type { CorsOptions } from './http/headers.js'
 import { migrate as applyMigrations } from './db/migrate.js'
 import { loadOpenApiDocument } from './openapi.js'
 import { createMemoryIndex } from './search/memoryIndex.js'
@@ -20,15 +22,44 @@ export type PolicyLibraryOptions = {
   databaseUrl: string
   /**
    * Bearer token that manages agencies and their push tokens. Without it the admin endpoints answer 403.
+   * It must be strong: at least 24 characters and about 80 bits by a character-entropy estimate
+   * (`openssl rand -hex 32` is); a weak one stops the start with an error.
    * @default undefined
    */
   adminToken?: string
   /**
-   * Public base URL used in feeds and the sitemap (no trailing slash).
-   * @default the request's own scheme and host
+   * Public base URL used in feeds and the sitemap (no trailing slash). Required when `isProduction`:
+   * otherwise a request's Host header would decide the absolute URLs others cache and follow.
+   * @default the request's own scheme and host (outside production only)
    * @example 'https://library.example.gov.cn'
    */
   publicUrl?: string
+  /**
+   * The page of a document on a public site, for documents pushed without `url`: feeds link to it and
+   * the sitemap lists it. `{contentId}` is replaced (URL-encoded). Without it such documents have no
+   * link in feeds (their summary is the entry's content) and are left out of the sitemap.
+   * @default undefined
+   * @example 'https://www.tjwq.gov.cn/zwgk/policies/{contentId}'
+   */
+  documentPageUrl?: string
+  /**
+   * Production mode: `publicUrl` is required.
+   * @default process.env.NODE_ENV === 'production'
+   */
+  isProduction?: boolean
+  /**
+   * Browser origins that may read the public endpoints (search, documents, feeds, agencies) with CORS;
+   * writes and admin endpoints never answer CORS. `false` sends no CORS headers.
+   * @default { origins: '*' }
+   * @example { origins: ['https://www.tjwq.gov.cn'] }
+   */
+  cors?: CorsOptions | false
+  /**
+   * Failed authentications (missing, unknown or revoked token) allowed per client address and window;
+   * past it, authenticated endpoints answer 429 with Retry-After to that address. `false` turns it off.
+   * @default { windowMs: 900_000, limit: 30 }
+   */
+  authFailureLimit?: { windowMs: number; limit: number } | false
   /**
    * `memory`: in-process inverted index kept in sync from PostgreSQL (fast: see the README's numbers).
    * `postgres`: PostgreSQL full text alone (no memory, slower on common terms).
@@ -79,10 +110,20 @@ function isLogger(value: unknown): value is Logger {
  * serves; `close()` shuts down gracefully.
  *
  * @example
- * const library = createPolicyLibrary({ databaseUrl: process.env.DATABASE_URL!, adminToken: 'secret' })
+ * const library = createPolicyLibrary({ databaseUrl: process.env.DATABASE_URL!, adminToken: process.env.GONGKAI_LIBRARY_ADMIN_TOKEN })
  * const { url } = await library.listen({ port: 4010, host: '127.0.0.1' })
  */
 export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrary {
+  const weakToken = options.adminToken === undefined ? undefined : weakAdminTokenReason(options.adminToken)
+  if (weakToken) throw new Error(`policy library: ${weakToken}`)
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '')
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw new Error(`policy library: publicUrl must be an http(s) URL without query, got ${publicUrl}`)
+  if (options.documentPageUrl !== undefined && !/^https?:\/\/[^\s]*\{contentId\}/.test(options.documentPageUrl)) {
+    throw new Error(`policy library: documentPageUrl must be an http(s) URL containing {contentId}, got ${options.documentPageUrl}`)
+  }
+  if ((options.isProduction ?? process.env.NODE_ENV === 'production') && publicUrl === undefined) {
+    throw new Error('policy library: publicUrl (GONGKAI_LIBRARY_PUBLIC_URL) is required in production, so the Host header of a request cannot decide the links in feeds and the sitemap')
+  }
   const logger = isLogger(options.logger) ? options.logger : pino({ name: 'policy-library', ...(options.logger ?? {}) })
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
@@ -105,18 +146,17 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
     validate: createRequestValidator(document, ajv),
     ajv,
     adminToken: options.adminToken,
-    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    publicUrl,
+    documentPageUrlTemplate: options.documentPageUrl,
     validityStatuses: options.validityStatuses ?? defaultValidityStatuses,
     rateLimit: options.rateLimit ?? { windowMs: 60_000, limit: 600 },
+    authFailureLimit: options.authFailureLimit ?? { windowMs: 15 * 60_000, limit: 30 },
+    cors: options.cors ?? { origins: '*' },
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
     isReady: () => isMigrated && !isShuttingDown,
+    isShuttingDown: () => isShuttingDown,
     ensureStarted: () => start(),
-  })
-  // During shutdown, tell keep-alive clients to reconnect elsewhere.
-  app.use((_request, response, next) => {
-    if (isShuttingDown) response.set('Connection', 'close')
-    next()
   })
 
   const migrate = async (): Promise<string[]> => {
@@ -164,11 +204,14 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => closing.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000)
           timer.unref()
-          closing.close(() => {
+          // Stop listening but do not cut idle keep-alive connections (http.Server#close would): a
+          // client may be sending on one at that very moment and get a reset. Busy connections get
+          // `Connection: close` on their answer and end; idle ones end at the keep-alive timeout the
+          // server announced, which clients (undici, browsers) honour by closing first.
+          net.Server.prototype.close.call(closing, () => {
             clearTimeout(timer)
             resolve()
           })
-          closing.closeIdleConnections()
         })
       }
       await engine.stop()

@@ -71,9 +71,12 @@ describe('invalid documents name every invalid field', () => {
     )
     const colour = answer.body.errors.find((error: { pointer: string }) => error.pointer === '/colour')
     expect(colour).toMatchObject({ rule: 'additionalProperties', detail: '不允许的字段 colour' })
+    // Fields are named by their Chinese label (and pointer), never by the bare key.
+    expect(answer.body.errors.find((error: { pointer: string }) => error.pointer === '/bodyText')).toMatchObject({ rule: 'required', detail: '缺少必填字段 正文（/bodyText）' })
+    expect(answer.body.errors.find((error: { pointer: string }) => error.pointer === '/version')).toMatchObject({ rule: 'type', detail: '版本号（/version）类型错误：应为 integer' })
     const title = answer.body.errors.find((error: { pointer: string }) => error.pointer === '/title')
     expect(title.rule).toBe('maxLength')
-    expect(title.detail).toMatch(/200/)
+    expect(title.detail).toMatch(/^标题（\/title）.*200/)
     expect(await storedDocuments()).toBe(0)
   })
 

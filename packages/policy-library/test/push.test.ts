@@ -157,18 +157,33 @@ describe('PUT /v1/documents/{contentId}', () => {
 })
 
 describe('token scoping', () => {
-  it('lets an agency push only documents it issued or co-issued', async () => {
-    const foreign = await library.call('PUT', '/v1/documents/scope-1', { token: wuqing, body: documentInput({ issuers: ['baodi'] }) })
-    expect(foreign.status).toBe(403)
+  it('lets only the lead agency push, change or withdraw a co-issued document', async () => {
+    const scoped = await library.call('PUT', '/v1/documents/scope-1', { token: baodi, body: documentInput({ issuers: ['wuqing'] }) })
+    expect(scoped.status).toBe(403)
     expect((await library.call('GET', '/v1/documents/scope-1')).status).toBe(404)
-    const joint = await library.call('PUT', '/v1/documents/scope-joint', { token: baodi, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })
+    // A co-issuer cannot publish in the lead's name without it.
+    const named = await library.call('PUT', '/v1/documents/scope-joint', { token: baodi, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })
+    expect(named.status).toBe(403)
+    expect(named.body.errors[0]).toMatchObject({ pointer: '/issuers/0', rule: 'leadAgency' })
+    const joint = await library.call('PUT', '/v1/documents/scope-joint', { token: wuqing, body: documentInput({ issuers: ['wuqing', 'baodi'] }) })
     expect(joint.status).toBe(201)
-    // The co-issuer may update it too.
+    // The co-issuer cannot drop the lead, lead instead of it, withdraw or change validity.
+    for (const issuers of [['baodi'], ['baodi', 'wuqing'], ['wuqing', 'baodi']]) {
+      const change = await library.call('PUT', '/v1/documents/scope-joint', { token: baodi, body: documentInput({ issuers, version: 2, previousVersion: 1 }) })
+      expect(change.status, JSON.stringify(issuers)).toBe(403)
+    }
+    expect((await library.call('POST', '/v1/documents/scope-joint/withdrawal', { token: baodi, body: { version: 2, previousVersion: 1, notice: '撤回' } })).status).toBe(403)
+    expect((await library.call('POST', '/v1/documents/scope-joint/validity', { token: baodi, body: { version: 2, previousVersion: 1, validity: 'expired' } })).status).toBe(403)
     const byLead = await library.call('PUT', '/v1/documents/scope-joint', {
       token: wuqing,
       body: documentInput({ issuers: ['wuqing', 'baodi'], version: 2, previousVersion: 1 }),
     })
     expect(byLead.status).toBe(200)
+    // The lead cannot hand the document to another lead either: it would lose it.
+    const handOver = await library.call('PUT', '/v1/documents/scope-joint', { token: wuqing, body: documentInput({ issuers: ['baodi', 'wuqing'], version: 3, previousVersion: 2 }) })
+    expect(handOver.status).toBe(403)
+    // The co-issued document is in both agencies' feeds.
+    expect((await library.call('GET', '/v1/agencies/baodi/feed.atom')).text).toContain('scope-joint')
   })
 
   it('does not let an agency take over another agency\'s document by naming itself', async () => {
@@ -203,7 +218,7 @@ describe('token scoping', () => {
 })
 
 describe('withdrawal and validity', () => {
-  it('keeps a withdrawn document: GET answers 200 with the notice, search leaves it out', async () => {
+  it('keeps a withdrawn document: GET answers 410 with the notice and no text, search leaves it out', async () => {
     await library.call('PUT', '/v1/documents/withdraw-1', { token: wuqing, body: documentInput({ title: '关于撤回测试就业补贴的通知', bodyText: '撤回测试专用正文：稳就业。' }) })
     const withdrawn = await library.call('POST', '/v1/documents/withdraw-1/withdrawal', {
       token: wuqing,
@@ -211,15 +226,15 @@ describe('withdrawal and validity', () => {
     })
     expect(withdrawn.status).toBe(200)
     const read = await library.call('GET', '/v1/documents/withdraw-1')
-    expect(read.status).toBe(200)
-    expect(read.body).toMatchObject({ status: 'withdrawn', version: 2, withdrawal: { notice: '因机构改革，本文件已撤回。' } })
-    expect(read.body.bodyText).toBe('撤回测试专用正文：稳就业。')
+    expect(read.status).toBe(410)
+    expect(read.body).toMatchObject({ removal: 'withdrawn', document: { contentId: 'withdraw-1', version: 2 }, withdrawal: { notice: '因机构改革，本文件已撤回。' } })
+    expect(read.text).not.toContain('撤回测试专用正文')
     expect((await library.call('GET', `/v1/documents?q=${encodeURIComponent('撤回测试')}`)).body.total).toBe(0)
     const included = await library.call('GET', `/v1/documents?q=${encodeURIComponent('撤回测试')}&status=withdrawn`)
     expect(included.body.items.map((item: { contentId: string }) => item.contentId)).toEqual(['withdraw-1'])
     const events = await library.call('GET', '/v1/documents/withdraw-1/events')
     expect(events.body.items[1]).toMatchObject({ type: 'withdrawn', version: 2, notice: '因机构改革，本文件已撤回。', agencyId: 'wuqing' })
-    expect((await library.call('GET', '/v1/documents/withdraw-1/versions/1')).body.status).toBe('published')
+    expect((await library.call('GET', '/v1/documents/withdraw-1/versions/1')).status).toBe(410)
     // Pushing a new version publishes it again.
     const republished = await library.call('PUT', '/v1/documents/withdraw-1', { token: wuqing, body: documentInput({ version: 3, previousVersion: 2 }) })
     expect(republished.body).toMatchObject({ status: 'published', withdrawal: null })

@@ -5,6 +5,7 @@ import {
   createPolicyLibraryClient,
   PolicyLibraryConflictError,
   PolicyLibraryError,
+  PolicyLibraryGoneError,
   type DocumentInput,
   type PolicyLibraryClient,
 } from '../src/index'
@@ -13,6 +14,7 @@ import { startLibrary, type RunningLibrary } from './support/library'
 let running: RunningLibrary
 let client: PolicyLibraryClient
 let reader: PolicyLibraryClient
+let hexi: PolicyLibraryClient
 
 function policy(overrides: Partial<DocumentInput> = {}): DocumentInput {
   return {
@@ -33,7 +35,8 @@ function policy(overrides: Partial<DocumentInput> = {}): DocumentInput {
 beforeAll(async () => {
   running = await startLibrary('sdk_client')
   const token = await running.agencyWithToken('wuqing-gov', '天津市武清区人民政府办公室')
-  await running.agencyWithToken('hexi-gov', '天津市河西区人民政府办公室')
+  const hexiToken = await running.agencyWithToken('hexi-gov', '天津市河西区人民政府办公室')
+  hexi = createPolicyLibraryClient({ baseUrl: running.url, token: hexiToken, retry: false })
   client = createPolicyLibraryClient({ baseUrl: running.url, token, retry: { minDelayMs: 1, maxDelayMs: 5 } })
   reader = createPolicyLibraryClient({ baseUrl: running.url })
 })
@@ -128,12 +131,53 @@ describe('policy library client against the real service: writes', () => {
     expect(await reader.get('hx-2024-001')).toBeUndefined()
   })
 
-  it('withdraws a document: it keeps answering with the notice and leaves search', async () => {
-    await client.push('wq-2024-030', policy({ title: '关于临时交通管制的通告', bodyText: '交通管制期间请绕行。' }))
+  it('withdraws a document: reading it throws PolicyLibraryGoneError with the notice and no text, and it leaves search', async () => {
+    await client.push('wq-2024-030', policy({ title: '关于临时交通管制的通告', indexNumber: '000014349/2024-00030', bodyText: '交通管制期间请绕行。' }))
     const withdrawn = await client.withdraw('wq-2024-030', { version: 2, previousVersion: 1, notice: '因情况变化，本通告已撤回。' })
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { notice: '因情况变化，本通告已撤回。' } })
-    expect(await reader.get('wq-2024-030')).toMatchObject({ status: 'withdrawn', version: 2 })
+    for (const read of [reader.get('wq-2024-030'), reader.getByIndexNumber('000014349/2024-00030'), reader.getVersion('wq-2024-030', 1)]) {
+      const error = await read.catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(PolicyLibraryGoneError)
+      expect(error).toMatchObject({
+        status: 410,
+        isRetryable: false,
+        removal: 'withdrawn',
+        gone: { withdrawal: { notice: '因情况变化，本通告已撤回。' }, document: { contentId: 'wq-2024-030', title: '关于临时交通管制的通告' } },
+      })
+      expect(JSON.stringify((error as PolicyLibraryGoneError).gone)).not.toContain('请绕行')
+    }
     await expect.poll(async () => (await reader.search({ q: '交通管制' })).total).toBe(0)
+  })
+
+  it('deletes a document published in error: the record has no text, reads throw PolicyLibraryGoneError, deleting again returns the same record', async () => {
+    await client.push('wq-2024-031', policy({ title: '误发的文件', indexNumber: '000014349/2024-00031', bodyText: '误发正文，含个人信息。' }))
+    await expect(hexi.deleteDocument('wq-2024-031', { reason: '误发' })).rejects.toMatchObject({ name: 'PolicyLibraryError', status: 403 })
+    const deleted = await client.deleteDocument('wq-2024-031', { reason: '误发：含个人信息。' })
+    expect(deleted).toMatchObject({ contentId: 'wq-2024-031', status: 'deleted', version: 2, versions: [1], deletion: { reason: '误发：含个人信息。', deletedBy: 'wuqing-gov' } })
+    expect(JSON.stringify(deleted)).not.toContain('误发正文')
+    expect(await client.deleteDocument('wq-2024-031', { reason: '再次删除' })).toEqual(deleted)
+    const error = await reader.getByIndexNumber('000014349/2024-00031').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(PolicyLibraryGoneError)
+    expect(error).toMatchObject({ removal: 'deleted', gone: { deletion: { reason: '误发：含个人信息。' }, document: { contentId: 'wq-2024-031' } } })
+    expect((error as PolicyLibraryGoneError).gone.document.title).toBeUndefined()
+    await expect(client.push('wq-2024-031', policy({ version: 3, previousVersion: 2 }))).rejects.toBeInstanceOf(PolicyLibraryGoneError)
+    expect((await reader.events('wq-2024-031')).map((event) => event.type)).toEqual(['created', 'deleted'])
+  })
+
+  it('redacts a superseded version: getVersion throws PolicyLibraryGoneError for it, the current version stays, and the current one cannot be redacted', async () => {
+    await client.push('wq-2024-032', policy({ title: '拟表彰人员名单公示', bodyText: '张三，电话 13800000000。' }))
+    await client.push('wq-2024-032', policy({ version: 2, previousVersion: 1, title: '拟表彰人员名单公示', bodyText: '张某，电话已遮蔽。' }))
+    await expect(client.redactVersion('wq-2024-032', 2, { reason: '含个人信息' })).rejects.toMatchObject({ status: 409 })
+    await expect(hexi.redactVersion('wq-2024-032', 1, { reason: '含个人信息' })).rejects.toMatchObject({ status: 403 })
+    expect((await reader.getVersion('wq-2024-032', 1))?.bodyText).toBe('张三，电话 13800000000。')
+    const redacted = await client.redactVersion('wq-2024-032', 1, { reason: '第2版已遮蔽个人信息。' })
+    expect(redacted).toMatchObject({ contentId: 'wq-2024-032', version: 1, status: 'redacted', redaction: { version: 1, reason: '第2版已遮蔽个人信息。' } })
+    const error = await reader.getVersion('wq-2024-032', 1).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(PolicyLibraryGoneError)
+    expect(error).toMatchObject({ removal: 'redacted', gone: { redaction: { version: 1 }, document: { version: 2 } } })
+    expect((await reader.getVersion('wq-2024-032', 2))?.bodyText).toBe('张某，电话已遮蔽。')
+    expect(await reader.getVersion('wq-2024-032', 9)).toBeUndefined()
+    expect((await reader.get('wq-2024-032'))?.version).toBe(2)
   })
 
   it('changes validity and records the change as an event', async () => {

@@ -28,6 +28,12 @@ describe('validateResidentId', () => {
     ['11010519491231002x', 'a lower-case x'],
     [toFullWidth('11010519491231002X'), 'full-width characters'],
     [' 11010519491231002X ', 'surrounding spaces'],
+    ['11010519491231002×', 'the check character typed as ×'],
+    ['11010519491231002ｘ', 'a full-width lower-case ｘ'],
+    [makeResidentId('810000', '19900101', '123'), 'a Hong Kong residence permit (81)'],
+    [makeResidentId('830000', '19900101', '123'), 'a Taiwan residence permit (83)'],
+    [makeResidentId('711234', '19900101', '123'), 'Taiwan (71)'],
+    [makeResidentId('911156', '19900101', '123'), 'a 2023 foreigners’ permanent residence card (9 + 11)'],
   ])('accepts %s (%s)', (input) => {
     expect(validateResidentId(input, { today })).toEqual({ ok: true })
   })
@@ -55,6 +61,11 @@ describe('validateResidentId', () => {
     ['1101051949123100XX', '身份证号前17位应为数字，末位应为数字或X'],
     ['11010519491231002Y', '身份证号前17位应为数字，末位应为数字或X'],
     ['11010519491A31002X', '身份证号前17位应为数字，末位应为数字或X'],
+    [makeResidentId('990101', '19900101', '123'), '身份证号前两位“99”不是有效的省级行政区划代码'],
+    [makeResidentId('000000', '19900101', '123'), '身份证号前两位“00”不是有效的省级行政区划代码'],
+    [makeResidentId('160101', '19900101', '123'), '身份证号前两位“16”不是有效的省级行政区划代码'],
+    [makeResidentId('840101', '19900101', '123'), '身份证号前两位“84”不是有效的省级行政区划代码'],
+    [makeResidentId('901101', '19900101', '123'), '身份证号前两位“90”不是有效的省级行政区划代码'],
     [makeResidentId('110105', '19490230', '002'), '出生日期“19490230”不是有效日期'],
     [makeResidentId('110105', '19491301', '002'), '出生日期“19491301”不是有效日期'],
     [makeResidentId('110105', '19490000', '002'), '出生日期“19490000”不是有效日期'],
@@ -64,6 +75,25 @@ describe('validateResidentId', () => {
     [makeResidentId('110105', '20990101', '002'), '出生日期“20990101”晚于今天'],
   ])('rejects %j: %s', (input, message) => {
     expect(validateResidentId(input, { today })).toEqual({ ok: false, message })
+  })
+
+  it('accepts every GB/T 2260 province code and no other two-digit prefix', () => {
+    const accepted = Array.from({ length: 100 }, (_, index) => String(index).padStart(2, '0')).filter((prefix) =>
+      isValidResidentId(makeResidentId(`${prefix}9901`, '19900101', '123'), { today }),
+    )
+    expect(accepted).toEqual([
+      '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+      '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+      '71', '81', '82', '83',
+      // (9 + a province code, the 2023 外国人永久居留身份证, is not among them: the third digit is 9 here.)
+    ])
+  })
+
+  it('rejects a legacy 15-digit number with an impossible province code', () => {
+    expect(validateResidentId('990102900101123', { today, allowLegacy: true })).toEqual({
+      ok: false,
+      message: '身份证号前两位“99”不是有效的省级行政区划代码',
+    })
   })
 
   it('accepts a leap day in a leap year', () => {

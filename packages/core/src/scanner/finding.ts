@@ -29,14 +29,16 @@ export const findingKinds = [
 ] as const satisfies readonly FindingKind[]
 
 /**
- * Default severity of each kind: ID numbers and 密级 marks block publishing (a document with any
- * 密级 must never be published; ID numbers are personal information under 民法典 art. 1034);
- * the rest are warnings because they are often legitimately public (a hotline, an office e-mail).
+ * Default severity of each kind: ID numbers, mobile numbers and 密级 marks block publishing (a document
+ * with any 密级 must never be published; ID and phone numbers are personal information under 民法典
+ * art. 1034, and a mobile number is almost always a person's); the rest are warnings because they are
+ * often legitimately public (an office e-mail, a fee account). Where a mobile is an office's published
+ * hotline, `severities: { mobile: 'warning' }` relaxes it.
  */
 export const defaultSeverities: Readonly<Record<FindingKind, Severity>> = {
   resident_id: 'blocking',
   classification_mark: 'blocking',
-  mobile: 'warning',
+  mobile: 'blocking',
   bank_card: 'warning',
   email: 'warning',
   internal_mark: 'warning',

@@ -22,7 +22,7 @@ export function maskCharacters(value: string, keepStart: number, keepEnd: number
 
 /** Masks a 居民身份证号 keeping the first 2 and last 3 characters: `35*************123`. */
 export function maskResidentId(value: string): string {
-  return maskCharacters(value, 2, 3, /[0-9０-９Xx]/u)
+  return maskCharacters(value, 2, 3, /[0-9０-９XxＸｘ×]/u)
 }
 
 /**

@@ -6,12 +6,20 @@ export type NodePath = (string | number)[]
 
 type LexicalNode = { type?: unknown; text?: unknown; children?: unknown }
 
+/**
+ * A node's path as a chain back to the root (`['root', 'children', 3, 'children', 0]` is
+ * `{ index: 0, parent: { index: 3, parent: ROOT } }`): walking a document thousands of levels deep
+ * must not copy ever-longer arrays. Turned into a {@link NodePath} only for blocks with findings.
+ */
+type PathLink = { parent: PathLink; index: number } | typeof ROOT
+const ROOT = Symbol('root')
+
 /** A run of text that Lexical shows as one block (paragraph, heading, list item, quote, table cell…). */
 type Block = {
-  path: NodePath
+  path: PathLink
   text: string
   /** Where each text node's text sits inside `text`. */
-  segments: { path: NodePath; start: number; end: number }[]
+  segments: { node: LexicalNode & { text: string }; start: number; end: number }[]
 }
 
 /**
@@ -30,34 +38,61 @@ function childrenOf(node: LexicalNode): unknown[] | undefined {
   return Array.isArray(node.children) ? node.children : undefined
 }
 
-function collectBlocks(node: LexicalNode, path: NodePath, blocks: Block[]): void {
-  const children = childrenOf(node)
-  if (!children) return
-  const block: Block = { path, text: '', segments: [] }
-  const appendInline = (child: LexicalNode, childPath: NodePath): void => {
+function toNodePath(link: PathLink): NodePath {
+  const indexes: number[] = []
+  for (let current = link; current !== ROOT; current = current.parent) indexes.push(current.index)
+  const path: NodePath = ['root']
+  for (let position = indexes.length - 1; position >= 0; position--) path.push('children', indexes[position]!)
+  return path
+}
+
+/**
+ * The blocks of a document in document order (a block before the blocks nested in it), walked with an
+ * explicit stack so a state nested thousands of levels deep cannot overflow the call stack.
+ */
+function blocksOf(state: { root: LexicalNode }): Block[] {
+  type Frame = { children: unknown[]; next: number; path: PathLink; block: Block }
+  const blocks: Block[] = []
+  const stack: Frame[] = []
+  const openBlock = (children: unknown[], path: PathLink): void => {
+    const block: Block = { path, text: '', segments: [] }
+    blocks.push(block)
+    stack.push({ children, next: 0, path, block })
+  }
+  const rootChildren = childrenOf(state.root)
+  if (rootChildren) openBlock(rootChildren, ROOT)
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!
+    if (frame.next >= frame.children.length) {
+      stack.pop()
+      continue
+    }
+    const index = frame.next++
+    const child = frame.children[index]
+    if (!isNode(child)) continue
+    const block = frame.block
+    const childPath: PathLink = { parent: frame.path, index }
+    const children = childrenOf(child)
     if (child.type === 'text' && typeof child.text === 'string') {
-      block.segments.push({ path: childPath, start: block.text.length, end: block.text.length + child.text.length })
-      block.text += child.text
+      const node = child as LexicalNode & { text: string }
+      block.segments.push({ node, start: block.text.length, end: block.text.length + node.text.length })
+      block.text += node.text
     } else if (child.type === 'linebreak') {
       block.text += '\n'
     } else if (child.type === 'tab') {
       block.text += '\t'
-    } else if (typeof child.type === 'string' && INLINE_ELEMENT_TYPES.has(child.type) && childrenOf(child)) {
-      childrenOf(child)!.forEach((grandchild, index) => {
-        if (isNode(grandchild)) appendInline(grandchild, [...childPath, 'children', index])
-      })
-    } else if (childrenOf(child)) {
+    } else if (typeof child.type === 'string' && INLINE_ELEMENT_TYPES.has(child.type) && children) {
+      // Inline elements continue the block they are in.
+      stack.push({ children, next: 0, path: childPath, block })
+    } else if (children) {
       // A nested block (a list inside a list item, a table cell…) is scanned on its own.
       block.text += '\n'
-      collectBlocks(child, childPath, blocks)
+      openBlock(children, childPath)
     } else {
       block.text += OBJECT_REPLACEMENT
     }
   }
-  children.forEach((child, index) => {
-    if (isNode(child)) appendInline(child, [...path, 'children', index])
-  })
-  if (block.segments.length > 0) blocks.push(block)
+  return blocks.filter((block) => block.segments.length > 0)
 }
 
 function toState(input: unknown): { root: LexicalNode } | undefined {
@@ -73,20 +108,84 @@ function toState(input: unknown): { root: LexicalNode } | undefined {
   return value as { root: LexicalNode }
 }
 
-function blocksOf(state: { root: LexicalNode }): Block[] {
-  const blocks: Block[] = []
-  collectBlocks(state.root, ['root'], blocks)
-  return blocks.sort((a, b) => comparePaths(a.path, b.path))
+function isPlainContainer(value: object): boolean {
+  if (Array.isArray(value)) return true
+  const prototype = Object.getPrototypeOf(value) as unknown
+  return prototype === Object.prototype || prototype === null
 }
 
-function comparePaths(a: NodePath, b: NodePath): number {
-  for (let index = 0; index < Math.min(a.length, b.length); index++) {
-    const left = a[index]!
-    const right = b[index]!
-    if (left === right) continue
-    return typeof left === 'number' && typeof right === 'number' ? left - right : String(left) < String(right) ? -1 : 1
+/**
+ * Deep copy of JSON-like data (plain objects and arrays) with an explicit stack, so deep nesting does
+ * not overflow the call stack as `structuredClone` does. Shared and circular references are kept as
+ * such; other objects (dates, maps) are copied with `structuredClone`.
+ */
+function cloneDeep<T>(value: T): T {
+  if (!isNode(value) || !isPlainContainer(value)) return isNode(value) ? structuredClone(value) : value
+  const copies = new Map<object, object>()
+  const emptyCopy = (source: object): Record<string, unknown> =>
+    (Array.isArray(source) ? new Array<unknown>(source.length) : Object.create(Object.getPrototypeOf(source) as object | null)) as Record<string, unknown>
+  const rootCopy = emptyCopy(value)
+  copies.set(value, rootCopy)
+  const pending: [Record<string, unknown>, Record<string, unknown>][] = [[value as Record<string, unknown>, rootCopy]]
+  while (pending.length > 0) {
+    const [source, target] = pending.pop()!
+    for (const key of Object.keys(source)) {
+      const item = source[key]
+      if (!isNode(item)) {
+        target[key] = item
+      } else if (copies.has(item)) {
+        target[key] = copies.get(item)
+      } else if (isPlainContainer(item)) {
+        const copy = emptyCopy(item)
+        copies.set(item, copy)
+        target[key] = copy
+        pending.push([item as Record<string, unknown>, copy])
+      } else {
+        target[key] = structuredClone(item)
+      }
+    }
   }
-  return a.length - b.length
+  return rootCopy as T
+}
+
+const RAW = Symbol('raw')
+type Raw = { [RAW]: string }
+const raw = (text: string): Raw => ({ [RAW]: text })
+const isRaw = (value: unknown): value is Raw => isNode(value) && RAW in value
+
+/**
+ * `JSON.stringify` for data that came from `JSON.parse` (so no `toJSON`, no cycles), with an explicit
+ * stack: V8's own recurses and throws on deeply nested states.
+ */
+function stringifyJson(value: unknown): string {
+  const parts: string[] = []
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (isRaw(item)) {
+      parts.push(item[RAW])
+    } else if (Array.isArray(item)) {
+      pending.push(raw(']'))
+      for (let index = item.length - 1; index >= 0; index--) {
+        const element: unknown = item[index]
+        pending.push(element === undefined || typeof element === 'function' ? null : element)
+        if (index > 0) pending.push(raw(','))
+      }
+      pending.push(raw('['))
+    } else if (isNode(item)) {
+      const entries = Object.entries(item).filter(([, entry]) => entry !== undefined && typeof entry !== 'function')
+      pending.push(raw('}'))
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, entry] = entries[index]!
+        pending.push(entry, raw(`${JSON.stringify(key)}:`))
+        if (index > 0) pending.push(raw(','))
+      }
+      pending.push(raw('{'))
+    } else {
+      parts.push(JSON.stringify(item) ?? 'null')
+    }
+  }
+  return parts.join('')
 }
 
 /**
@@ -104,18 +203,12 @@ function comparePaths(a: NodePath, b: NodePath): number {
 export function scanRichText(lexicalEditorState: unknown, options?: ScanOptions): Finding[] {
   const state = toState(lexicalEditorState)
   if (!state) return []
-  return blocksOf(state).flatMap((block) =>
-    scanText(block.text, options).map((finding) => ({ ...finding, path: block.path })),
-  )
-}
-
-function nodeAt(state: unknown, path: NodePath): LexicalNode | undefined {
-  let current: unknown = state
-  for (const key of path) {
-    if (!isNode(current)) return undefined
-    current = (current as Record<string | number, unknown>)[key]
-  }
-  return isNode(current) ? current : undefined
+  return blocksOf(state).flatMap((block) => {
+    const findings = scanText(block.text, options)
+    if (findings.length === 0) return []
+    const path = toNodePath(block.path)
+    return findings.map((finding) => ({ ...finding, path }))
+  })
 }
 
 /**
@@ -129,15 +222,14 @@ function nodeAt(state: unknown, path: NodePath): LexicalNode | undefined {
 export function maskRichText<T>(lexicalEditorState: T, options?: ScanOptions): T {
   const state = toState(lexicalEditorState)
   if (!state) return lexicalEditorState
-  const copy = structuredClone(state)
+  const copy = cloneDeep(state)
   for (const block of blocksOf(copy)) {
     const findings = scanText(block.text, options).sort((a, b) => b.start - a.start)
     for (const finding of findings) {
       let isFirst = true
       for (const segment of block.segments) {
         if (segment.end <= finding.start || segment.start >= finding.end) continue
-        const node = nodeAt(copy, segment.path)
-        if (!node || typeof node.text !== 'string') continue
+        const node = segment.node
         const from = Math.max(finding.start, segment.start) - segment.start
         const to = Math.min(finding.end, segment.end) - segment.start
         // Masks that keep the length (IDs, phones, cards) are laid over each node position by
@@ -153,5 +245,5 @@ export function maskRichText<T>(lexicalEditorState: T, options?: ScanOptions): T
       }
     }
   }
-  return (typeof lexicalEditorState === 'string' ? JSON.stringify(copy) : copy) as T
+  return (typeof lexicalEditorState === 'string' ? stringifyJson(copy) : copy) as T
 }

@@ -1,20 +1,38 @@
 import { classificationMaxYears, type ClassificationLevel } from '../enumerations'
 import { passesLuhn } from '../identifiers/bankCard'
 import { validateResidentId } from '../identifiers/residentId'
-import { toHalfWidth } from '../toHalfWidth'
+import { validateIndexPrefix } from '../indexNumber'
 import { defaultSeverities, findingKinds, type Finding, type FindingKind, type ScanOptions } from './finding'
+import { foldForScan, type FoldedText } from './foldForScan'
 import { maskBankCard, maskEmail, maskMobileNumber, maskResidentId } from './masks'
 
 type Span = { start: number; end: number }
 type Candidate = Omit<Finding, 'severity' | 'path'>
 
-// All patterns run on toHalfWidth(text), which has the same offsets as the input.
+// All patterns run on foldForScan(text): full-width forms, every kind of space, dashes and traditional
+// 密级 characters folded, invisible characters removed. Spans are mapped back to the original text.
 // "Not part of a longer token": no digit or Latin letter directly before/after, no decimal point
 // joining another number (so 13812345678.5 or a serial inside an order number is left alone).
 const BEFORE = String.raw`(?<![0-9A-Za-z])(?<![0-9]\.)`
 const AFTER = String.raw`(?![0-9A-Za-z])(?!\.[0-9])`
+// ID numbers are verified (checksum, birth date, province), so only digits bound them: `ID120114…`
+// and `身份证号:120114…` are both IDs.
+const NOT_AFTER_NUMBER = String.raw`(?<![0-9])(?<![0-9]\.)`
+const ID_CHECK = '[0-9Xx×]'
 
-const RESIDENT_ID = new RegExp(String.raw`${BEFORE}(?:\d{17}[\dXx]|\d{6}([ -])\d{8}\1\d{3}[\dXx])${AFTER}`, 'gu')
+// 18 characters, unbroken or in groups separated by one or two spaces or a hyphen (6-8-4, 6-4-4-4,
+// 4-4-4-4-2 …); the grouping itself is checked in code (one separator kind, groups of two or more).
+const RESIDENT_ID = new RegExp(
+  String.raw`${NOT_AFTER_NUMBER}\d(?:[ -]{0,2}\d){16}[ -]{0,2}${ID_CHECK}(?![0-9])(?!\.[0-9])`,
+  'gu',
+)
+// The first and the last 18 characters of a longer digit run: an ID run together with a mobile
+// number or another number (`13812345678120114198506124877`). The first:
+const RESIDENT_ID_AT_RUN_START = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{17}${ID_CHECK}(?=[0-9])`, 'gu')
+// A whole digit run, anchored at its start so the engine does not try every position inside a long
+// run, and with nothing after it that could fail and make it backtrack: what follows (a digit after
+// an X, a decimal part) is checked in code, and so are the run's last 18 characters.
+const DIGIT_RUN = new RegExp(String.raw`${NOT_AFTER_NUMBER}\d{18,}[Xx×]?`, 'gu')
 const LEGACY_RESIDENT_ID = new RegExp(String.raw`${BEFORE}\d{15}${AFTER}`, 'gu')
 // 16–19 digits, either unbroken or in groups of four with one consistent separator.
 const BANK_CARD = new RegExp(
@@ -26,23 +44,49 @@ const MOBILE = new RegExp(
   String.raw`${BEFORE}(?<!\+)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:\d{8}|([ -])\d{4}\1\d{4}(?![ -][0-9]))${AFTER}`,
   'gu',
 )
+// Domain labels are written `[A-Za-z0-9](?:-*[A-Za-z0-9])*` (no hyphen at either end) rather than
+// `[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?`, whose two overlapping parts backtrack polynomially.
 const EMAIL =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/gu
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:-*[A-Za-z0-9])*\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/gu
 // URLs end at whitespace, quotes, CJK punctuation or Han characters.
 const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'“”‘’()（）【】《》，。；：！？、\u3000-\u303f\u4e00-\u9fff]+/giu
-// 索引号 (前段码/后段码) — its serials must not be taken for phone or card numbers.
-const INDEX_NUMBER = /(?<![0-9A-Za-z])[0-9A-Za-z]{9}(?:[0-9A-Za-z]{9})?\/\d{4}(?:\d{2})?-\d{5}(?![0-9])/gu
+// 索引号 (前段码/后段码) — its serials must not be taken for phone or card numbers. Shielded only when
+// the 前段码 is a valid organisation or credit code (checked in code).
+const INDEX_NUMBER = /(?<![0-9A-Za-z])([0-9A-Za-z]{9}(?:[0-9A-Za-z]{9})?)\/\d{4}(?:\d{2})?-\d{5}(?![0-9])/gu
 
-const LEVEL = '(绝密|机密|秘密)'
+// A level, with a space allowed inside (`秘\u3000密★1年` after folding the ideographic space).
+const LEVEL = '(绝 ?密|机 ?密|秘 ?密)'
 const STAR = '[★☆✩✭✮✯*]'
-const PERIOD = String.raw`(?:[ \t]*(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})[ \t]*(年|个月)|长期|启用前|解密前))?`
-const CLASSIFICATION_WITH_STAR = new RegExp(String.raw`${LEVEL}[ \t]*${STAR}${PERIOD}`, 'gu')
-const CLASSIFICATION_FIELD = new RegExp(String.raw`密级[ \t]*[:]?[ \t]*${LEVEL}(?:[ \t]*${STAR}${PERIOD})?`, 'gu')
+const PERIOD = String.raw`(?: *(?:(\d{1,3}|[一二三四五六七八九十两]{1,3}) *(年|个月)|长期|启用前|解密前))?`
+const CLASSIFICATION_WITH_STAR = new RegExp(String.raw`${LEVEL} *${STAR}${PERIOD}`, 'gu')
+// One run of spaces on each side of the optional colon: `密级[ \t]*:?[ \t]*` backtracked
+// quadratically on a long run of blanks with no colon.
+const CLASSIFICATION_FIELD = new RegExp(String.raw`密 ?级 *(?:: *)?${LEVEL}(?: *${STAR}${PERIOD})?`, 'gu')
 // A level alone on its line (how a mark sits at the top of a document when typed without ★).
 // Inside prose the words are ordinary vocabulary (商业秘密, “绝密”“机密”“秘密”三级) and are not flagged.
-const CLASSIFICATION_ALONE = new RegExp(String.raw`(?<=^|\n)[ \t]*${LEVEL}(?:[ \t]+(\d{1,3})(年))?[ \t]*(?=\r?\n|$)`, 'gu')
+const CLASSIFICATION_ALONE = new RegExp(String.raw`(?<=^|\n) *${LEVEL}(?: +(\d{1,3})(年))? *(?=\r?\n|$)`, 'gu')
 const INTERNAL_MARK =
   /内部(?:资料|文件|材料|参考|发行)|仅供内部(?:使用|参考|传阅)?|限内部使用|注意保密|(?:不得|严禁|禁止|请勿|不准)外传/gu
+
+/**
+ * Every pattern the scanner runs, exported so the test suite can check each with a ReDoS analyser
+ * (a pattern added here is checked automatically). Not part of the package's public API.
+ */
+export const scannerPatterns = {
+  RESIDENT_ID,
+  RESIDENT_ID_AT_RUN_START,
+  DIGIT_RUN,
+  LEGACY_RESIDENT_ID,
+  BANK_CARD,
+  MOBILE,
+  EMAIL,
+  URL,
+  INDEX_NUMBER,
+  CLASSIFICATION_WITH_STAR,
+  CLASSIFICATION_FIELD,
+  CLASSIFICATION_ALONE,
+  INTERNAL_MARK,
+} as const
 
 const LEVEL_VALUES: Record<string, Exclude<ClassificationLevel, 'unclassified'>> = {
   秘密: 'secret',
@@ -74,27 +118,34 @@ function coverage(length: number): { add: (span: Span) => void; isCovered: (span
   }
 }
 
-function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+/**
+ * Every match of a global pattern. With `isAccepted`, a rejected match is skipped and the search
+ * resumes one character after its start, so a valid match overlapping a rejected one is not lost.
+ */
+function* matches(
+  pattern: RegExp,
+  text: string,
+  isAccepted: (match: RegExpExecArray) => boolean = () => true,
+): Generator<RegExpExecArray> {
   pattern.lastIndex = 0
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (!isAccepted(match)) {
+      pattern.lastIndex = match.index + 1
+      continue
+    }
     yield match
     if (match[0] === '') pattern.lastIndex++
   }
 }
 
-function classificationCandidate(text: string, match: RegExpExecArray, levelGroup = 1): Candidate {
-  let start = match.index
-  let matched = match[0]
-  // Trim the surrounding blanks a whole-line match may include.
-  const leading = matched.length - matched.trimStart().length
-  start += leading
-  matched = matched.trim()
-  const levelText = match[levelGroup]!
+type Located = Span & { match: string }
+
+function classificationCandidate(located: Located, match: RegExpExecArray): Candidate {
+  const levelText = match[1]!.replace(/ /gu, '')
   const level = LEVEL_VALUES[levelText]!
-  const amount = match[levelGroup + 1]
-  const unit = match[levelGroup + 2]
-  const original = text.slice(start, start + matched.length)
-  let message = `发现密级标志“${original}”：标有密级的文件不得公开发布，请核实密级`
+  const amount = match[2]
+  const unit = match[3]
+  let message = `发现密级标志“${located.match}”：标有密级的文件不得公开发布，请核实密级`
   if (amount !== undefined && unit === '年') {
     const years = parseSmallNumber(amount)
     const maxYears = classificationMaxYears[level]
@@ -102,8 +153,7 @@ function classificationCandidate(text: string, match: RegExpExecArray, levelGrou
       message += `（${levelText}级保密期限最长${maxYears}年，标注的${years}年超出上限）`
     }
   }
-  const end = start + matched.length
-  return { kind: 'classification_mark', start, end, match: original, masked: original, message }
+  return { kind: 'classification_mark', ...located, masked: located.match, message }
 }
 
 const MESSAGES = {
@@ -114,36 +164,69 @@ const MESSAGES = {
   email: '发现电子邮箱地址，如属个人信息，公开前应屏蔽',
 }
 
+/**
+ * Whether an ID-shaped match is written the way people group ID numbers: unbroken, or groups of at
+ * least two characters with one kind of separator throughout (`6-8-4`, `6-4-4-4`, `4-4-4-4-2`).
+ */
+function isPlausibleGrouping(folded: string): boolean {
+  const separators = folded.match(/[ -]+/gu)
+  if (!separators) return true
+  if (separators.some((separator) => separator !== separators[0])) return false
+  return folded.split(/[ -]+/u).every((group) => group.length >= 2)
+}
+
 function findCandidates(
   text: string,
-  normalized: string,
+  folded: FoldedText,
   kinds: ReadonlySet<FindingKind>,
   options: ScanOptions,
 ): Candidate[] {
   const candidates: Candidate[] = []
-  const spanOf = (match: RegExpExecArray): Span & { match: string } => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    match: text.slice(match.index, match.index + match[0].length),
-  })
-  const spansOf = (pattern: RegExp): (Span & { match: string })[] => [...matches(pattern, normalized)].map(spanOf)
+  const locate = (start: number, end: number): Located => {
+    const originalStart = folded.originalIndex[start]!
+    const originalEnd = folded.originalIndex[end - 1]! + 1
+    return { start: originalStart, end: originalEnd, match: text.slice(originalStart, originalEnd) }
+  }
+  const spanOf = (match: RegExpExecArray): Located => locate(match.index, match.index + match[0].length)
+  const spansOf = (pattern: RegExp): Located[] => [...matches(pattern, folded.text)].map(spanOf)
   const today = options.today
 
   // A 索引号's 前段码 is an organisation's code, and an all-digit credit code can pass the ID checksum.
+  // Only a prefix that is a valid code shields: an ID number followed by `/2024-00001` is still an ID.
   const indexNumbers = coverage(text.length)
-  const indexNumberSpans = spansOf(INDEX_NUMBER)
-  for (const span of indexNumberSpans) indexNumbers.add(span)
+  const indexNumberSpans: Located[] = []
+  for (const match of matches(INDEX_NUMBER, folded.text)) {
+    if (!validateIndexPrefix(match[1]!).ok) continue
+    const span = spanOf(match)
+    indexNumberSpans.push(span)
+    indexNumbers.add(span)
+  }
 
   if (kinds.has('resident_id')) {
-    for (const span of spansOf(RESIDENT_ID)) {
-      const digits = toHalfWidth(span.match).replace(/[ -]/gu, '')
-      if (!validateResidentId(digits, { today }).ok || indexNumbers.isCovered(span)) continue
-      const masked = maskResidentId(span.match)
-      candidates.push({ kind: 'resident_id', ...span, masked, message: MESSAGES.resident_id })
+    const found = coverage(text.length)
+    const report = (span: Located): void => {
+      if (indexNumbers.isCovered(span) || found.isCovered(span)) return
+      found.add(span)
+      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id })
+    }
+    for (const pattern of [RESIDENT_ID, RESIDENT_ID_AT_RUN_START]) {
+      for (const match of matches(pattern, folded.text, (candidate) => {
+        const compact = candidate[0].replace(/[ -]/gu, '')
+        return isPlausibleGrouping(candidate[0]) && validateResidentId(compact, { today }).ok
+      })) {
+        report(spanOf(match))
+      }
+    }
+    for (const match of matches(DIGIT_RUN, folded.text)) {
+      const end = match.index + match[0].length
+      const after = folded.text.slice(end, end + 2)
+      if (/^[0-9]|^\.[0-9]/u.test(after)) continue
+      if (validateResidentId(folded.text.slice(end - 18, end), { today }).ok) report(locate(end - 18, end))
     }
     if (options.shouldIncludeLegacyResidentIds) {
-      for (const span of spansOf(LEGACY_RESIDENT_ID)) {
-        const isValid = validateResidentId(span.match, { today, allowLegacy: true }).ok
+      for (const match of matches(LEGACY_RESIDENT_ID, folded.text)) {
+        const span = spanOf(match)
+        const isValid = validateResidentId(match[0], { today, allowLegacy: true }).ok
         if (!isValid || indexNumbers.isCovered(span)) continue
         const masked = maskResidentId(span.match)
         candidates.push({ kind: 'resident_id', ...span, masked, message: MESSAGES.legacy_resident_id })
@@ -153,7 +236,12 @@ function findCandidates(
 
   if (kinds.has('classification_mark')) {
     for (const pattern of [CLASSIFICATION_FIELD, CLASSIFICATION_WITH_STAR, CLASSIFICATION_ALONE]) {
-      for (const match of matches(pattern, normalized)) candidates.push(classificationCandidate(text, match))
+      for (const match of matches(pattern, folded.text)) {
+        // Trim the surrounding blanks a whole-line match may include.
+        const leading = match[0].length - match[0].trimStart().length
+        const start = match.index + leading
+        candidates.push(classificationCandidate(locate(start, start + match[0].trim().length), match))
+      }
     }
   }
 
@@ -169,8 +257,9 @@ function findCandidates(
     }
   }
   if (kinds.has('bank_card')) {
-    for (const span of spansOf(BANK_CARD)) {
-      if (shielded.isCovered(span) || !passesLuhn(toHalfWidth(span.match).replace(/[ -]/gu, ''))) continue
+    for (const match of matches(BANK_CARD, folded.text)) {
+      const span = spanOf(match)
+      if (shielded.isCovered(span) || !passesLuhn(match[0].replace(/[ -]/gu, ''))) continue
       candidates.push({ kind: 'bank_card', ...span, masked: maskBankCard(span.match), message: MESSAGES.bank_card })
     }
   }
@@ -200,13 +289,13 @@ function findCandidates(
  *
  * @example
  * scanText('联系人手机13812345678')
- * // [{ kind: 'mobile', severity: 'warning', start: 5, end: 16, match: '13812345678', masked: '138****5678', message: '发现手机号码…' }]
+ * // [{ kind: 'mobile', severity: 'blocking', start: 5, end: 16, match: '13812345678', masked: '138****5678', message: '发现手机号码…' }]
  */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (typeof text !== 'string' || text === '') return []
   const kinds = new Set(options.kinds ?? findingKinds)
   const severities = { ...defaultSeverities, ...options.severities }
-  const candidates = findCandidates(text, toHalfWidth(text), kinds, options)
+  const candidates = findCandidates(text, foldForScan(text), kinds, options)
 
   // Resolve overlaps by kind precedence (findingKinds order), then the longer match, then the earlier.
   const rank = (kind: FindingKind): number => findingKinds.indexOf(kind)

@@ -85,4 +85,20 @@ CREATE TABLE idempotency_keys (
 );
 `,
   },
+  {
+    // Deletion (content published in error) and version redaction: a deleted document keeps a row whose
+    // text columns are emptied and whose document is a metadata-only tombstone.
+    id: '0002_removal',
+    sql: `
+ALTER TABLE documents DROP CONSTRAINT documents_status_check;
+ALTER TABLE documents ADD CONSTRAINT documents_status_check CHECK (status IN ('published', 'withdrawn', 'deleted'));
+ALTER TABLE events DROP CONSTRAINT events_type_check;
+ALTER TABLE events ADD CONSTRAINT events_type_check
+  CHECK (type IN ('created', 'updated', 'withdrawn', 'validity_changed', 'deleted', 'redacted'));
+-- Withdrawn documents are found by their title only (weight A), as withdrawals index them from now on.
+UPDATE documents SET search_vector = ts_filter(search_vector, '{a}'),
+  document_length = (SELECT coalesce(sum(array_length(positions, 1)), 0) FROM unnest(ts_filter(search_vector, '{a}')))
+WHERE status = 'withdrawn';
+`,
+  },
 ]

@@ -30,12 +30,17 @@ export function createAuth({ pool, adminToken }: { pool: pg.Pool; adminToken: st
 } {
   const adminHash = adminToken ? hashToken(adminToken) : undefined
   const unauthorized = (detail: string): ProblemError => new ProblemError(problem('unauthorized', detail))
+  // Read by the failure limiter: only failed authentication counts against a client address.
+  const failed = (response: Response, error: ProblemError): ProblemError => {
+    response.locals.isAuthFailure = true
+    return error
+  }
 
   const isAdmin = (token: string): boolean => adminHash !== undefined && timingSafeEqual(hashToken(token), adminHash)
 
   const requireAgency: RequestHandler = (request, response, next) => {
     const token = bearerOf(request.headers.authorization)
-    if (!token) return next(unauthorized('需要机关推送令牌：Authorization: Bearer <token>'))
+    if (!token) return next(failed(response, unauthorized('需要机关推送令牌：Authorization: Bearer <token>')))
     if (isAdmin(token)) return next(new ProblemError(problem('forbidden', '管理令牌只能管理机关和令牌；推送文件请使用机关令牌')))
     pool
       .query<{ id: string; agency_id: string; revoked_at: Date | null }>(
@@ -44,8 +49,8 @@ export function createAuth({ pool, adminToken }: { pool: pg.Pool; adminToken: st
       )
       .then(({ rows }) => {
         const row = rows[0]
-        if (!row) return next(unauthorized('令牌无效'))
-        if (row.revoked_at) return next(unauthorized('令牌已被吊销'))
+        if (!row) return next(failed(response, unauthorized('令牌无效')))
+        if (row.revoked_at) return next(failed(response, unauthorized('令牌已被吊销')))
         response.locals.principal = { kind: 'agency', agencyId: row.agency_id, tokenId: row.id } satisfies Principal
         // At most one write a minute per token, not one per request.
         void pool
@@ -58,9 +63,9 @@ export function createAuth({ pool, adminToken }: { pool: pg.Pool; adminToken: st
 
   const requireAdmin: RequestHandler = (request, response, next) => {
     const token = bearerOf(request.headers.authorization)
-    if (!token) return next(unauthorized('需要管理令牌：Authorization: Bearer <token>'))
+    if (!token) return next(failed(response, unauthorized('需要管理令牌：Authorization: Bearer <token>')))
     if (!adminHash) return next(new ProblemError(problem('forbidden', '文件库未配置管理令牌（GONGKAI_LIBRARY_ADMIN_TOKEN）')))
-    if (!isAdmin(token)) return next(new ProblemError(problem('forbidden', '此操作需要管理令牌')))
+    if (!isAdmin(token)) return next(failed(response, new ProblemError(problem('forbidden', '此操作需要管理令牌'))))
     response.locals.principal = { kind: 'admin' } satisfies Principal
     next()
   }

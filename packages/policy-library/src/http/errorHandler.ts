@@ -37,6 +37,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(response, problem('conflict', '与已存储的数据冲突（唯一约束），例如索引号已被另一个文件使用；请重试'))
       return
     }
+    if (code === '40P01' || code === '40001') {
+      // Still deadlocked after the write's retries: nothing was kept, trying again is safe.
+      response.set('Retry-After', '1')
+      sendProblem(response, problem('unavailable', '写入与其他请求冲突，未保存任何内容；请稍后重试'))
+      return
+    }
     logger.error({ err: error, method: request.method, url: request.originalUrl }, 'request failed')
     sendProblem(response, problem('internal', '服务器内部错误'))
   }

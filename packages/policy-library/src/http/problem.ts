@@ -29,6 +29,7 @@ export const problemTypes = {
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   notFound: { status: 404, title: 'Not found' },
+  methodNotAllowed: { status: 405, title: 'Method not allowed' },
   versionConflict: { status: 409, title: 'Version conflict' },
   conflict: { status: 409, title: 'Already exists' },
   payloadTooLarge: { status: 413, title: 'Body too large' },
@@ -63,5 +64,7 @@ export class ProblemError extends Error {
 }
 
 export function sendProblem(response: Response, details: Problem): void {
+  // A problem describes this request only: never cached, whatever the route's own policy.
+  response.set('Cache-Control', 'no-store')
   response.status(details.status).type('application/problem+json').send(JSON.stringify(details))
 }

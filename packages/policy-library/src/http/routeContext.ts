@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv'
 import type { Ajv2020 } from 'ajv/dist/2020.js'
 import type pg from 'pg'
 import type { Logger } from 'pino'
+import type { CorsOptions } from './headers.js'
 import type { OpenApiDocument } from '../openapi.js'
 import type { IndexUpdate, SearchEngine } from '../search/types.js'
 import type { WriteAnswer } from '../store/idempotency.js'
@@ -19,12 +20,20 @@ export type AppContext = {
   ajv: Ajv2020
   adminToken: string | undefined
   publicUrl: string | undefined
+  /** Page of a document pushed without `url`, with `{contentId}`; feeds and the sitemap link to it. */
+  documentPageUrlTemplate: string | undefined
   validityStatuses: readonly string[]
   rateLimit: { windowMs: number; limit: number } | false
+  /** Failed authentications allowed per client address and window; `false` turns the limit off. */
+  authFailureLimit: { windowMs: number; limit: number } | false
+  /** Browser origins that may read the public endpoints; `false` sends no CORS headers. */
+  cors: CorsOptions | false
   maxBodyBytes: number
   maxBatchBodyBytes: number
   /** Readiness beyond the engine: migrations applied and not shutting down. */
   isReady: () => boolean
+  /** True once `close()` began: answers then carry `Connection: close` so keep-alive clients leave. */
+  isShuttingDown: () => boolean
   /** Migrates and loads the search index once; requests wait for it (so a mounted app works without listen). */
   ensureStarted: () => Promise<void>
 }

@@ -2,15 +2,19 @@ import express, { type Response, type Router } from 'express'
 import type { StoredDocument } from '../documents.js'
 import { handle, validated, type RouteContext } from '../http/routeContext.js'
 import { problem, ProblemError } from '../http/problem.js'
+import { documentGoneProblem, versionGoneProblem, type DeletedDocument, type RedactedVersion } from '../removal.js'
 
 /** Reading one document (by content id, 索引号 or version) and the change log. */
 export function documentReadRoutes(context: RouteContext): Router {
   const { pool, validate } = context
   const router = express.Router()
+  type CurrentRow = { document: StoredDocument | DeletedDocument; version_document?: StoredDocument | RedactedVersion | null }
+  // Withdrawn and deleted documents answer 410 with their notice and metadata, never their text.
   const sendDocument = async (response: Response, sql: string, values: unknown[], missing: string): Promise<void> => {
-    const { rows } = await pool.query<{ document: StoredDocument }>(sql, values)
+    const { rows } = await pool.query<CurrentRow>(sql, values)
     const row = rows[0]
     if (!row) throw new ProblemError(problem('notFound', missing))
+    if (row.document.status !== 'published') throw new ProblemError(documentGoneProblem(row.document))
     response.json(row.document)
   }
   router.get(
@@ -24,16 +28,22 @@ export function documentReadRoutes(context: RouteContext): Router {
   router.get(
     '/v1/documents/:contentId/versions/:version',
     validate('getDocumentVersion'),
-    handle(async (request, response) => {
+    handle(async (_request, response) => {
       const { contentId, version } = validated(response).params as { contentId: string; version: number }
-      await sendDocument(
-        response,
-        `SELECT document FROM documents WHERE content_id = $1 AND version = $2
-         UNION ALL SELECT document FROM document_versions WHERE content_id = $1 AND version = $2 LIMIT 1`,
+      const { rows } = await pool.query<CurrentRow>(
+        `SELECT document, (SELECT v.document FROM document_versions AS v WHERE v.content_id = d.content_id AND v.version = $2) AS version_document
+         FROM documents AS d WHERE content_id = $1`,
         [contentId, version],
-        `文件 ${contentId} 没有版本 ${version}`,
       )
-      void request
+      const row = rows[0]
+      const missing = new ProblemError(problem('notFound', `文件 ${contentId} 没有版本 ${version}`))
+      if (!row || version > row.document.version) throw missing
+      if (row.document.status !== 'published') throw new ProblemError(documentGoneProblem(row.document))
+      if (version === row.document.version) return void response.json(row.document)
+      const stored = row.version_document
+      if (!stored) throw missing
+      if (stored.status === 'redacted') throw new ProblemError(versionGoneProblem(row.document, stored.redaction))
+      response.json(stored)
     }),
   )
   router.get(
@@ -61,7 +71,7 @@ export function documentReadRoutes(context: RouteContext): Router {
     validate('listDocumentEvents'),
     handle(async (request, response) => {
       const contentId = request.params.contentId as string
-      const { rows } = await pool.query<EventRow>(`SELECT ${eventColumns} FROM events WHERE content_id = $1 ORDER BY sequence`, [contentId])
+      const { rows } = await pool.query<EventRow>(`SELECT ${eventColumns} FROM events WHERE content_id = $1 ORDER BY events.sequence`, [contentId])
       if (rows.length === 0) throw new ProblemError(problem('notFound', `文件 ${contentId} 不存在`))
       const last = rows[rows.length - 1] as EventRow
       response.json({ items: rows.map(eventOf), nextAfter: Number(last.sequence) })
@@ -72,7 +82,7 @@ export function documentReadRoutes(context: RouteContext): Router {
     validate('listEvents'),
     handle(async (_request, response) => {
       const { after = 0, limit = 100 } = validated(response).query as { after?: number; limit?: number }
-      const { rows } = await pool.query<EventRow>(`SELECT ${eventColumns} FROM events WHERE sequence > $1 ORDER BY sequence LIMIT $2`, [after, limit])
+      const { rows } = await pool.query<EventRow>(`SELECT ${eventColumns} FROM events WHERE sequence > $1 ORDER BY events.sequence LIMIT $2`, [after, limit])
       const last = rows[rows.length - 1]
       response.json({ items: rows.map(eventOf), nextAfter: last ? Number(last.sequence) : null })
     }),

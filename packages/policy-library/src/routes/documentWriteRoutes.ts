@@ -4,7 +4,7 @@ import { handle, type RouteContext } from '../http/routeContext.js'
 import { problem } from '../http/problem.js'
 import { answer } from '../store/idempotency.js'
 import { changeValidity, pushDocuments, withdrawDocument, type PushItem, type PushResult } from '../store/writes.js'
-import { batchEnvelopeValidator, fieldErrors } from '../validation/requestValidator.js'
+import { batchEnvelopeValidator, capErrors, fieldErrors } from '../validation/requestValidator.js'
 
 /** Pushes, batches, withdrawals and validity changes (agency tokens). */
 export function documentWriteRoutes(context: RouteContext): Router {
@@ -58,7 +58,7 @@ export function documentWriteRoutes(context: RouteContext): Router {
         items.forEach((item, index) => {
           if (validateDocumentInput(item.document)) valid.push({ index, item: { contentId: item.contentId, input: item.document } })
           else {
-            const errors = fieldErrors(validateDocumentInput.errors, '')
+            const errors = capErrors(fieldErrors(validateDocumentInput.errors, ''))
             invalid.set(index, {
               contentId: item.contentId,
               status: 400,

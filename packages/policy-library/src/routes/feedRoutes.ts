@@ -1,13 +1,13 @@
 import express, { type Router } from 'express'
 import { findTopic } from '@gongkai/core'
 import type { StoredDocument } from '../documents.js'
-import { maxSitemapUrls, renderAtomFeed, renderSitemap, renderSitemapIndex } from '../feeds.js'
+import { documentPageUrl, maxSitemapUrls, renderAtomFeed, renderSitemap, renderSitemapIndex } from '../feeds.js'
 import { handle, validated, type RouteContext } from '../http/routeContext.js'
 import { problem, ProblemError } from '../http/problem.js'
 
 /** Atom feeds per agency and per topic, and the sitemap. */
 export function feedRoutes(context: RouteContext): Router {
-  const { pool, validate, baseUrlOf } = context
+  const { pool, validate, baseUrlOf, documentPageUrlTemplate } = context
   const router = express.Router()
   const feedLimit = 50
   router.get(
@@ -23,7 +23,13 @@ export function feedRoutes(context: RouteContext): Router {
         [agencyId],
       )
       response.type('application/atom+xml').send(
-        renderAtomFeed({ baseUrl: baseUrlOf(request), selfPath: `/v1/agencies/${agencyId}/feed.atom`, title: `${name} · 政策文件`, documents: rows.map((row) => row.document) }),
+        renderAtomFeed({
+          baseUrl: baseUrlOf(request),
+          selfPath: `/v1/agencies/${agencyId}/feed.atom`,
+          title: `${name} · 政策文件`,
+          documents: rows.map((row) => row.document),
+          pageUrlTemplate: documentPageUrlTemplate,
+        }),
       )
     }),
   )
@@ -44,12 +50,15 @@ export function feedRoutes(context: RouteContext): Router {
           selfPath: `/v1/topics/${topicCode}/feed.atom`,
           title: `${findTopic(topicCode)?.path ?? `主题 ${topicCode}`} · 政策文件`,
           documents: rows.map((row) => row.document),
+          pageUrlTemplate: documentPageUrlTemplate,
         }),
       )
     }),
   )
+  // Pages for people only: without a page URL template, documents pushed without `url` have none.
+  const sitemapWhere = `status = 'published'${documentPageUrlTemplate ? '' : ` AND document ? 'url'`}`
   const publishedCount = async (): Promise<number> => {
-    const { rows } = await pool.query<{ count: string }>(`SELECT count(*)::text AS count FROM documents WHERE status = 'published'`)
+    const { rows } = await pool.query<{ count: string }>(`SELECT count(*)::text AS count FROM documents WHERE ${sitemapWhere}`)
     return Number(rows[0]?.count ?? 0)
   }
   router.get(
@@ -68,12 +77,15 @@ export function feedRoutes(context: RouteContext): Router {
       const pages = Math.max(1, Math.ceil((await publishedCount()) / maxSitemapUrls))
       if (page > pages) throw new ProblemError(problem('notFound', `站点地图只有 ${pages} 页`))
       const { rows } = await pool.query<{ content_id: string; url: string | null; updated_at: Date }>(
-        `SELECT content_id, document->>'url' AS url, updated_at FROM documents WHERE status = 'published'
+        `SELECT content_id, document->>'url' AS url, updated_at FROM documents WHERE ${sitemapWhere}
          ORDER BY content_id OFFSET $1 LIMIT $2`,
         [(page - 1) * maxSitemapUrls, maxSitemapUrls],
       )
-      const entries = rows.map((row) => ({ contentId: row.content_id, ...(row.url ? { url: row.url } : {}), updatedAt: row.updated_at.toISOString() }))
-      response.type('application/xml').send(renderSitemap({ baseUrl: baseUrlOf(request), entries }))
+      const entries = rows.flatMap((row) => {
+        const loc = documentPageUrl({ contentId: row.content_id, ...(row.url ? { url: row.url } : {}) }, documentPageUrlTemplate)
+        return loc ? [{ loc, updatedAt: row.updated_at.toISOString() }] : []
+      })
+      response.type('application/xml').send(renderSitemap({ entries }))
     }),
   )
 

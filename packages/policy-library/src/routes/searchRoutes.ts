@@ -63,7 +63,8 @@ export function searchRoutes(context: RouteContext): Router {
       const items = result.hits.flatMap((hit) => {
         const document = byId.get(hit.contentId)
         if (!document) return []
-        const text = document.bodyText || document.summary || ''
+        // A withdrawn document is listed by its notice: its text is no longer served.
+        const text = document.status === 'withdrawn' ? (document.withdrawal?.notice ?? '') : document.bodyText || document.summary || ''
         return [
           {
             contentId: document.contentId,
@@ -72,7 +73,7 @@ export function searchRoutes(context: RouteContext): Router {
             kind: document.kind,
             title: document.title,
             titleHighlight: highlight(document.title, parsed.words),
-            snippet: parsed.words.length > 0 ? snippet(text, parsed.words) : escapeHtml(document.summary ?? text.slice(0, 120)),
+            snippet: parsed.words.length > 0 ? snippet(text, parsed.words) : escapeHtml((document.status === 'withdrawn' ? undefined : document.summary) ?? text.slice(0, 120)),
             ...(hit.score === undefined ? {} : { score: hit.score }),
             ...(document.indexNumber ? { indexNumber: document.indexNumber } : {}),
             ...(document.documentNumber ? { documentNumber: document.documentNumber } : {}),

@@ -30,7 +30,7 @@ import {
 
 const frequencyBits = 7
 const maxFrequency = (1 << frequencyBits) - 1
-/** Years counted in the year facet (publishedAt is validated as a date; the API limits years to 1949–2100). */
+/** Years counted in the year facet: 1900–2199 holds every year the API accepts (1949–2199), so totals and facets agree. */
 const firstYear = 1900
 const yearSpan = 300
 const bm25K1 = 1.2
@@ -118,6 +118,8 @@ function add(state: IndexState, document: IndexedDocument): void {
   // already indexed (replayed events) is left as it is.
   if (current !== undefined && (state.version[current] as number) >= document.version) return
   remove(state, document.contentId)
+  // A deleted document leaves the index; its row keeps no text to find it by.
+  if (document.status === 'deleted') return
   const slot = state.slotCount
   if (slot >= 1 << (31 - frequencyBits)) throw new Error('search index is full; restart the library to compact it')
   const size = slot + 1
@@ -563,7 +565,7 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000 }: Memor
     // New events, after the highest one applied.
     for (;;) {
       const { rows } = await pool.query<EventRow>(
-        'SELECT sequence::text AS sequence, content_id, version FROM events WHERE sequence > $1 ORDER BY sequence LIMIT 10000',
+        'SELECT sequence::text AS sequence, content_id, version FROM events WHERE sequence > $1 ORDER BY events.sequence LIMIT 10000',
         [Math.max(watermark, highest)],
       )
       await applyEvents(rows)

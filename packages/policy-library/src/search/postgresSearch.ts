@@ -28,6 +28,7 @@ function buildWhere(request: SearchRequest, values: unknown[]): string[] {
     return `$${values.length}`
   }
   if (filters.status !== 'all') where.push(`status = ${parameter(filters.status)}`)
+  else where.push(`status <> 'deleted'`)
   if (request.terms.length > 0) where.push(`search_vector @@ ${parameter(tsqueryOf(request.terms))}::tsquery`)
   if (filters.agency !== undefined) where.push(`${parameter(filters.agency)} = ANY (issuers)`)
   if (filters.year !== undefined) {

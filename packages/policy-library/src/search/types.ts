@@ -100,6 +100,10 @@ export function encodeCursor(cursor: SearchCursor): string {
   return Buffer.from(JSON.stringify([cursor.score, cursor.day, cursor.contentId])).toString('base64url')
 }
 
+/** Days of the dates the API accepts (1949-01-01 to 2199-12-31). */
+const firstCursorDay = dayOf('1949-01-01')
+const lastCursorDay = dayOf('2199-12-31')
+
 /** Undefined when the text is not a cursor this library made. */
 export function decodeCursor(text: string): SearchCursor | undefined {
   try {
@@ -108,6 +112,8 @@ export function decodeCursor(text: string): SearchCursor | undefined {
     const [score, day, contentId] = value as unknown[]
     if (typeof score !== 'number' || typeof day !== 'number' || typeof contentId !== 'string') return undefined
     if (!Number.isFinite(score) || !Number.isInteger(day)) return undefined
+    // A forged cursor must not reach a date PostgreSQL refuses or JavaScript cannot print.
+    if (day < firstCursorDay || day > lastCursorDay || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(contentId)) return undefined
     return { score, day, contentId }
   } catch {
     return undefined

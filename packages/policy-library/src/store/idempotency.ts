@@ -28,6 +28,33 @@ export async function runWrite({
   fingerprint: string
   run: (client: pg.PoolClient) => Promise<WriteAnswer>
 }): Promise<WriteAnswer & { isReplayed: boolean }> {
+  // A deadlock or serialization failure aborts the whole transaction and nothing of it is kept, so
+  // running it again is safe; `run` must start from scratch each time (it is only called anew).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runWriteOnce({ pool, scope, key, fingerprint, run })
+    } catch (error) {
+      const code = (error as { code?: unknown }).code
+      if (attempt >= maxAttempts || (code !== '40P01' && code !== '40001')) throw error
+    }
+  }
+}
+
+const maxAttempts = 3
+
+async function runWriteOnce({
+  pool,
+  scope,
+  key,
+  fingerprint,
+  run,
+}: {
+  pool: pg.Pool
+  scope: string
+  key: string | undefined
+  fingerprint: string
+  run: (client: pg.PoolClient) => Promise<WriteAnswer>
+}): Promise<WriteAnswer & { isReplayed: boolean }> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { buildDocument, searchableBody, type AgencyRef, type DocumentInput, type StoredDocument } from '../documents.js'
 import { problem, type Problem } from '../http/problem.js'
+import { documentGoneProblem, type DeletedDocument } from '../removal.js'
 import { indexText } from '../search/segment.js'
 import type { IndexedDocument, IndexUpdate } from '../search/types.js'
 
@@ -9,7 +10,7 @@ export type PushResult =
   | { contentId: string; status: 200 | 201; document: StoredDocument }
   | { contentId: string; status: number; problem: Problem }
 
-type ExistingRow = { content_id: string; version: number; issuers: string[]; created_at: string; document: StoredDocument }
+type ExistingRow = { content_id: string; version: number; issuers: string[]; created_at: string; document: StoredDocument | DeletedDocument }
 
 export type WriteContext = {
   client: pg.PoolClient
@@ -18,6 +19,18 @@ export type WriteContext = {
   validityStatuses: readonly string[]
   /** Filled with what was written, for the search index once the transaction commits. */
   indexUpdates: IndexUpdate[]
+}
+
+/**
+ * A deleted content id is never used again (410): its 索引号 and history stay reserved for audit, and a
+ * new push under it would bring the erased document back at the same address.
+ */
+function deletedProblem(document: DeletedDocument): Problem {
+  return {
+    ...documentGoneProblem(document),
+    detail: `文件 ${document.contentId} 已删除，contentId 不能再使用；请以新的 contentId 推送`,
+    errors: [{ pointer: 'path/contentId', detail: '已删除的文件的 contentId 不能再使用', rule: 'deletedContentId' }],
+  }
 }
 
 function versionProblem(detail: string, currentVersion?: number): Problem {
@@ -63,8 +76,9 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     }
     if (seen.has(contentId)) return fail(problem('unprocessable', `同一批次中 contentId “${contentId}” 重复出现`, { errors: [{ pointer: '/contentId', detail: 'contentId 在批次中重复', rule: 'unique' }] }))
     seen.add(contentId)
-    if (!input.issuers.includes(agencyId)) {
-      return fail(problem('forbidden', `机关 ${agencyId} 不在本文件的发文机关（issuers）中，不能推送此文件`, { errors: [{ pointer: '/issuers', detail: `发文机关应包含 ${agencyId}`, rule: 'scope' }] }))
+    // The lead agency owns a document: naming co-issuers gives them no rights over it (see README).
+    if (input.issuers[0] !== agencyId) {
+      return fail(problem('forbidden', `只有牵头机关（发文机关第一项）能推送本文件；机关 ${agencyId} 不是牵头机关`, { errors: [{ pointer: '/issuers/0', detail: `发文机关（/issuers/0）应为推送令牌所属的机关 ${agencyId}`, rule: 'leadAgency' }] }))
     }
     const unknown = input.issuers.flatMap((issuer, position) => (agencies.has(issuer) ? [] : [{ issuer, position }]))
     if (unknown.length > 0) {
@@ -84,9 +98,10 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
       }))
     }
     const stored = existing.get(contentId)
+    if (stored?.document.status === 'deleted') return fail(deletedProblem(stored.document))
     if (stored) {
-      if (!stored.issuers.includes(agencyId)) {
-        return fail(problem('forbidden', `文件 ${contentId} 由其他机关发布，${agencyId} 不能修改`))
+      if (stored.issuers[0] !== agencyId) {
+        return fail(problem('forbidden', `文件 ${contentId} 的牵头机关是 ${stored.issuers[0] ?? '其他机关'}，${agencyId} 不能修改`))
       }
       if (previousVersion !== stored.version) {
         return fail(versionProblem(
@@ -138,7 +153,7 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
     client,
     written.flatMap((document) => {
       const previous = existing.get(document.contentId)
-      return previous ? [previous.document] : []
+      return previous && previous.document.status !== 'deleted' ? [previous.document] : []
     }),
   )
   await recordEvents(
@@ -175,7 +190,10 @@ type DocumentRecord = {
 }
 
 function recordOf(document: StoredDocument): { record: DocumentRecord; indexed: IndexedDocument } {
-  const indexed = indexText({ title: document.title, body: searchableBody(document) })
+  // A withdrawn document is found by its title and 发文字号 only: its text is no longer served, so it
+  // must not be searchable either (status=withdrawn lists would otherwise confirm words of it).
+  const body = document.status === 'withdrawn' ? (document.documentNumber ?? '') : searchableBody(document)
+  const indexed = indexText({ title: document.title, body })
   const record: DocumentRecord = {
     content_id: document.contentId,
     version: document.version,
@@ -233,7 +251,10 @@ async function writeDocuments(
        SELECT content_id, version, status, kind, document_type, validity, issuers, topics, index_number, published_at, title,
          search_vector::tsvector, document_length, document, created_at, updated_at
        FROM jsonb_to_recordset($1::jsonb) AS ${recordType}
+       ORDER BY content_id COLLATE "C"
        ON CONFLICT (content_id) DO NOTHING RETURNING content_id`,
+      // Inserted in one order whatever the request's: two batches creating the same new ids in
+      // opposite orders then wait for each other instead of deadlocking (40P01).
       [records],
     )
     return { written: new Set(rows.map((row) => row.content_id)), indexed }
@@ -289,13 +310,14 @@ async function lockForChange(
   contentId: string,
   request: ChangeRequest,
 ): Promise<{ document: StoredDocument } | { problem: Problem }> {
-  const { rows } = await context.client.query<{ issuers: string[]; document: StoredDocument }>(
+  const { rows } = await context.client.query<{ issuers: string[]; document: StoredDocument | DeletedDocument }>(
     'SELECT issuers, document FROM documents WHERE content_id = $1 FOR UPDATE',
     [contentId],
   )
   const row = rows[0]
   if (!row) return { problem: problem('notFound', `文件 ${contentId} 不存在`) }
-  if (!row.issuers.includes(context.agencyId)) return { problem: problem('forbidden', `文件 ${contentId} 由其他机关发布，${context.agencyId} 不能修改`) }
+  if (row.document.status === 'deleted') return { problem: deletedProblem(row.document) }
+  if (row.issuers[0] !== context.agencyId) return { problem: problem('forbidden', `文件 ${contentId} 的牵头机关是 ${row.issuers[0] ?? '其他机关'}，${context.agencyId} 不能修改`) }
   if (request.version <= request.previousVersion) {
     return { problem: problem('unprocessable', 'version 必须大于 previousVersion', { errors: [{ pointer: '/version', detail: `version 应大于 ${request.previousVersion}`, rule: 'exclusiveMinimum' }] }) }
   }

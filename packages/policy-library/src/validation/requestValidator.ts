@@ -1,10 +1,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
+import { fullFormats } from 'ajv-formats/dist/formats.js'
 import localize from 'ajv-i18n/localize/zh/index.js'
 import type { RequestHandler } from 'express'
 import type { OpenApiDocument } from '../openapi.js'
 import { problem, ProblemError, type FieldError } from '../http/problem.js'
+import { labelOf } from './fieldLabels.js'
+import { inspectInput, type InputLimits } from './inspectInput.js'
 
 /**
  * Request validation driven by the OpenAPI document: for each operation, path, query and header
@@ -51,8 +54,39 @@ export function createAjv(document: OpenApiDocument): Ajv2020 {
   // strict: false because the OpenAPI document around the schemas has non-schema keys (paths, info).
   const ajv = new Ajv2020({ allErrors: true, strict: false, messages: true })
   addFormats(ajv)
+  // RFC 3339 allows a leap second (23:59:60), which JavaScript dates (and so our answers) cannot hold.
+  const dateTime = fullFormats['date-time'] as { validate: (text: string) => boolean; compare: (a: string, b: string) => number | undefined }
+  ajv.addFormat('date-time', { validate: (text: string) => dateTime.validate(text) && Number.isFinite(Date.parse(text)), compare: dateTime.compare })
   ajv.addSchema({ ...document, $id: specId })
   return ajv
+}
+
+/** The spec's patterns that have a message of their own. */
+const urlPattern = '^[Hh][Tt][Tt][Pp][Ss]?://'
+const datePattern = '^(1949|19[5-9][0-9]|2[01][0-9]{2})-'
+
+/** Errors listed at most in one answer (the rest are counted): 50,000 invalid codes must not become a 5 MB answer. */
+export const maxReportedErrors = 20
+
+/** The limits of `inspectInput`, the largest array from the spec itself. */
+export function inputLimitsOf(document: OpenApiDocument): InputLimits {
+  let maxArrayItems = 0
+  const stack: unknown[] = [document]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node || typeof node !== 'object') continue
+    const maxItems = (node as { maxItems?: unknown }).maxItems
+    if (typeof maxItems === 'number' && maxItems > maxArrayItems) maxArrayItems = maxItems
+    stack.push(...Object.values(node))
+  }
+  return { maxDepth: 32, maxArrayItems, maxProperties: 64, maxErrors: maxReportedErrors }
+}
+
+/** Caps a list of errors, ending it with one that says how many were left out. */
+export function capErrors(errors: FieldError[], total = errors.length): FieldError[] {
+  if (total <= maxReportedErrors && errors.length <= maxReportedErrors) return errors
+  const shown = errors.slice(0, maxReportedErrors)
+  return [...shown, { pointer: '/', rule: 'maxErrors', detail: `另有 ${Math.max(total, errors.length) - shown.length} 处错误未列出` }]
 }
 
 /**
@@ -89,6 +123,7 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
   if (!errors) return []
   localize(errors)
   const seen = new Set<string>()
+  const formatted = new Set<string>()
   const result: FieldError[] = []
   for (const error of errors) {
     // `if`/`oneOf` wrappers repeat what their branches already said.
@@ -97,7 +132,12 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
     if (error.keyword === 'required') pointer += `/${String(error.params.missingProperty)}`
     if (error.keyword === 'additionalProperties') pointer += `/${String(error.params.additionalProperty)}`
     const fullPointer = prefix ? `${prefix}${pointer.replace(/^\//, '')}` : pointer || '/'
-    const detail = describe(error)
+    // A value of the wrong format usually breaks the pattern too (`not a url`): say it once.
+    if (error.keyword === 'format' || error.keyword === 'pattern') {
+      if (formatted.has(fullPointer)) continue
+      formatted.add(fullPointer)
+    }
+    const detail = describe(error, fullPointer)
     const key = `${fullPointer} ${detail}`
     if (seen.has(key)) continue
     seen.add(key)
@@ -106,16 +146,25 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
   return result
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, pointer: string): string {
   switch (error.keyword) {
+    case 'format':
+      if (error.params.format === 'date') return `${labelOf(pointer)}应为 YYYY-MM-DD 格式的有效日期`
+      if (error.params.format === 'date-time') return `${labelOf(pointer)}应为 RFC 3339 日期时间，如 2024-03-01T08:00:00+08:00（不接受闰秒 :60）`
+      return `${labelOf(pointer)}${error.message ?? error.keyword}`
+    case 'pattern':
+      if (error.params.pattern === urlPattern) return `${labelOf(pointer)}只接受 http:// 或 https:// 网址`
+      if (error.params.pattern === datePattern) return `${labelOf(pointer)}的年份应在 1949 至 2199 之间`
+      return `${labelOf(pointer)}${error.message ?? error.keyword}`
     case 'required':
-      return `缺少必填字段 ${String(error.params.missingProperty)}`
+      // The pointer already ends with the missing field.
+      return `缺少必填字段 ${labelOf(pointer)}`
     case 'additionalProperties':
       return `不允许的字段 ${String(error.params.additionalProperty)}`
     case 'type':
-      return `类型错误：应为 ${String(error.params.type)}`
+      return `${labelOf(pointer)}类型错误：应为 ${String(error.params.type)}`
     default:
-      return error.message ?? error.keyword
+      return `${labelOf(pointer)}${error.message ?? error.keyword}`
   }
 }
 
@@ -123,6 +172,7 @@ function describe(error: ErrorObject): string {
 export type RequestValidator = (operationId: string, options?: { body?: ValidateFunction }) => RequestHandler
 
 export function createRequestValidator(document: OpenApiDocument, ajv: Ajv2020): RequestValidator {
+  const limits = inputLimitsOf(document)
   const operations = new Map<string, (body?: ValidateFunction) => RequestHandler>()
   for (const [path, item] of Object.entries(document.paths)) {
     const shared = ((item.parameters as unknown[]) ?? []).map((parameter) => resolve<Parameter>(document, parameter))
@@ -130,7 +180,7 @@ export function createRequestValidator(document: OpenApiDocument, ajv: Ajv2020):
       if (method === 'parameters') continue
       const operation = value as Operation
       const parameters = [...shared, ...(operation.parameters ?? []).map((parameter) => resolve<Parameter>(document, parameter))]
-      operations.set(operation.operationId, (body) => buildHandler(ajv, parameters, operation, `${method.toUpperCase()} ${path}`, body))
+      operations.set(operation.operationId, (body) => buildHandler({ ajv, limits, parameters, operation, label: `${method.toUpperCase()} ${path}`, bodyOverride: body }))
     }
   }
   return (operationId, options) => {
@@ -159,7 +209,21 @@ function compileParameters(ajv: Ajv2020, parameters: Parameter[], location: Para
   })
 }
 
-function buildHandler(ajv: Ajv2020, parameters: Parameter[], operation: Operation, label: string, bodyOverride?: ValidateFunction): RequestHandler {
+function buildHandler({
+  ajv,
+  limits,
+  parameters,
+  operation,
+  label,
+  bodyOverride,
+}: {
+  ajv: Ajv2020
+  limits: InputLimits
+  parameters: Parameter[]
+  operation: Operation
+  label: string
+  bodyOverride: ValidateFunction | undefined
+}): RequestHandler {
   const pathValidator = compileParameters(ajv, parameters, 'path')
   const queryValidator = compileParameters(ajv, parameters, 'query')
   const headerValidator = compileParameters(ajv, parameters, 'header')
@@ -169,6 +233,19 @@ function buildHandler(ajv: Ajv2020, parameters: Parameter[], operation: Operatio
     resolveSchema(ajv, parameters.find((parameter) => parameter.in === location && parameter.name === name)?.schema ?? {})
 
   return (request, response, next) => {
+    // Hostile text, sizes and depths are refused before any schema runs (see inspectInput).
+    const hasBody = bodyValidator !== undefined && request.is('application/json')
+    const inspected = [
+      inspectInput(request.params ?? {}, 'path/', limits),
+      inspectInput(request.query, 'query/', limits),
+      ...(hasBody ? [inspectInput(request.body, '', limits)] : []),
+    ]
+    const hostile = inspected.flatMap((result) => result.errors)
+    if (hostile.length > 0) {
+      const total = inspected.reduce((sum, result) => sum + result.total, 0)
+      next(new ProblemError(problem('validation', `请求有 ${total} 处不符合接口定义`, { errors: capErrors(hostile, total) })))
+      return
+    }
     const errors: FieldError[] = []
     const params: Record<string, unknown> = {}
     for (const [name, value] of Object.entries(request.params ?? {})) params[name] = coerce(value, schemaOf('path', name))
@@ -200,7 +277,7 @@ function buildHandler(ajv: Ajv2020, parameters: Parameter[], operation: Operatio
       if (!bodyValidator(body)) errors.push(...fieldErrors(bodyValidator.errors, ''))
     }
     if (errors.length > 0) {
-      next(new ProblemError(problem('validation', `请求有 ${errors.length} 处不符合接口定义`, { errors })))
+      next(new ProblemError(problem('validation', `请求有 ${errors.length} 处不符合接口定义`, { errors: capErrors(errors) })))
       return
     }
     const validated: ValidatedRequest = { params, query, body }

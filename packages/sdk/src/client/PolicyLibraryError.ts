@@ -1,4 +1,4 @@
-import type { Problem } from './types'
+import type { GoneProblem, Problem } from './types'
 
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504])
 
@@ -43,5 +43,28 @@ export class PolicyLibraryConflictError extends PolicyLibraryError {
     this.name = 'PolicyLibraryConflictError'
     this.contentId = input.contentId
     this.currentVersion = input.problem?.currentVersion
+  }
+}
+
+/**
+ * 410: the document was withdrawn (撤回) or deleted (删除), or the version asked for was redacted
+ * (抹除). The library serves no text for it any more; `gone` carries the withdrawal notice, deletion
+ * or redaction record and the metadata to cite the document by (`gone.document`), e.g. to show
+ * "本文件已撤回" with the notice instead of the body.
+ */
+export class PolicyLibraryGoneError extends PolicyLibraryError {
+  readonly gone: GoneProblem
+  /** Why it is gone. */
+  readonly removal: GoneProblem['removal']
+  constructor(input: { gone: GoneProblem }) {
+    super({
+      message: `410 Gone — ${input.gone.detail ?? input.gone.title}`,
+      status: 410,
+      problem: input.gone,
+      isRetryable: false,
+    })
+    this.name = 'PolicyLibraryGoneError'
+    this.gone = input.gone
+    this.removal = input.gone.removal
   }
 }

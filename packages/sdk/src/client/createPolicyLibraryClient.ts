@@ -1,15 +1,20 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from '../generated/policy-library'
-import { PolicyLibraryConflictError, PolicyLibraryError } from './PolicyLibraryError'
-import { createRetryingFetch, type RetryOptions } from './retry'
+import { PolicyLibraryConflictError, PolicyLibraryError, PolicyLibraryGoneError } from './PolicyLibraryError'
+import { createRetryingFetch, defaultTimeoutMs, type RetryOptions } from './retry'
 import type {
   BatchItem,
   BatchResponse,
+  DeletedDocument,
+  DeletionRequest,
   DocumentEvent,
   DocumentInput,
   DocumentSummary,
+  GoneProblem,
   PolicyDocument,
   Problem,
+  RedactedVersion,
+  RedactionRequest,
   SearchParams,
   SearchResponse,
   ValidityChangeRequest,
@@ -27,17 +32,30 @@ export type PolicyLibraryClientOptions = {
   retry?: RetryOptions | false
   /** Makes the `Idempotency-Key` of a write. @default crypto.randomUUID */
   generateIdempotencyKey?: () => string
+  /**
+   * How long one attempt may take (request sent → whole answer read). A slower attempt is aborted and
+   * retried with the back-off like a network error; `false` waits as long as the connection does.
+   * @default 30_000
+   * @example 10_000
+   */
+  timeoutMs?: number | false
 }
 
 /** Per-call options. */
 export type CallOptions = {
+  /** Aborts the call, its attempts and its waits; an aborted call is not retried. */
   signal?: AbortSignal
+  /** This call's per-attempt timeout, instead of the client's `timeoutMs`. */
+  timeoutMs?: number | false
   /**
    * Idempotency key of this logical write; generated when absent. Pass your own (e.g. a job id) to make
    * a write safe across process restarts too: the library answers a repeat with the stored answer.
    */
   idempotencyKey?: string
 }
+
+/** Per-call options of reads. */
+export type ReadOptions = Pick<CallOptions, 'signal' | 'timeoutMs'>
 
 /** Largest `items` of one `POST /v1/document-batches` (the spec's `maxItems`). */
 export const batchLimit = 500
@@ -66,7 +84,13 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/$/u, '')
   const generateKey = options.generateIdempotencyKey ?? randomKey
   const fetchImpl = options.fetch ?? ((input: Request) => globalThis.fetch(input))
-  const client = createClient<paths>({ baseUrl, fetch: createRetryingFetch(fetchImpl, options.retry ?? {}) })
+  const retry = options.retry ?? {}
+  const client = createClient<paths>({ baseUrl, fetch: createRetryingFetch(fetchImpl, retry, { timeoutMs: options.timeoutMs ?? defaultTimeoutMs }) })
+  // The signal of a call, and its own retrying fetch when it sets its own timeout.
+  const transport = (call: ReadOptions) => ({
+    signal: call.signal,
+    ...(call.timeoutMs === undefined ? {} : { fetch: createRetryingFetch(fetchImpl, retry, { timeoutMs: call.timeoutMs }) }),
+  })
 
   // Runs once per logical call (before the retrying fetch), so every retry carries the same key.
   const middleware: Middleware = {
@@ -86,6 +110,7 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
   function toError(response: Response, body: unknown, contentId?: string): PolicyLibraryError {
     const problem = typeof body === 'object' && body !== null ? (body as Problem) : undefined
     if (response.status === 409 && contentId !== undefined) return new PolicyLibraryConflictError({ contentId, problem })
+    if (response.status === 410 && problem && 'removal' in problem) return new PolicyLibraryGoneError({ gone: problem as GoneProblem })
     const detail = problem?.errors?.map((error) => `${error.pointer}: ${error.detail}`).join('; ')
     return new PolicyLibraryError({
       message: `${response.status} ${problem?.title ?? response.statusText}${problem?.detail ? ` — ${problem.detail}` : ''}${detail ? ` (${detail})` : ''}`,
@@ -95,14 +120,14 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
   }
 
   /** One page of search results with facet counts. Pass `nextCursor` back as `cursor` for the next page. */
-  async function search(params: SearchParams = {}, call: Pick<CallOptions, 'signal'> = {}): Promise<SearchResponse> {
-    const { data, error, response } = await client.GET('/v1/documents', { params: { query: params }, signal: call.signal })
+  async function search(params: SearchParams = {}, call: ReadOptions = {}): Promise<SearchResponse> {
+    const { data, error, response } = await client.GET('/v1/documents', { params: { query: params }, ...transport(call) })
     if (error !== undefined || !data) throw toError(response, error)
     return data
   }
 
   /** Every page of a search, following `nextCursor` until the last page; facets are counted on the first page only. */
-  async function* pages(params: Omit<SearchParams, 'cursor'> = {}, call: Pick<CallOptions, 'signal'> = {}): AsyncGenerator<SearchResponse> {
+  async function* pages(params: Omit<SearchParams, 'cursor'> = {}, call: ReadOptions = {}): AsyncGenerator<SearchResponse> {
     let cursor: string | undefined
     let isFirst = true
     do {
@@ -114,7 +139,7 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
   }
 
   /** Every matching document across all pages: `for await (const document of client.searchAll({ agency }))`. */
-  async function* searchAll(params: Omit<SearchParams, 'cursor'> = {}, call: Pick<CallOptions, 'signal'> = {}): AsyncGenerator<DocumentSummary> {
+  async function* searchAll(params: Omit<SearchParams, 'cursor'> = {}, call: ReadOptions = {}): AsyncGenerator<DocumentSummary> {
     for await (const page of pages({ facets: false, ...params }, call)) yield* page.items
   }
 
@@ -130,7 +155,7 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
       const { data, error, response } = await client.PUT('/v1/documents/{contentId}', {
         params: { path: { contentId }, header: writeHeaders(call) },
         body: document,
-        signal: call.signal,
+        ...transport(call),
       })
       if (error !== undefined || !data) throw toError(response, error, contentId)
       return {
@@ -149,7 +174,7 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
       for (let start = 0; start < items.length; start += batchLimit) {
         const { data, error, response } = await client.POST('/v1/document-batches', {
           body: { items: items.slice(start, start + batchLimit) },
-          signal: call.signal,
+          ...transport(call),
         })
         if (error !== undefined || !data) throw toError(response, error)
         merged.results.push(...data.results)
@@ -159,12 +184,15 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
       return merged
     },
 
-    /** Withdraws a document. The library keeps it and answers with the withdrawal notice. */
+    /**
+     * Withdraws a document (撤回). The library keeps it, answers the withdrawing call with it, and from
+     * then on answers reads with the notice only (`PolicyLibraryGoneError`, `removal: 'withdrawn'`).
+     */
     async withdraw(contentId: string, request: WithdrawalRequest, call: CallOptions = {}): Promise<PolicyDocument> {
       const { data, error, response } = await client.POST('/v1/documents/{contentId}/withdrawal', {
         params: { path: { contentId }, header: writeHeaders(call) },
         body: request,
-        signal: call.signal,
+        ...transport(call),
       })
       if (error !== undefined || !data) throw toError(response, error, contentId)
       return data
@@ -175,34 +203,85 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
       const { data, error, response } = await client.POST('/v1/documents/{contentId}/validity', {
         params: { path: { contentId }, header: writeHeaders(call) },
         body: request,
-        signal: call.signal,
+        ...transport(call),
       })
       if (error !== undefined || !data) throw toError(response, error, contentId)
       return data
     },
 
-    /** The document, or undefined when the library has none with this content id. Withdrawn documents are returned with `status: 'withdrawn'`. */
-    async get(contentId: string, call: Pick<CallOptions, 'signal'> = {}): Promise<PolicyDocument | undefined> {
-      const { data, error, response } = await client.GET('/v1/documents/{contentId}', { params: { path: { contentId } }, signal: call.signal })
+    /**
+     * The document, or undefined when the library has none with this content id. A withdrawn or deleted
+     * document throws `PolicyLibraryGoneError` (410) carrying the withdrawal notice or deletion record
+     * and the metadata to cite it by (`error.gone`); its text is no longer served.
+     */
+    async get(contentId: string, call: ReadOptions = {}): Promise<PolicyDocument | undefined> {
+      const { data, error, response } = await client.GET('/v1/documents/{contentId}', { params: { path: { contentId } }, ...transport(call) })
       if (response.status === 404) return undefined
       if (error !== undefined || !data) throw toError(response, error)
       return data
     },
 
-    /** The document with this 索引号, or undefined. */
-    async getByIndexNumber(indexNumber: string, call: Pick<CallOptions, 'signal'> = {}): Promise<PolicyDocument | undefined> {
+    /** The document with this 索引号, or undefined; `PolicyLibraryGoneError` when it was withdrawn or deleted. */
+    async getByIndexNumber(indexNumber: string, call: ReadOptions = {}): Promise<PolicyDocument | undefined> {
       const { data, error, response } = await client.GET('/v1/index-numbers/{indexNumber}', {
         params: { path: { indexNumber } },
-        signal: call.signal,
+        ...transport(call),
       })
       if (response.status === 404) return undefined
       if (error !== undefined || !data) throw toError(response, error)
       return data
     },
 
-    /** The change history of a document (every push, withdrawal and validity change). */
-    async events(contentId: string, call: Pick<CallOptions, 'signal'> = {}): Promise<DocumentEvent[]> {
-      const { data, error, response } = await client.GET('/v1/documents/{contentId}/events', { params: { path: { contentId } }, signal: call.signal })
+    /**
+     * The document as it was at one version, or undefined when there is no such version.
+     * `PolicyLibraryGoneError` when the document was withdrawn or deleted (`removal` says which) or this
+     * version was redacted (`removal: 'redacted'`, with `error.gone.redaction`).
+     */
+    async getVersion(contentId: string, version: number, call: ReadOptions = {}): Promise<PolicyDocument | undefined> {
+      const { data, error, response } = await client.GET('/v1/documents/{contentId}/versions/{version}', {
+        params: { path: { contentId, version } },
+        ...transport(call),
+      })
+      if (response.status === 404) return undefined
+      if (error !== undefined || !data) throw toError(response, error)
+      return data
+    },
+
+    /**
+     * Deletes a document published in error (删除): the library erases the text of every version and
+     * keeps only metadata for audit (the returned record); reading it answers `PolicyLibraryGoneError`
+     * from then on, and the content id can never be pushed again. Deleting again returns the same record.
+     * Needs a token of an agency that issued the document, or the admin token.
+     */
+    async deleteDocument(contentId: string, request: DeletionRequest, call: CallOptions = {}): Promise<DeletedDocument> {
+      const { data, error, response } = await client.POST('/v1/documents/{contentId}/deletion', {
+        params: { path: { contentId }, header: writeHeaders(call) },
+        body: request,
+        ...transport(call),
+      })
+      if (error !== undefined || !data) throw toError(response, error)
+      return data
+    },
+
+    /**
+     * Erases one superseded version's text (抹除), e.g. the version before a correction that masked
+     * personal data; reading that version answers `PolicyLibraryGoneError` from then on. The current
+     * version cannot be redacted (409: push the corrected version first). Redacting again returns the
+     * same record. Needs a token of an agency that issued the document, or the admin token.
+     */
+    async redactVersion(contentId: string, version: number, request: RedactionRequest, call: CallOptions = {}): Promise<RedactedVersion> {
+      const { data, error, response } = await client.POST('/v1/documents/{contentId}/versions/{version}/redaction', {
+        params: { path: { contentId, version }, header: writeHeaders(call) },
+        body: request,
+        ...transport(call),
+      })
+      if (error !== undefined || !data) throw toError(response, error)
+      return data
+    },
+
+    /** The change history of a document (every push, withdrawal, validity change, deletion and redaction). */
+    async events(contentId: string, call: ReadOptions = {}): Promise<DocumentEvent[]> {
+      const { data, error, response } = await client.GET('/v1/documents/{contentId}/events', { params: { path: { contentId } }, ...transport(call) })
       if (error !== undefined || !data) throw toError(response, error)
       return data.items
     },

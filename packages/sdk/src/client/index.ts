@@ -1,4 +1,4 @@
-export { createPolicyLibraryClient, batchLimit, type PolicyLibraryClient, type PolicyLibraryClientOptions, type CallOptions, type PushResult } from './createPolicyLibraryClient'
-export { PolicyLibraryError, PolicyLibraryConflictError, isRetryableStatus } from './PolicyLibraryError'
-export { createRetryingFetch, parseRetryAfter, backoffDelay, type RetryOptions } from './retry'
+export { createPolicyLibraryClient, batchLimit, type PolicyLibraryClient, type PolicyLibraryClientOptions, type CallOptions, type ReadOptions, type PushResult } from './createPolicyLibraryClient'
+export { PolicyLibraryError, PolicyLibraryConflictError, PolicyLibraryGoneError, isRetryableStatus } from './PolicyLibraryError'
+export { createRetryingFetch, parseRetryAfter, backoffDelay, defaultTimeoutMs, type RetryOptions, type AttemptOptions } from './retry'
 export type * from './types'

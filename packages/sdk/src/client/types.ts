@@ -19,6 +19,20 @@ export type BatchResult = Schemas['BatchResult']
 export type WithdrawalRequest = Schemas['WithdrawalRequest']
 export type ValidityChangeRequest = Schemas['ValidityChangeRequest']
 export type DocumentEvent = Schemas['Event']
+/** Body of `deleteDocument`: why a document published in error is deleted (删除). */
+export type DeletionRequest = Schemas['DeletionRequest']
+/** Body of `redactVersion`: why one superseded version's text is erased (抹除). */
+export type RedactionRequest = Schemas['RedactionRequest']
+/** What the library keeps of a deleted document: metadata for audit, no text and no title. */
+export type DeletedDocument = Schemas['DeletedDocument']
+/** What the library keeps of a redacted version. */
+export type RedactedVersion = Schemas['RedactedVersion']
+export type Deletion = Schemas['Deletion']
+export type Redaction = Schemas['Redaction']
+/** How to cite a withdrawn or deleted document, or the document of a redacted version. */
+export type GoneDocument = Schemas['GoneDocument']
+/** The library's 410 answer: `removal` says why, with the withdrawal notice, deletion or redaction record. */
+export type GoneProblem = Schemas['GoneProblem']
 /** RFC 9457 problem details, with `errors` naming every invalid field. */
 export type Problem = Schemas['Problem']
 export type DocumentKind = Schemas['DocumentKind']

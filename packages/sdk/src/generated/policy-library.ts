@@ -36,12 +36,14 @@ export type paths = {
         };
         /**
          * Get a document by content id
-         * @description A withdrawn document answers 200 with `status: "withdrawn"` and its `withdrawal` notice.
+         * @description The current version. A withdrawn or deleted document answers **410 Gone** (`GoneProblem`): the withdrawal notice or deletion record and the document's identifying metadata (for a withdrawn one: title, 索引号, 发文字号), never its text.
          */
         get: operations["getDocument"];
         /**
          * Create or update a document
          * @description Upsert by the publisher's content id. Create: omit `previousVersion` (or send null). Update: `previousVersion` must equal the stored version and `version` must be greater. The token's agency must be among `issuers` (and, for an update, among the stored issuers).
+         *
+         *     A deleted content id is never used again: a push to it answers 410 (`rule: deletedContentId`); push under a new content id.
          */
         put: operations["pushDocument"];
         post?: never;
@@ -65,7 +67,7 @@ export type paths = {
         put?: never;
         /**
          * Withdraw a document
-         * @description Keeps the record and its history; the document answers with the withdrawal notice from then on. Push a new version to publish it again.
+         * @description Keeps the record and its history (the text stays stored, for the agency's own records, but is no longer served): from then on the document, its versions and its 索引号 answer 410 with the withdrawal notice and identifying metadata. Push a new version to publish it again. To erase text that should never have been public, delete the document or redact a version.
          */
         post: operations["withdrawDocument"];
         delete?: never;
@@ -88,6 +90,31 @@ export type paths = {
         put?: never;
         /** Change a document's validity (有效性) */
         post: operations["changeValidity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{contentId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publisher's stable content id. */
+                contentId: components["parameters"]["contentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a document published in error (删除)
+         * @description For content that should never have been public (wrong document, personal data). Unlike a withdrawal, the text of **every version** is erased from the database — title, body, summary, attachments, 主题词, URL, search terms, and stored Idempotency-Key answers that carried them — and only identifying metadata is kept for audit (`DeletedDocument`: content id, 索引号, 发文字号, issuers, versions, times, reason). From then on the document, each of its versions and its 索引号 answer 410 with the deletion record; it leaves search, feeds and the sitemap; the change log records a `deleted` event (no text). The content id and 索引号 stay reserved: a later push to the content id answers 410 and another document cannot take the 索引号 (409).
+         *
+         *     Allowed to an agency that issued the document and to the admin token. Deleting again answers 200 with the same record. A `POST` with a body rather than `DELETE`, because the reason is required and a body of `DELETE` has no defined meaning in HTTP (RFC 9110 §9.3.5).
+         */
+        post: operations["deleteDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -125,10 +152,41 @@ export type paths = {
             };
             cookie?: never;
         };
-        /** A document as it was at one version */
+        /**
+         * A document as it was at one version
+         * @description Any stored version. Every version of a withdrawn or deleted document answers **410 Gone** like the document; a redacted version answers 410 with its `redaction` record.
+         */
         get: operations["getDocumentVersion"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{contentId}/versions/{version}/redaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publisher's stable content id. */
+                contentId: components["parameters"]["contentId"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one superseded version's text (抹除)
+         * @description For a version whose text must not stay public after a correction, e.g. personal data masked in version 2 that version 1 still shows. The version's stored text is erased from the database (and stored Idempotency-Key answers that carried it); it answers 410 with the `redaction` record from then on; the change log records a `redacted` event.
+         *
+         *     The **current version cannot be redacted** (409, `rule: notCurrentVersion`): the library would have nothing left to show for a document that stays published. Push the corrected version first, then redact the one before it. A withdrawal or validity change copies the text into its own version: redact each version that carries the text. To erase the whole document, delete it.
+         *
+         *     Allowed to an agency that issued the document and to the admin token. Redacting again answers 200 with the same record; a deleted document answers 410.
+         */
+        post: operations["redactDocumentVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -145,7 +203,10 @@ export type paths = {
             };
             cookie?: never;
         };
-        /** Get a document by 索引号 */
+        /**
+         * Get a document by 索引号
+         * @description A withdrawn or deleted document answers **410 Gone** (`GoneProblem`): the withdrawal notice or deletion record and the document's identifying metadata (for a withdrawn one: title, 索引号, 发文字号), never its text.
+         */
         get: operations["getDocumentByIndexNumber"];
         put?: never;
         post?: never;
@@ -184,7 +245,7 @@ export type paths = {
         };
         /**
          * The change log of the whole library
-         * @description Every change (created, updated, withdrawn, validity_changed), oldest first. Poll with `after` set to the last `sequence` seen.
+         * @description Every change (created, updated, withdrawn, validity_changed, deleted, redacted; events never carry document text), oldest first. Poll with `after` set to the last `sequence` seen.
          */
         get: operations["listEvents"];
         put?: never;
@@ -471,7 +532,10 @@ export type components = {
         DocumentStatus: "published" | "withdrawn";
         Attachment: {
             title: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description http or https only.
+             */
             url: string;
             /** @example application/pdf */
             mediaType?: string;
@@ -516,18 +580,18 @@ export type components = {
             subjectWords?: string[];
             /**
              * Format: date
-             * @description 成文日期
+             * @description 成文日期 Between 1949-01-01 and 2199-12-31.
              */
             writtenAt?: string;
             /**
              * Format: date
-             * @description 发布日期
+             * @description 发布日期 Between 1949-01-01 and 2199-12-31.
              */
             publishedAt: string;
             validity?: components["schemas"]["Validity"];
             /**
              * Format: date
-             * @description 失效日期
+             * @description 失效日期 Between 1949-01-01 and 2199-12-31.
              */
             expiresAt?: string;
             /** @description 摘要 */
@@ -540,7 +604,7 @@ export type components = {
             links?: components["schemas"]["DocumentLinks"];
             /**
              * Format: uri
-             * @description Canonical page on the publisher's site.
+             * @description Canonical page on the publisher's site. http or https only.
              */
             url?: string;
         };
@@ -607,7 +671,7 @@ export type components = {
             title: string;
             /** @description The title as HTML-escaped text with query words in `<mark>`. */
             titleHighlight: string;
-            /** @description A passage of the body (or the summary) as HTML-escaped text with query words in `<mark>`. */
+            /** @description A passage of the body (or the summary) as HTML-escaped text with query words in `<mark>`; for a withdrawn document, its withdrawal notice. */
             snippet: string;
             /** @description Relevance (BM25) when searching. */
             score?: number;
@@ -651,7 +715,7 @@ export type components = {
             notice: string;
             /**
              * Format: date-time
-             * @description Defaults to now.
+             * @description Defaults to now. Between 1949-01-01T00:00:00Z and 2199-12-31T23:59:59Z; no leap second.
              */
             withdrawnAt?: string;
         };
@@ -661,12 +725,12 @@ export type components = {
             validity: components["schemas"]["Validity"];
             /**
              * Format: date-time
-             * @description Defaults to now.
+             * @description Defaults to now. Between 1949-01-01T00:00:00Z and 2199-12-31T23:59:59Z; no leap second.
              */
             changedAt?: string;
             /**
              * Format: date
-             * @description 失效日期, when known.
+             * @description 失效日期, when known. Between 1949-01-01 and 2199-12-31.
              */
             expiresAt?: string;
             note?: string;
@@ -681,7 +745,7 @@ export type components = {
         };
         BatchResult: {
             contentId: string;
-            /** @description What `PUT /v1/documents/{contentId}` would have answered: 200, 201, 400, 403, 409 or 422. */
+            /** @description What `PUT /v1/documents/{contentId}` would have answered: 200, 201, 400, 403, 409, 410 or 422. */
             status: number;
             /** @description The stored version after this item (on success). */
             version?: number;
@@ -693,7 +757,7 @@ export type components = {
             failed: number;
         };
         /** @enum {string} */
-        EventType: "created" | "updated" | "withdrawn" | "validity_changed";
+        EventType: "created" | "updated" | "withdrawn" | "validity_changed" | "deleted" | "redacted";
         Event: {
             /** @description Position in the library's change log. */
             sequence: number;
@@ -709,6 +773,13 @@ export type components = {
             notice?: string;
             /** @description The note of a validity change. */
             note?: string;
+            /** @description Why (deleted and redacted events). */
+            reason?: string;
+            /**
+             * @description Deleted and redacted events: whether an agency token or the admin token made the change (`agencyId` is then the lead issuer).
+             * @enum {string}
+             */
+            actor?: "agency" | "admin";
         };
         EventList: {
             items: components["schemas"]["Event"][];
@@ -762,7 +833,7 @@ export type components = {
             pointer: string;
             /** @description What is wrong, in Chinese. */
             detail: string;
-            /** @description The broken rule (JSON Schema keyword such as `maxLength`, `required`, `additionalProperties`, `type`). */
+            /** @description The broken rule: a JSON Schema keyword such as `maxLength`, `required`, `additionalProperties`, `type`, `pattern`, `format`; or one of the checks every request passes before the schema: `noNul` (NUL in a string), `wellFormedUnicode` (a lone surrogate), `maxItems` (an array longer than any the API accepts), `maxProperties`, `maxDepth` (nesting deeper than 32); `maxErrors` closes a list cut at 20 errors; `leadAgency`, `scope`, `registeredAgency`, `unique` are the library's own rules. */
             rule?: string;
         };
         /** @description RFC 9457 problem details. */
@@ -776,6 +847,7 @@ export type components = {
             status: number;
             detail?: string;
             instance?: string;
+            /** @description Every invalid field, at most 20, then one entry (`rule: maxErrors`) saying how many more there were. */
             errors?: components["schemas"]["ProblemFieldError"][];
             /** @description On 409: the stored version. */
             currentVersion?: number;
@@ -792,6 +864,86 @@ export type components = {
          * @enum {string}
          */
         InterpretationForm: "text" | "graphic" | "animation" | "press_conference" | "expert_interview" | "scenario_demo" | "short_video" | "policy_briefing";
+        /** @description 删除: why and when a document published in error was erased. */
+        Deletion: {
+            /** @description Why the document was deleted, as the deleting agency wrote it. */
+            reason: string;
+            /** Format: date-time */
+            deletedAt: string;
+            /** @description The agency id whose token deleted it, or `admin`. */
+            deletedBy: string;
+        };
+        /** @description 抹除: one superseded version whose text was erased. */
+        Redaction: {
+            /** @description The redacted version. */
+            version: number;
+            reason: string;
+            /** Format: date-time */
+            redactedAt: string;
+            /** @description The agency id whose token redacted it, or `admin`. */
+            redactedBy: string;
+        };
+        DeletionRequest: {
+            /** @description Why the document is deleted (kept for audit and shown with the 410 answer), e.g. 误发：附件含有个人身份证号码。 No NUL characters or unpaired surrogates. */
+            reason: string;
+        };
+        RedactionRequest: {
+            /** @description Why the version is redacted, e.g. 第2版已对个人信息作遮蔽处理，第1版原文抹除。 No NUL characters or unpaired surrogates. */
+            reason: string;
+        };
+        /** @description What the library keeps of a deleted document: identifying metadata for audit. Title, body, summary, attachments, 主题词, URL and the search terms of every version are erased from the database. */
+        DeletedDocument: {
+            contentId: components["schemas"]["ContentId"];
+            /** @constant */
+            status: "deleted";
+            /** @description The version the deletion took: the last version + 1. */
+            version: number;
+            kind: components["schemas"]["DocumentKind"];
+            indexNumber?: components["schemas"]["IndexNumber"];
+            /** @description 发文字号 */
+            documentNumber?: string;
+            issuers: components["schemas"]["AgencyRef"][];
+            /** Format: date */
+            publishedAt: string;
+            /** @description The versions the document had; all of them are erased. */
+            versions: number[];
+            deletion: components["schemas"]["Deletion"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description What the library keeps of a redacted version. */
+        RedactedVersion: {
+            contentId: components["schemas"]["ContentId"];
+            version: number;
+            /** @constant */
+            status: "redacted";
+            redaction: components["schemas"]["Redaction"];
+        };
+        /** @description How to cite a document that is gone. `title` is absent for a deleted document (a title can carry what had to be erased). */
+        GoneDocument: {
+            contentId: components["schemas"]["ContentId"];
+            /** @description The current version (for a redacted version: the document's, not the redacted one). */
+            version: number;
+            kind: components["schemas"]["DocumentKind"];
+            title?: string;
+            indexNumber?: components["schemas"]["IndexNumber"];
+            /** @description 发文字号 */
+            documentNumber?: string;
+            issuers: components["schemas"]["AgencyRef"][];
+            /** Format: date */
+            publishedAt: string;
+        };
+        /** @description 410 Gone (`type` `https://gongkai.dev/problems/gone`): the document was withdrawn (`withdrawal`) or deleted (`deletion`), or this version was redacted (`redaction`). Carries identifying metadata, never text. */
+        GoneProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            removal: "withdrawn" | "deleted" | "redacted";
+            document: components["schemas"]["GoneDocument"];
+            withdrawal?: components["schemas"]["Withdrawal"];
+            deletion?: components["schemas"]["Deletion"];
+            redaction?: components["schemas"]["Redaction"];
+        };
     };
     responses: {
         /** @description Malformed JSON, wrong types, unknown fields or missing required fields; `errors` names every invalid field. */
@@ -876,6 +1028,15 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Withdrawn (撤回) or deleted (删除) document, or a redacted (抹除) version: the notice and identifying metadata, no text. */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["GoneProblem"];
+            };
+        };
     };
     parameters: {
         /** @description The publisher's stable content id. */
@@ -911,11 +1072,11 @@ export interface operations {
                 documentType?: components["schemas"]["DocumentType"];
                 /** @description 有效性 */
                 validity?: components["schemas"]["Validity"];
-                /** @description Earliest `publishedAt` (inclusive). */
+                /** @description Earliest `publishedAt` (inclusive). Between 1949-01-01 and 2199-12-31. */
                 publishedFrom?: string;
-                /** @description Latest `publishedAt` (inclusive). */
+                /** @description Latest `publishedAt` (inclusive). Between 1949-01-01 and 2199-12-31. */
                 publishedTo?: string;
-                /** @description Which documents to include. */
+                /** @description Which documents to include. Withdrawn documents are listed (and found) by title and 发文字号 only, with the withdrawal notice as snippet; deleted documents are never listed. */
                 status?: "published" | "withdrawn" | "all";
                 /** @description `relevance` (default with `q`), `newest` (default without) or `oldest`. */
                 sort?: "relevance" | "newest" | "oldest";
@@ -966,6 +1127,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
         };
     };
     pushDocument: {
@@ -1011,6 +1173,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1050,6 +1213,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1089,6 +1253,45 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per logical write (e.g. a UUID), reused by its retries. Same key and same request: one effect, same answer. Same key, different request: 422. */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
+            path: {
+                /** @description The publisher's stable content id. */
+                contentId: components["parameters"]["contentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted (or already deleted): the record kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1144,6 +1347,56 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+        };
+    };
+    redactDocumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per logical write (e.g. a UUID), reused by its retries. Same key and same request: one effect, same answer. Same key, different request: 422. */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
+            path: {
+                /** @description The publisher's stable content id. */
+                contentId: components["parameters"]["contentId"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedactionRequest"];
+            };
+        };
+        responses: {
+            /** @description Redacted (or already redacted): the record kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedactedVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The version is the current version; push a corrected version first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            410: components["responses"]["Gone"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getDocumentByIndexNumber: {
@@ -1169,6 +1422,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
         };
     };
     pushDocumentBatch: {
