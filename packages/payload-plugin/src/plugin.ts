@@ -5,9 +5,12 @@ import { createAgenciesCollection } from './collections/Agencies/index.js'
 import { createAttachmentsCollection } from './collections/Attachments/index.js'
 import { createAuditLogCollection } from './collections/AuditLog/index.js'
 import { createIndexCountersCollection } from './collections/IndexCounters/index.js'
+import { createDecisionCataloguesCollection } from './collections/DecisionCatalogues/index.js'
 import { createDecisionsCollection } from './collections/Decisions/index.js'
 import { createInterpretationsCollection } from './collections/Interpretations/index.js'
 import { createParticipationCollection } from './collections/Participation/index.js'
+import { createRegistrationsCollection } from './collections/Registrations/index.js'
+import { participationComplianceEndpoint } from './endpoints/participationComplianceEndpoint.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
@@ -25,6 +28,8 @@ const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPlugi
   ['interpretations', createInterpretationsCollection],
   ['decisions', createDecisionsCollection],
   ['participation', createParticipationCollection],
+  ['registrations', createRegistrationsCollection],
+  ['catalogues', createDecisionCataloguesCollection],
   ['agencies', createAgenciesCollection],
   ['topics', createTopicsCollection],
   ['attachments', createAttachmentsCollection],
@@ -83,6 +88,7 @@ export const gongkaiPlugin =
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
+    config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options)]
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {

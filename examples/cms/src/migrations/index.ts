@@ -2,6 +2,7 @@ import * as migration_20261126_080353_initial from './20261126_080353_initial';
 import * as migration_20261126_091519_audit_log_agencies from './20261126_091519_audit_log_agencies';
 import * as migration_20261126_094346_audit_revert_action from './20261126_094346_audit_revert_action';
 import * as migration_20261129_213327_plugin_disclosure from './20261129_213327_plugin_disclosure';
+import * as migration_20261129_223417_decisions_process from './20261129_223417_decisions_process';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_213327_plugin_disclosure.up,
     down: migration_20261129_213327_plugin_disclosure.down,
-    name: '20261129_213327_plugin_disclosure'
+    name: '20261129_213327_plugin_disclosure',
+  },
+  {
+    up: migration_20261129_223417_decisions_process.up,
+    down: migration_20261129_223417_decisions_process.down,
+    name: '20261129_223417_decisions_process',
   },
 ];

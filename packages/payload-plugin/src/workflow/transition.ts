@@ -11,6 +11,7 @@ import { latestVersionId, recordAudit } from './audit.js'
 import { loadAttachmentFindings } from '../review/attachmentFindings.js'
 import { confidentialityBlockers } from './confidentialityGate.js'
 import { disclosureLabel } from './disclosureRule.js'
+import { assertDecisionProcess } from './decisionProcess.js'
 import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
 import type { Doc, PublishedDocument } from './publishBundle.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from './runtime.js'
@@ -178,6 +179,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
 
   switch (action) {
     case 'submit':
+      if (key === 'decisions') await assertDecisionProcess({ req, options, doc })
       await saveState(req, slug, doc, 'pending_review', { submittedBy: userId, submittedAt: now, returnReason: null })
       break
     case 'return':
