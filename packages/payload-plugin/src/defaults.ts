@@ -61,3 +61,6 @@ export const defaultDisclosureReviewIntervalMonths = 12
 
 /** Jobs queue of the scheduled-publication task. */
 export const defaultJobsQueue = 'gongkai'
+
+/** 公众列席决策会议 per agency and calendar year the workbench measures against. */
+export const defaultPublicAttendanceTarget = 3

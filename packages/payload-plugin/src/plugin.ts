@@ -13,10 +13,12 @@ import { createTopicsCollection } from './collections/Topics/index.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
+import { workbenchEndpoint } from './endpoints/workbenchEndpoint.js'
 import { createScheduledPublishTask } from './jobs/scheduledPublishTask.js'
 import { installAuditLogGuard } from './workflow/installAuditLogGuard.js'
 import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
 import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
+import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
@@ -83,6 +85,8 @@ export const gongkaiPlugin =
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
+    config.endpoints = [...(incomingConfig.endpoints ?? []), workbenchEndpoint]
+    config.admin = withWorkbench(config.admin, options)
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {

@@ -8,6 +8,7 @@ import {
   defaultJobsQueue,
   defaultLabelLanguages,
   defaultMaxVersionsPerDoc,
+  defaultPublicAttendanceTarget,
   defaultSlugs,
   defaultStatusesRequiringExpiryDate,
   defaultStatusesRequiringReplacement,
@@ -104,6 +105,11 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     throw configError(`indexNumberFormat must be 'year' or 'year_month', not "${String(indexNumberFormat)}"`)
   }
 
+  const publicAttendanceTarget = options.publicAttendanceTarget ?? defaultPublicAttendanceTarget
+  if (!Number.isInteger(publicAttendanceTarget) || publicAttendanceTarget < 0) {
+    throw configError('publicAttendanceTarget must be a whole number ≥ 0')
+  }
+
   return {
     isDisabled: options.disabled ?? false,
     slugs,
@@ -125,5 +131,7 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     indexNumberFormat,
     disclosureReviewIntervalMonths,
     jobsQueue: options.jobsQueue ?? defaultJobsQueue,
+    publicAttendanceTarget,
+    shouldReplaceDashboard: options.workbench ?? true,
   }
 }

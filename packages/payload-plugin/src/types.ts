@@ -163,6 +163,20 @@ export type GongkaiPluginOptions = {
    * @default 'gongkai'
    */
   jobsQueue?: string
+  /**
+   * 公众列席决策会议 each agency aims for in a calendar year; the workbench shows this year's published 列席会议
+   * records against it.
+   * @default 3
+   * @example 6
+   */
+  publicAttendanceTarget?: number
+  /**
+   * Replace Payload's dashboard with the 工作台 (what each role has to do, per agency). Set to false to keep
+   * Payload's dashboard (or your own `admin.components.views.dashboard`, which is always kept);
+   * `GET /api/gongkai/workbench` answers either way.
+   * @default true
+   */
+  workbench?: boolean
 }
 
 /** The options with defaults applied, as every collection, hook and seed function receives them. */
@@ -191,6 +205,8 @@ export type SanitizedGongkaiPluginOptions = {
   indexNumberFormat: 'year' | 'year_month'
   disclosureReviewIntervalMonths: number
   jobsQueue: string
+  publicAttendanceTarget: number
+  shouldReplaceDashboard: boolean
 }
 
 /** An ID, or the related document when read with depth ≥ 1. */

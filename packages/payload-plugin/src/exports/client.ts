@@ -2,3 +2,5 @@ export { ConfidentialityFindings } from '../components/ConfidentialityFindings.j
 export { WorkflowControls, WorkflowReplacesPublish } from '../components/WorkflowControls.js'
 export { AuditTrail } from '../components/AuditTrail.js'
 export type { AuditTrailProps } from '../components/AuditTrail.js'
+export { Workbench } from '../components/Workbench.js'
+export type { WorkbenchProps } from '../components/Workbench.js'
