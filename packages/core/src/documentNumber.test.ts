@@ -3,6 +3,7 @@ import {
   compareDocumentNumbers,
   formatDocumentNumber,
   isSameDocumentNumber,
+  normalizeDocumentNumberQuery,
   parseDocumentNumber,
   type DocumentNumber,
 } from './documentNumber'
@@ -256,5 +257,14 @@ describe('parseDocumentNumber on generated variants', () => {
     expect(result).toMatchObject({ ok: true, value: { agencyCode, year, sequence } })
     expect(result.ok && result.normalized).toBe(`${agencyCode}〔${year}〕${sequence}号`)
     expect(result.ok && parse(result.normalized)).toMatchObject({ ok: true, corrections: [] })
+  })
+})
+
+describe('normalizeDocumentNumberQuery', () => {
+  it('turns look-alike brackets, full-width digits, 號 and spaces of a partial search into the stored form', () => {
+    expect(normalizeDocumentNumberQuery('津武政规[2022]3号')).toBe('津武政规〔2022〕3号')
+    expect(normalizeDocumentNumberQuery('津武政规（２０２２')).toBe('津武政规〔2022')
+    expect(normalizeDocumentNumberQuery('【2022】 3號')).toBe('〔2022〕3号')
+    expect(normalizeDocumentNumberQuery('政务公开')).toBe('政务公开')
   })
 })

@@ -137,3 +137,34 @@ describe('GET /api/gongkai/workbench', () => {
     expect(listed.body.docs.map((doc: { title: string }) => doc.title)).toEqual(['甲机构待审核的通知'])
   })
 })
+
+describe('policies list', () => {
+  it('finds a 发文字号 searched with look-alike brackets, as the admin search box and REST send it', async () => {
+    const stored = (await payload.findByID({ collection: 'policies', id: ids.pending, draft: true, depth: 0, overrideAccess: true })) as { documentNumber: string }
+    expect(stored.documentNumber).toMatch(/〔2024〕\d+号$/)
+    const typed = stored.documentNumber.replace('〔', '[').replace('〕', ']')
+    const query = new URLSearchParams({ 'where[or][0][title][like]': typed, 'where[or][1][documentNumber][like]': typed, draft: 'true', depth: '0' })
+    const found = await rest.request({ path: `/policies?${query.toString()}`, token: tokens.reviewer })
+    expect(found.status).toBe(200)
+    expect(found.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.pending])
+    const partial = new URLSearchParams({ 'where[documentNumber][like]': '津武发改（２０２４）', draft: 'true', depth: '0', limit: '100' })
+    const partialFound = await rest.request({ path: `/policies?${partial.toString()}`, token: tokens.admin })
+    expect(partialFound.body.docs.map((doc: { id: number }) => doc.id)).toContain(ids.pending)
+  })
+
+  it('shows 索引号, 标题, 发文字号, 发文机关, 发布日期 and 工作流状态 by default and keeps internal fields out of the column and filter pickers', () => {
+    const config = payload.collections.policies!.config
+    expect(config.admin.defaultColumns).toEqual(['indexNumber', 'title', 'documentNumber', 'issuingAgency', 'publishDate', 'workflowState'])
+    const find = (fields: readonly unknown[], name: string): Record<string, unknown> | undefined => {
+      for (const field of fields as Record<string, unknown>[]) {
+        if (field.name === name) return field
+        const nested = Array.isArray(field.fields) ? find(field.fields, name) : undefined
+        if (nested) return nested
+      }
+      return undefined
+    }
+    for (const name of ['reviewedContentHash', 'reviewedVersionUpdatedAt', 'scheduledJobId', 'documentNumberCorrections']) {
+      expect(find(config.fields, name)?.admin).toMatchObject({ disableListColumn: true, disableListFilter: true })
+    }
+  })
+})

@@ -25,7 +25,7 @@ export function createUserFields(options: SanitizedGongkaiPluginOptions): Field[
       type: 'text',
       label: label('显示名称', 'Display name'),
       index: true,
-      admin: { hidden: true },
+      admin: { hidden: true, disableListFilter: true },
     },
     {
       name: 'isSiteAdmin',

@@ -8,8 +8,8 @@ import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateCatalogueNumber } from '../../validations/validateCatalogueNumber.js'
 import { validateCommentPeriodEnd } from '../../validations/validateCommentPeriodEnd.js'
+import { dayPicker } from '../../fields/dateFormats.js'
 
-const dayPicker = { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } as const
 
 /** 重大行政决策 (decree 713): from the yearly catalogue through comments, reviews and the decision to its evaluation. */
 export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {

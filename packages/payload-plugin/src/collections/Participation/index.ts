@@ -8,6 +8,7 @@ import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateDisplayName } from '../../validations/validateDisplayName.js'
 import { validateSpeaker } from '../../validations/validateSpeaker.js'
+import { dayPicker } from '../../fields/dateFormats.js'
 
 /** 公众参与: a meeting, hearing or consultation where the public took part, published without personal data. */
 export function createParticipationCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
@@ -21,7 +22,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
     admin: {
       group: localize(languages, options.adminGroup),
       useAsTitle: 'meetingName',
-      defaultColumns: ['meetingName', 'kind', 'meetingDate', 'decision', '_status'],
+      defaultColumns: ['meetingName', 'kind', 'meetingDate', 'agency', 'decision', '_status'],
       listSearchableFields: ['meetingName'],
     },
     defaultSort: '-meetingDate',
@@ -50,7 +51,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
             type: 'date',
             label: label('日期', 'Date'),
             required: true,
-            admin: { width: '30%', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+            admin: { width: '30%', ...dayPicker },
           },
         ],
       },
