@@ -31,6 +31,8 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · 公开 Gongkai' },
+    // Dates as Chinese offices write them (2026年11月30日 03:23) in headers, lists and 操作日志.
+    dateFormat: 'yyyy年M月d日 HH:mm',
   },
   i18n: {
     // 简体中文 first: editors work in Chinese; English stays available per user.

@@ -140,7 +140,7 @@ describe('GET /api/gongkai/workbench', () => {
 
 describe('policies list', () => {
   it('finds a 发文字号 searched with look-alike brackets, as the admin search box and REST send it', async () => {
-    const stored = (await payload.findByID({ collection: 'policies', id: ids.pending, draft: true, depth: 0, overrideAccess: true })) as { documentNumber: string }
+    const stored = (await payload.findByID({ collection: 'policies', id: ids.pending as number, draft: true, depth: 0, overrideAccess: true })) as unknown as { documentNumber: string }
     expect(stored.documentNumber).toMatch(/〔2024〕\d+号$/)
     const typed = stored.documentNumber.replace('〔', '[').replace('〕', ']')
     const query = new URLSearchParams({ 'where[or][0][title][like]': typed, 'where[or][1][documentNumber][like]': typed, draft: 'true', depth: '0' })
@@ -150,6 +150,19 @@ describe('policies list', () => {
     const partial = new URLSearchParams({ 'where[documentNumber][like]': '津武发改（２０２４）', draft: 'true', depth: '0', limit: '100' })
     const partialFound = await rest.request({ path: `/policies?${partial.toString()}`, token: tokens.admin })
     expect(partialFound.body.docs.map((doc: { id: number }) => doc.id)).toContain(ids.pending)
+  })
+
+  it('pre-fills 发文机关 and 承办单位 in a new document for an editor of exactly one agency, not for a site admin or a reviewer', async () => {
+    const defaultOf = (collection: string, name: string) => {
+      const field = payload.collections[collection]!.config.flattenedFields.find((candidate) => candidate.name === name) as { defaultValue?: unknown }
+      return field.defaultValue as (args: { user: unknown }) => unknown
+    }
+    for (const [collection, name] of [['policies', 'issuingAgency'], ['decisions', 'responsibleAgency']] as const) {
+      expect(defaultOf(collection, name)({ user: world.users.editor })).toBe(world.agencyA)
+      expect(defaultOf(collection, name)({ user: world.users.editorB })).toBe(world.agencyB)
+      expect(defaultOf(collection, name)({ user: world.users.admin })).toBeUndefined()
+      expect(defaultOf(collection, name)({ user: world.users.reviewer })).toBeUndefined()
+    }
   })
 
   it('shows 索引号, 标题, 发文字号, 发文机关, 发布日期 and 工作流状态 by default and keeps internal fields out of the column and filter pickers', () => {

@@ -1,6 +1,7 @@
 import * as migration_20261126_080353_initial from './20261126_080353_initial';
 import * as migration_20261126_091519_audit_log_agencies from './20261126_091519_audit_log_agencies';
 import * as migration_20261126_094346_audit_revert_action from './20261126_094346_audit_revert_action';
+import * as migration_20261129_214230_admin_workbench from './20261129_214230_admin_workbench';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_094346_audit_revert_action.up,
     down: migration_20261126_094346_audit_revert_action.down,
-    name: '20261126_094346_audit_revert_action'
+    name: '20261126_094346_audit_revert_action',
+  },
+  {
+    up: migration_20261129_214230_admin_workbench.up,
+    down: migration_20261129_214230_admin_workbench.down,
+    name: '20261129_214230_admin_workbench'
   },
 ];

@@ -45,6 +45,9 @@ export function createUserFields(options: SanitizedGongkaiPluginOptions): Field[
       labels: { singular: label('机构角色', 'Agency role'), plural: label('机构角色', 'Agency roles') },
       access: { create: siteAdminOnly, update: siteAdminOnly },
       admin: {
+        components: {
+          Cell: { path: '@gongkai/payload-plugin/client#AgencyRolesCell', clientProps: { agenciesSlug: options.slugs.agencies, roleLabels: agencyRoleLabels } },
+        },
         description: label('撰稿：起草和修改本机构的文件；审核：保密审查和审核；签发：批准发布', 'Editor drafts; reviewer checks (保密审查); publisher approves release'),
       },
       fields: [

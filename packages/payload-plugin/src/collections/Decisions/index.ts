@@ -9,6 +9,7 @@ import { combineValidations } from '../../validations/combineValidations.js'
 import { validateCatalogueNumber } from '../../validations/validateCatalogueNumber.js'
 import { validateCommentPeriodEnd } from '../../validations/validateCommentPeriodEnd.js'
 import { dayPicker } from '../../fields/dateFormats.js'
+import { defaultOwnAgency } from '../../fields/defaultOwnAgency.js'
 
 
 /** 重大行政决策 (decree 713): from the yearly catalogue through comments, reviews and the decision to its evaluation. */
@@ -63,6 +64,7 @@ export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions
         relationTo: slugs.agencies,
         label: label('承办单位', 'Responsible agency'),
         required: true,
+        defaultValue: defaultOwnAgency,
       },
       {
         name: 'stage',

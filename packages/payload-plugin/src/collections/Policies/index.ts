@@ -26,6 +26,7 @@ import { validateNotSelf } from '../../validations/validateNotSelf.js'
 import { validatePolicyTopic } from '../../validations/validatePolicyTopic.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { dayPicker } from '../../fields/dateFormats.js'
+import { defaultOwnAgency } from '../../fields/defaultOwnAgency.js'
 
 
 /** 政策文件: a policy document with the metadata the State Council policy library and GB/T 33480 ask for. */
@@ -102,6 +103,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         relationTo: slugs.agencies,
         label: label('发文机关', 'Issuing agency'),
         required: true,
+        defaultValue: defaultOwnAgency,
         admin: { description: label('联合发文时为主办机关', 'The lead agency of a joint document') },
       },
       {
