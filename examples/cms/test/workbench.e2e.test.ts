@@ -183,6 +183,19 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     await shoot('policies-list-search')
   })
 
+  it('names list presets in Chinese: 选择 筛选方案, and the presets drawer with 名称, 共享设置, 查看：所有人 and column labels', async () => {
+    await open('admin', '/collections/policies')
+    const toggler = page.locator('.active-query-preset')
+    await toggler.getByText(/选择\s*筛选方案/).waitFor()
+    await toggler.click()
+    const drawer = page.locator('.list-drawer').last()
+    await drawer.getByText('查看：所有人').first().waitFor()
+    const text = await drawer.innerText()
+    for (const chinese of ['名称', '共享设置', '索引号']) expect(text).toContain(chinese)
+    for (const english of ['Presets', 'Title', 'Is Shared', 'Sharing settings', 'Everyone', 'Index Number']) expect(text).not.toContain(english)
+    await shoot('query-presets-drawer')
+  })
+
   it('shows the editor of a returned document the reason and who returned it at the top, and one status in the header', async () => {
     await open('editor', `/collections/policies/${policies.returned.id}`)
     const notice = page.locator('.gongkai-return-notice')

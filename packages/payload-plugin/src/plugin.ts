@@ -10,6 +10,7 @@ import { createInterpretationsCollection } from './collections/Interpretations/i
 import { createParticipationCollection } from './collections/Participation/index.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
+import { localizeQueryPresetsCollection, withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
@@ -87,6 +88,9 @@ export const gongkaiPlugin =
     if (options.isDisabled) return config
     config.endpoints = [...(incomingConfig.endpoints ?? []), workbenchEndpoint]
     config.admin = withWorkbench(config.admin, options)
+    const withPresetLabels = withQueryPresetLabels(config, options.labelLanguages)
+    config.queryPresets = withPresetLabels.queryPresets
+    config.admin = withPresetLabels.admin
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {
@@ -94,6 +98,7 @@ export const gongkaiPlugin =
       }
       await installAuditLogGuard({ payload, slug: options.slugs.auditLog })
       await seedDisclosureReviewPreset({ payload, policiesSlug: options.slugs.policies })
+      localizeQueryPresetsCollection(payload, options.labelLanguages)
     }
     return config
   }

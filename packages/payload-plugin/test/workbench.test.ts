@@ -181,3 +181,19 @@ describe('policies list', () => {
     }
   })
 })
+
+describe('list presets in Chinese', () => {
+  it('labels Payload’s presets collection, its sharing settings and constraints in Chinese and English, with translated cells', () => {
+    const presets = payload.collections['payload-query-presets']!.config
+    expect(presets.labels).toEqual({ singular: { zh: '筛选方案', en: 'Preset' }, plural: { zh: '筛选方案', en: 'Presets' } })
+    const byName = (name: string) => presets.fields.find((field) => 'name' in field && field.name === name) as Record<string, unknown> & { fields?: Record<string, unknown>[] }
+    expect(byName('title').label).toEqual({ zh: '名称', en: 'Title' })
+    expect(byName('isShared').label).toEqual({ zh: '共享', en: 'Shared' })
+    expect(byName('access').label).toEqual({ zh: '共享设置', en: 'Sharing settings' })
+    expect((byName('access').admin as { components: { Cell: string } }).components.Cell).toBe('@gongkai/payload-plugin/client#QueryPresetAccessCell')
+    const read = byName('access').fields?.[0] as { label: unknown; fields: { fields: { name: string; label: unknown; options?: { value: string; label: unknown }[] }[] }[] }
+    expect(read.label).toEqual({ zh: '查看', en: 'Read' })
+    const constraint = read.fields[0]!.fields.find((field) => field.name === 'constraint')!
+    expect(constraint.options?.find((option) => option.value === 'everyone')?.label).toEqual({ zh: '所有人', en: 'Everyone' })
+  })
+})

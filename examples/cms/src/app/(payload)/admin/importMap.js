@@ -36,6 +36,8 @@ import { QueryPresetsGroupByCell as QueryPresetsGroupByCell_2b8867833a34864a02dd
 import { QueryPresetsGroupByField as QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { Workbench as Workbench_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
+import { QueryPresetAccessCell as QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { QueryPresetColumnsCell as QueryPresetColumnsCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
@@ -76,5 +78,7 @@ export const importMap = {
   "@payloadcms/next/client#QueryPresetsGroupByCell": QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsGroupByField": QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40,
   "@gongkai/payload-plugin/client#Workbench": Workbench_baa7528fc9e784bd120ddf179349a4e3,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
+  "@gongkai/payload-plugin/client#QueryPresetAccessCell": QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#QueryPresetColumnsCell": QueryPresetColumnsCell_baa7528fc9e784bd120ddf179349a4e3
 }
