@@ -32,6 +32,7 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
   const tokens = {} as Record<Role | 'admin', string>
   let agencyId: number
   let agencyName: string
+  let agencyFullName: string
   let topicId: number
   const policies = {} as Record<'draft' | 'returned' | 'pending' | 'approved', { id: number; title: string; documentNumber: string }>
 
@@ -89,6 +90,7 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     const agency = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0]
     agencyId = agency.id
     agencyName = agency.shortName || agency.name
+    agencyFullName = agency.name
     topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
     for (const role of Object.keys(people) as Role[]) {
       const user = await api('POST', '/users', { ...people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })
@@ -200,7 +202,8 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     await open('editor', `/collections/policies/${policies.returned.id}`)
     const notice = page.locator('.gongkai-return-notice')
     await notice.getByText('退回理由：请补充政策依据和附件').waitFor()
-    expect(await notice.innerText()).toContain('退回人：李审核')
+    // 退回人 is looked up by ID after the form loads: wait for the name itself.
+    await notice.getByText(/退回人：李审核/).waitFor()
     expect(await page.locator('.gongkai-workflow__state').innerText()).toBe('已退回')
     // Payload's own “状态：草稿” is not shown beside the workflow state.
     expect(await page.locator('.doc-controls__status .status__value').isVisible()).toBe(false)
@@ -209,7 +212,7 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
 
   it('pre-fills 发文机关 for an editor of one agency', async () => {
     await open('editor', '/collections/policies/create')
-    await page.locator('#field-issuingAgency').getByText(agencyName.length > 0 ? agencyName : '—').first().waitFor()
+    await page.locator('#field-issuingAgency').getByText(agencyFullName, { exact: true }).first().waitFor()
     await shoot('policy-create-editor')
   })
 

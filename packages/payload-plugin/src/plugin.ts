@@ -10,7 +10,7 @@ import { createInterpretationsCollection } from './collections/Interpretations/i
 import { createParticipationCollection } from './collections/Participation/index.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
-import { localizeQueryPresetsCollection, withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
+import { withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
@@ -98,7 +98,6 @@ export const gongkaiPlugin =
       }
       await installAuditLogGuard({ payload, slug: options.slugs.auditLog })
       await seedDisclosureReviewPreset({ payload, policiesSlug: options.slugs.policies })
-      localizeQueryPresetsCollection(payload, options.labelLanguages)
     }
     return config
   }

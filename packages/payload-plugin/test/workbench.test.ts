@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { localizeQueryPresets } from '../src/index.js'
 import { startRestServer } from './support/rest.js'
 import type { RestServer } from './support/rest.js'
 import { startPayload } from './support/startPayload.js'
@@ -183,7 +184,8 @@ describe('policies list', () => {
 })
 
 describe('list presets in Chinese', () => {
-  it('labels Payload’s presets collection, its sharing settings and constraints in Chinese and English, with translated cells', () => {
+  it('labels Payload’s presets collection, its sharing settings and constraints in Chinese and English, with translated cells', async () => {
+    expect(await localizeQueryPresets(payload.config)).toBe(payload.config)
     const presets = payload.collections['payload-query-presets']!.config
     expect(presets.labels).toEqual({ singular: { zh: '筛选方案', en: 'Preset' }, plural: { zh: '筛选方案', en: 'Presets' } })
     const byName = (name: string) => presets.fields.find((field) => 'name' in field && field.name === name) as Record<string, unknown> & { fields?: Record<string, unknown>[] }

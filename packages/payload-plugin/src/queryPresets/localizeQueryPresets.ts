@@ -1,4 +1,4 @@
-import type { Config, Field, Payload } from 'payload'
+import type { Config, Field, SanitizedConfig } from 'payload'
 
 import type { LabelLanguage } from '../types.js'
 import { labeler } from '../utilities/localize.js'
@@ -35,13 +35,13 @@ export function withQueryPresetLabels(config: Config, languages: readonly LabelL
 type MutableField = Field & { label?: unknown; fields?: MutableField[]; options?: { label: unknown; value: string }[]; admin?: Record<string, unknown> }
 
 /**
- * Payload builds its presets collection (`payload-query-presets`) itself, with English labels written into the
- * fields (Title, Is Shared, Sharing settings, Read, Everyone…) and cells that print field names (“Index Number”).
- * There is no option for them, so on start the plugin gives the built fields Chinese and English labels and the
- * two cells translated replacements. Runs once, in `onInit`, before the admin reads the config.
+ * Payload builds its presets collection (`payload-query-presets`) itself while sanitizing the config, with English
+ * labels written into the fields (Title, Is Shared, Sharing settings, Read, Everyone…) and cells that print field
+ * names (“Index Number”); no option reaches them and plugins run before it is built. This gives the built fields
+ * Chinese and English labels and the two cells translated replacements, on the sanitized config (idempotent).
  */
-export function localizeQueryPresetsCollection(payload: Payload, languages: readonly LabelLanguage[]): void {
-  const collection = payload.config.collections.find((candidate) => candidate.slug === presetsSlug)
+export function localizeQueryPresetsCollection(config: SanitizedConfig, languages: readonly LabelLanguage[]): void {
+  const collection = config.collections.find((candidate) => candidate.slug === presetsSlug)
   if (!collection) return
   const label = labeler(languages)
   const operationLabels: Record<string, Record<string, string>> = {
@@ -92,4 +92,16 @@ export function localizeQueryPresetsCollection(payload: Payload, languages: read
   }
   localize(collection.fields as MutableField[])
   localize(collection.flattenedFields as unknown as MutableField[])
+}
+
+/**
+ * Wrap the app's config with it so the presets drawer is Chinese (and English) — `export default
+ * localizeQueryPresets(buildConfig({ …, plugins: [gongkaiPlugin()] }))`. It must run on the config itself, not in
+ * `onInit`: Next.js loads the config once per server bundle, and the admin's client config is built from each.
+ */
+export async function localizeQueryPresets(config: SanitizedConfig | Promise<SanitizedConfig>): Promise<SanitizedConfig> {
+  const sanitized = await config
+  const options = (sanitized.custom as { gongkai?: { labelLanguages?: readonly LabelLanguage[] } } | undefined)?.gongkai
+  localizeQueryPresetsCollection(sanitized, options?.labelLanguages ?? ['zh', 'en'])
+  return sanitized
 }
