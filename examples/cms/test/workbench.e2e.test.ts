@@ -216,6 +216,24 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     await shoot('policy-create-editor')
   })
 
+  it('shows the English admin the workbench and the return notice in English, not in Chinese-only words', async () => {
+    await page.context().clearCookies()
+    await page.context().addCookies([
+      { name: 'payload-token', value: tokens.editor, url: cms.url, httpOnly: true, sameSite: 'Lax' },
+      { name: 'payload-lng', value: 'en', url: cms.url, sameSite: 'Lax' },
+    ])
+    await page.goto(`${cms.url}/admin`)
+    await line('returned').locator('.gongkai-workbench__reason').waitFor()
+    const text = await page.locator('.gongkai-workbench').innerText()
+    for (const english of ['Workbench', 'My drafts', 'Returned', 'Reason: 请补充政策依据和附件', `${agencyName} · Editor`]) expect(text).toContain(english)
+    for (const chinese of ['工作台', '我的草稿', '已退回', '本机构', '理由：', '撰稿']) expect(text).not.toContain(chinese)
+    await shoot('workbench-editor-en')
+    await page.goto(`${cms.url}/admin/collections/policies/${policies.returned.id}`)
+    const notice = page.locator('.gongkai-return-notice')
+    await notice.getByText(/Returned by 李审核/).waitFor()
+    expect(await notice.innerText()).toContain('Reason: 请补充政策依据和附件')
+  })
+
   it('lists users by 姓名 with their agency and role, and finds them by 姓名', async () => {
     await open('admin', '/collections/users')
     const row = page.locator('.table tbody tr').filter({ hasText: '李审核' })

@@ -54,4 +54,11 @@ describe('sanitizeOptions', () => {
   ])('rejects %o with a clear message', (options, message) => {
     expect(() => sanitizeOptions(options, baseConfig)).toThrow(message)
   })
+
+  it('defaults the 列席会议 target to 3 and the workbench to on, and refuses a target that is not a whole number ≥ 0', () => {
+    expect(sanitizeOptions({}, emptyConfig)).toMatchObject({ publicAttendanceTarget: 3, shouldReplaceDashboard: true })
+    expect(sanitizeOptions({ publicAttendanceTarget: 6, workbench: false }, emptyConfig)).toMatchObject({ publicAttendanceTarget: 6, shouldReplaceDashboard: false })
+    expect(() => sanitizeOptions({ publicAttendanceTarget: -1 }, emptyConfig)).toThrow('publicAttendanceTarget must be a whole number ≥ 0')
+    expect(() => sanitizeOptions({ publicAttendanceTarget: 2.5 }, emptyConfig)).toThrow('publicAttendanceTarget must be a whole number ≥ 0')
+  })
 })

@@ -57,6 +57,14 @@ function waitingTime(since: string, now: number, language: Language): string {
 }
 
 function Line({ line, language, format, now }: { line: WorkbenchLine; language: Language; format: Intl.DateTimeFormat; now: number }) {
+  const { getEntityConfig } = useConfig()
+  const { i18n } = useTranslation()
+  const entryLabel = (collection: string, fallback: string) => {
+    const plural = getEntityConfig({ collectionSlug: collection })?.labels?.plural
+    if (typeof plural === 'string') return plural
+    if (plural && typeof plural === 'object') return (plural as Record<string, string>)[i18n.language] ?? fallback
+    return fallback
+  }
   const label =
     line.key === 'publicAttendance'
       ? `${line.agency?.name ?? ''} · ${new Date(now).getFullYear()}${lineLabels.publicAttendance[language]}`
@@ -75,7 +83,7 @@ function Line({ line, language, format, now }: { line: WorkbenchLine; language: 
         {line.entries.length > 1
           ? line.entries.map((entry) => (
               <a key={entry.collection} href={entry.href} className="gongkai-workbench__entry" data-collection={entry.collection} style={{ color: 'var(--theme-elevation-600)' }}>
-                {entry.label} {entry.count}
+                {entryLabel(entry.collection, entry.label)} {entry.count}
               </a>
             ))
           : null}
@@ -96,7 +104,9 @@ function Line({ line, language, format, now }: { line: WorkbenchLine; language: 
               {item.by ? <span style={{ color: 'var(--theme-elevation-600)' }}>{` · ${text.by?.[language]} ${item.by}`}</span> : null}
               {item.reason ? (
                 <div className="gongkai-workbench__reason" style={{ whiteSpace: 'pre-wrap', color: 'var(--theme-elevation-800)' }}>
-                  {text.reason?.[language]}：{item.reason}
+                  {text.reason?.[language]}
+                  {language === 'zh' ? '：' : ': '}
+                  {item.reason}
                 </div>
               ) : null}
             </li>

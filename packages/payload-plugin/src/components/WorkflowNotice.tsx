@@ -1,6 +1,6 @@
 'use client'
 
-import { useConfig, useFormFields } from '@payloadcms/ui'
+import { useConfig, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
 export type WorkflowNoticeProps = { usersSlug: string; timeZone: string }
@@ -37,6 +37,8 @@ export function WorkflowNotice(props: WorkflowNoticeProps) {
   const returnedBy = useText('workflow.returnedBy')
   const returnedAt = useText('workflow.returnedAt')
   const [returnedByName, setReturnedByName] = useState<string | null>(null)
+  const { i18n } = useTranslation()
+  const isChinese = i18n.language === 'zh'
 
   useEffect(() => {
     if (state !== 'returned' || !returnedBy) return
@@ -57,7 +59,7 @@ export function WorkflowNotice(props: WorkflowNoticeProps) {
     }
   }, [state, returnedBy, serverURL, api, props.usersSlug])
 
-  const format = new Intl.DateTimeFormat('zh-CN', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const format = new Intl.DateTimeFormat(isChinese ? 'zh-CN' : 'en-GB', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
   return (
     <>
       <style>{hidePayloadStatus}</style>
@@ -73,10 +75,15 @@ export function WorkflowNotice(props: WorkflowNoticeProps) {
             color: 'var(--theme-text)',
           }}
         >
-          <strong>已退回</strong>
-          {returnedByName ? `，退回人：${returnedByName}` : ''}
-          {returnedAt ? `，${format.format(new Date(returnedAt))}` : ''}
-          {reason ? <div className="gongkai-return-notice__reason" style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>退回理由：{reason}</div> : null}
+          <strong>{isChinese ? '已退回' : 'Returned'}</strong>
+          {returnedByName ? (isChinese ? `，退回人：${returnedByName}` : ` by ${returnedByName}`) : ''}
+          {returnedAt ? `${isChinese ? '，' : ', '}${format.format(new Date(returnedAt))}` : ''}
+          {reason ? (
+            <div className="gongkai-return-notice__reason" style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>
+              {isChinese ? '退回理由：' : 'Reason: '}
+              {reason}
+            </div>
+          ) : null}
         </div>
       ) : null}
     </>
