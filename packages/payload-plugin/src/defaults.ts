@@ -65,3 +65,4 @@ export const defaultDisclosureReviewIntervalMonths = 12
 
 /** Jobs queue of the scheduled-publication task. */
 export const defaultJobsQueue = 'gongkai'
+

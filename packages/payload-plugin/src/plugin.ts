@@ -13,13 +13,16 @@ import { createRegistrationsCollection } from './collections/Registrations/index
 import { participationComplianceEndpoint } from './endpoints/participationComplianceEndpoint.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
+import { withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
+import { workbenchEndpoint } from './endpoints/workbenchEndpoint.js'
 import { createScheduledPublishTask } from './jobs/scheduledPublishTask.js'
 import { installAuditLogGuard } from './workflow/installAuditLogGuard.js'
 import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
 import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
+import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
@@ -88,7 +91,11 @@ export const gongkaiPlugin =
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
-    config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options)]
+    config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options), workbenchEndpoint]
+    config.admin = withWorkbench(config.admin, options)
+    const withPresetLabels = withQueryPresetLabels(config, options.labelLanguages)
+    config.queryPresets = withPresetLabels.queryPresets
+    config.admin = withPresetLabels.admin
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {

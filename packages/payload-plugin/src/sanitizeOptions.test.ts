@@ -63,4 +63,11 @@ describe('sanitizeOptions', () => {
   ])('rejects %o with a clear message', (options, message) => {
     expect(() => sanitizeOptions(options, baseConfig)).toThrow(message)
   })
+
+  it('defaults the 列席会议 target to 3 and the workbench to on, and refuses a target that is not a whole number ≥ 0', () => {
+    expect(sanitizeOptions({}, emptyConfig)).toMatchObject({ participationTarget: 3, shouldReplaceDashboard: true })
+    expect(sanitizeOptions({ participationTarget: 6, workbench: false }, emptyConfig)).toMatchObject({ participationTarget: 6, shouldReplaceDashboard: false })
+    expect(() => sanitizeOptions({ participationTarget: -1 }, emptyConfig)).toThrow('participationTarget must be a whole number of meetings between 0 and 1000')
+    expect(() => sanitizeOptions({ participationTarget: 2.5 }, emptyConfig)).toThrow('participationTarget must be a whole number of meetings between 0 and 1000')
+  })
 })

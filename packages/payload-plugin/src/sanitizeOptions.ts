@@ -135,5 +135,6 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     jobsQueue: options.jobsQueue ?? defaultJobsQueue,
     participationTarget,
     countedMeetingKinds,
+    shouldReplaceDashboard: options.workbench ?? true,
   }
 }

@@ -182,6 +182,13 @@ export type GongkaiPluginOptions = {
    * @example ['executive_meeting', 'plenary_meeting', 'special_meeting']
    */
   countedMeetingKinds?: readonly MeetingKind[]
+  /**
+   * Replace Payload's dashboard with the 工作台 (what each role has to do, per agency). Set to false to keep
+   * Payload's dashboard (or your own `admin.components.views.dashboard`, which is always kept);
+   * `GET /api/gongkai/workbench` answers either way.
+   * @default true
+   */
+  workbench?: boolean
 }
 
 /** The options with defaults applied, as every collection, hook and seed function receives them. */
@@ -212,6 +219,7 @@ export type SanitizedGongkaiPluginOptions = {
   jobsQueue: string
   participationTarget: number
   countedMeetingKinds: readonly MeetingKind[]
+  shouldReplaceDashboard: boolean
 }
 
 /** An ID, or the related document when read with depth ≥ 1. */

@@ -3,6 +3,7 @@ import * as migration_20261126_091519_audit_log_agencies from './20261126_091519
 import * as migration_20261126_094346_audit_revert_action from './20261126_094346_audit_revert_action';
 import * as migration_20261129_213327_plugin_disclosure from './20261129_213327_plugin_disclosure';
 import * as migration_20261129_223417_decisions_process from './20261129_223417_decisions_process';
+import * as migration_20261129_223635_admin_workbench from './20261129_223635_admin_workbench';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261129_223417_decisions_process.up,
     down: migration_20261129_223417_decisions_process.down,
     name: '20261129_223417_decisions_process',
+  },
+  {
+    up: migration_20261129_223635_admin_workbench.up,
+    down: migration_20261129_223635_admin_workbench.down,
+    name: '20261129_223635_admin_workbench',
   },
 ];

@@ -12,8 +12,9 @@ import { validateDecisionProcess } from '../../validations/validateDecisionProce
 import { adoptionSummaryField } from './adoptionSummaryField.js'
 import { decisionDossierEndpoint } from './dossierEndpoint.js'
 import { sectionReadAccess } from './sectionReadAccess.js'
+import { dayPicker } from '../../fields/dateFormats.js'
+import { defaultOwnAgency } from '../../fields/defaultOwnAgency.js'
 
-const dayPicker = { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } as const
 
 /** 重大行政决策 (decree 713): from the yearly catalogue through comments, reviews and the decision to its evaluation. */
 export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
@@ -106,6 +107,7 @@ export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions
         relationTo: slugs.agencies,
         label: label('承办单位', 'Responsible agency'),
         required: true,
+        defaultValue: defaultOwnAgency,
       },
       {
         name: 'stage',

@@ -12,6 +12,7 @@ import { validateNoPersonalData } from '../../validations/validateNoPersonalData
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { validateSpeaker } from '../../validations/validateSpeaker.js'
 import { adoptionSummaryField } from '../Decisions/adoptionSummaryField.js'
+import { dayPicker } from '../../fields/dateFormats.js'
 
 /** 公众参与: a meeting, hearing or consultation where the public took part, published without personal data. */
 export function createParticipationCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
@@ -25,7 +26,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
     admin: {
       group: localize(languages, options.adminGroup),
       useAsTitle: 'meetingName',
-      defaultColumns: ['meetingName', 'kind', 'meetingDate', 'decision', '_status'],
+      defaultColumns: ['meetingName', 'kind', 'meetingDate', 'agency', 'decision', '_status'],
       listSearchableFields: ['meetingName'],
     },
     defaultSort: '-meetingDate',
@@ -54,7 +55,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
             type: 'date',
             label: label('日期', 'Date'),
             required: true,
-            admin: { width: '30%', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+            admin: { width: '30%', ...dayPicker },
           },
         ],
       },
