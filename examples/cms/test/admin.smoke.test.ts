@@ -70,7 +70,8 @@ describe('example CMS admin in Chromium', () => {
 
   it('opens the seeded Wuqing policy with its statutory metadata and body', async () => {
     await page.goto(`${cms.url}/admin/collections/policies`)
-    await page.getByRole('link', { name: samplePolicyTitle }).first().click()
+    // The list links its first column, 索引号; open the row of the sample policy.
+    await page.locator('.table tbody tr').filter({ hasText: samplePolicyTitle }).getByRole('link').first().click()
     await page.waitForURL(/\/admin\/collections\/policies\/\d+/)
     await page.waitForSelector('#field-title')
     expect(await page.inputValue('#field-title')).toBe(samplePolicyTitle)
@@ -80,7 +81,8 @@ describe('example CMS admin in Chromium', () => {
     for (const expected of ['武清区人民政府办公室', '通知', '主动公开', '有效', '已发布', '武清区2022年政务公开工作要点']) {
       expect(text).toContain(expected)
     }
-    expect(await page.locator('input[value="2022-06-30"]').count()).toBeGreaterThanOrEqual(1)
+    // 成文日期 as Chinese offices write dates.
+    expect(await page.locator('input[value="2022年6月30日"]').count()).toBeGreaterThanOrEqual(1)
     // The import was numbered like any publication: the agency's code / year / first serial.
     expect(await page.locator('input[value="11120114MB1234562N/2022-00001"]').count()).toBe(1)
     await page.screenshot({ path: path.join(screenshots, 'sample-policy.png'), fullPage: true })

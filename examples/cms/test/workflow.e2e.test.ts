@@ -200,7 +200,9 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     await dialog.waitFor()
     await dialog.locator('#confirm-action').click()
     await page.locator('.gongkai-workflow[data-state="published"]').waitFor()
-    expect(await page.locator('#field-summary').inputValue()).toBe('原摘要')
+    // The workflow panel and the form reload separately: wait for the field itself, not the panel, to show
+    // the restored value (on a busy machine the form can lag the panel by seconds).
+    await expect.poll(() => page.locator('#field-summary').inputValue(), { timeout: 60_000 }).toBe('原摘要')
     const latest = await api('GET', `/policies/${policyId}?draft=true&depth=0`, undefined, 'editor')
     expect(latest.body).toMatchObject({ _status: 'published', summary: '原摘要', workflowState: 'published' })
     const audit = await api('GET', `/gongkai-audit-log?where[documentId][equals]=${policyId}&where[action][equals]=revert&depth=0`, undefined, 'editor')

@@ -3,6 +3,7 @@ import {
   compareDocumentNumbers,
   formatDocumentNumber,
   isSameDocumentNumber,
+  normalizeDocumentNumberQuery,
   parseDocumentNumber,
   type Correction,
   type DocumentNumber,
@@ -274,5 +275,14 @@ describe('parseDocumentNumber: hostile input', () => {
       ok: false,
       error: { part: 'brackets', message: '年份括号只能出现一对' },
     })
+  })
+})
+
+describe('normalizeDocumentNumberQuery', () => {
+  it('turns look-alike brackets, full-width digits, 號 and spaces of a partial search into the stored form', () => {
+    expect(normalizeDocumentNumberQuery('津武政规[2022]3号')).toBe('津武政规〔2022〕3号')
+    expect(normalizeDocumentNumberQuery('津武政规（２０２２')).toBe('津武政规〔2022')
+    expect(normalizeDocumentNumberQuery('【2022】 3號')).toBe('〔2022〕3号')
+    expect(normalizeDocumentNumberQuery('政务公开')).toBe('政务公开')
   })
 })

@@ -250,3 +250,17 @@ export function isSameDocumentNumber(a: string | DocumentNumber, b: string | Doc
   const right = toValue(b)
   return left !== undefined && right !== undefined && compareDocumentNumbers(left, right) === 0
 }
+
+/**
+ * Normalises a search for a 发文字号, whole or partial (`津武政规[2022`, `（2022）3號`): look-alike brackets become
+ * 〔〕, full-width digits half-width, 號 becomes 号 and spaces go — the same repairs `parseDocumentNumber` makes on
+ * save, so a search finds what was stored. Text without any of them is returned unchanged.
+ */
+export function normalizeDocumentNumberQuery(query: string): string {
+  let text = query.replace(/\s+/gu, '')
+  text = text.replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+  text = text.replace(/號/gu, '号')
+  return [...text]
+    .map((character) => (OPENING_LOOKALIKES.includes(character) ? OPEN : CLOSING_LOOKALIKES.includes(character) ? CLOSE : character))
+    .join('')
+}

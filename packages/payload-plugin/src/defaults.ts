@@ -10,6 +10,8 @@ export const defaultSlugs = {
   interpretations: 'interpretations',
   decisions: 'decisions',
   participation: 'participation',
+  registrations: 'participation-registrations',
+  catalogues: 'decision-catalogues',
   attachments: 'gongkai-attachments',
   auditLog: 'gongkai-audit-log',
   indexCounters: 'gongkai-index-counters',

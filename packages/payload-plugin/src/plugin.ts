@@ -7,9 +7,12 @@ import { createAgenciesCollection } from './collections/Agencies/index.js'
 import { createAttachmentsCollection } from './collections/Attachments/index.js'
 import { createAuditLogCollection } from './collections/AuditLog/index.js'
 import { createIndexCountersCollection } from './collections/IndexCounters/index.js'
+import { createDecisionCataloguesCollection } from './collections/DecisionCatalogues/index.js'
 import { createDecisionsCollection } from './collections/Decisions/index.js'
 import { createInterpretationsCollection } from './collections/Interpretations/index.js'
 import { createParticipationCollection } from './collections/Participation/index.js'
+import { createRegistrationsCollection } from './collections/Registrations/index.js'
+import { participationComplianceEndpoint } from './endpoints/participationComplianceEndpoint.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
 import { createDeliveriesCollection, createDeliveryStoreCollection } from './delivery/deliveriesCollection.js'
@@ -17,13 +20,16 @@ import { deliveryChannelsFieldOf, withDeliveryStatus } from './delivery/delivery
 import { createDeliveryTask } from './delivery/deliveryTask.js'
 import { startDeliveryWorker } from './delivery/deliveryWorker.js'
 import { retryDeliveryEndpoint } from './delivery/retryDelivery.js'
+import { withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
+import { workbenchEndpoint } from './endpoints/workbenchEndpoint.js'
 import { createScheduledPublishTask } from './jobs/scheduledPublishTask.js'
 import { installAuditLogGuard } from './workflow/installAuditLogGuard.js'
 import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
 import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
+import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
@@ -32,6 +38,8 @@ const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPlugi
   ['interpretations', createInterpretationsCollection],
   ['decisions', createDecisionsCollection],
   ['participation', createParticipationCollection],
+  ['registrations', createRegistrationsCollection],
+  ['catalogues', createDecisionCataloguesCollection],
   ['agencies', createAgenciesCollection],
   ['topics', createTopicsCollection],
   ['attachments', createAttachmentsCollection],
@@ -107,6 +115,11 @@ export const gongkaiPlugin =
       // `payload gongkai:deliver [--once]`: the standalone delivery worker (built next to this file).
       config.bin = [...(incomingConfig.bin ?? []), { key: 'gongkai:deliver', scriptPath: fileURLToPath(new URL('./deliverCommand.js', import.meta.url)) }]
     }
+    config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options), workbenchEndpoint]
+    config.admin = withWorkbench(config.admin, options)
+    const withPresetLabels = withQueryPresetLabels(config, options.labelLanguages)
+    config.queryPresets = withPresetLabels.queryPresets
+    config.admin = withPresetLabels.admin
     config.onInit = async (payload) => {
       if (incomingConfig.onInit) await incomingConfig.onInit(payload)
       if (options.shouldSeedTopics) {

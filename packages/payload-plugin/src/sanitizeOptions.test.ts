@@ -26,6 +26,8 @@ describe('sanitizeOptions', () => {
       timeZone: 'Asia/Shanghai',
       maxVersionsPerDoc: 50,
       videoInterpretationForms: ['animation', 'short_video'],
+      participationTarget: 3,
+      countedMeetingKinds: ['executive_meeting', 'plenary_meeting'],
     })
     expect(options.validityStatuses.map((status) => [status.value, status.label.zh, !!status.requiresExpiryDate, !!status.requiresReplacement])).toEqual([
       ['effective', '有效', false, false],
@@ -34,6 +36,13 @@ describe('sanitizeOptions', () => {
       ['amended', '已修订', false, true],
     ])
     expect(options.topicTaxonomy.length).toBeGreaterThan(20)
+  })
+
+  it('refuses a participation target that is not a whole number and meeting kinds that do not exist', () => {
+    expect(() => sanitizeOptions({ participationTarget: 2.5 }, emptyConfig)).toThrow('participationTarget must be a whole number of meetings between 0 and 1000')
+    expect(() => sanitizeOptions({ participationTarget: -1 }, emptyConfig)).toThrow('participationTarget')
+    expect(() => sanitizeOptions({ countedMeetingKinds: ['party' as never] }, emptyConfig)).toThrow('countedMeetingKinds lists "party", which is not a meetingKinds value')
+    expect(sanitizeOptions({ participationTarget: 5, countedMeetingKinds: ['special_meeting'] }, emptyConfig)).toMatchObject({ participationTarget: 5, countedMeetingKinds: ['special_meeting'] })
   })
 
   it('uses an existing upload collection', () => {
@@ -53,5 +62,12 @@ describe('sanitizeOptions', () => {
     [{ labelLanguages: [] }, /labelLanguages/],
   ])('rejects %o with a clear message', (options, message) => {
     expect(() => sanitizeOptions(options, baseConfig)).toThrow(message)
+  })
+
+  it('defaults the 列席会议 target to 3 and the workbench to on, and refuses a target that is not a whole number ≥ 0', () => {
+    expect(sanitizeOptions({}, emptyConfig)).toMatchObject({ participationTarget: 3, shouldReplaceDashboard: true })
+    expect(sanitizeOptions({ participationTarget: 6, workbench: false }, emptyConfig)).toMatchObject({ participationTarget: 6, shouldReplaceDashboard: false })
+    expect(() => sanitizeOptions({ participationTarget: -1 }, emptyConfig)).toThrow('participationTarget must be a whole number of meetings between 0 and 1000')
+    expect(() => sanitizeOptions({ participationTarget: 2.5 }, emptyConfig)).toThrow('participationTarget must be a whole number of meetings between 0 and 1000')
   })
 })

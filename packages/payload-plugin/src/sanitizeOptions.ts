@@ -1,4 +1,4 @@
-import { defaultValidityStatuses, topicTaxonomy } from '@gongkai/core'
+import { defaultCountedMeetingKinds, defaultParticipationTarget, defaultValidityStatuses, isOptionValue, meetingKinds, topicTaxonomy } from '@gongkai/core'
 import type { Config } from 'payload'
 
 import {
@@ -105,6 +105,14 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     throw configError(`indexNumberFormat must be 'year' or 'year_month', not "${String(indexNumberFormat)}"`)
   }
 
+  const participationTarget = options.participationTarget ?? defaultParticipationTarget
+  if (!Number.isInteger(participationTarget) || participationTarget < 0 || participationTarget > 1000) {
+    throw configError('participationTarget must be a whole number of meetings between 0 and 1000')
+  }
+  const countedMeetingKinds = options.countedMeetingKinds ?? defaultCountedMeetingKinds
+  const unknownKind = countedMeetingKinds.find((kind) => !isOptionValue(meetingKinds, kind))
+  if (unknownKind !== undefined) throw configError(`countedMeetingKinds lists "${String(unknownKind)}", which is not a meetingKinds value`)
+
   return {
     isDisabled: options.disabled ?? false,
     slugs,
@@ -127,5 +135,8 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     disclosureReviewIntervalMonths,
     jobsQueue: options.jobsQueue ?? defaultJobsQueue,
     delivery: sanitizeDeliveryOptions(options.delivery),
+    participationTarget,
+    countedMeetingKinds,
+    shouldReplaceDashboard: options.workbench ?? true,
   }
 }

@@ -1,14 +1,19 @@
 import type {
   AdoptionState,
   ClassificationLevel,
+  ConsultationForm,
   DecisionStage,
   DisclosureType,
   DocumentType,
+  ImplementationRecordKind,
   InterpretationForm,
+  LegalityConclusion,
   MeetingKind,
   NonDisclosureReason,
   ParticipantSector,
   ParticipationKind,
+  RegistrationStatus,
+  SectionDisclosure,
   SelectionMethod,
 } from '@gongkai/core'
 import type { CollectionConfig, RichTextAdapterProvider } from 'payload'
@@ -27,6 +32,8 @@ export type GongkaiCollectionKey =
   | 'interpretations'
   | 'decisions'
   | 'participation'
+  | 'registrations'
+  | 'catalogues'
   | 'attachments'
   | 'auditLog'
   | 'indexCounters'
@@ -164,8 +171,27 @@ export type GongkaiPluginOptions = {
    */
   jobsQueue?: string
   /**
+   * 公众代表列席 target per year and government level, as `GET /api/gongkai/participation-compliance` measures it
+   * (Wuqing 2022 work plan point 19: 不少于3次).
+   * @default 3
+   */
+  participationTarget?: number
+  /**
+   * 决策会议 kinds whose public attendances count towards `participationTarget`.
+   * @default ['executive_meeting', 'plenary_meeting'] (政府常务会议, 政府全体会议)
+   * @example ['executive_meeting', 'plenary_meeting', 'special_meeting']
+   */
+  countedMeetingKinds?: readonly MeetingKind[]
+  /**
+   * Replace Payload's dashboard with the 工作台 (what each role has to do, per agency). Set to false to keep
+   * Payload's dashboard (or your own `admin.components.views.dashboard`, which is always kept);
+   * `GET /api/gongkai/workbench` answers either way.
+   * @default true
+   */
+  workbench?: boolean
+  /**
    * Delivery of published documents to the policy library (政策文件库) and new-media channels through an outbox
-   * in the publishing transaction (see `docs/decisions/0004-delivery-outbox.md`). Off when omitted.
+   * in the publishing transaction (see `docs/decisions/0006-delivery-outbox.md`). Off when omitted.
    * @default undefined — nothing is delivered
    * @example { library: { url: process.env.GONGKAI_LIBRARY_URL, adminToken: process.env.GONGKAI_LIBRARY_ADMIN_TOKEN }, publicUrl: 'https://www.example.gov.cn' }
    */
@@ -342,6 +368,9 @@ export type SanitizedGongkaiPluginOptions = {
   disclosureReviewIntervalMonths: number
   jobsQueue: string
   delivery: SanitizedDeliveryOptions
+  participationTarget: number
+  countedMeetingKinds: readonly MeetingKind[]
+  shouldReplaceDashboard: boolean
 }
 
 /** An ID, or the related document when read with depth ≥ 1. */
@@ -555,6 +584,14 @@ export type PublicComment = {
   adoptionReason?: string | null
 }
 
+/** One 执行情况 record of a decision. */
+export type ImplementationRecord = {
+  id?: string | null
+  date: string
+  kind: ImplementationRecordKind
+  content: string
+}
+
 /** 重大行政决策 */
 export type Decision = Timestamps &
   Drafts &
@@ -569,26 +606,48 @@ export type Decision = Timestamps &
     /** 承办单位 */
     responsibleAgency: Relation<Agency>
     stage: DecisionStage
-    /** 草案全文 */
+    /** 决策草案全文 */
     draftText?: unknown
-    /** 起草说明 */
+    /** 草案说明 */
     draftingExplanation?: unknown
     /** 决策背景 */
     background?: unknown
+    /** 征求意见方式; only 公开征求意见 has the minimum period */
+    consultationForm?: ConsultationForm | null
     commentPeriodStart?: string | null
     commentPeriodEnd?: string | null
+    /** 缩短期限的理由, required for a public period shorter than `commentPeriodMinDays` */
+    shortenedPeriodReason?: string | null
+    /** 征求意见公告: a policy of 文种 公告 */
+    commentNotice?: Relation<Policy> | null
     publicComments?: PublicComment[] | null
-    /** 风险评估 */
-    riskAssessment?: unknown
-    /** 专家论证 */
+    /** 意见采纳情况, generated on read from `publicComments` */
+    adoptionSummary?: string | null
+    /** 专家论证意见 (read only where `expertReviewDisclosure` is 公开, or by the 承办单位) */
     expertReview?: unknown
-    /** 合法性审查 */
+    expertReviewDate?: string | null
+    expertReviewDisclosure?: SectionDisclosure | null
+    expertReviewNonDisclosureReason?: string | null
+    /** 风险评估结论 (视情况公开, as `expertReview`) */
+    riskAssessment?: unknown
+    riskAssessmentDate?: string | null
+    riskAssessmentDisclosure?: SectionDisclosure | null
+    riskAssessmentNonDisclosureReason?: string | null
+    /** 合法性审查意见 */
     legalityReview?: unknown
+    /** 合法性审查日期: no later than the decision meeting */
+    legalityReviewDate?: string | null
+    legalityReviewConclusion?: LegalityConclusion | null
     meeting?: { date?: string | null; kind?: MeetingKind | null; name?: string | null } | null
     /** 决策结果 */
     result?: unknown
-    /** 决策后评估 */
+    /** 执行情况记录 */
+    implementationRecords?: ImplementationRecord[] | null
+    /** 效果评估 (决策后评估; 视情况公开, as `expertReview`) */
     effectEvaluation?: unknown
+    effectEvaluationDate?: string | null
+    effectEvaluationDisclosure?: SectionDisclosure | null
+    effectEvaluationNonDisclosureReason?: string | null
     /** Participation records whose `decision` is this one (join; read-only). */
     participationRecords?: { docs?: Relation<Participation>[]; hasNextPage?: boolean } | null
     /** Policies that carry out the decision. */
@@ -626,6 +685,15 @@ export type Participation = Timestamps &
     meetingName: string
     meetingDate: string
     decision?: Relation<Decision> | null
+    /** 决策会议类型 of a 列席会议 record; 常务会议 and 全体会议 count towards the yearly target by default */
+    meetingKind?: MeetingKind | null
+    /** 遴选方式 of the attendees */
+    selectionMethod?: SelectionMethod | null
+    selectionDate?: string | null
+    /** 遴选情况 (public): how many registered, who was selected and why, without personal data */
+    selectionNote?: string | null
+    /** 列席人员意见采纳情况, generated on read from `opinions` */
+    opinionAdoptionSummary?: string | null
     /** 承办单位: owns the record (who may edit and review it); defaults to the decision's responsible agency. */
     agency?: Relation<Agency> | null
     participants?: Participant[] | null
@@ -633,3 +701,26 @@ export type Participation = Timestamps &
     /** 公开摘要 */
     publicSummary?: string | null
   }
+
+/** 公众代表报名: one open registration for a meeting, with personal data that is never public. */
+export type Registration = Timestamps & {
+  participation: Relation<Participation>
+  /** 承办单位, taken from the meeting */
+  agency?: Relation<Agency> | null
+  /** 姓名 (personal data) */
+  name: string
+  /** 联系电话 (personal data) */
+  phone: string
+  /** 身份证号 (personal data) */
+  idNumber?: string | null
+  sector: ParticipantSector
+  /** 报名理由 */
+  statement?: string | null
+  registeredAt: string
+  /** 遴选结果 */
+  status: RegistrationStatus
+  /** 公开显示名称 once selected */
+  displayName?: string | null
+  /** 遴选理由 */
+  selectionReason?: string | null
+}

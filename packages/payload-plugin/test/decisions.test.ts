@@ -10,6 +10,7 @@ let started: StartedPayload
 let payload: Payload
 let agency: { id: number | string }
 let policy: { id: number | string }
+let notice: { id: number | string }
 
 beforeAll(async () => {
   started = await startPayload({ pluginOptions: { commentPeriodMinDays: 30 } })
@@ -23,6 +24,16 @@ beforeAll(async () => {
       issuingAgency: agency.id,
       writtenDate: day('2024-09-01'),
       documentType: 'notice',
+      topic: topic?.id,
+    },
+  })
+  notice = await payload.create({
+    collection: 'policies',
+    data: {
+      title: '关于公开征求《武清区数字经济发展规划（征求意见稿）》意见的公告',
+      issuingAgency: agency.id,
+      writtenDate: day('2024-02-28'),
+      documentType: 'announcement',
       topic: topic?.id,
     },
   })
@@ -41,7 +52,7 @@ function decision(overrides: Record<string, unknown> = {}) {
     catalogueNumber: nextNumber,
     title: '武清区数字经济发展规划',
     responsibleAgency: agency.id,
-    stage: 'soliciting_comments',
+    stage: 'drafting',
     commentPeriodStart: day('2024-03-01'),
     commentPeriodEnd: day('2024-03-31'),
     ...overrides,
@@ -72,13 +83,21 @@ describe('decisions (重大行政决策)', () => {
         draftText: lexicalText('第一条 为促进数字经济发展……'),
         draftingExplanation: lexicalText('起草说明……'),
         background: lexicalText('背景……'),
+        commentNotice: notice.id,
         publicComments: [
           { summary: '建议增加人才引进措施', receivedDate: day('2024-03-10'), adoption: 'adopted' },
           { summary: '建议取消企业用地限制', adoption: 'not_adopted', adoptionReason: '与国土空间规划不符' },
         ],
         riskAssessment: lexicalText('社会稳定风险评估结论：低风险'),
+        riskAssessmentDate: day('2024-04-10'),
+        riskAssessmentDisclosure: 'public',
         expertReview: lexicalText('专家论证意见……'),
+        expertReviewDate: day('2024-04-12'),
+        expertReviewDisclosure: 'not_public',
+        expertReviewNonDisclosureReason: '涉及尚未公开的产业布局',
         legalityReview: lexicalText('合法性审查意见：合法'),
+        legalityReviewDate: day('2024-04-20'),
+        legalityReviewConclusion: 'lawful',
         meeting: { date: day('2024-05-10'), kind: 'executive_meeting', name: '区政府第12次常务会议' },
         result: lexicalText('会议原则通过'),
         effectEvaluation: lexicalText('实施一年后评估……'),
@@ -126,7 +145,7 @@ describe('decisions (重大行政决策)', () => {
     [
       'a comment period shorter than 30 days',
       () => ({ commentPeriodEnd: day('2024-03-30') }),
-      [{ path: 'commentPeriodEnd', message: '征求意见期限不得少于 30 日：开始日期为 2024-03-01，结束日期不得早于 2024-03-31' }],
+      [{ path: 'commentPeriodEnd', message: '征求意见期限不得少于 30 日：开始日期为 2024-03-01，结束日期不得早于 2024-03-31；因情况紧急等原因缩短期限的，须填写缩短期限的理由' }],
     ],
     [
       'a comment period with a start but no end',
@@ -174,6 +193,7 @@ describe('participation (公众参与)', () => {
       collection: 'participation',
       data: participation({
         kind: 'meeting_attendance',
+        meetingKind: 'executive_meeting',
         decision: related.id,
         opinions: [
           { speaker: '企业代表甲', content: '建议加大算力补贴', adoption: 'partially_adopted', adoptionReason: '补贴上限按财力确定' },

@@ -10,12 +10,14 @@ import type {
   Attachment,
   Decision,
   GongkaiCollectionKey,
+  ImplementationRecord,
   Interpretation,
   Opinion,
   Participant,
   Participation,
   Policy,
   PublicComment,
+  Registration,
   Topic,
 } from '../src/types.js'
 
@@ -46,14 +48,23 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
   }),
   decisions: keysOf<Decision>({
     catalogueYear: true, catalogueNumber: true, title: true, responsibleAgency: true, stage: true, draftText: true,
-    draftingExplanation: true, background: true, commentPeriodStart: true, commentPeriodEnd: true, publicComments: true,
-    riskAssessment: true, expertReview: true, legalityReview: true, meeting: true, result: true, effectEvaluation: true,
-    participationRecords: true, resultingPolicies: true,
+    draftingExplanation: true, background: true, consultationForm: true, commentPeriodStart: true, commentPeriodEnd: true,
+    shortenedPeriodReason: true, commentNotice: true, publicComments: true, adoptionSummary: true,
+    expertReview: true, expertReviewDate: true, expertReviewDisclosure: true, expertReviewNonDisclosureReason: true,
+    riskAssessment: true, riskAssessmentDate: true, riskAssessmentDisclosure: true, riskAssessmentNonDisclosureReason: true,
+    legalityReview: true, legalityReviewDate: true, legalityReviewConclusion: true, meeting: true, result: true,
+    implementationRecords: true, effectEvaluation: true, effectEvaluationDate: true, effectEvaluationDisclosure: true,
+    effectEvaluationNonDisclosureReason: true, participationRecords: true, resultingPolicies: true,
     ...workflowKeys, ...deliveryKeys,
   }),
   participation: keysOf<Participation>({
-    kind: true, meetingName: true, meetingDate: true, decision: true, agency: true, participants: true, opinions: true, publicSummary: true,
+    kind: true, meetingName: true, meetingDate: true, decision: true, meetingKind: true, selectionMethod: true, selectionDate: true,
+    selectionNote: true, agency: true, participants: true, opinions: true, opinionAdoptionSummary: true, publicSummary: true,
     ...workflowKeys,
+  }),
+  registrations: keysOf<Registration>({
+    participation: true, agency: true, name: true, phone: true, idNumber: true, sector: true, statement: true, registeredAt: true,
+    status: true, displayName: true, selectionReason: true,
   }),
 }
 
@@ -91,6 +102,9 @@ describe('exported document types', () => {
   it('match the fields of array rows and the attachments collection', () => {
     expect(fieldNames(defaultSlugs.decisions, ['publicComments'])).toEqual(
       keysOf<PublicComment>({ summary: true, receivedDate: true, adoption: true, adoptionReason: true }),
+    )
+    expect(fieldNames(defaultSlugs.decisions, ['implementationRecords'])).toEqual(
+      keysOf<ImplementationRecord>({ date: true, kind: true, content: true }),
     )
     expect(fieldNames(defaultSlugs.participation, ['participants'])).toEqual(
       keysOf<Participant>({ displayName: true, selectionMethod: true, sector: true }),

@@ -478,15 +478,24 @@ describe('the other collections', () => {
       stage: 'soliciting_comments',
       draftText: lexicalText('实施方案（征求意见稿）全文'),
     })
-    await world.approve('decisions', decision.id)
-    const refused = await failure(world.act('publisher', { collection: 'decisions', id: decision.id, action: 'publish' }))
+    // 重大行政决策程序: checked at 提交审核 already, every missing element of the stage named.
+    const refused = await failure(world.act('editor', { collection: 'decisions', id: decision.id, action: 'submit' }))
     expect(refused.message).toBe(
-      '要素不齐全，不能发布。重大行政决策“武清区老旧小区改造实施方案”：征求意见阶段须公开起草说明；征求意见阶段须写明征求意见开始日期；征求意见阶段须写明征求意见结束日期',
+      '重大行政决策“武清区老旧小区改造实施方案”不符合重大行政决策程序，不能提交审核：' +
+        ['草案说明', '决策背景', '征求意见开始日期', '征求意见结束日期', '征求意见公告'].map((element) => `决策阶段为“征求意见”时须已完成“公众参与”环节：缺少“${element}”`).join('；'),
     )
+    expect(refused.errors.map((error) => error.path)).toEqual(['draftingExplanation', 'background', 'commentPeriodStart', 'commentPeriodEnd', 'commentNotice'])
+    expect((await world.latest('decisions', decision.id)).workflowState).toBe('draft')
     await payload.update({
       collection: 'decisions',
       id: decision.id,
-      data: { draftingExplanation: lexicalText('起草说明'), commentPeriodStart: '2024-03-01T04:00:00.000Z', commentPeriodEnd: '2024-04-01T04:00:00.000Z' },
+      data: {
+        draftingExplanation: lexicalText('起草说明'),
+        background: lexicalText('决策背景'),
+        consultationForm: 'symposium',
+        commentPeriodStart: '2024-03-01T04:00:00.000Z',
+        commentPeriodEnd: '2024-04-01T04:00:00.000Z',
+      },
       draft: true,
       overrideAccess: false,
       user: world.users.editor,

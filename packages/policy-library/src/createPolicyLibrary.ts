@@ -127,6 +127,14 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
   const logger = isLogger(options.logger) ? options.logger : pino({ name: 'policy-library', ...(options.logger ?? {}) })
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
+  // pg's Pool#end resolves once it has asked every client to end, not once their sockets are closed; a
+  // caller that stops PostgreSQL right after close() (the example's launcher) would cut a connection that is
+  // still saying goodbye. close() waits for each client's own 'end'.
+  const openClients = new Set<pg.PoolClient>()
+  pool.on('connect', (client) => {
+    openClients.add(client)
+    client.once('end', () => openClients.delete(client))
+  })
   const engine: SearchEngine =
     options.searchEngine === 'postgres'
       ? createPostgresSearch({ pool })
@@ -215,7 +223,9 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
         })
       }
       await engine.stop()
+      const ending = [...openClients].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())))
       await pool.end()
+      await Promise.race([Promise.all(ending), new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())])
       logger.info('policy library stopped')
     },
   }

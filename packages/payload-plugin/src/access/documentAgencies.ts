@@ -4,9 +4,9 @@ import type { GongkaiCollectionKey, GongkaiSlugs } from '../types.js'
 import { relationId, relationIds } from '../utilities/relationIds.js'
 
 /** The collections whose documents belong to agencies. */
-export type AgencyOwnedCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions' | 'participation'>
+export type AgencyOwnedCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions' | 'participation' | 'catalogues'>
 
-export const agencyOwnedCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation']
+export const agencyOwnedCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation', 'catalogues']
 
 /**
  * The field naming each collection's owning agency — the agency whose editors write the document and whose
@@ -21,13 +21,14 @@ export const owningAgencyField: Readonly<Record<AgencyOwnedCollection, string>> 
   interpretations: 'interpretingAgency',
   decisions: 'responsibleAgency',
   participation: 'agency',
+  catalogues: 'agency',
 }
 
 type Doc = Record<string, unknown> | null | undefined
 
 /** The fields `loadReadingAgencyIds` needs of a document, as a `select` (fewer columns, and none added since). */
 export function agencyFieldsSelect(collection: AgencyOwnedCollection): Record<string, true> {
-  const extra: Record<AgencyOwnedCollection, string[]> = { policies: ['jointIssuers'], interpretations: ['policies'], decisions: [], participation: ['decision'] }
+  const extra: Record<AgencyOwnedCollection, string[]> = { policies: ['jointIssuers'], interpretations: ['policies'], decisions: [], participation: ['decision'], catalogues: [] }
   return Object.fromEntries([owningAgencyField[collection], ...extra[collection]].map((name) => [name, true]))
 }
 

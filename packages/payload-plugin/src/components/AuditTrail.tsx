@@ -65,7 +65,8 @@ export function AuditTrail(props: AuditTrailProps) {
   }, [id, collectionSlug, serverURL, api, props.auditLogSlug, limit, savedVersion, versionCount])
 
   if (!id || entries === null) return null
-  const format = new Intl.DateTimeFormat('zh-CN', { timeZone: props.timeZone, dateStyle: 'short', timeStyle: 'short' })
+  // 2026年11月30日 03:23, as dates are written elsewhere in the Chinese admin.
+  const format = new Intl.DateTimeFormat('zh-CN', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
   const state = (value?: string | null) => (value ? (props.stateLabels[value] ?? value) : '')
   return (
     <div className="gongkai-audit-trail field-type" style={{ marginBottom: 24 }}>

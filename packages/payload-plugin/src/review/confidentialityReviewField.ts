@@ -4,6 +4,7 @@ import { computedFieldAccess } from '../fields/computedFieldAccess.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { labeler } from '../utilities/localize.js'
 import { confidentialityReviewFieldName } from './checkConfidentiality.js'
+import { dayAndTime } from '../fields/dateFormats.js'
 
 /** Conclusion of a 保密审查. */
 export type ReviewConclusion = 'passed' | 'failed'
@@ -38,7 +39,7 @@ export function createConfidentialityReviewField(options: SanitizedGongkaiPlugin
     },
     fields: [
       { name: 'reviewer', type: 'relationship', relationTo: options.usersSlug, label: label('审查人', 'Reviewer') },
-      { name: 'reviewedAt', type: 'date', label: label('审查时间', 'Reviewed at'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'reviewedAt', type: 'date', label: label('审查时间', 'Reviewed at'), admin: { ...dayAndTime } },
       {
         name: 'conclusion',
         type: 'select',
@@ -51,8 +52,8 @@ export function createConfidentialityReviewField(options: SanitizedGongkaiPlugin
         ],
       },
       { name: 'basis', type: 'textarea', label: label('审查依据', 'Basis') },
-      { name: 'reviewedVersionUpdatedAt', type: 'date', label: label('所审查版本的保存时间', 'Reviewed version saved at'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      { name: 'reviewedContentHash', type: 'text', label: label('所审查内容指纹', 'Reviewed content fingerprint'), admin: { hidden: true } },
+      { name: 'reviewedVersionUpdatedAt', type: 'date', label: label('所审查版本的保存时间', 'Reviewed version saved at'), admin: { ...dayAndTime, disableListColumn: true, disableListFilter: true } },
+      { name: 'reviewedContentHash', type: 'text', label: label('所审查内容指纹', 'Reviewed content fingerprint'), admin: { hidden: true, disableListColumn: true, disableListFilter: true } },
     ],
   }
 }

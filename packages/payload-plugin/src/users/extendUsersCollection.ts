@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { setDisplayName } from './setDisplayName.js'
 import { makeFirstUserSiteAdmin } from './makeFirstUserSiteAdmin.js'
 import { createUserFields } from './userFields.js'
 import { usersAccess } from './usersAccess.js'
@@ -12,14 +13,24 @@ import { usersAccess } from './usersAccess.js'
 export function extendUsersCollection(collection: CollectionConfig, options: SanitizedGongkaiPluginOptions): CollectionConfig {
   const existingNames = new Set(collection.fields.map((field) => ('name' in field ? field.name : undefined)))
   const fields = createUserFields(options).filter((field) => !('name' in field) || !existingNames.has(field.name))
-  const extended: CollectionConfig = { ...collection, fields: [...collection.fields, ...fields] }
+  const useAsTitle = !collection.admin?.useAsTitle || collection.admin.useAsTitle === 'email' ? 'displayName' : collection.admin.useAsTitle
+  const extended: CollectionConfig = {
+    ...collection,
+    admin: {
+      ...collection.admin,
+      useAsTitle,
+      defaultColumns: collection.admin?.defaultColumns ?? ['displayName', 'email', 'agencyRoles', 'isSiteAdmin'],
+      listSearchableFields: [...new Set([...(collection.admin?.listSearchableFields ?? []), 'name', 'email'])],
+    },
+    fields: [...collection.fields, ...fields],
+  }
   if (options.isDisabled) return extended
   return {
     ...extended,
     access: usersAccess(collection.access),
     hooks: {
       ...collection.hooks,
-      beforeChange: [...(collection.hooks?.beforeChange ?? []), makeFirstUserSiteAdmin(collection.slug)],
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), makeFirstUserSiteAdmin(collection.slug), setDisplayName],
     },
   }
 }

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgencies.js'
+import { personName } from '../workbench/personName.js'
 import { auditLogTable } from './auditLogTable.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
 import type { AuditAction } from './states.js'
@@ -76,7 +77,7 @@ export async function recordAudit(args: RecordAuditArgs): Promise<{ id: number |
       versionId: args.versionId === undefined || args.versionId === null ? null : String(args.versionId),
       agencies,
       user: user?.id ?? null,
-      userLabel: user ? String(user.email ?? user.id ?? '') : '系统',
+      userLabel: user ? personName(user) : '系统',
       fromState: args.fromState ?? null,
       toState: args.toState ?? null,
       reason: args.reason ?? null,

@@ -6,6 +6,7 @@ import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { isBlank, relationId } from '../utilities/relationIds.js'
 import { validateIndexPrefix } from '@gongkai/core'
+import { decisionProcessErrors } from './decisionProcess.js'
 import type { WorkflowFieldError } from './WorkflowError.js'
 
 type Doc = Record<string, unknown>
@@ -83,22 +84,14 @@ export async function missingElements(args: {
       need('responsibleAgency', '缺少承办单位', isBlank(doc.responsibleAgency))
       need('catalogueYear', '缺少目录年度', isBlank(doc.catalogueYear))
       need('catalogueNumber', '缺少目录序号', isBlank(doc.catalogueNumber))
-      const stage = String(doc.stage ?? '')
-      const atOrAfter = (stages: string[]) => stages.includes(stage)
-      // 重大行政决策程序暂行条例: the draft and its explanation go out for comment with the period stated;
-      // the result is published once decided.
-      if (atOrAfter(['soliciting_comments'])) {
-        need('draftText', '征求意见阶段须公开决策草案全文', !hasRichText(doc.draftText))
-        need('draftingExplanation', '征求意见阶段须公开起草说明', !hasRichText(doc.draftingExplanation))
-        need('commentPeriodStart', '征求意见阶段须写明征求意见开始日期', isBlank(doc.commentPeriodStart))
-        need('commentPeriodEnd', '征求意见阶段须写明征求意见结束日期', isBlank(doc.commentPeriodEnd))
-      }
-      if (atOrAfter(['decided', 'implementing', 'evaluated'])) {
-        need('result', '已决策的事项须公开决策结果', !hasRichText(doc.result))
-        const meeting = (doc.meeting ?? {}) as Doc
-        need('meeting.date', '已决策的事项须写明集体讨论决定的会议日期', isBlank(meeting.date))
-      }
-      if (atOrAfter(['evaluated'])) need('effectEvaluation', '已评估的事项须公开决策后评估', !hasRichText(doc.effectEvaluation))
+      // 重大行政决策程序暂行条例: the elements of every step the stage has passed, in the statutory order.
+      errors.push(...(await decisionProcessErrors({ req, options, doc })))
+      break
+    }
+    case 'catalogues': {
+      need('year', '缺少目录年度', isBlank(doc.year))
+      need('agency', '缺少决策机关', isBlank(doc.agency))
+      need('items', '目录中没有决策事项；本年度没有重大行政决策事项的，也应公开说明而不是发布空目录', isBlank(doc.items))
       break
     }
     case 'participation': {

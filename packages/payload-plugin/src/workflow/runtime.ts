@@ -12,13 +12,14 @@ export function gongkaiOptionsOf(payload: Payload): SanitizedGongkaiPluginOption
   return options as SanitizedGongkaiPluginOptions
 }
 
-export const workflowCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation']
+export const workflowCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation', 'catalogues']
 
 const kindLabels: Record<AgencyOwnedCollection, string> = {
   policies: '政策文件',
   interpretations: '政策解读',
   decisions: '重大行政决策',
   participation: '公众参与记录',
+  catalogues: '重大行政决策事项目录',
 }
 
 export function workflowCollectionOf(options: SanitizedGongkaiPluginOptions, slug: string): AgencyOwnedCollection | undefined {

@@ -12,6 +12,7 @@ import { latestVersionId, recordAudit } from './audit.js'
 import { loadAttachmentFindings } from '../review/attachmentFindings.js'
 import { confidentialityBlockers } from './confidentialityGate.js'
 import { disclosureLabel } from './disclosureRule.js'
+import { assertDecisionProcess } from './decisionProcess.js'
 import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
 import type { Doc, PublishedDocument } from './publishBundle.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from './runtime.js'
@@ -179,6 +180,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
 
   switch (action) {
     case 'submit':
+      if (key === 'decisions') await assertDecisionProcess({ req, options, doc })
       await saveState(req, slug, doc, 'pending_review', { submittedBy: userId, submittedAt: now, returnReason: null })
       break
     case 'return':

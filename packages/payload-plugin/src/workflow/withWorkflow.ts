@@ -36,6 +36,18 @@ function auditTrailField(options: SanitizedGongkaiPluginOptions): Field {
   }
 }
 
+/** At the top of the form: the return reason of a 已退回 document (a UI field, nothing stored). */
+function workflowNoticeField(options: SanitizedGongkaiPluginOptions): Field {
+  return {
+    name: 'workflowNotice',
+    type: 'ui',
+    admin: {
+      disableListColumn: true,
+      components: { Field: { path: '@gongkai/payload-plugin/client#WorkflowNotice', clientProps: { usersSlug: options.usersSlug, timeZone: options.timeZone } } },
+    },
+  }
+}
+
 export const workflowControlsComponentPath = '@gongkai/payload-plugin/client#WorkflowControls'
 export const workflowNoPublishComponentPath = '@gongkai/payload-plugin/client#WorkflowReplacesPublish'
 
@@ -60,7 +72,7 @@ export function withWorkflow(key: AgencyOwnedCollection, collection: CollectionC
   return {
     ...collection,
     ...presets,
-    fields: [...fields, auditTrailField(options)],
+    fields: [workflowNoticeField(options), ...fields, auditTrailField(options)],
     // The list's bulk 发布 / 取消发布 / 编辑 would publish, unpublish or change published documents outside the
     // workflow (and be refused document by document); bulk delete of drafts stays.
     disableBulkEdit: true,

@@ -4,9 +4,8 @@ import { computedFieldAccess } from '../fields/computedFieldAccess.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { labeler, localize, selectOptions } from '../utilities/localize.js'
 import { workflowStates } from './states.js'
+import { dayAndTime, dayPicker } from '../fields/dateFormats.js'
 
-const dayPicker = { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } as const
-const dayAndTime = { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } } as const
 
 /** Names of the fields the workflow adds; they never count as content changes. */
 export const workflowFieldNames = [
@@ -91,7 +90,7 @@ export function workflowFields(options: SanitizedGongkaiPluginOptions): Field[] 
         at('approvedAt', '审核时间', 'Approved at'),
         user('scheduledBy', '定时发布设置人', 'Scheduled by'),
         at('scheduledFor', '定时发布时间', 'Scheduled for'),
-        { name: 'scheduledJobId', type: 'text', admin: { hidden: true } },
+        { name: 'scheduledJobId', type: 'text', admin: { hidden: true, disableListColumn: true, disableListFilter: true } },
         user('publishedBy', '签发人', 'Published by'),
         at('publishedAt', '发布时间', 'Published at'),
         at('firstPublishedAt', '首次发布时间', 'First published at'),

@@ -16,18 +16,21 @@ export type AccessClient = {
   delete: (args: { collection: string; id: number; actor: Actor }) => Promise<Outcome>
 }
 
+// The decision catalogue has the same access functions (documentAccess by key); catalogues.test.ts covers its own cases.
 const collections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation']
 const owningField: Record<AgencyOwnedCollection, string> = {
   policies: 'issuingAgency',
   interpretations: 'interpretingAgency',
   decisions: 'responsibleAgency',
   participation: 'agency',
+  catalogues: 'agency',
 }
 const owningLabel: Record<AgencyOwnedCollection, string> = {
   policies: '发文机关',
   interpretations: '解读机构',
   decisions: '承办单位',
   participation: '承办单位',
+  catalogues: '决策机关',
 }
 
 type Target = 'own' | 'other'

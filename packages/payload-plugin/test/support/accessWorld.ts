@@ -64,6 +64,8 @@ export async function createAccessWorld(payload: Payload): Promise<AccessWorld> 
         return { title: `重大行政决策 ${serial}`, catalogueYear: 2024, catalogueNumber: serial, responsibleAgency: agency }
       case 'participation':
         return { meetingName: `座谈会 ${serial}`, kind: 'symposium', meetingDate: day('2024-05-10'), agency }
+      case 'catalogues':
+        return { title: `重大行政决策事项目录 ${serial}`, year: 2026, agency }
     }
   }
   const seed: AccessWorld['seed'] = async (collection, agency, status) => {

@@ -13,6 +13,7 @@ export const owningAgencyLabel: Readonly<Record<AgencyOwnedCollection, string>> 
   interpretations: '解读机构',
   decisions: '承办单位',
   participation: '承办单位',
+  catalogues: '决策机关',
 }
 
 async function agencyNames(req: PayloadRequest, agenciesSlug: string, ids: (number | string)[]): Promise<string> {

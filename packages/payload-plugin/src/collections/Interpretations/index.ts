@@ -23,7 +23,7 @@ export function createInterpretationsCollection(options: SanitizedGongkaiPluginO
     admin: {
       group: localize(languages, options.adminGroup),
       useAsTitle: 'title',
-      defaultColumns: ['title', 'policies', 'form', 'updatedAt', '_status'],
+      defaultColumns: ['title', 'policies', 'form', 'interpretingAgency', 'updatedAt', '_status'],
       listSearchableFields: ['title', 'interpreterName'],
     },
     defaultSort: '-updatedAt',

@@ -1,13 +1,18 @@
-import { participantSectors, participationKinds, selectionMethods } from '@gongkai/core'
+import { meetingKinds, participantSectors, participationKinds, selectionMethods } from '@gongkai/core'
 import type { CollectionConfig } from 'payload'
-import { text } from 'payload/shared'
+import { select, text, textarea } from 'payload/shared'
 
 import { adoptionFields } from '../../fields/adoptionFields.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateDisplayName } from '../../validations/validateDisplayName.js'
+import { validateAttendedMeeting } from '../../validations/validateAttendedMeeting.js'
+import { validateNoPersonalData } from '../../validations/validateNoPersonalData.js'
+import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { validateSpeaker } from '../../validations/validateSpeaker.js'
+import { adoptionSummaryField } from '../Decisions/adoptionSummaryField.js'
+import { dayPicker } from '../../fields/dateFormats.js'
 
 /** 公众参与: a meeting, hearing or consultation where the public took part, published without personal data. */
 export function createParticipationCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
@@ -21,7 +26,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
     admin: {
       group: localize(languages, options.adminGroup),
       useAsTitle: 'meetingName',
-      defaultColumns: ['meetingName', 'kind', 'meetingDate', 'decision', '_status'],
+      defaultColumns: ['meetingName', 'kind', 'meetingDate', 'agency', 'decision', '_status'],
       listSearchableFields: ['meetingName'],
     },
     defaultSort: '-meetingDate',
@@ -50,7 +55,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
             type: 'date',
             label: label('日期', 'Date'),
             required: true,
-            admin: { width: '30%', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+            admin: { width: '30%', ...dayPicker },
           },
         ],
       },
@@ -59,6 +64,49 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
         type: 'relationship',
         relationTo: slugs.decisions,
         label: label('相关重大行政决策', 'Related decision'),
+      },
+      {
+        name: 'meetingKind',
+        type: 'select',
+        label: label('决策会议类型', 'Decision meeting kind'),
+        options: selectOptions(languages, meetingKinds),
+        admin: {
+          condition: (data) => data?.kind === 'meeting_attendance',
+          description: label('列席政府常务会议、全体会议的次数计入年度公众参与指标', 'Executive and plenary meetings count towards the yearly target'),
+        },
+        validate: combineValidations(
+          select,
+          validateRequiredWhen((sibling) => (sibling.kind === 'meeting_attendance' ? '参与形式为“列席会议”时须选择决策会议类型' : undefined)),
+          validateAttendedMeeting({ decisionsSlug: slugs.decisions, timeZone: options.timeZone }),
+        ),
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'selectionMethod',
+            type: 'select',
+            label: label('遴选方式', 'How selected'),
+            options: selectOptions(languages, selectionMethods),
+            admin: { width: '50%' },
+          },
+          {
+            name: 'selectionDate',
+            type: 'date',
+            label: label('遴选日期', 'Selection date'),
+            admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+          },
+        ],
+      },
+      {
+        name: 'selectionNote',
+        type: 'textarea',
+        label: label('遴选情况', 'Selection record'),
+        maxLength: 2000,
+        admin: {
+          description: label('公开：报名人数、入选人数及遴选理由，不得含姓名、电话、身份证号', 'Public: how many registered, who was selected and why — no personal data'),
+        },
+        validate: combineValidations(textarea, validateNoPersonalData('遴选情况')),
       },
       {
         name: 'participants',
@@ -122,6 +170,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
           ...adoptionFields(options),
         ],
       },
+      adoptionSummaryField({ options, name: 'opinionAdoptionSummary', arrayField: 'opinions', noun: '列席人员意见' }),
       { name: 'publicSummary', type: 'textarea', label: label('公开摘要', 'Public summary'), maxLength: 3000 },
     ],
   }

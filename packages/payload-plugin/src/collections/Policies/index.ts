@@ -14,6 +14,7 @@ import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { clearNonDisclosureReason } from '../../hooks/clearNonDisclosureReason.js'
 import { defaultNeedsInterpretation } from '../../hooks/defaultNeedsInterpretation.js'
 import { normalizeDocumentNumber } from '../../hooks/normalizeDocumentNumber.js'
+import { normalizeDocumentNumberSearch } from '../../hooks/normalizeDocumentNumberSearch.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { combineValidations } from '../../validations/combineValidations.js'
@@ -24,8 +25,9 @@ import { validateNotBefore } from '../../validations/validateNotBefore.js'
 import { validateNotSelf } from '../../validations/validateNotSelf.js'
 import { validatePolicyTopic } from '../../validations/validatePolicyTopic.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
+import { dayPicker } from '../../fields/dateFormats.js'
+import { defaultOwnAgency } from '../../fields/defaultOwnAgency.js'
 
-const dayPicker = { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } as const
 
 /** 政策文件: a policy document with the metadata the State Council policy library and GB/T 33480 ask for. */
 export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
@@ -41,7 +43,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
     admin: {
       group: localize(languages, options.adminGroup),
       useAsTitle: 'title',
-      defaultColumns: ['title', 'documentNumber', 'issuingAgency', 'writtenDate', 'validity', '_status'],
+      defaultColumns: ['indexNumber', 'title', 'documentNumber', 'issuingAgency', 'publishDate', '_status'],
       listSearchableFields: ['title', 'documentNumber', 'indexNumber', 'keywords'],
     },
     defaultSort: '-writtenDate',
@@ -74,6 +76,8 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
             admin: {
               width: '50%',
               readOnly: true,
+              disableListColumn: true,
+              disableListFilter: true,
               condition: (data) => Boolean(data?.documentNumberCorrections),
               description: label('最近一次保存时对发文字号所做的规范化更正', 'What the last save normalised in the document number'),
             },
@@ -99,6 +103,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         relationTo: slugs.agencies,
         label: label('发文机关', 'Issuing agency'),
         required: true,
+        defaultValue: defaultOwnAgency,
         admin: { description: label('联合发文时为主办机关', 'The lead agency of a joint document') },
       },
       {
@@ -297,6 +302,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
     hooks: options.isDisabled
       ? {}
       : {
+          beforeOperation: [normalizeDocumentNumberSearch('documentNumber')],
           beforeChange: [
             normalizeDocumentNumber({ field: 'documentNumber', correctionsField: 'documentNumberCorrections' }),
             clearNonDisclosureReason({

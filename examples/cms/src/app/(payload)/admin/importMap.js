@@ -1,3 +1,5 @@
+import { AgencyRolesCell as AgencyRolesCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { WorkflowNotice as WorkflowNotice_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { ConfidentialityFindings as ConfidentialityFindings_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -25,20 +27,22 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { AttachmentFindings as AttachmentFindings_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { AuditTrail as AuditTrail_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowControls as WorkflowControls_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
-import { DeliveryStatus as DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowReplacesPublish as WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { DeliveryRetryButton as DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
-import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetAccessCell as QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
-import { QueryPresetsColumnsCell as QueryPresetsColumnsCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetColumnsCell as QueryPresetColumnsCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetsColumnField as QueryPresetsColumnField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsGroupByCell as QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsGroupByField as QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { Workbench as Workbench_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@gongkai/payload-plugin/client#AgencyRolesCell": AgencyRolesCell_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#WorkflowNotice": WorkflowNotice_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#ConfidentialityFindings": ConfidentialityFindings_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -66,15 +70,15 @@ export const importMap = {
   "@gongkai/payload-plugin/client#AttachmentFindings": AttachmentFindings_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#AuditTrail": AuditTrail_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowControls": WorkflowControls_baa7528fc9e784bd120ddf179349a4e3,
-  "@gongkai/payload-plugin/client#DeliveryStatus": DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowReplacesPublish": WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#DeliveryRetryButton": DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3,
-  "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
+  "@gongkai/payload-plugin/client#QueryPresetAccessCell": QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,
-  "@payloadcms/next/client#QueryPresetsColumnsCell": QueryPresetsColumnsCell_2b8867833a34864a02ddf429b0728a40,
+  "@gongkai/payload-plugin/client#QueryPresetColumnsCell": QueryPresetColumnsCell_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/next/client#QueryPresetsColumnField": QueryPresetsColumnField_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsGroupByCell": QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsGroupByField": QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40,
+  "@gongkai/payload-plugin/client#Workbench": Workbench_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

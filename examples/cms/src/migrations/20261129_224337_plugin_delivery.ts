@@ -56,6 +56,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"text" varchar
   );
   
+  CREATE TABLE "decision_catalogues_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
+  );
+  
+  CREATE TABLE "_decision_catalogues_v_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
+  );
+  
   CREATE TABLE "deliveries" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"document_title" varchar,
@@ -96,6 +112,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_interpretations_v_texts" ADD CONSTRAINT "_interpretations_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_interpretations_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "decisions_texts" ADD CONSTRAINT "decisions_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."decisions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_decisions_v_texts" ADD CONSTRAINT "_decisions_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_decisions_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "decision_catalogues_texts" ADD CONSTRAINT "decision_catalogues_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."decision_catalogues"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_decision_catalogues_v_texts" ADD CONSTRAINT "_decision_catalogues_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_decision_catalogues_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "policies_texts_order_parent" ON "policies_texts" USING btree ("order","parent_id");
   CREATE INDEX "_policies_v_texts_order_parent" ON "_policies_v_texts" USING btree ("order","parent_id");
@@ -103,6 +121,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_interpretations_v_texts_order_parent" ON "_interpretations_v_texts" USING btree ("order","parent_id");
   CREATE INDEX "decisions_texts_order_parent" ON "decisions_texts" USING btree ("order","parent_id");
   CREATE INDEX "_decisions_v_texts_order_parent" ON "_decisions_v_texts" USING btree ("order","parent_id");
+  CREATE INDEX "decision_catalogues_texts_order_parent" ON "decision_catalogues_texts" USING btree ("order","parent_id");
+  CREATE INDEX "_decision_catalogues_v_texts_order_parent" ON "_decision_catalogues_v_texts" USING btree ("order","parent_id");
   CREATE INDEX "deliveries_document_collection_idx" ON "deliveries" USING btree ("document_collection");
   CREATE INDEX "deliveries_document_id_idx" ON "deliveries" USING btree ("document_id");
   CREATE INDEX "deliveries_agency_idx" ON "deliveries" USING btree ("agency_id");
@@ -127,6 +147,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "_interpretations_v_texts" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "decisions_texts" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "_decisions_v_texts" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "decision_catalogues_texts" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "_decision_catalogues_v_texts" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "deliveries" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "gongkai_delivery_store" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "policies_texts" CASCADE;
@@ -135,6 +157,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_interpretations_v_texts" CASCADE;
   DROP TABLE "decisions_texts" CASCADE;
   DROP TABLE "_decisions_v_texts" CASCADE;
+  DROP TABLE "decision_catalogues_texts" CASCADE;
+  DROP TABLE "_decision_catalogues_v_texts" CASCADE;
   DROP TABLE "deliveries" CASCADE;
   DROP TABLE "gongkai_delivery_store" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_deliveries_fk";

@@ -1,0 +1,57 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { ValidationError } from 'payload'
+
+import { isBlank, relationId } from '../../utilities/relationIds.js'
+import { isWorkflowContext } from '../../workflow/context.js'
+
+type Row = Record<string, unknown>
+
+const rowsOf = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : [])
+const decisionIdsOf = (items: Row[]) => items.map((item) => relationId(item.decision)).filter((id): id is string => id !== undefined)
+
+/**
+ * 目录调整: once a catalogue has been published, every decision added to or removed from it is recorded as an
+ * adjustment (调入 / 调出, with reason and date) that is published with it, and recorded adjustments are never
+ * changed or removed. Compares the items with the published version.
+ */
+export function checkCatalogueAdjustments({ slug }: { slug: string }): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, req, context }) => {
+    if (isWorkflowContext(context) || !originalDoc?.id) return data
+    const published = (await req.payload
+      .findByID({ collection: slug, id: originalDoc.id as number | string, draft: false, depth: 0, overrideAccess: true, disableErrors: true, req })
+      .catch(() => null)) as Row | null
+    if (!published || published._status !== 'published') return data
+    const errors: { path: string; message: string }[] = []
+    const before = new Set(decisionIdsOf(rowsOf(published.items)))
+    const after = new Set(decisionIdsOf(rowsOf(data.items !== undefined ? data.items : originalDoc.items)))
+    const adjustments = rowsOf(data.adjustments !== undefined ? data.adjustments : originalDoc.adjustments)
+    const recorded = rowsOf(published.adjustments)
+    recorded.forEach((row, index) => {
+      const now = adjustments[index]
+      if (!now || now.kind !== row.kind || relationId(now.decision) !== relationId(row.decision) || String(now.reason ?? '') !== String(row.reason ?? '')) {
+        errors.push({ path: `adjustments.${index}`, message: `已发布的第 ${index + 1} 项目录调整记录不得修改或删除` })
+      }
+    })
+    const newAdjustments = adjustments.slice(recorded.length)
+    // Checked here, not only by `required`: Payload skips field validation on draft saves, and an adjustment
+    // without its reason must not wait for publication to be noticed.
+    newAdjustments.forEach((row, offset) => {
+      const index = recorded.length + offset
+      if (isBlank(row.reason)) errors.push({ path: `adjustments.${index}.reason`, message: '目录调整须写明调整理由' })
+      if (isBlank(row.date)) errors.push({ path: `adjustments.${index}.date`, message: '目录调整须写明调整日期' })
+    })
+    const hasAdjustment = (kind: string, id: string) => newAdjustments.some((row) => row.kind === kind && relationId(row.decision) === id)
+    for (const id of after) {
+      if (!before.has(id) && !hasAdjustment('add', id)) {
+        errors.push({ path: 'adjustments', message: `目录已发布，调入决策事项（ID ${id}）须同时新增一条“调入”调整记录，写明理由和日期` })
+      }
+    }
+    for (const id of before) {
+      if (!after.has(id) && !hasAdjustment('remove', id)) {
+        errors.push({ path: 'adjustments', message: `目录已发布，调出决策事项（ID ${id}）须同时新增一条“调出”调整记录，写明理由和日期` })
+      }
+    }
+    if (errors.length > 0) throw new ValidationError({ collection: slug, errors })
+    return data
+  }
+}

@@ -1,0 +1,9 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { personName } from '../workbench/personName.js'
+
+/** `displayName` = 姓名, else the e-mail: the users' title in pickers, lists and the workflow. */
+export const setDisplayName: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const merged = { ...originalDoc, ...data } as Record<string, unknown>
+  return { ...data, displayName: personName(merged) }
+}

@@ -1,0 +1,44 @@
+import { decisionOrderErrors, hasContent, missingDecisionElements } from '@gongkai/core'
+import type { PayloadRequest } from 'payload'
+
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { toCalendarDate } from '../utilities/calendarDate.js'
+import { relationId } from '../utilities/relationIds.js'
+import { documentLabel } from './runtime.js'
+import { WorkflowError } from './WorkflowError.js'
+import type { WorkflowFieldError } from './WorkflowError.js'
+
+type Doc = Record<string, unknown>
+
+/**
+ * 重大行政决策程序 (decree 713) as the workflow checks it: the elements of every step the decision's stage has
+ * passed, 合法性审查 before 集体讨论, and — for a public comment period — a 征求意见公告 that is itself published
+ * (the public must have been able to read the call for comments). Empty when the decision may go on.
+ */
+export async function decisionProcessErrors(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; doc: Doc }): Promise<WorkflowFieldError[]> {
+  const { req, options, doc } = args
+  const calendarDay = (value: unknown) => toCalendarDate(value, options.timeZone)
+  const errors: WorkflowFieldError[] = [...missingDecisionElements(doc), ...decisionOrderErrors({ decision: doc, calendarDay })]
+  const noticeId = relationId(doc.commentNotice)
+  if (noticeId !== undefined && hasContent(doc.commentNotice) && !errors.some((error) => error.path === 'commentNotice')) {
+    const notice = (await req.payload
+      .findByID({ collection: options.slugs.policies, id: noticeId, depth: 0, draft: false, overrideAccess: true, disableErrors: true, req })
+      .catch(() => null)) as Doc | null
+    if (!notice || notice._status !== 'published') {
+      errors.push({ path: 'commentNotice', message: `征求意见公告${notice ? `“${String(notice.title)}”` : ''}尚未发布：须先发布公告，公众才能提出意见` })
+    }
+  }
+  return errors
+}
+
+/**
+ * 提交审核 of a decision: refuses, with every missing element named, a decision whose stage is not backed by
+ * the steps before it.
+ *
+ * @throws WorkflowError (400) listing each missing element with its field
+ */
+export async function assertDecisionProcess(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; doc: Doc }): Promise<void> {
+  const errors = await decisionProcessErrors(args)
+  if (errors.length === 0) return
+  throw new WorkflowError(`${documentLabel('decisions', args.doc)}不符合重大行政决策程序，不能提交审核：${errors.map((error) => error.message).join('；')}`, 400, errors)
+}
