@@ -2,14 +2,14 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: ['src/index.ts', 'src/types.ts'],
+    entry: { index: 'src/index.ts', types: 'src/types.ts', deliverCommand: 'src/delivery/deliverCommand.ts' },
     format: ['esm'],
     dts: true,
     clean: true,
     sourcemap: true,
     target: 'es2022',
     // Payload and core are resolved from the app that installs the plugin.
-    external: ['payload', '@gongkai/core'],
+    external: ['payload', '@gongkai/core', '@gongkai/sdk', '@payloadcms/richtext-lexical', '@payloadcms/db-postgres'],
   },
   {
     // Admin components, loaded by the app's import map as '@gongkai/payload-plugin/client#…'. esbuild drops

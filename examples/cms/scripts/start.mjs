@@ -55,6 +55,8 @@ const env = {
   DATABASE_URL: cmsDatabaseUrl,
   PAYLOAD_SECRET: persistentSecret('PAYLOAD_SECRET', 'payload-secret'),
   GONGKAI_LIBRARY_URL: libraryAddress.url,
+  // The CMS registers its agencies in the library and gets their push tokens with it (delivery).
+  GONGKAI_LIBRARY_ADMIN_TOKEN: libraryAdminToken,
   NODE_ENV: isDev ? 'development' : 'production',
   NEXT_TELEMETRY_DISABLED: '1',
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { gongkaiPlugin, localizeQueryPresets } from '@gongkai/payload-plugin'
+import type { DeliveryOptions } from '@gongkai/payload-plugin'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
@@ -23,6 +24,38 @@ function requireSecret(): string {
   // production server must have a real secret.
   if (!isServing) return 'not-serving-no-secret-needed'
   throw new Error('PAYLOAD_SECRET is not set. `npm start` (scripts/start.mjs) generates one in .data/; set it yourself elsewhere.')
+}
+
+/**
+ * Delivery to the policy library that `npm start` runs beside the CMS (GONGKAI_LIBRARY_URL): with its admin
+ * token the plugin registers each agency there and keeps the agency's push token, encrypted. A WeChat
+ * official account is added from the environment (see the README): GONGKAI_WECHAT_APP_ID and
+ * GONGKAI_WECHAT_APP_SECRET (and GONGKAI_WECHAT_API for a test server).
+ */
+function deliveryOptions(): DeliveryOptions | undefined {
+  const url = process.env.GONGKAI_LIBRARY_URL
+  if (!url) return undefined
+  const channels: NonNullable<DeliveryOptions['channels']> = {}
+  if (process.env.GONGKAI_WECHAT_APP_ID && process.env.GONGKAI_WECHAT_APP_SECRET) {
+    channels.wechat = {
+      kind: 'wechat',
+      label: process.env.GONGKAI_WECHAT_LABEL ?? '微信公众号',
+      appId: process.env.GONGKAI_WECHAT_APP_ID,
+      appSecret: process.env.GONGKAI_WECHAT_APP_SECRET,
+      ...(process.env.GONGKAI_WECHAT_API ? { baseUrl: process.env.GONGKAI_WECHAT_API } : {}),
+    }
+  }
+  return {
+    library: { url, ...(process.env.GONGKAI_LIBRARY_ADMIN_TOKEN ? { adminToken: process.env.GONGKAI_LIBRARY_ADMIN_TOKEN } : {}), tokens: libraryTokens() },
+    publicUrl: process.env.GONGKAI_PUBLIC_URL ?? process.env.NEXT_PUBLIC_SERVER_URL ?? 'http://localhost:3000',
+    channels,
+  }
+}
+
+/** GONGKAI_LIBRARY_TOKENS='{"11120114mb1234562n":"…"}': push tokens per library agency id, when not provisioned. */
+function libraryTokens(): Record<string, string> {
+  const raw = process.env.GONGKAI_LIBRARY_TOKENS
+  return raw ? (JSON.parse(raw) as Record<string, string>) : {}
 }
 
 // localizeQueryPresets: Payload's list-presets drawer in Chinese (its labels are built after the plugins run).
@@ -55,6 +88,6 @@ export default localizeQueryPresets(
     // Scheduled publications (定时发布) are jobs on the 'gongkai' queue; run them every minute.
     jobs: { autoRun: [{ cron: '* * * * *', queue: 'gongkai' }] },
     sharp,
-    plugins: [gongkaiPlugin({}), sampleContent({ isEnabled: process.env.GONGKAI_SEED_SAMPLE !== 'false' })],
+    plugins: [gongkaiPlugin({ delivery: deliveryOptions() }), sampleContent({ isEnabled: process.env.GONGKAI_SEED_SAMPLE !== 'false' })],
   }),
 )

@@ -66,3 +66,17 @@ export const defaultDisclosureReviewIntervalMonths = 12
 /** Jobs queue of the scheduled-publication task. */
 export const defaultJobsQueue = 'gongkai'
 
+/** Jobs queue of delivery jobs. */
+export const defaultDeliveryQueue = 'gongkai-delivery'
+
+/** Collection of delivery records (one per document version and target). */
+export const defaultDeliveriesSlug = 'deliveries'
+
+/** Internal collection of channel progress and encrypted provisioned tokens. */
+export const defaultDeliveryStoreSlug = 'gongkai-delivery-store'
+
+export const defaultDeliveryRetry = { attempts: 8, initialDelayMs: 2000, maxDelayMs: 600_000 } as const
+
+export const defaultDeliveryPollIntervalMs = 5000
+
+export const defaultDeliveryLeaseMs = 120_000

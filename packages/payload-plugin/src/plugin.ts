@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import type { CollectionConfig, Config } from 'payload'
 
 import { applyAccessControl } from './access/applyAccessControl.js'
@@ -13,6 +15,11 @@ import { createRegistrationsCollection } from './collections/Registrations/index
 import { participationComplianceEndpoint } from './endpoints/participationComplianceEndpoint.js'
 import { createPoliciesCollection } from './collections/Policies/index.js'
 import { createTopicsCollection } from './collections/Topics/index.js'
+import { createDeliveriesCollection, createDeliveryStoreCollection } from './delivery/deliveriesCollection.js'
+import { deliveryChannelsFieldOf, withDeliveryStatus } from './delivery/deliveryFields.js'
+import { createDeliveryTask } from './delivery/deliveryTask.js'
+import { startDeliveryWorker } from './delivery/deliveryWorker.js'
+import { retryDeliveryEndpoint } from './delivery/retryDelivery.js'
 import { withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
@@ -57,11 +64,19 @@ export const gongkaiPlugin =
       .map(([key, build]) => {
         const built = build(options)
         const workflowKey = workflowCollectionOf(options, built.slug)
-        const collection = workflowKey ? withWorkflow(workflowKey, built, options) : built
+        const withChannels = workflowKey ? deliveryChannelsFieldOf(workflowKey, built, options) : built
+        const collection = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withChannels, options), options) : built
         const defaultCollection = applyAccessControl({ key, collection, options })
         const override = options.overrides[key]
         return override ? override({ defaultCollection }) : defaultCollection
       })
+
+    // The delivery collections stay when delivery is off or the plugin is disabled: the schema does not change.
+    const deliveries = createDeliveriesCollection(options)
+    collections.push(
+      options.isDisabled || !options.delivery.isEnabled ? deliveries : { ...deliveries, endpoints: [retryDeliveryEndpoint] },
+      createDeliveryStoreCollection(options),
+    )
 
     const existingCollections = incomingConfig.collections ?? []
     const withUsers = options.hasOwnUsersCollection
@@ -86,11 +101,20 @@ export const gongkaiPlugin =
     // change. Nothing queues it while disabled.
     config.jobs = {
       ...incomingConfig.jobs,
-      tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask()],
+      // Payload's runner marks jobs as processing with a read and then a write, so two workers can run one job
+      // (the delivery inside is claimed once). When the first deletes the finished job, the second fails to
+      // log to it and leaks the connection of its job-update transaction; keeping finished jobs avoids that.
+      // Finished delivery jobs are removed after a day by the delivery worker.
+      deleteJobOnComplete: incomingConfig.jobs?.deleteJobOnComplete ?? false,
+      tasks: [...(incomingConfig.jobs?.tasks ?? []), createScheduledPublishTask(), createDeliveryTask()],
     }
 
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
+    if (options.delivery.isEnabled) {
+      // `payload gongkai:deliver [--once]`: the standalone delivery worker (built next to this file).
+      config.bin = [...(incomingConfig.bin ?? []), { key: 'gongkai:deliver', scriptPath: fileURLToPath(new URL('./deliverCommand.js', import.meta.url)) }]
+    }
     config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options), workbenchEndpoint]
     config.admin = withWorkbench(config.admin, options)
     const withPresetLabels = withQueryPresetLabels(config, options.labelLanguages)
@@ -103,6 +127,8 @@ export const gongkaiPlugin =
       }
       await installAuditLogGuard({ payload, slug: options.slugs.auditLog })
       await seedDisclosureReviewPreset({ payload, policiesSlug: options.slugs.policies })
+      // Deliveries start right after each publishing commit, in this process, unless a separate worker runs them.
+      startDeliveryWorker(payload)
     }
     return config
   }

@@ -14,6 +14,7 @@ import {
   defaultTimeZone,
   defaultVideoInterpretationForms,
 } from './defaults.js'
+import { sanitizeDeliveryOptions } from './delivery/sanitizeDeliveryOptions.js'
 import type { GongkaiPluginOptions, GongkaiSlugs, SanitizedGongkaiPluginOptions, ValidityStatusOption } from './types.js'
 
 const enumValuePattern = /^[a-z][a-z0-9_]*$/
@@ -133,6 +134,7 @@ export function sanitizeOptions(options: GongkaiPluginOptions, config: Config): 
     indexNumberFormat,
     disclosureReviewIntervalMonths,
     jobsQueue: options.jobsQueue ?? defaultJobsQueue,
+    delivery: sanitizeDeliveryOptions(options.delivery),
     participationTarget,
     countedMeetingKinds,
     shouldReplaceDashboard: options.workbench ?? true,

@@ -189,6 +189,156 @@ export type GongkaiPluginOptions = {
    * @default true
    */
   workbench?: boolean
+  /**
+   * Delivery of published documents to the policy library (政策文件库) and new-media channels through an outbox
+   * in the publishing transaction (see `docs/decisions/0006-delivery-outbox.md`). Off when omitted.
+   * @default undefined — nothing is delivered
+   * @example { library: { url: process.env.GONGKAI_LIBRARY_URL, adminToken: process.env.GONGKAI_LIBRARY_ADMIN_TOKEN }, publicUrl: 'https://www.example.gov.cn' }
+   */
+  delivery?: DeliveryOptions
+}
+
+/** Where and how published documents are delivered. */
+export type DeliveryOptions = {
+  /**
+   * The policy library. Every 主动公开 policy, interpretation and decision goes there.
+   * @default undefined — no library target
+   */
+  library?: LibraryTargetOptions
+  /**
+   * New-media channels by name (the name is the target shown to editors and stored on deliveries).
+   * @default {}
+   * @example { wuqingWeChat: { kind: 'wechat', label: '武清发布公众号', appId: 'wx…', appSecret: process.env.WECHAT_SECRET } }
+   */
+  channels?: Record<string, ChannelTargetOptions>
+  /**
+   * Base URL of the public website; links, images and attachments in what goes out are made absolute with it,
+   * and each document's canonical page is `${publicUrl}/${collection}/${id}` unless `documentUrl` says otherwise.
+   * @example 'https://www.wuqing.gov.cn'
+   */
+  publicUrl: string
+  /**
+   * The canonical page of a document on the public website.
+   * @default ({ collection, id, publicUrl }) => `${publicUrl}/${collection}/${id}`
+   */
+  documentUrl?: (args: { collection: string; id: number | string; publicUrl: string; doc: Record<string, unknown> }) => string
+  /**
+   * Jobs queue of delivery jobs.
+   * @default 'gongkai-delivery'
+   */
+  queue?: string
+  /**
+   * Retries of a retryable failure (network, 5xx, 429, platform busy), with exponential backoff.
+   * @default { attempts: 8, initialDelayMs: 2000, maxDelayMs: 600000 }
+   */
+  retry?: { attempts?: number; initialDelayMs?: number; maxDelayMs?: number }
+  /**
+   * Run delivery jobs inside this process: right after each publishing transaction commits, and every
+   * `pollIntervalMs` for retries and deliveries left by a crashed worker. Turn it off when a separate worker
+   * (`payload gongkai:deliver`) runs them.
+   * @default { isEnabled: true, pollIntervalMs: 5000 }
+   */
+  worker?: { isEnabled?: boolean; pollIntervalMs?: number }
+  /**
+   * How long a worker holds a delivery it started before another worker may take it over (a crashed worker's).
+   * @default 120000
+   */
+  leaseMs?: number
+  /** fetch used for every call (tests, proxies). @default globalThis.fetch */
+  fetch?: (input: Request) => Promise<Response>
+}
+
+export type LibraryTargetOptions = {
+  /** Base URL of the library, e.g. `http://127.0.0.1:4000`. */
+  url: string
+  /**
+   * Push tokens per library agency id (see `agencyId`). Wins over provisioned tokens.
+   * @default {}
+   * @example { '11120114mb1841520': process.env.GONGKAI_LIBRARY_TOKEN_FGW }
+   */
+  tokens?: Record<string, string>
+  /**
+   * The library's admin token. With it the plugin registers each agency in the library on its first delivery
+   * and issues its push token, which it keeps encrypted (AES-256-GCM, keyed from the Payload secret).
+   * @default undefined — only `tokens` are used
+   */
+  adminToken?: string
+  /**
+   * The library agency id of an agency (lower-case letters, digits and `-`).
+   * @default the agency's 组织机构代码／统一社会信用代码 in lower case
+   */
+  agencyId?: (agency: Record<string, unknown>) => string
+  /** Label shown to editors. @default '政策文件库' */
+  label?: string
+}
+
+type ChannelRouting = {
+  /** Shown to editors, e.g. 武清发布公众号. @default the channel's name */
+  label?: string
+  /**
+   * Collection keys whose documents may go to this channel.
+   * @default ['policies', 'interpretations']
+   */
+  collections?: readonly ('policies' | 'interpretations' | 'decisions')[]
+  /**
+   * Agency ids (Payload ids) whose documents may go to this channel.
+   * @default undefined — every agency
+   */
+  agencies?: readonly (number | string)[]
+  /**
+   * Preselected for new documents in the editor's 推送渠道 field.
+   * @default true
+   */
+  isDefault?: boolean
+}
+
+export type ChannelTargetOptions = ChannelRouting &
+  (
+    | {
+        kind: 'wechat'
+        appId: string
+        appSecret: string
+        /** WeChat API origin (tests point it at a local server). @default 'https://api.weixin.qq.com' */
+        baseUrl?: string
+        /** Permanent material media_id used as the cover when a document has none. */
+        defaultCoverMediaId?: string
+      }
+    | {
+        kind: 'weibo'
+        accessToken: string
+        /** 安全域名 registered for the Weibo app; the canonical URL must be under it. */
+        safeDomain: string
+        /** Weibo API origin. @default 'https://api.weibo.com' */
+        baseUrl?: string
+      }
+    | { kind: 'webhook'; url: string; secret: string }
+  )
+
+/** A delivery target after sanitizing. */
+export type SanitizedDeliveryTarget = {
+  name: string
+  label: string
+  kind: 'library' | 'wechat' | 'weibo' | 'webhook'
+  collections: readonly ('policies' | 'interpretations' | 'decisions')[]
+  agencies: readonly string[] | undefined
+  isDefault: boolean
+}
+
+export type SanitizedDeliveryOptions = {
+  isEnabled: boolean
+  library: (Omit<LibraryTargetOptions, 'tokens' | 'label'> & { tokens: Record<string, string>; url: string }) | undefined
+  channels: Record<string, ChannelTargetOptions>
+  /** Every target in order: `library` first, then the channels. */
+  targets: readonly SanitizedDeliveryTarget[]
+  publicUrl: string
+  documentUrl: NonNullable<DeliveryOptions['documentUrl']>
+  queue: string
+  retry: { attempts: number; initialDelayMs: number; maxDelayMs: number }
+  worker: { isEnabled: boolean; pollIntervalMs: number }
+  leaseMs: number
+  fetch: ((input: Request) => Promise<Response>) | undefined
+  deliveriesSlug: string
+  storeSlug: string
 }
 
 /** The options with defaults applied, as every collection, hook and seed function receives them. */
@@ -217,6 +367,7 @@ export type SanitizedGongkaiPluginOptions = {
   indexNumberFormat: 'year' | 'year_month'
   disclosureReviewIntervalMonths: number
   jobsQueue: string
+  delivery: SanitizedDeliveryOptions
   participationTarget: number
   countedMeetingKinds: readonly MeetingKind[]
   shouldReplaceDashboard: boolean
@@ -265,6 +416,9 @@ export type WorkflowFields = {
     invalidatedAt?: string | null
   } | null
 }
+
+/** 推送渠道: the editor's choice of new-media channels (names of `delivery.channels`); the library gets every 主动公开 document. */
+export type DeliveryChannelsField = { deliveryChannels?: string[] | null }
 
 /** 保密审查 record on policies, interpretations, decisions and participation (written only by the record-review action). */
 export type ConfidentialityReviewFields = {
@@ -342,6 +496,7 @@ export type Attachment = Timestamps & {
 export type Policy = Timestamps &
   Drafts &
   WorkflowFields &
+  DeliveryChannelsField &
   ConfidentialityReviewFields &
   PolicyWorkflowFields & {
     /** 标题 */
@@ -400,6 +555,7 @@ export type Policy = Timestamps &
 export type Interpretation = Timestamps &
   Drafts &
   WorkflowFields &
+  DeliveryChannelsField &
   ConfidentialityReviewFields & {
     title: string
     /** The policies interpreted (at least one). */
@@ -440,6 +596,7 @@ export type ImplementationRecord = {
 export type Decision = Timestamps &
   Drafts &
   WorkflowFields &
+  DeliveryChannelsField &
   ConfidentialityReviewFields & {
     /** 目录年度 */
     catalogueYear: number

@@ -29,6 +29,8 @@ const keysOf = <T>(keys: Record<Own<T>, true>) => Object.keys(keys).sort()
 
 // Added by the editorial workflow and 保密审查 to the four document collections.
 const workflowKeys = { workflowState: true, workflow: true, lastEditedBy: true, contentChangedAt: true, confidentialityReview: true } as const
+// 推送渠道, on the collections that are delivered (not participation records).
+const deliveryKeys = { deliveryChannels: true } as const
 
 const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
   agencies: keysOf<Agency>({ name: true, shortName: true, agencyCode: true, organizationCode: true, organizationCodeKind: true, parent: true }),
@@ -38,11 +40,11 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
     writtenDate: true, publishDate: true, documentType: true, topic: true, keywords: true, validity: true, expiryDate: true,
     supersededBy: true, supersedes: true, disclosure: true, nonDisclosureReason: true, nonDisclosureExplanation: true,
     classification: true, isNormative: true, needsInterpretation: true, summary: true, body: true, attachments: true, interpretations: true,
-    ...workflowKeys, nextDisclosureReviewDate: true, validityHistory: true,
+    ...workflowKeys, ...deliveryKeys, nextDisclosureReviewDate: true, validityHistory: true,
   }),
   interpretations: keysOf<Interpretation>({
     title: true, policies: true, form: true, interpretingAgency: true, interpreterName: true, summary: true, body: true, media: true, videoUrl: true,
-    ...workflowKeys, policyValidity: true,
+    ...workflowKeys, ...deliveryKeys, policyValidity: true,
   }),
   decisions: keysOf<Decision>({
     catalogueYear: true, catalogueNumber: true, title: true, responsibleAgency: true, stage: true, draftText: true,
@@ -53,7 +55,7 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
     legalityReview: true, legalityReviewDate: true, legalityReviewConclusion: true, meeting: true, result: true,
     implementationRecords: true, effectEvaluation: true, effectEvaluationDate: true, effectEvaluationDisclosure: true,
     effectEvaluationNonDisclosureReason: true, participationRecords: true, resultingPolicies: true,
-    ...workflowKeys,
+    ...workflowKeys, ...deliveryKeys,
   }),
   participation: keysOf<Participation>({
     kind: true, meetingName: true, meetingDate: true, decision: true, meetingKind: true, selectionMethod: true, selectionDate: true,

@@ -4,6 +4,7 @@ import * as migration_20261126_094346_audit_revert_action from './20261126_09434
 import * as migration_20261129_213327_plugin_disclosure from './20261129_213327_plugin_disclosure';
 import * as migration_20261129_223417_decisions_process from './20261129_223417_decisions_process';
 import * as migration_20261129_223635_admin_workbench from './20261129_223635_admin_workbench';
+import * as migration_20261129_224337_plugin_delivery from './20261129_224337_plugin_delivery';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261129_223635_admin_workbench.up,
     down: migration_20261129_223635_admin_workbench.down,
     name: '20261129_223635_admin_workbench',
+  },
+  {
+    up: migration_20261129_224337_plugin_delivery.up,
+    down: migration_20261129_224337_plugin_delivery.down,
+    name: '20261129_224337_plugin_delivery',
   },
 ];

@@ -1,4 +1,5 @@
-import { defaultSlugs } from '@gongkai/payload-plugin'
+import { defaultSlugs, enqueueDeliveries } from '@gongkai/payload-plugin'
+import { createLocalReq } from 'payload'
 import type { Config, Payload } from 'payload'
 
 import { wuqingNoticeText } from './wuqingNotice'
@@ -68,7 +69,7 @@ export async function seedSampleContent(payload: Payload): Promise<void> {
       overrideAccess: true,
     }))
 
-  await payload.create({
+  const policy = await payload.create({
     collection: defaultSlugs.policies,
     data: {
       title: samplePolicyTitle,
@@ -91,6 +92,8 @@ export async function seedSampleContent(payload: Payload): Promise<void> {
     context: { gongkaiImport: true },
   })
   payload.logger.info(`[gongkai] seeded the sample policy “${samplePolicyTitle}”`)
+  // An import does not deliver by itself; the sample is sent to the policy library like a publication.
+  await enqueueDeliveries({ req: await createLocalReq({}, payload), action: 'publish', documents: [{ collection: defaultSlugs.policies, id: policy.id }] })
 }
 
 /** Seeds the sample after every earlier plugin's onInit (the Gongkai plugin seeds the topics there). */

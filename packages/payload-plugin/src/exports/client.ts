@@ -3,6 +3,7 @@ export { ConfidentialityFindings } from '../components/ConfidentialityFindings.j
 export { WorkflowControls, WorkflowReplacesPublish } from '../components/WorkflowControls.js'
 export { AuditTrail } from '../components/AuditTrail.js'
 export type { AuditTrailProps } from '../components/AuditTrail.js'
+export { DeliveryStatus, DeliveryRetryButton } from '../components/DeliveryStatus.js'
 export { Workbench } from '../components/Workbench.js'
 export type { WorkbenchProps } from '../components/Workbench.js'
 export { WorkflowNotice } from '../components/WorkflowNotice.js'

@@ -10,6 +10,7 @@ import { latestVersionId, recordAudit } from './audit.js'
 import { missingElements } from './completeness.js'
 import { disclosureLabel, isPublicRelease } from './disclosureRule.js'
 import { assignIndexNumber } from './indexNumber.js'
+import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
 import { documentLabel } from './runtime.js'
 import type { WorkflowAction } from './states.js'
 import { WorkflowError } from './WorkflowError.js'
@@ -283,6 +284,8 @@ export async function publishBundle(args: {
     })
     published.push({ collection: slug, id: member.doc.id, indexNumber: (saved.indexNumber as string | undefined) ?? null, state: stateOf(member) })
   }
+  // The outbox: deliveries to the library and channels commit (or roll back) with the publication.
+  await enqueueDeliveries({ req, action: 'publish', documents: published })
   return published
 }
 

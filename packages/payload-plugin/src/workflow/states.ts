@@ -108,7 +108,7 @@ export function isWorkflowAction(value: unknown): value is WorkflowAction {
 export const approvedStates: readonly WorkflowState[] = ['approved', 'scheduled', 'published']
 
 /** Audit log actions: the workflow's plus A's 保密审查 actions and imports. */
-export type AuditAction = WorkflowAction | 'mask' | 'review' | 'import' | 'validity' | 'scheduled_publish_failed' | 'revert'
+export type AuditAction = WorkflowAction | 'mask' | 'review' | 'import' | 'validity' | 'scheduled_publish_failed' | 'revert' | 'delivered' | 'delivery_failed'
 
 export const auditActions: readonly { value: AuditAction; label: LocalizedLabel }[] = [
   ...workflowActions,
@@ -118,4 +118,6 @@ export const auditActions: readonly { value: AuditAction; label: LocalizedLabel 
   { value: 'validity', label: { zh: '有效性变更', en: 'Validity change' } },
   { value: 'scheduled_publish_failed', label: { zh: '定时发布失败', en: 'Scheduled publication failed' } },
   { value: 'revert', label: { zh: '恢复为已发布版本（放弃修订稿）', en: 'Revert to published (revision discarded)' } },
+  { value: 'delivered', label: { zh: '已推送', en: 'Delivered' } },
+  { value: 'delivery_failed', label: { zh: '推送失败', en: 'Delivery failed' } },
 ]

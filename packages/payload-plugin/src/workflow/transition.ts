@@ -2,6 +2,7 @@ import { createLocalReq } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds } from '../access/documentAgencies.js'
+import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { agencyRoleLabels, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
 import type { AgencyRole } from '../access/roles.js'
@@ -268,6 +269,8 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
         const withdrawnWith = await withdrawOrphanedInterpretations({ req, options, policyId: doc.id, user, userId, now, reason, policyTitle: titleOf(doc) })
         if (withdrawnWith.length > 0) details.interpretationsWithdrawn = withdrawnWith
       }
+      const withdrawnInterpretations = ((details.interpretationsWithdrawn ?? []) as (number | string)[]).map((id) => ({ collection: options.slugs.interpretations, id }))
+      await enqueueDeliveries({ req, action: 'withdraw', notice: reason, documents: [{ collection: slug, id: doc.id }, ...withdrawnInterpretations] })
       break
     }
     case 'invalidate': {
@@ -308,6 +311,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
       if (key === 'policies' && data.supersededBy !== null && data.supersededBy !== undefined) {
         await linkReplacement(req, options, data.supersededBy as number | string, doc.id)
       }
+      await enqueueDeliveries({ req, action: 'validity', documents: [{ collection: slug, id: doc.id }] })
       break
     }
   }

@@ -28,6 +28,7 @@ import { AttachmentFindings as AttachmentFindings_baa7528fc9e784bd120ddf179349a4
 import { AuditTrail as AuditTrail_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowControls as WorkflowControls_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowReplacesPublish as WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { DeliveryRetryButton as DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetAccessCell as QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -70,6 +71,7 @@ export const importMap = {
   "@gongkai/payload-plugin/client#AuditTrail": AuditTrail_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowControls": WorkflowControls_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowReplacesPublish": WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#DeliveryRetryButton": DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#QueryPresetAccessCell": QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,

@@ -1,0 +1,134 @@
+'use client'
+
+import { Button, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { useCallback, useEffect, useState } from 'react'
+
+type Delivery = {
+  id: number | string
+  target: string
+  targetLabel?: string | null
+  action: string
+  version: number
+  state: string
+  attempts?: number | null
+  lastError?: string | null
+  externalUrl?: string | null
+  updatedAt?: string
+}
+
+export type DeliveryStatusProps = { deliveriesSlug: string; stateLabels: Record<string, string> }
+
+const actionLabels: Record<string, string> = { publish: '发布', withdraw: '撤回', validity: '有效性变更' }
+const stateColors: Record<string, string> = { delivered: 'var(--theme-success-500)', failed: 'var(--theme-error-500)', submitted: 'var(--theme-warning-500)' }
+
+/**
+ * Where the document went: the latest delivery per target (政策文件库, each channel) with its state —
+ * 已推送, 推送中, 推送失败 … — and the error in Chinese, beside the workflow controls. A failed delivery has a
+ * 重试 button (the endpoint lets only the agency's 签发 or a site admin retry). Refreshes while something is pending.
+ */
+export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusProps) {
+  const { id, collectionSlug } = useDocumentInfo()
+  const {
+    config: {
+      serverURL,
+      routes: { api, admin },
+    },
+  } = useConfig()
+  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null)
+
+  const load = useCallback(async () => {
+    if (!id || !collectionSlug) return
+    const query = new URLSearchParams({
+      'where[documentCollection][equals]': collectionSlug,
+      'where[documentId][equals]': String(id),
+      sort: '-version',
+      limit: '100',
+      depth: '0',
+    })
+    const response = await fetch(`${serverURL}${api}/${deliveriesSlug}?${query.toString()}`, { credentials: 'include' }).catch(() => null)
+    if (!response?.ok) return
+    const body = (await response.json()) as { docs: Delivery[] }
+    const latest = new Map<string, Delivery>()
+    for (const delivery of body.docs) if (!latest.has(delivery.target)) latest.set(delivery.target, delivery)
+    setDeliveries([...latest.values()])
+  }, [api, collectionSlug, deliveriesSlug, id, serverURL])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+  const isPending = deliveries?.some((delivery) => ['queued', 'delivering', 'retrying'].includes(delivery.state)) ?? false
+  useEffect(() => {
+    if (!isPending) return
+    const timer = setInterval(() => void load(), 1500)
+    return () => clearInterval(timer)
+  }, [isPending, load])
+
+  const retry = async (delivery: Delivery) => {
+    const response = await fetch(`${serverURL}${api}/${deliveriesSlug}/${delivery.id}/retry`, { method: 'POST', credentials: 'include' }).catch(() => null)
+    if (response?.ok) {
+      toast.success(`已重新排队推送到${delivery.targetLabel ?? delivery.target}`)
+    } else {
+      const body = response ? ((await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null) : null
+      toast.error(body?.errors?.[0]?.message ?? '重试推送失败')
+    }
+    await load()
+  }
+
+  if (!deliveries || deliveries.length === 0) return null
+  return (
+    <div className="gongkai-delivery-status" aria-label="推送状态" style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, marginRight: 12 }}>
+      {deliveries.map((delivery) => (
+        <div key={delivery.target} data-target={delivery.target} data-state={delivery.state} style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+          <span>{delivery.targetLabel ?? delivery.target}</span>
+          <strong style={{ color: stateColors[delivery.state] }}>
+            {actionLabels[delivery.action] && delivery.action !== 'publish' ? `${actionLabels[delivery.action]}：` : ''}
+            {stateLabels[delivery.state] ?? delivery.state}
+          </strong>
+          {delivery.externalUrl ? (
+            <a href={delivery.externalUrl} target="_blank" rel="noreferrer">
+              查看
+            </a>
+          ) : null}
+          {delivery.state === 'failed' ? (
+            <>
+              <span title={delivery.lastError ?? ''} style={{ color: 'var(--theme-error-500)' }}>
+                {delivery.lastError}
+              </span>
+              <Button buttonStyle="secondary" size="small" onClick={() => void retry(delivery)}>
+                重试
+              </Button>
+            </>
+          ) : null}
+        </div>
+      ))}
+      <a href={`${admin}/collections/${deliveriesSlug}?where[state][in][0]=failed&where[state][in][1]=retrying&where[state][in][2]=delivering`}>推送失败或未完成的记录</a>
+    </div>
+  )
+}
+
+/** 重试推送 on a delivery's own page (shown for failed deliveries). */
+export function DeliveryRetryButton() {
+  const { id, collectionSlug, savedDocumentData } = useDocumentInfo()
+  const {
+    config: {
+      serverURL,
+      routes: { api },
+    },
+  } = useConfig()
+  if (!id || savedDocumentData?.state !== 'failed') return null
+  const retry = async () => {
+    const response = await fetch(`${serverURL}${api}/${collectionSlug}/${id}/retry`, { method: 'POST', credentials: 'include' }).catch(() => null)
+    if (response?.ok) {
+      toast.success('已重新排队推送')
+      window.location.reload()
+      return
+    }
+    const body = response ? ((await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null) : null
+    toast.error(body?.errors?.[0]?.message ?? '重试推送失败')
+  }
+  return (
+    <Button buttonStyle="primary" size="small" onClick={() => void retry()}>
+      重试推送
+    </Button>
+  )
+}

@@ -1,0 +1,2 @@
+/** Name of the delivery task in Payload's jobs queue. */
+export const deliveryTaskSlug = 'gongkaiDeliver'

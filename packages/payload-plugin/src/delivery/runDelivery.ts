@@ -1,0 +1,184 @@
+import { createLocalReq } from 'payload'
+import type { Payload } from 'payload'
+
+import { recordAudit } from '../workflow/audit.js'
+import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
+import { inTransaction } from '../workflow/transaction.js'
+import { toCalendarDate } from '../utilities/calendarDate.js'
+import { relationId } from '../utilities/relationIds.js'
+import { claimDelivery, renewLease } from './claimDelivery.js'
+import { DeliveryFailure } from './DeliveryFailure.js'
+import type { TargetOutcome } from './DeliveryFailure.js'
+import type { DeliveryAction } from './deliveryStates.js'
+import { pendingDeliveryStates } from './deliveryStates.js'
+import { deliveryTaskSlug } from './deliveryTaskSlug.js'
+import { isStoppedWorker } from './deliveryWorker.js'
+import { isProactive } from './enqueueDeliveries.js'
+import { outgoingDocument } from './outgoingDocument.js'
+import { libraryTargetName } from './sanitizeDeliveryOptions.js'
+import { deliverToChannel } from './targets/channel.js'
+import { deliverToLibrary, libraryAgencyIdOf } from './targets/library.js'
+
+type DeliveryRecord = {
+  id: number | string
+  documentCollection: string
+  documentId: string
+  documentTitle?: string | null
+  agency?: unknown
+  target: string
+  action: DeliveryAction
+  version: number
+  notice?: string | null
+}
+
+export type DeliveryRunResult = { status: 'skipped' | 'delivered' | 'submitted' | 'not-applicable' | 'retrying' | 'failed'; message?: string }
+
+/** Delay before retry `attempt` (1-based): exponential from `initialDelayMs`, capped, at least what the platform asked. */
+export function retryDelayMs(retry: { initialDelayMs: number; maxDelayMs: number }, attempt: number, retryAfterMs?: number): number {
+  const exponential = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.max(0, attempt - 1))
+  return Math.max(exponential, retryAfterMs ?? 0)
+}
+
+async function attempt(payload: Payload, record: DeliveryRecord): Promise<TargetOutcome> {
+  const options = gongkaiOptionsOf(payload)
+  const delivery = options.delivery
+  const key = workflowCollectionOf(options, record.documentCollection)
+  if (!key) throw new DeliveryFailure(`集合“${record.documentCollection}”不再有审核发布流程`, { isRetryable: false })
+  const req = await createLocalReq({}, payload)
+  const doc = (await payload.findByID({
+    collection: record.documentCollection,
+    id: record.documentId,
+    draft: record.action === 'withdraw',
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as (Record<string, unknown> & { id: number | string }) | null
+  if (!doc) throw new DeliveryFailure('文件已被删除，无法推送', { isRetryable: false })
+  // Checked again when sending: a document whose 公开属性 changed since it was queued does not go out.
+  if (record.action === 'publish' && !isProactive(doc)) return { state: 'skipped', note: '文件不是主动公开，不推送' }
+  const agencyId = relationId(record.agency)
+  const agency = agencyId
+    ? ((await payload.findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null)
+    : null
+  const isLibrary = record.target === libraryTargetName
+  const libraryAgencyId = isLibrary && delivery.library ? libraryAgencyIdOf(delivery.library, agency ?? {}) : undefined
+  const outgoing = await outgoingDocument({ req, options, key, doc, libraryAgencyId, version: record.version })
+  const earlier = async (where: Record<string, unknown>) =>
+    payload.find({
+      collection: delivery.deliveriesSlug,
+      where: {
+        and: [{ documentCollection: { equals: record.documentCollection } }, { documentId: { equals: record.documentId } }, { target: { equals: record.target } }, { version: { less_than: record.version } }, where],
+      } as never,
+      sort: '-version',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  if (isLibrary) {
+    const pending = await earlier({ state: { in: pendingDeliveryStates } })
+    return deliverToLibrary({
+      payload,
+      options: delivery,
+      agency: agency ?? {},
+      outgoing,
+      delivery: {
+        action: record.action,
+        version: record.version,
+        idempotencyKey: `gongkai-delivery-${String(record.id)}-v${record.version}`,
+        notice: record.notice,
+        validity: typeof doc.validity === 'string' ? doc.validity : null,
+        expiresAt: toCalendarDate(doc.expiryDate, options.timeZone) ?? null,
+        hasEarlierPending: pending.docs.length > 0,
+      },
+    })
+  }
+  const published = record.action === 'withdraw' ? (await earlier({ and: [{ action: { equals: 'publish' } }, { externalId: { exists: true } }] })).docs[0] : undefined
+  return deliverToChannel({
+    payload,
+    options: delivery,
+    name: record.target,
+    action: record.action,
+    outgoing,
+    externalId: (published as { externalId?: string } | undefined)?.externalId ?? null,
+    notice: record.notice ?? null,
+  })
+}
+
+/**
+ * One attempt of one delivery: claims it (no other worker may deliver it at the same time), sends it, and
+ * records the outcome in one transaction with the audit entry — or, after a retryable failure, the next
+ * attempt as a new job with backoff. A permanent failure (or the last retry) stays `failed` until a 签发 or
+ * site admin retries it.
+ */
+export async function runDelivery(payload: Payload, deliveryId: number | string): Promise<DeliveryRunResult> {
+  const options = gongkaiOptionsOf(payload)
+  const delivery = options.delivery
+  const attemptNumber = await claimDelivery(payload, deliveryId)
+  if (attemptNumber === undefined) return { status: 'skipped', message: 'delivery is finished or another worker has it' }
+  const record = (await payload.findByID({ collection: delivery.deliveriesSlug, id: deliveryId, depth: 0, overrideAccess: true })) as unknown as DeliveryRecord
+  let outcome: TargetOutcome | undefined
+  let failure: DeliveryFailure | undefined
+  // The lease is renewed while this worker lives, so a slow platform (WeChat's review polls) is not taken for
+  // a dead worker; a killed process stops renewing it and another worker takes the delivery over.
+  const heartbeat = setInterval(() => {
+    if (!isStoppedWorker(payload)) void renewLease(payload, record.id, attemptNumber).catch(() => undefined)
+  }, Math.max(200, Math.floor(delivery.leaseMs / 3)))
+  try {
+    outcome = await attempt(payload, record)
+  } catch (error) {
+    failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(`推送时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true })
+  } finally {
+    clearInterval(heartbeat)
+  }
+  const now = new Date()
+  const req = await createLocalReq({}, payload)
+  const base = { leaseUntil: null }
+  const audit = async (action: 'delivered' | 'delivery_failed', reason: string | null, details: Record<string, unknown>) =>
+    recordAudit({
+      payload,
+      req,
+      action,
+      collection: record.documentCollection,
+      documentId: record.documentId,
+      documentTitle: record.documentTitle ?? null,
+      reason,
+      details: { deliveryId: record.id, target: record.target, deliveryAction: record.action, version: record.version, attempts: attemptNumber, ...details },
+    })
+  return inTransaction(req, async (): Promise<DeliveryRunResult> => {
+    // A worker that hung past its lease may have been replaced (the delivery claimed again, attempts counted
+    // up): then the outcome is the other worker's to record.
+    const current = (await payload.findByID({ collection: delivery.deliveriesSlug, id: record.id, depth: 0, overrideAccess: true, req })) as unknown as { state: string; attempts: number }
+    if (current.state !== 'delivering' || Number(current.attempts) !== attemptNumber) return { status: 'skipped', message: 'another worker took the delivery over' }
+    const update = (data: Record<string, unknown>) =>
+      payload.update({ collection: delivery.deliveriesSlug, id: record.id, data: { ...base, ...data }, depth: 0, overrideAccess: true, req })
+    if (outcome) {
+      await update({
+        state: outcome.state,
+        externalId: outcome.externalId ?? null,
+        externalUrl: outcome.externalUrl ?? null,
+        deliveredAt: outcome.state === 'skipped' ? null : now.toISOString(),
+        nextAttemptAt: null,
+        lastError: outcome.state === 'skipped' ? (outcome.note ?? null) : null,
+      })
+      if (outcome.state === 'skipped') return { status: 'not-applicable', message: outcome.note }
+      await audit('delivered', null, { externalId: outcome.externalId ?? null, externalUrl: outcome.externalUrl ?? null, state: outcome.state, note: outcome.note ?? null })
+      payload.logger.info({ msg: `gongkai delivery ${String(record.id)}: ${record.action} ${record.documentCollection}/${record.documentId} v${record.version} → ${record.target}: ${outcome.state}` })
+      return { status: outcome.state }
+    }
+    const error = failure!
+    if (error.isRetryable && attemptNumber < delivery.retry.attempts) {
+      const waitUntil = new Date(now.getTime() + retryDelayMs(delivery.retry, attemptNumber, error.retryAfterMs))
+      await update({ state: 'retrying', lastError: error.message, nextAttemptAt: waitUntil.toISOString() })
+      await payload.jobs.queue({ task: deliveryTaskSlug as never, input: { deliveryId: record.id } as never, queue: delivery.queue, waitUntil, req })
+      payload.logger.warn({ msg: `gongkai delivery ${String(record.id)} → ${record.target}: attempt ${attemptNumber} failed, retrying at ${waitUntil.toISOString()}: ${error.message}` })
+      return { status: 'retrying', message: error.message }
+    }
+    const message = error.isRetryable ? `已重试 ${attemptNumber} 次仍失败：${error.message}` : error.message
+    await update({ state: 'failed', lastError: message, nextAttemptAt: null })
+    await audit('delivery_failed', message, {})
+    payload.logger.warn({ msg: `gongkai delivery ${String(record.id)} → ${record.target}: failed: ${message}` })
+    return { status: 'failed', message }
+  })
+}
