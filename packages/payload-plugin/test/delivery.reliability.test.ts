@@ -7,6 +7,8 @@ import { readStoredSecret } from '../src/delivery/deliveryStore.js'
 import { stopDeliveryWorker } from '../src/delivery/deliveryWorker.js'
 import { recoverStaleDeliveries } from '../src/delivery/recoverStaleDeliveries.js'
 import { retryDelivery } from '../src/delivery/retryDelivery.js'
+import { buildWorkbench } from '../src/workbench/buildWorkbench.js'
+import { gongkaiOptionsOf } from '../src/workflow/runtime.js'
 import type { GongkaiPluginOptions } from '../src/types.js'
 import { inTransaction } from '../src/workflow/transaction.js'
 import { transition } from '../src/workflow/transition.js'
@@ -133,6 +135,14 @@ describe('delivery reliability', () => {
     expect(byTarget.brokenHook?.lastError).toContain('接收方返回 HTTP 400')
     expect(wechat.submissions).toHaveLength(1)
     expect(await reader().get(`policies-${id}`)).toMatchObject({ version: 1 })
+
+    // The agency's members see the failure on their 工作台; another agency's do not.
+    const failedLineOf = async (user: Record<string, unknown> & { id: number | string }) => {
+      const workbench = await buildWorkbench({ payload, req: await createLocalReq({ user: user as never }, payload), user, options: gongkaiOptionsOf(payload) })
+      return workbench.lines.find((line) => line.key === 'failedDeliveries')
+    }
+    expect(await failedLineOf(world.users.publisher as never)).toMatchObject({ count: 1, href: expect.stringContaining('/collections/deliveries?') })
+    expect(await failedLineOf(world.users.publisherB as never)).toMatchObject({ count: 0 })
 
     // The editor may not retry; the agency's 签发 may.
     const hookDelivery = byTarget.brokenHook!

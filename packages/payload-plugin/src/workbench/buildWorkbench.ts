@@ -87,12 +87,6 @@ function and(...conditions: (Where | undefined)[]): Where {
   return parts.length === 1 ? (parts[0] as Where) : { and: parts }
 }
 
-/** The collection of the plugin's deliveries (added by the delivery feature), if the config has it. */
-function deliveriesSlugOf(payload: Payload): string | undefined {
-  const collection = payload.config.collections.find((candidate) => (candidate.custom as { gongkai?: unknown } | undefined)?.gongkai === 'deliveries')
-  return collection?.slug
-}
-
 /**
  * What the signed-in user has to do, line by line: 撰稿 — my drafts and the returned documents with their
  * reasons; 审核 — what waits for review, oldest first; 签发 — what waits for release and what is scheduled;
@@ -253,9 +247,10 @@ export async function buildWorkbench(args: { payload: Payload; req: PayloadReque
     }
   }
 
+  /** Only when delivery is configured: the deliveries collection exists either way (disabled keeps the schema). */
   async function failedDeliveriesLine(): Promise<WorkbenchLine | null> {
-    const slug = deliveriesSlugOf(payload)
-    if (!slug) return null
+    if (!options.delivery.isEnabled) return null
+    const slug = options.delivery.deliveriesSlug
     const agencyIds = agencyIdsOf(user)
     const where = and({ state: { equals: 'failed' } }, isAdmin ? undefined : { agency: { in: agencyIds } })
     const { totalDocs } = await payload.count({ collection: slug, where, ...asUser })
