@@ -70,7 +70,7 @@ function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: S
           label: '删除理由',
           type: 'textarea',
           required: true,
-          description: '仅用于误发的文件：删除后文件下线，政策文件库抹除其所有版本的内容、只保留标识信息，读者看到“已删除”。该文件此后不能再次发布。仍然有效但须下线的文件请用“撤回”',
+          description: '仅用于误发的文件：删除后文件下线，政策文件库抹除其所有版本的内容、只保留标识信息，读者看到“已删除”及此理由（理由中不要写入个人信息）。该文件此后不能再次发布。仍然有效但须下线的文件请用“撤回”',
         },
       ]
     case 'redact':
