@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkflowError } from '../src/workflow/WorkflowError.js'
 import { eventually, libraryAdminToken, startLibrary } from './support/library.js'
 import type { RunningLibrary } from './support/library.js'
+import { parseJson, startTestServer } from './support/httpServer.js'
+import type { TestServer } from './support/httpServer.js'
 import { startRestServer } from './support/rest.js'
 import type { RestResponse, RestServer } from './support/rest.js'
 import { startPayload } from './support/startPayload.js'
@@ -19,18 +21,27 @@ let started: StartedPayload
 let payload: Payload
 let world: WorkflowWorld
 let rest: RestServer
+let hook: TestServer
 const tokens = {} as Record<WorkflowActor, string>
 
-type Delivery = { id: number; target: string; action: string; version: number; state: string; notice?: string | null; lastError?: string | null }
+type Delivery = { id: number; target: string; action: string; version: number; state: string; notice?: string | null; lastError?: string | null; externalId?: string | null }
 
-async function deliveriesOf(id: number | string): Promise<Delivery[]> {
-  const { docs } = await payload.find({ collection: 'deliveries', where: { and: [{ documentCollection: { equals: 'policies' } }, { documentId: { equals: String(id) } }] }, sort: 'createdAt', depth: 0, pagination: false, overrideAccess: true })
+/** The document's deliveries to one target (the library unless named), oldest first. */
+async function deliveriesOf(id: number | string, target = 'library', collection = 'policies'): Promise<Delivery[]> {
+  const { docs } = await payload.find({
+    collection: 'deliveries',
+    where: { and: [{ documentCollection: { equals: collection } }, { documentId: { equals: String(id) } }, { target: { equals: target } }] },
+    sort: 'createdAt',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   return docs as unknown as Delivery[]
 }
 
-async function settled(id: number | string, count: number): Promise<Delivery[]> {
-  return eventually(`deliveries of policies/${id}`, async () => {
-    const deliveries = await deliveriesOf(id)
+async function settled(id: number | string, count: number, target = 'library', collection = 'policies'): Promise<Delivery[]> {
+  return eventually(`deliveries of ${collection}/${id} to ${target}`, async () => {
+    const deliveries = await deliveriesOf(id, target, collection)
     return deliveries.length >= count && deliveries.every((delivery) => ['delivered', 'failed', 'skipped', 'submitted'].includes(delivery.state)) ? deliveries : undefined
   }, 50_000)
 }
@@ -64,11 +75,19 @@ const reader = () => createPolicyLibraryClient({ baseUrl: library.url, retry: fa
 
 beforeAll(async () => {
   library = await startLibrary('gongkai_plugin_removal')
+  // A webhook receiver (头条号桥接): answers each published post with its id, and takes posts down.
+  let posts = 0
+  hook = await startTestServer((request) => {
+    const event = parseJson(request).event
+    if (event === 'document.published') return { status: 200, body: { id: `post-${++posts}` } }
+    return { status: 200, body: {} }
+  })
   started = await startPayload({
     key: 'gongkai-delivery-removal',
     pluginOptions: {
       delivery: {
         library: { url: library.url, adminToken: libraryAdminToken },
+        channels: { bridge: { kind: 'webhook', label: '头条号桥接', url: hook.url, secret: 'removal-webhook-secret-0123456789' } },
         publicUrl: 'https://www.wuqing.gov.cn',
         retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 400 },
         worker: { pollIntervalMs: 200 },
@@ -87,6 +106,7 @@ afterAll(async () => {
   await rest?.close()
   await started?.stop()
   await library?.destroy()
+  await hook?.close()
 })
 
 describe('删除（误发）', () => {
@@ -124,6 +144,14 @@ describe('删除（误发）', () => {
       ['delete', 2, 'delivered'],
     ])
     expect(deliveries[1]?.notice).toBe('误发：附件含有个人身份证号码。')
+    // The channel has no separate deletion: the post is withdrawn.
+    const bridge = await settled(id, 2, 'bridge')
+    expect(bridge.map((delivery) => [delivery.action, delivery.state])).toEqual([
+      ['publish', 'delivered'],
+      ['delete', 'delivered'],
+    ])
+    const withdrawnPost = hook.requests.map((request) => parseJson(request)).find((body) => body.event === 'document.withdrawn' && body.documentId === contentId)
+    expect(withdrawnPost).toMatchObject({ externalId: bridge[0]?.externalId ?? 'missing' })
 
     const document = await libraryGet(`/v1/documents/${contentId}`)
     expect(document.status).toBe(410)
@@ -187,6 +215,34 @@ describe('删除（误发）', () => {
     expect(JSON.stringify(gone.body)).not.toContain('暂停执行')
     expect((await libraryGet(`/v1/documents/policies-${id}/versions/2`)).status).toBe(410)
   })
+
+  it('withdraws the interpretation that explains only the deleted policy, with a notice that does not name the policy', async () => {
+    const id = await publishPolicy({ title: '武清区误发政策甲' })
+    const interpretation = await world.createDraft('interpretations', {
+      title: '一图读懂相关政策',
+      policies: [id],
+      form: 'text',
+      interpretingAgency: world.agencyA,
+      videoUrl: 'https://video.example.gov.cn/a.mp4',
+    })
+    await world.approve('interpretations', interpretation.id)
+    await world.act('publisher', { collection: 'interpretations', id: interpretation.id, action: 'publish' })
+    await settled(interpretation.id, 1, 'library', 'interpretations')
+    const result = await world.act('publisher', { collection: 'policies', id, action: 'delete', reason: '误发。' })
+    expect(result.state).toBe('deleted')
+    const latest = (await payload.findByID({ collection: 'interpretations', id: interpretation.id, draft: true, overrideAccess: true })) as Record<string, unknown>
+    expect(latest).toMatchObject({ _status: 'draft', workflowState: 'withdrawn' })
+    const notice = '所解读的政策文件因误发已删除，本解读随之撤回。'
+    expect((latest.workflow as Record<string, unknown>).withdrawReason).toBe(notice)
+    const [, withdrawal] = await settled(interpretation.id, 2, 'library', 'interpretations')
+    expect(withdrawal).toMatchObject({ action: 'withdraw', notice, state: 'delivered' })
+    const gone = await libraryGet(`/v1/documents/interpretations-${interpretation.id}`)
+    expect(gone.status).toBe(410)
+    expect(JSON.stringify(gone.body)).toContain(notice)
+    expect(JSON.stringify(gone.body)).not.toContain('误发政策甲')
+    await settled(id, 2)
+    expect((await libraryGet(`/v1/documents/policies-${id}`)).status).toBe(410)
+  })
 })
 
 describe('抹除历史版本', () => {
@@ -234,6 +290,8 @@ describe('抹除历史版本', () => {
     expect(done.body).toMatchObject({ action: 'redact', fromState: 'published', state: 'published' })
     const deliveries = await settled(id, 3)
     expect(deliveries[2]).toMatchObject({ target: 'library', action: 'redact', version: 1, state: 'delivered' })
+    // Only the library has versions: nothing goes to the channel.
+    expect((await deliveriesOf(id, 'bridge')).map((delivery) => delivery.action)).toEqual(['publish', 'publish'])
 
     const version1 = await libraryGet(`/v1/documents/${contentId}/versions/1`)
     expect(version1.status).toBe(410)
