@@ -169,6 +169,10 @@ describe('删除（误发）', () => {
     expect(again.message).toContain('已因误发删除')
     expect(again.message).toContain('请新建文件')
     expect((await rest.request({ path: `/policies/${id}/workflow`, token: tokens.admin })).body.actions).toEqual([])
+    // Editing its draft does not reopen it.
+    await payload.update({ collection: 'policies', id, data: { summary: '改正后的摘要' }, draft: true, overrideAccess: false, user: world.users.editor })
+    expect(((await payload.findByID({ collection: 'policies', id, draft: true, overrideAccess: true })) as Record<string, unknown>).workflowState).toBe('deleted')
+    expect((await failure(world.act('admin', { collection: 'policies', id, action: 'force-publish', reason: '重新发布' }))).status).toBe(409)
   })
 
   it('is refused to a reviewer, an editor and another agency’s publisher (403), and without a reason (400 naming 理由)', async () => {
@@ -188,6 +192,15 @@ describe('删除（误发）', () => {
     const noReason = await rest.request({ method: 'POST', path: `/policies/${id}/workflow/delete`, token: tokens.publisher, body: { reason: '  ' } })
     expect(noReason.status).toBe(400)
     expect(noReason.body.errors[0].message).toContain('删除理由')
+    for (const [reason, rule] of [
+      ['误发\u0000', '删除理由含有无法保存的字符'],
+      ['误发\uD800', '删除理由含有无法保存的字符'],
+      ['误'.repeat(2001), '删除理由最多 2000 个字符'],
+    ] as const) {
+      const hostile = await rest.request({ method: 'POST', path: `/policies/${id}/workflow/delete`, token: tokens.publisher, body: { reason } })
+      expect(hostile.status).toBe(400)
+      expect(hostile.body.errors[0].message).toContain(rule)
+    }
     // Nothing happened: still published, nothing queued.
     expect((await rest.request({ path: `/policies/${id}` })).status).toBe(200)
     expect((await deliveriesOf(id)).map((delivery) => delivery.action)).toEqual(['publish'])

@@ -91,6 +91,17 @@ function requireReason(reason: string | null | undefined, message: string): stri
   return text
 }
 
+/** A reason the policy library keeps and shows (删除, 抹除): at most 2000 characters, no NUL, no lone surrogates. */
+function requireLibraryReason(reason: string | null | undefined, message: string, label: string): string {
+  const text = requireReason(reason, message)
+  if (text.length > 2000) throw new WorkflowError(`${label}最多 2000 个字符，现有 ${text.length} 个`, 400, 'reason')
+  // Without the u flag the pattern sees UTF-16 code units, so a lone surrogate matches.
+  if (text.includes('\u0000') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+    throw new WorkflowError(`${label}含有无法保存的字符（空字符或不成对的代理项）`, 400, 'reason')
+  }
+  return text
+}
+
 /** Whether a version of the document is public now (its stored, not latest, version is published). */
 async function isPublicNow(req: PayloadRequest, slug: string, id: number | string): Promise<boolean> {
   const { totalDocs } = await req.payload.count({ collection: slug, where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req })
@@ -283,7 +294,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
       break
     }
     case 'delete': {
-      reason = requireReason(args.reason, `删除${label}须写明删除理由`)
+      reason = requireLibraryReason(args.reason, `删除${label}须写明删除理由`, '删除理由')
       const wasPublic = await isPublicNow(req, slug, doc.id)
       const deletion = { deletedBy: userId, deletedAt: now, deleteReason: reason }
       if (wasPublic) await takeOffline({ req, slug, id: doc.id, state: 'deleted', workflow: deletion })
@@ -313,7 +324,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
     }
     case 'redact': {
       const version = parseLibraryVersion(args.libraryVersion, label)
-      reason = requireReason(args.reason, `抹除${label}的历史版本须写明抹除理由`)
+      reason = requireLibraryReason(args.reason, `抹除${label}的历史版本须写明抹除理由`, '抹除理由')
       const current = await currentLibraryVersion(req, options, slug, doc.id)
       if (current === undefined) throw new WorkflowError(`${label}尚未推送到政策文件库，没有可抹除的历史版本`, 409, 'libraryVersion')
       if (version > current) throw new WorkflowError(`${label}在政策文件库中只有第1至${current}版，没有第${version}版`, 400, 'libraryVersion')
