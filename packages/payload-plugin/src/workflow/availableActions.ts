@@ -161,6 +161,8 @@ export async function availableActions(args: {
     .map((candidate) => candidate.value)
     .filter((action) => allowedFrom[action].includes(state))
     .filter((action) => !(isRecordOnly && action === 'schedule'))
+    // 抹除 erases a policy-library version: only where documents go to the library.
+    .filter((action) => action !== 'redact' || (options.delivery.isEnabled && Boolean(options.delivery.library) && key !== 'participation'))
     .filter((action) =>
       action === 'force-publish' ? isSiteAdmin(args.user) : isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, actionRoles[action]),
     )
