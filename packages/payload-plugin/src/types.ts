@@ -380,7 +380,7 @@ type Timestamps = { id: number | string; createdAt: string; updatedAt: string }
 type Drafts = { _status?: 'draft' | 'published' | null }
 
 /** 工作流状态 (see the README's Workflow section). */
-export type WorkflowStateValue = 'draft' | 'pending_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'recorded' | 'withdrawn' | 'invalidated'
+export type WorkflowStateValue = 'draft' | 'pending_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'recorded' | 'withdrawn' | 'invalidated' | 'deleted'
 
 type UserRelation = number | string | { id: number | string } | null
 
@@ -414,6 +414,9 @@ export type WorkflowFields = {
     withdrawReason?: string | null
     invalidatedBy?: UserRelation
     invalidatedAt?: string | null
+    deletedBy?: UserRelation
+    deletedAt?: string | null
+    deleteReason?: string | null
   } | null
 }
 

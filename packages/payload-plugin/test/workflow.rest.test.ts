@@ -107,6 +107,8 @@ describe('POST /api/<collection>/:id/workflow/:action', () => {
     await post('publisher', `/policies/${draft.id}/workflow/publish`)
     const afterPublish = (await rest.request({ path: `/policies/${draft.id}/workflow`, token: tokens.publisher })).body
     expect(afterPublish).toMatchObject({ state: 'published', isPublished: true })
+    // Without the policy library there is no library version to erase: 删除 yes, 抹除 not offered.
+    expect(afterPublish.actions.map((action: { action: string }) => action.action)).toEqual(['withdraw', 'invalidate', 'delete'])
     const invalidate = afterPublish.actions.find((action: { action: string }) => action.action === 'invalidate')
     expect(invalidate.inputs.map((input: { name: string }) => input.name)).toEqual(['validity', 'expiryDate', 'supersededBy', 'reason'])
     expect(invalidate.inputs[0].options.map((option: { label: string }) => option.label)).not.toContain('有效')

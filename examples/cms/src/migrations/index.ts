@@ -5,6 +5,7 @@ import * as migration_20261129_213327_plugin_disclosure from './20261129_213327_
 import * as migration_20261129_223417_decisions_process from './20261129_223417_decisions_process';
 import * as migration_20261129_223635_admin_workbench from './20261129_223635_admin_workbench';
 import * as migration_20261129_224337_plugin_delivery from './20261129_224337_plugin_delivery';
+import * as migration_20261129_225054_cms_removal from './20261129_225054_cms_removal';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261129_224337_plugin_delivery.up,
     down: migration_20261129_224337_plugin_delivery.down,
     name: '20261129_224337_plugin_delivery',
+  },
+  {
+    up: migration_20261129_225054_cms_removal.up,
+    down: migration_20261129_225054_cms_removal.down,
+    name: '20261129_225054_cms_removal',
   },
 ];

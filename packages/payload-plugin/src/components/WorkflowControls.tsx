@@ -25,6 +25,7 @@ const buttonStyleOf: Partial<Record<AvailableAction['action'], 'primary' | 'seco
   schedule: 'secondary',
   unschedule: 'secondary',
   withdraw: 'error',
+  delete: 'error',
   invalidate: 'secondary',
   'force-publish': 'error',
 }
@@ -70,8 +71,8 @@ function InputControl(props: { input: WorkflowActionInput; value: string; onChan
       </select>
     )
   } else {
-    const type = input.type === 'datetime' ? 'datetime-local' : input.type === 'date' ? 'date' : 'text'
-    control = <input id={id} name={input.name} type={type} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={stopEnter} style={inputStyle} />
+    const type = input.type === 'datetime' ? 'datetime-local' : input.type === 'date' ? 'date' : input.type === 'number' ? 'number' : 'text'
+    control = <input id={id} name={input.name} type={type} {...(input.type === 'number' ? { min: 1, step: 1, inputMode: 'numeric' as const } : {})} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={stopEnter} style={inputStyle} />
   }
   return (
     <div style={{ marginBottom: 12 }}>

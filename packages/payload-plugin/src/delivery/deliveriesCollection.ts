@@ -68,7 +68,7 @@ export function createDeliveriesCollection(options: SanitizedGongkaiPluginOption
       { name: 'lastError', type: 'textarea', label: label('最近错误', 'Last error'), admin: { readOnly: true } },
       { name: 'externalId', type: 'text', label: label('外部ID', 'External ID'), admin: { readOnly: true } },
       { name: 'externalUrl', type: 'text', label: label('外部链接', 'External URL'), admin: { readOnly: true } },
-      { name: 'notice', type: 'textarea', label: label('撤回说明', 'Withdrawal notice'), admin: { readOnly: true } },
+      { name: 'notice', type: 'textarea', label: label('撤回说明／删除、抹除理由', 'Notice or reason'), admin: { readOnly: true } },
       { name: 'lastAttemptAt', type: 'date', label: label('最近尝试时间', 'Last attempt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'nextAttemptAt', type: 'date', label: label('下次重试时间', 'Next attempt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'deliveredAt', type: 'date', label: label('推送完成时间', 'Delivered'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },

@@ -1,12 +1,14 @@
 import type { LocalizedLabel } from '../types.js'
 
 /** What a delivery does at its target. */
-export type DeliveryAction = 'publish' | 'withdraw' | 'validity'
+export type DeliveryAction = 'publish' | 'withdraw' | 'validity' | 'delete' | 'redact'
 
 export const deliveryActions: readonly { value: DeliveryAction; label: LocalizedLabel }[] = [
   { value: 'publish', label: { zh: '发布', en: 'Publish' } },
   { value: 'withdraw', label: { zh: '撤回', en: 'Withdraw' } },
   { value: 'validity', label: { zh: '有效性变更', en: 'Validity change' } },
+  { value: 'delete', label: { zh: '删除（误发）', en: 'Delete (published in error)' } },
+  { value: 'redact', label: { zh: '抹除历史版本', en: 'Redact an earlier version' } },
 ]
 
 /**

@@ -12,8 +12,10 @@ export type EnqueueDeliveriesArgs = {
   req: PayloadRequest
   action: DeliveryAction
   documents: readonly { collection: string; id: number | string }[]
-  /** For a withdrawal: the notice readers see (撤回理由). */
+  /** For a withdrawal: the notice readers see (撤回理由); for a deletion or redaction: its reason. */
   notice?: string | null
+  /** For a redaction: the library version whose text is erased (the delivery records it as its version). */
+  libraryVersion?: number
 }
 
 export type QueuedDelivery = { id: number | string; collection: string; documentId: string; target: string; action: DeliveryAction; version: number }
@@ -29,8 +31,8 @@ export function isProactive(doc: Record<string, unknown>): boolean {
 /**
  * The outbox: writes one delivery record and one job per document and target in the request's transaction,
  * so the deliveries exist if and only if the workflow action commits; wakes the in-process worker once it has.
- * Publishing (now, scheduled, forced, a revision) sends the document; withdrawal and 有效性 changes go to
- * the targets the document was sent to.
+ * Publishing (now, scheduled, forced, a revision) sends the document; withdrawal, deletion and 有效性 changes go
+ * to the targets the document was sent to; a redaction (抹除) to the library only.
  */
 export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<QueuedDelivery[]> {
   const { req } = args
@@ -44,7 +46,7 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
     const doc = (await req.payload.findByID({
       collection: reference.collection,
       id: reference.id,
-      draft: args.action === 'withdraw',
+      draft: args.action !== 'publish' && args.action !== 'validity',
       depth: 0,
       overrideAccess: true,
       disableErrors: true,
@@ -73,8 +75,10 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
       const last = earlier[0] as { version?: number } | undefined
       // Withdrawals and validity changes concern only targets the document was sent to.
       if (args.action !== 'publish' && !last) continue
-      if (args.action === 'validity' && target.kind !== 'library') continue
-      const version = (last?.version ?? 0) + 1
+      if ((args.action === 'validity' || args.action === 'redact') && target.kind !== 'library') continue
+      // A redaction makes no new library version: it names the one it erases.
+      const version = args.action === 'redact' ? (args.libraryVersion ?? 0) : (last?.version ?? 0) + 1
+      if (version < 1) continue
       const record = await req.payload.create({
         collection: delivery.deliveriesSlug,
         data: {
@@ -88,7 +92,7 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
           version,
           state: 'queued',
           attempts: 0,
-          ...(args.action === 'withdraw' ? { notice: args.notice ?? null } : {}),
+          ...(args.action === 'withdraw' || args.action === 'delete' || args.action === 'redact' ? { notice: args.notice ?? null } : {}),
         },
         depth: 0,
         overrideAccess: true,

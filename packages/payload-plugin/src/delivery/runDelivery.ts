@@ -48,7 +48,7 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
   const doc = (await payload.findByID({
     collection: record.documentCollection,
     id: record.documentId,
-    draft: record.action === 'withdraw',
+    draft: record.action !== 'publish' && record.action !== 'validity',
     depth: 1,
     overrideAccess: true,
     disableErrors: true,
@@ -77,7 +77,26 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
       req,
     })
   if (isLibrary) {
-    const pending = await earlier({ state: { in: pendingDeliveryStates } })
+    // A redaction waits for every other pending library delivery (the corrected version must be there first).
+    const pending =
+      record.action === 'redact'
+        ? await payload.find({
+            collection: delivery.deliveriesSlug,
+            where: {
+              and: [
+                { documentCollection: { equals: record.documentCollection } },
+                { documentId: { equals: record.documentId } },
+                { target: { equals: record.target } },
+                { id: { not_equals: record.id } },
+                { state: { in: pendingDeliveryStates } },
+              ],
+            },
+            limit: 1,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
+        : await earlier({ state: { in: pendingDeliveryStates } })
     return deliverToLibrary({
       payload,
       options: delivery,
@@ -94,7 +113,7 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
       },
     })
   }
-  const published = record.action === 'withdraw' ? (await earlier({ and: [{ action: { equals: 'publish' } }, { externalId: { exists: true } }] })).docs[0] : undefined
+  const published = record.action === 'withdraw' || record.action === 'delete' ? (await earlier({ and: [{ action: { equals: 'publish' } }, { externalId: { exists: true } }] })).docs[0] : undefined
   return deliverToChannel({
     payload,
     options: delivery,

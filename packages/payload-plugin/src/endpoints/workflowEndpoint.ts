@@ -8,8 +8,9 @@ import { WorkflowError } from '../workflow/WorkflowError.js'
 
 /**
  * `POST /api/<collection>/:id/workflow/:action` — actions `submit`, `return`, `approve`, `publish`, `schedule`,
- * `unschedule`, `withdraw`, `invalidate`, `force-publish`. JSON body: `reason` (return, withdraw, force-publish),
- * `publishAt` (schedule), `validity` / `expiryDate` / `supersededBy` (invalidate). Answers 200 with the result,
+ * `unschedule`, `withdraw`, `invalidate`, `force-publish`, `delete`, `redact`. JSON body: `reason` (return,
+ * withdraw, force-publish, delete, redact), `publishAt` (schedule), `validity` / `expiryDate` / `supersededBy`
+ * (invalidate), `libraryVersion` (redact). Answers 200 with the result,
  * or 4xx with `{ errors: [{ message, data }] }` whose Chinese message names the document, state and rule.
  */
 export function workflowEndpoint(collectionSlug: string): Endpoint {
@@ -34,6 +35,7 @@ export function workflowEndpoint(collectionSlug: string): Endpoint {
         validity: text(body.validity),
         expiryDate: text(body.expiryDate),
         supersededBy: text(body.supersededBy),
+        libraryVersion: text(body.libraryVersion),
       })
       return Response.json(result)
     },

@@ -206,7 +206,7 @@ export async function buildWorkbench(args: { payload: Payload; req: PayloadReque
     )
     const where = and(
       { needsInterpretation: { equals: true } },
-      { workflowState: { not_in: ['withdrawn', 'invalidated'] } },
+      { workflowState: { not_in: ['withdrawn', 'invalidated', 'deleted'] } },
       interpreted.length > 0 ? { id: { not_in: interpreted.map((id) => (/^\d+$/.test(id) ? Number(id) : id)) } } : undefined,
       policiesScope,
     )

@@ -16,9 +16,9 @@ import { WorkflowError } from './WorkflowError.js'
 
 /** One input an action asks for, as a form control: the body field of `POST …/workflow/:action` it fills. */
 export type WorkflowActionInput = {
-  name: 'reason' | 'publishAt' | 'validity' | 'expiryDate' | 'supersededBy' | 'conclusion' | 'basis'
+  name: 'reason' | 'publishAt' | 'validity' | 'expiryDate' | 'supersededBy' | 'conclusion' | 'basis' | 'libraryVersion'
   label: string
-  type: 'textarea' | 'datetime' | 'date' | 'select' | 'text'
+  type: 'textarea' | 'datetime' | 'date' | 'select' | 'text' | 'number'
   required: boolean
   description?: string
   options?: { value: string; label: string }[]
@@ -27,7 +27,7 @@ export type WorkflowActionInput = {
 export type AvailableAction = {
   action: WorkflowAction
   label: string
-  /** True when the action needs a written reason (return, withdraw, force-publish). */
+  /** True when the action needs a written reason (return, withdraw, force-publish, delete, redact). */
   needsReason: boolean
   /** What to ask before starting it (empty: a confirmation is enough). */
   inputs: WorkflowActionInput[]
@@ -63,6 +63,21 @@ function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: S
       return [{ name: 'reason', label: '撤回理由', type: 'textarea', required: true, description: '撤回后文件不再公开；理由记入操作日志' }]
     case 'force-publish':
       return [{ name: 'reason', label: '强制发布理由', type: 'textarea', required: true, description: '跳过审核直接发布须写明理由，理由记入操作日志' }]
+    case 'delete':
+      return [
+        {
+          name: 'reason',
+          label: '删除理由',
+          type: 'textarea',
+          required: true,
+          description: '仅用于误发的文件：删除后文件下线，政策文件库抹除其所有版本的内容、只保留标识信息，读者看到“已删除”及此理由（理由中不要写入个人信息）。该文件此后不能再次发布。仍然有效但须下线的文件请用“撤回”',
+        },
+      ]
+    case 'redact':
+      return [
+        { name: 'libraryVersion', label: '政策文件库版本号', type: 'number', required: true, description: '要抹除的历史版本（不能是当前版本：须先发布遮盖了个人信息的更正版本）。推送记录中的“推送版本”即政策文件库版本号' },
+        { name: 'reason', label: '抹除理由', type: 'textarea', required: true, description: '如：第2版已对个人信息作遮蔽处理，第1版原文抹除。读者访问该版本时看到此理由' },
+      ]
     case 'schedule':
       return [{ name: 'publishAt', label: '发布时间', type: 'datetime', required: true, description: '到时自动发布（政策文件连同已审核的解读一并发布）' }]
     case 'invalidate':
@@ -146,13 +161,15 @@ export async function availableActions(args: {
     .map((candidate) => candidate.value)
     .filter((action) => allowedFrom[action].includes(state))
     .filter((action) => !(isRecordOnly && action === 'schedule'))
+    // 抹除 erases a policy-library version: only where documents go to the library.
+    .filter((action) => action !== 'redact' || (options.delivery.isEnabled && Boolean(options.delivery.library) && key !== 'participation'))
     .filter((action) =>
       action === 'force-publish' ? isSiteAdmin(args.user) : isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, actionRoles[action]),
     )
     .map((action) => ({
       action,
       label: isRecordOnly && recordLabels[action] ? recordLabels[action] : actionLabel(action),
-      needsReason: ['return', 'withdraw', 'force-publish'].includes(action),
+      needsReason: ['return', 'withdraw', 'force-publish', 'delete', 'redact'].includes(action),
       inputs: inputsOf(action, key, options),
     }))
   const collectionConfig = args.payload.collections[args.collection]?.config

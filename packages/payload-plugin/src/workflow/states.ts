@@ -17,6 +17,7 @@ export type WorkflowState =
   | 'recorded'
   | 'withdrawn'
   | 'invalidated'
+  | 'deleted'
 
 export const workflowStates: readonly { value: WorkflowState; label: LocalizedLabel }[] = [
   { value: 'draft', label: { zh: '草稿', en: 'Draft' } },
@@ -28,6 +29,7 @@ export const workflowStates: readonly { value: WorkflowState; label: LocalizedLa
   { value: 'recorded', label: { zh: '已认定（不公开）', en: 'Recorded (not public)' } },
   { value: 'withdrawn', label: { zh: '已撤回', en: 'Withdrawn' } },
   { value: 'invalidated', label: { zh: '已失效', en: 'Invalidated' } },
+  { value: 'deleted', label: { zh: '已删除（误发）', en: 'Deleted (published in error)' } },
 ]
 
 /** A workflow action, as `POST /api/<collection>/:id/workflow/:action` names it. */
@@ -41,6 +43,8 @@ export type WorkflowAction =
   | 'withdraw'
   | 'invalidate'
   | 'force-publish'
+  | 'delete'
+  | 'redact'
 
 export const workflowActions: readonly { value: WorkflowAction; label: LocalizedLabel }[] = [
   { value: 'submit', label: { zh: '提交审核', en: 'Submit for review' } },
@@ -52,6 +56,8 @@ export const workflowActions: readonly { value: WorkflowAction; label: Localized
   { value: 'withdraw', label: { zh: '撤回', en: 'Withdraw' } },
   { value: 'invalidate', label: { zh: '宣布失效', en: 'Invalidate' } },
   { value: 'force-publish', label: { zh: '强制发布', en: 'Force-publish' } },
+  { value: 'delete', label: { zh: '删除（误发）', en: 'Delete (published in error)' } },
+  { value: 'redact', label: { zh: '抹除历史版本', en: 'Redact an earlier version' } },
 ]
 
 /** States each action may start from. */
@@ -65,6 +71,10 @@ export const allowedFrom: Readonly<Record<WorkflowAction, readonly WorkflowState
   withdraw: ['published', 'invalidated'],
   invalidate: ['published', 'invalidated'],
   'force-publish': ['draft', 'pending_review', 'returned', 'approved', 'scheduled', 'withdrawn'],
+  // 删除: content published in error; the library refuses its content id forever, so nothing starts from 已删除.
+  delete: ['published', 'invalidated', 'withdrawn'],
+  // 抹除: erases an earlier library version of a document that stays public; the state does not change.
+  redact: ['published', 'invalidated'],
 }
 
 /** The role in the document's agency each action needs (force-publish: site administrators only). */
@@ -77,6 +87,8 @@ export const actionRoles: Readonly<Record<Exclude<WorkflowAction, 'force-publish
   unschedule: 'publisher',
   withdraw: 'publisher',
   invalidate: 'publisher',
+  delete: 'publisher',
+  redact: 'publisher',
 }
 
 /** The state each action leads to. */
@@ -90,6 +102,8 @@ export const resultingState: Readonly<Record<WorkflowAction, WorkflowState>> = {
   withdraw: 'withdrawn',
   invalidate: 'invalidated',
   'force-publish': 'published',
+  delete: 'deleted',
+  redact: 'published',
 }
 
 export function stateLabel(state: unknown): string {

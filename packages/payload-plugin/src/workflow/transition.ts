@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds } from '../access/documentAgencies.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
+import { libraryTargetName } from '../delivery/sanitizeDeliveryOptions.js'
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { agencyRoleLabels, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
 import type { AgencyRole } from '../access/roles.js'
@@ -46,6 +47,8 @@ export type TransitionArgs = {
   expiryDate?: string | null
   /** For invalidate: the document that replaces this one (needed for statuses like 已修订). */
   supersededBy?: number | string | null
+  /** For redact: the policy library's version number whose text is erased (an earlier one, never the current). */
+  libraryVersion?: number | string | null
 }
 
 export type TransitionResult = {
@@ -72,6 +75,8 @@ const stateRules: Record<WorkflowAction, string> = {
   withdraw: '只有已发布或已失效的文件可以撤回',
   invalidate: '只有已发布或已失效的文件可以宣布失效或变更有效性',
   'force-publish': '已发布或已失效的文件不需要强制发布',
+  delete: '只有已发布、已失效或已撤回的文件可以删除（误发）',
+  redact: '只有已发布或已失效的文件可以抹除历史版本',
 }
 
 function sameUser(a: unknown, b: unknown): boolean {
@@ -83,6 +88,17 @@ function sameUser(a: unknown, b: unknown): boolean {
 function requireReason(reason: string | null | undefined, message: string): string {
   const text = (reason ?? '').trim()
   if (text === '') throw new WorkflowError(message, 400, 'reason')
+  return text
+}
+
+/** A reason the policy library keeps and shows (删除, 抹除): at most 2000 characters, no NUL, no lone surrogates. */
+function requireLibraryReason(reason: string | null | undefined, message: string, label: string): string {
+  const text = requireReason(reason, message)
+  if (text.length > 2000) throw new WorkflowError(`${label}最多 2000 个字符，现有 ${text.length} 个`, 400, 'reason')
+  // Without the u flag the pattern sees UTF-16 code units, so a lone surrogate matches.
+  if (text.includes('\u0000') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+    throw new WorkflowError(`${label}含有无法保存的字符（空字符或不成对的代理项）`, 400, 'reason')
+  }
   return text
 }
 
@@ -162,6 +178,10 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
   if (!doc) throw new WorkflowError(`找不到ID为“${String(args.id)}”的文件`, 404)
   const label = documentLabel(key, doc)
   const fromState = (doc.workflowState ?? 'draft') as WorkflowState
+  if (fromState === 'deleted') {
+    // The library keeps a deleted document's content id (and 索引号) reserved and answers 410 for it forever.
+    throw new WorkflowError(`${label}已因误发删除，不能再${actionLabel(action)}：政策文件库永久保留其标识且不再接收该文件。如需重新发布，请新建文件`, 409)
+  }
   if (!allowedFrom[action].includes(fromState)) {
     throw new WorkflowError(`${label}当前状态为“${stateLabel(fromState)}”，不能${actionLabel(action)}：${stateRules[action]}`, 409)
   }
@@ -174,7 +194,7 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
   }
   const userId = user?.id ?? null
   const now = new Date().toISOString()
-  const result: TransitionResult = { collection: slug, id: doc.id, action, fromState, state: resultingState[action], published: [], recorded: [] }
+  const result: TransitionResult = { collection: slug, id: doc.id, action, fromState, state: action === 'redact' ? fromState : resultingState[action], published: [], recorded: [] }
   let reason: string | null = null
   const details: Record<string, unknown> = {}
 
@@ -273,6 +293,53 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
       await enqueueDeliveries({ req, action: 'withdraw', notice: reason, documents: [{ collection: slug, id: doc.id }, ...withdrawnInterpretations] })
       break
     }
+    case 'delete': {
+      reason = requireLibraryReason(args.reason, `删除${label}须写明删除理由`, '删除理由')
+      const wasPublic = await isPublicNow(req, slug, doc.id)
+      const deletion = { deletedBy: userId, deletedAt: now, deleteReason: reason }
+      if (wasPublic) await takeOffline({ req, slug, id: doc.id, state: 'deleted', workflow: deletion })
+      else await saveState(req, slug, doc, 'deleted', deletion)
+      if (key === 'policies') {
+        // Nothing of the deleted policy may stay public, not even its title in a notice: the interpretations that
+        // explain no other published policy are withdrawn with a notice that names neither.
+        const withdrawnWith = await withdrawOrphanedInterpretations({
+          req,
+          options,
+          policyId: doc.id,
+          user,
+          userId,
+          now,
+          reason,
+          policyTitle: titleOf(doc),
+          notice: '所解读的政策文件因误发已删除，本解读随之撤回。',
+        })
+        if (withdrawnWith.length > 0) details.interpretationsWithdrawn = withdrawnWith
+      }
+      const withdrawnInterpretations = ((details.interpretationsWithdrawn ?? []) as (number | string)[]).map((id) => ({ collection: options.slugs.interpretations, id }))
+      await enqueueDeliveries({ req, action: 'delete', notice: reason, documents: [{ collection: slug, id: doc.id }] })
+      if (withdrawnInterpretations.length > 0) {
+        await enqueueDeliveries({ req, action: 'withdraw', notice: '所解读的政策文件因误发已删除，本解读随之撤回。', documents: withdrawnInterpretations })
+      }
+      break
+    }
+    case 'redact': {
+      const version = parseLibraryVersion(args.libraryVersion, label)
+      reason = requireLibraryReason(args.reason, `抹除${label}的历史版本须写明抹除理由`, '抹除理由')
+      const current = await currentLibraryVersion(req, options, slug, doc.id)
+      if (current === undefined) throw new WorkflowError(`${label}尚未推送到政策文件库，没有可抹除的历史版本`, 409, 'libraryVersion')
+      if (version > current) throw new WorkflowError(`${label}在政策文件库中只有第1至${current}版，没有第${version}版`, 400, 'libraryVersion')
+      if (version === current) {
+        throw new WorkflowError(
+          `第${version}版是${label}在政策文件库中的当前版本，不能抹除：请先修改并发布更正后的版本，再抹除此前含有个人信息的版本；如整份文件不应公开，请使用“删除（误发）”`,
+          409,
+          'libraryVersion',
+        )
+      }
+      details.libraryVersion = version
+      const queued = await enqueueDeliveries({ req, action: 'redact', notice: reason, libraryVersion: version, documents: [{ collection: slug, id: doc.id }] })
+      details.deliveries = queued.map((delivery) => delivery.id)
+      break
+    }
     case 'invalidate': {
       const content = await publishedContent(req, slug, doc.id)
       const data: Record<string, unknown> = {
@@ -335,6 +402,11 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
 
 /** Takes the published version offline (`_status: 'draft'`, state 已撤回), keeping its content and 索引号. */
 async function withdrawPublished(args: { req: PayloadRequest; slug: string; id: number | string; userId: number | string | null; now: string; reason: string }) {
+  await takeOffline({ req: args.req, slug: args.slug, id: args.id, state: 'withdrawn', workflow: { withdrawnBy: args.userId, withdrawnAt: args.now, withdrawReason: args.reason } })
+}
+
+/** Saves the published version's own content offline (`_status: 'draft'`) in `state` (已撤回, 已删除). */
+async function takeOffline(args: { req: PayloadRequest; slug: string; id: number | string; state: WorkflowState; workflow: Record<string, unknown> }) {
   const { req, slug, id } = args
   const content = await publishedContent(req, slug, id)
   await req.payload.update({
@@ -343,14 +415,49 @@ async function withdrawPublished(args: { req: PayloadRequest; slug: string; id: 
     data: {
       ...content,
       _status: 'draft',
-      workflowState: 'withdrawn',
-      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), withdrawnBy: args.userId, withdrawnAt: args.now, withdrawReason: args.reason },
+      workflowState: args.state,
+      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), ...args.workflow },
     },
     draft: false,
     depth: 0,
     overrideAccess: true,
     req,
   })
+}
+
+/** A library version number as the editor typed it: a whole number from 1. */
+function parseLibraryVersion(value: number | string | null | undefined, label: string): number {
+  const text = String(value ?? '').trim()
+  if (text === '') throw new WorkflowError(`抹除${label}的历史版本须填写政策文件库版本号`, 400, 'libraryVersion')
+  const version = /^[0-9]{1,9}$/u.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(version) || version < 1) {
+    throw new WorkflowError(`政策文件库版本号须为正整数（如 1），而不是“${text.slice(0, 20)}”`, 400, 'libraryVersion')
+  }
+  return version
+}
+
+/** The document's current version in the policy library: the last library delivery that changed it (or will). */
+async function currentLibraryVersion(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, slug: string, id: number | string): Promise<number | undefined> {
+  if (!options.delivery.isEnabled || !options.delivery.library) return undefined
+  const { docs } = await req.payload.find({
+    collection: options.delivery.deliveriesSlug,
+    where: {
+      and: [
+        { documentCollection: { equals: slug } },
+        { documentId: { equals: String(id) } },
+        { target: { equals: libraryTargetName } },
+        { action: { not_equals: 'redact' } },
+        { state: { not_in: ['failed', 'cancelled', 'skipped'] } },
+      ],
+    },
+    sort: '-version',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const version = (docs[0] as { version?: unknown } | undefined)?.version
+  return typeof version === 'number' ? version : undefined
 }
 
 async function withdrawOrphanedInterpretations(args: {
@@ -362,6 +469,8 @@ async function withdrawOrphanedInterpretations(args: {
   userId: number | string | null
   now: string
   reason: string
+  /** The notice of the interpretations' withdrawal; default names the withdrawn policy and its reason. */
+  notice?: string
 }): Promise<(number | string)[]> {
   const { req, options } = args
   const { docs: interpretations } = await req.payload.find({
@@ -383,7 +492,7 @@ async function withdrawOrphanedInterpretations(args: {
         : (await req.payload.count({ collection: options.slugs.policies, where: { and: [{ id: { in: otherIds } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req }))
             .totalDocs
     if (otherPublished > 0) continue
-    const reason = `所解读的政策文件“${args.policyTitle}”已撤回：${args.reason}`
+    const reason = args.notice ?? `所解读的政策文件“${args.policyTitle}”已撤回：${args.reason}`
     await withdrawPublished({ req, slug: options.slugs.interpretations, id: interpretation.id, userId: args.userId, now: args.now, reason })
     await recordAudit({
       payload: req.payload,

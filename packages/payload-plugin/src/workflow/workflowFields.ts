@@ -102,6 +102,9 @@ export function workflowFields(options: SanitizedGongkaiPluginOptions): Field[] 
         reason('withdrawReason', '撤回理由', 'Reason for withdrawing'),
         user('invalidatedBy', '宣布失效人', 'Invalidated by'),
         at('invalidatedAt', '宣布失效时间', 'Invalidated at'),
+        user('deletedBy', '删除人', 'Deleted by'),
+        at('deletedAt', '删除时间', 'Deleted at'),
+        reason('deleteReason', '删除理由', 'Reason for deleting'),
       ],
     },
   ]

@@ -66,7 +66,7 @@ export async function deliverToChannel(args: {
   payload: Payload
   options: SanitizedDeliveryOptions
   name: string
-  action: 'publish' | 'withdraw' | 'validity'
+  action: 'publish' | 'withdraw' | 'validity' | 'delete' | 'redact'
   outgoing: OutgoingDocument
   /** The channel's id of the post, for a withdrawal. */
   externalId?: string | null
@@ -85,10 +85,11 @@ export async function deliverToChannel(args: {
       throw new DeliveryFailure(`推送到“${args.name}”时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true })
     }
   }
-  if (args.action === 'withdraw') {
+  // Platforms have no separate deletion: a post published in error is withdrawn like any other.
+  if (args.action === 'withdraw' || args.action === 'delete') {
     if (!args.externalId) return { state: 'skipped', note: '该渠道上没有已发布的内容' }
     const post = { externalId: args.externalId, documentId: args.outgoing.contentId, ...(args.outgoing.channel.version ? { version: args.outgoing.channel.version } : {}), ...(args.notice ? { notice: args.notice } : {}) }
     return toWithdrawOutcome(await channel.withdraw(post, { signal: args.signal }))
   }
-  return { state: 'skipped', note: '新媒体渠道不接收有效性变更' }
+  return { state: 'skipped', note: args.action === 'redact' ? '新媒体渠道没有历史版本可抹除' : '新媒体渠道不接收有效性变更' }
 }

@@ -80,7 +80,8 @@ async function tokenOf(args: { payload: Payload; library: LibraryOptions; agency
 }
 
 export type LibraryDelivery = {
-  action: 'publish' | 'withdraw' | 'validity'
+  action: 'publish' | 'withdraw' | 'validity' | 'delete' | 'redact'
+  /** The library version this delivery makes; for a redaction, the version it erases. */
   version: number
   /** Stable across attempts of this delivery: the library answers a repeat with the stored answer. */
   idempotencyKey: string
@@ -89,6 +90,41 @@ export type LibraryDelivery = {
   expiresAt?: string | null
   /** True when an earlier delivery of the same document to the library is still pending. */
   hasEarlierPending: boolean
+}
+
+/**
+ * 删除 and 抹除: the library erases the text of every version (deletion) or of one earlier version (redaction).
+ * Both answer 200 again when repeated. A deletion of a document whose publication has not arrived yet (404),
+ * or a redaction while the corrected version is still on its way (409), waits for the earlier delivery.
+ */
+async function removeFromLibrary(args: {
+  client: ReturnType<typeof createPolicyLibraryClient>
+  library: LibraryOptions
+  contentId: string
+  delivery: LibraryDelivery
+  doing: string
+}): Promise<TargetOutcome> {
+  const { client, contentId, delivery } = args
+  const reason = (delivery.notice ?? '').trim()
+  if (!reason) throw new DeliveryFailure(`${args.doing}须有理由`, { isRetryable: false })
+  const externalUrl = `${args.library.url}/v1/documents/${encodeURIComponent(contentId)}`
+  try {
+    if (delivery.action === 'delete') {
+      const deleted = await client.deleteDocument(contentId, { reason }, { idempotencyKey: delivery.idempotencyKey })
+      return { state: 'delivered', externalId: contentId, externalUrl, note: `政策文件库已删除该文件（第${deleted.versions.join('、')}版的内容均已抹除）` }
+    }
+    const redacted = await client.redactVersion(contentId, delivery.version, { reason }, { idempotencyKey: delivery.idempotencyKey })
+    return { state: 'delivered', externalId: contentId, externalUrl: `${externalUrl}/versions/${redacted.version}`, note: `政策文件库第${redacted.version}版的内容已抹除` }
+  } catch (error) {
+    const status = error instanceof PolicyLibraryError ? error.status : undefined
+    if (delivery.hasEarlierPending && (status === 404 || status === 409)) {
+      throw new DeliveryFailure(`等待本文件此前的推送完成后再${args.doing}`, { isRetryable: true })
+    }
+    if (delivery.action === 'redact' && status === 409) {
+      throw new DeliveryFailure(`第${delivery.version}版是政策文件库中的当前版本，不能抹除：请先发布更正后的版本`, { isRetryable: false })
+    }
+    throw libraryFailure(error, args.doing)
+  }
 }
 
 /** Sends one delivery to the library through the SDK's client. */
@@ -107,7 +143,8 @@ export async function deliverToLibrary(args: {
   // One attempt per job run: the outbox retries with its own backoff, so the client does not wait as well.
   const client = createPolicyLibraryClient({ baseUrl: library.url, token, retry: false, ...(args.options.fetch ? { fetch: args.options.fetch } : {}) })
   const contentId = outgoing.contentId
-  const doing = { publish: '发布文件', withdraw: '撤回文件', validity: '变更有效性' }[delivery.action]
+  const doing = { publish: '发布文件', withdraw: '撤回文件', validity: '变更有效性', delete: '删除文件', redact: `抹除第${delivery.version}版` }[delivery.action]
+  if (delivery.action === 'delete' || delivery.action === 'redact') return removeFromLibrary({ client, library, contentId, delivery, doing })
   const send = async (previousVersion: number | undefined, key: string) => {
     if (delivery.action === 'publish') {
       if (!outgoing.library) throw new DeliveryFailure('该类文件不推送到政策文件库', { isRetryable: false })
