@@ -5,7 +5,7 @@ import { recordAudit } from '../workflow/audit.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
 import { inTransaction } from '../workflow/transaction.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
-import { relationId } from '../utilities/relationIds.js'
+import { relationId, relationIds } from '../utilities/relationIds.js'
 import { claimDelivery, renewLease } from './claimDelivery.js'
 import { DeliveryFailure } from './DeliveryFailure.js'
 import type { TargetOutcome } from './DeliveryFailure.js'
@@ -67,7 +67,17 @@ async function attempt(payload: Payload, record: DeliveryRecord, isStatusCheck: 
     : null
   const isLibrary = record.target === libraryTargetName
   const libraryAgencyId = isLibrary && delivery.library ? libraryAgencyIdOf(delivery.library, agency ?? {}) : undefined
-  const outgoing = await outgoingDocument({ req, options, key, doc, libraryAgencyId, version: record.version })
+  // 联合发文: the co-issuers go in the library's issuers after the lead, as registered agencies.
+  const jointIssuers: { id: string; name: string }[] = []
+  if (isLibrary && delivery.library && record.action === 'publish') {
+    for (const jointId of relationIds(doc.jointIssuers)) {
+      if (jointId === agencyId) continue
+      const joint = (await payload.findByID({ collection: options.slugs.agencies, id: jointId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+      if (!joint) continue
+      jointIssuers.push({ id: libraryAgencyIdOf(delivery.library, joint), name: String(joint.name ?? jointId) })
+    }
+  }
+  const outgoing = await outgoingDocument({ req, options, key, doc, libraryAgencyId, jointIssuerIds: jointIssuers.map((joint) => joint.id), version: record.version })
   const earlier = async (where: Record<string, unknown>) =>
     payload.find({
       collection: delivery.deliveriesSlug,
@@ -86,6 +96,7 @@ async function attempt(payload: Payload, record: DeliveryRecord, isStatusCheck: 
       payload,
       options: delivery,
       agency: agency ?? {},
+      jointIssuers,
       outgoing,
       delivery: {
         action: record.action,
