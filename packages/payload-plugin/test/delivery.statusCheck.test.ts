@@ -60,7 +60,8 @@ beforeAll(async () => {
         library: { url: library.url, adminToken: libraryAdminToken },
         publicUrl: 'https://www.wuqing.gov.cn',
         channels: { wechat: { kind: 'wechat', label: '武清发布', appId: wechat.appId, appSecret: wechat.appSecret, baseUrl: wechat.url, defaultCoverMediaId: coverMediaId } },
-        retry: { attempts: 20, initialDelayMs: 100, maxDelayMs: 500 },
+        // Few retries: the status checks of a post under review must not use them up.
+        retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 500 },
         statusCheck: { initialDelayMs: 300, maxDelayMs: 1000, timeoutMs: 20_000 },
         worker: { pollIntervalMs: 200 },
       },
@@ -103,6 +104,25 @@ describe('delivery of a post the platform still reviews', () => {
     expect(wechatEntries).toHaveLength(2)
     const reader = createPolicyLibraryClient({ baseUrl: library.url, retry: false })
     expect(await reader.events(`policies-${id}`)).toHaveLength(1)
+  }, 120_000)
+
+  it('keeps checking when a check gets no answer, without using up the retries', async () => {
+    const submissionsBefore = wechat.submissions.length
+    const id = await publishWhileWeChatReviews(14, 0)
+    await eventually('a few status checks', async () => {
+      const delivery = await wechatDelivery(id)
+      return delivery?.state === 'submitted' && delivery.attempts >= 3 ? true : undefined
+    }, 60_000)
+    // The connection drops while WeChat is asked again (the retries, 3, are used up by now).
+    wechat.dropAnswer('freepublish/get')
+    const delivered = await eventually('the published WeChat delivery', async () => {
+      const delivery = await wechatDelivery(id)
+      return delivery && !['submitted', 'delivering', 'queued', 'retrying'].includes(delivery.state) ? delivery : undefined
+    }, 60_000)
+    expect(delivered).toMatchObject({ state: 'delivered', lastError: null })
+    expect(delivered.attempts).toBeGreaterThan(3)
+    expect(delivered.externalUrl).toMatch(/^https:\/\/mp\.weixin\.qq\.com\/s\//)
+    expect(wechat.submissions.length - submissionsBefore).toBe(1)
   }, 120_000)
 
   it('records WeChat’s refusal found by a later check as 推送失败 with the Chinese reason', async () => {

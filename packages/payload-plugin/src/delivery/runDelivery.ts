@@ -171,6 +171,8 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
     const current = (await payload.findByID({ collection: delivery.deliveriesSlug, id: record.id, depth: 0, overrideAccess: true, req })) as unknown as { state: string; attempts: number }
     if (current.state !== 'delivering' || Number(current.attempts) !== attemptNumber) return { status: 'skipped', message: 'another worker took the delivery over' }
     if (outcome?.state === 'submitted') return recordSubmitted(outcome)
+    // A check that got no answer does not count against the retries: the post is still submitted.
+    if (isStatusCheck && failure?.isUnansweredCheck) return recordSubmitted({ state: 'submitted', ...(record.externalId ? { externalId: record.externalId } : {}) }, failure.message)
     if (outcome) {
       await update({
         state: outcome.state,
@@ -194,7 +196,7 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
    * new job, until it is published or failed — or, after `statusCheck.timeoutMs` from the submission, the
    * delivery fails with the reason (a retry resumes the same post).
    */
-  async function recordSubmitted(outcome: TargetOutcome): Promise<DeliveryRunResult> {
+  async function recordSubmitted(outcome: TargetOutcome, lastError: string | null = null): Promise<DeliveryRunResult> {
     const submittedAt = isStatusCheck && record.deliveredAt ? new Date(record.deliveredAt) : now
     const elapsedMs = now.getTime() - submittedAt.getTime()
     if (elapsedMs >= delivery.statusCheck.timeoutMs) {
@@ -206,7 +208,7 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
       return recordFailure(error, { externalId: outcome.externalId ?? record.externalId ?? null })
     }
     const waitUntil = new Date(now.getTime() + retryDelayMs(delivery.statusCheck, attemptNumber))
-    await update({ state: 'submitted', externalId: outcome.externalId ?? null, externalUrl: outcome.externalUrl ?? null, deliveredAt: submittedAt.toISOString(), nextAttemptAt: waitUntil.toISOString(), lastError: null })
+    await update({ state: 'submitted', externalId: outcome.externalId ?? null, externalUrl: outcome.externalUrl ?? null, deliveredAt: submittedAt.toISOString(), nextAttemptAt: waitUntil.toISOString(), lastError })
     await payload.jobs.queue({ task: deliveryTaskSlug as never, input: { deliveryId: record.id } as never, queue: delivery.queue, waitUntil, req })
     // The submission is recorded once; the checks that follow are not.
     if (!isStatusCheck) await audit('delivered', null, { externalId: outcome.externalId ?? null, externalUrl: outcome.externalUrl ?? null, state: 'submitted', note: outcome.note ?? null })

@@ -101,10 +101,16 @@ export async function checkChannelStatus(args: { payload: Payload; options: Sani
   const config = args.options.channels[args.name]
   if (!config) throw new DeliveryFailure(`推送渠道“${args.name}”已不在配置中`, { isRetryable: false })
   const channel = channelOf({ payload: args.payload, options: args.options, name: args.name, config })
+  let result
   try {
-    return toOutcome(await channel.checkStatus({ externalId: args.externalId }, { signal: args.signal }))
+    result = await channel.checkStatus({ externalId: args.externalId }, { signal: args.signal })
   } catch (error) {
-    if (error instanceof DeliveryFailure) throw error
-    throw new DeliveryFailure(`查询“${args.name}”的发布状态时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true })
+    throw new DeliveryFailure(`查询“${args.name}”的发布状态时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true, isUnansweredCheck: true })
   }
+  // A retryable failure that is not the platform's verdict on the post (publish_status 3 is one, and needs the
+  // post submitted again) means the question went unanswered: the post is still under review.
+  if (result.state === 'failed' && result.isRetryable && !result.code.includes(':publish_status:')) {
+    throw new DeliveryFailure(result.reason, { isRetryable: true, isUnansweredCheck: true, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) })
+  }
+  return toOutcome(result)
 }
