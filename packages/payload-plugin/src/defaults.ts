@@ -77,6 +77,9 @@ export const defaultDeliveryStoreSlug = 'gongkai-delivery-store'
 
 export const defaultDeliveryRetry = { attempts: 8, initialDelayMs: 2000, maxDelayMs: 600_000 } as const
 
+/** Follow-up of posts a platform still reviews: first check after 30 s, at most every 15 min, for a day. */
+export const defaultDeliveryStatusCheck = { initialDelayMs: 30_000, maxDelayMs: 900_000, timeoutMs: 86_400_000 } as const
+
 export const defaultDeliveryPollIntervalMs = 5000
 
 export const defaultDeliveryLeaseMs = 120_000

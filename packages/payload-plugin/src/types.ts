@@ -233,6 +233,15 @@ export type DeliveryOptions = {
    */
   retry?: { attempts?: number; initialDelayMs?: number; maxDelayMs?: number }
   /**
+   * Follow-up of a post the platform accepted but still reviews or publishes (WeChat publish_status 1,
+   * 已提交平台): its status is checked again with exponential backoff from `initialDelayMs` up to `maxDelayMs`
+   * until it is published or failed; after `timeoutMs` from the submission the delivery becomes 推送失败 with
+   * the reason (a 签发 can retry it, which resumes the same post).
+   * @default { initialDelayMs: 30000, maxDelayMs: 900000, timeoutMs: 86400000 }
+   * @example { initialDelayMs: 10000, maxDelayMs: 300000, timeoutMs: 7200000 }
+   */
+  statusCheck?: { initialDelayMs?: number; maxDelayMs?: number; timeoutMs?: number }
+  /**
    * Run delivery jobs inside this process: right after each publishing transaction commits, and every
    * `pollIntervalMs` for retries and deliveries left by a crashed worker. Turn it off when a separate worker
    * (`payload gongkai:deliver`) runs them.
@@ -334,6 +343,7 @@ export type SanitizedDeliveryOptions = {
   documentUrl: NonNullable<DeliveryOptions['documentUrl']>
   queue: string
   retry: { attempts: number; initialDelayMs: number; maxDelayMs: number }
+  statusCheck: { initialDelayMs: number; maxDelayMs: number; timeoutMs: number }
   worker: { isEnabled: boolean; pollIntervalMs: number }
   leaseMs: number
   fetch: ((input: Request) => Promise<Response>) | undefined

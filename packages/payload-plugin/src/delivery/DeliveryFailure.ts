@@ -2,11 +2,17 @@
 export class DeliveryFailure extends Error {
   readonly isRetryable: boolean
   readonly retryAfterMs: number | undefined
-  constructor(message: string, args: { isRetryable: boolean; retryAfterMs?: number }) {
+  /**
+   * A status check that got no answer about the post (network, platform busy): the post is still submitted
+   * and is checked again later, rather than published anew.
+   */
+  readonly isUnansweredCheck: boolean
+  constructor(message: string, args: { isRetryable: boolean; retryAfterMs?: number; isUnansweredCheck?: boolean }) {
     super(message)
     this.name = 'DeliveryFailure'
     this.isRetryable = args.isRetryable
     this.retryAfterMs = args.retryAfterMs
+    this.isUnansweredCheck = args.isUnansweredCheck ?? false
   }
 }
 

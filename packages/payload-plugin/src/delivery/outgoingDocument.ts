@@ -104,6 +104,8 @@ export async function outgoingDocument(args: {
   key: AgencyOwnedCollection
   doc: Doc
   libraryAgencyId: string | undefined
+  /** The library's ids of the 联合发文机关 (co-issuers), after the lead in `issuers`. */
+  jointIssuerIds?: readonly string[]
   version: number
 }): Promise<OutgoingDocument> {
   const { req, options, key, doc } = args
@@ -134,7 +136,8 @@ export async function outgoingDocument(args: {
     library = {
       kind,
       title: title.slice(0, 200),
-      issuers: [args.libraryAgencyId],
+      // The lead agency first (it owns the document in the library), then the co-issuers.
+      issuers: [...new Set([args.libraryAgencyId, ...(args.jointIssuerIds ?? [])])],
       publishedAt,
       bodyText,
       ...(html ? { bodyHtml: html } : {}),

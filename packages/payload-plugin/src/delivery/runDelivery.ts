@@ -5,7 +5,7 @@ import { recordAudit } from '../workflow/audit.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
 import { inTransaction } from '../workflow/transaction.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
-import { relationId } from '../utilities/relationIds.js'
+import { relationId, relationIds } from '../utilities/relationIds.js'
 import { claimDelivery, renewLease } from './claimDelivery.js'
 import { DeliveryFailure } from './DeliveryFailure.js'
 import type { TargetOutcome } from './DeliveryFailure.js'
@@ -16,7 +16,7 @@ import { isStoppedWorker } from './deliveryWorker.js'
 import { isProactive } from './enqueueDeliveries.js'
 import { outgoingDocument } from './outgoingDocument.js'
 import { libraryTargetName } from './sanitizeDeliveryOptions.js'
-import { deliverToChannel } from './targets/channel.js'
+import { checkChannelStatus, deliverToChannel } from './targets/channel.js'
 import { deliverToLibrary, libraryAgencyIdOf } from './targets/library.js'
 
 type DeliveryRecord = {
@@ -29,6 +29,8 @@ type DeliveryRecord = {
   action: DeliveryAction
   version: number
   notice?: string | null
+  externalId?: string | null
+  deliveredAt?: string | null
 }
 
 export type DeliveryRunResult = { status: 'skipped' | 'delivered' | 'submitted' | 'not-applicable' | 'retrying' | 'failed'; message?: string }
@@ -39,9 +41,11 @@ export function retryDelayMs(retry: { initialDelayMs: number; maxDelayMs: number
   return Math.max(exponential, retryAfterMs ?? 0)
 }
 
-async function attempt(payload: Payload, record: DeliveryRecord): Promise<TargetOutcome> {
+async function attempt(payload: Payload, record: DeliveryRecord, isStatusCheck: boolean): Promise<TargetOutcome> {
   const options = gongkaiOptionsOf(payload)
   const delivery = options.delivery
+  // The platform accepted the post and was still reviewing or publishing it: ask how it went.
+  if (isStatusCheck && record.externalId) return checkChannelStatus({ payload, options: delivery, name: record.target, externalId: record.externalId })
   const key = workflowCollectionOf(options, record.documentCollection)
   if (!key) throw new DeliveryFailure(`集合“${record.documentCollection}”不再有审核发布流程`, { isRetryable: false })
   const req = await createLocalReq({}, payload)
@@ -63,7 +67,17 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
     : null
   const isLibrary = record.target === libraryTargetName
   const libraryAgencyId = isLibrary && delivery.library ? libraryAgencyIdOf(delivery.library, agency ?? {}) : undefined
-  const outgoing = await outgoingDocument({ req, options, key, doc, libraryAgencyId, version: record.version })
+  // 联合发文: the co-issuers go in the library's issuers after the lead, as registered agencies.
+  const jointIssuers: { id: string; name: string }[] = []
+  if (isLibrary && delivery.library && record.action === 'publish') {
+    for (const jointId of relationIds(doc.jointIssuers)) {
+      if (jointId === agencyId) continue
+      const joint = (await payload.findByID({ collection: options.slugs.agencies, id: jointId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+      if (!joint) continue
+      jointIssuers.push({ id: libraryAgencyIdOf(delivery.library, joint), name: String(joint.name ?? jointId) })
+    }
+  }
+  const outgoing = await outgoingDocument({ req, options, key, doc, libraryAgencyId, jointIssuerIds: jointIssuers.map((joint) => joint.id), version: record.version })
   const earlier = async (where: Record<string, unknown>) =>
     payload.find({
       collection: delivery.deliveriesSlug,
@@ -101,6 +115,7 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
       payload,
       options: delivery,
       agency: agency ?? {},
+      jointIssuers,
       outgoing,
       delivery: {
         action: record.action,
@@ -134,8 +149,10 @@ async function attempt(payload: Payload, record: DeliveryRecord): Promise<Target
 export async function runDelivery(payload: Payload, deliveryId: number | string): Promise<DeliveryRunResult> {
   const options = gongkaiOptionsOf(payload)
   const delivery = options.delivery
-  const attemptNumber = await claimDelivery(payload, deliveryId)
-  if (attemptNumber === undefined) return { status: 'skipped', message: 'delivery is finished or another worker has it' }
+  const claim = await claimDelivery(payload, deliveryId)
+  if (claim === undefined) return { status: 'skipped', message: 'delivery is finished or another worker has it' }
+  const attemptNumber = claim.attempt
+  const isStatusCheck = claim.previousState === 'submitted'
   const record = (await payload.findByID({ collection: delivery.deliveriesSlug, id: deliveryId, depth: 0, overrideAccess: true })) as unknown as DeliveryRecord
   let outcome: TargetOutcome | undefined
   let failure: DeliveryFailure | undefined
@@ -145,7 +162,7 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
     if (!isStoppedWorker(payload)) void renewLease(payload, record.id, attemptNumber).catch(() => undefined)
   }, Math.max(200, Math.floor(delivery.leaseMs / 3)))
   try {
-    outcome = await attempt(payload, record)
+    outcome = await attempt(payload, record, isStatusCheck)
   } catch (error) {
     failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(`推送时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true })
   } finally {
@@ -165,13 +182,16 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
       reason,
       details: { deliveryId: record.id, target: record.target, deliveryAction: record.action, version: record.version, attempts: attemptNumber, ...details },
     })
+  const update = (data: Record<string, unknown>) =>
+    payload.update({ collection: delivery.deliveriesSlug, id: record.id, data: { ...base, ...data }, depth: 0, overrideAccess: true, req })
   return inTransaction(req, async (): Promise<DeliveryRunResult> => {
     // A worker that hung past its lease may have been replaced (the delivery claimed again, attempts counted
     // up): then the outcome is the other worker's to record.
     const current = (await payload.findByID({ collection: delivery.deliveriesSlug, id: record.id, depth: 0, overrideAccess: true, req })) as unknown as { state: string; attempts: number }
     if (current.state !== 'delivering' || Number(current.attempts) !== attemptNumber) return { status: 'skipped', message: 'another worker took the delivery over' }
-    const update = (data: Record<string, unknown>) =>
-      payload.update({ collection: delivery.deliveriesSlug, id: record.id, data: { ...base, ...data }, depth: 0, overrideAccess: true, req })
+    if (outcome?.state === 'submitted') return recordSubmitted(outcome)
+    // A check that got no answer does not count against the retries: the post is still submitted.
+    if (isStatusCheck && failure?.isUnansweredCheck) return recordSubmitted({ state: 'submitted', ...(record.externalId ? { externalId: record.externalId } : {}) }, failure.message)
     if (outcome) {
       await update({
         state: outcome.state,
@@ -187,6 +207,35 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
       return { status: outcome.state }
     }
     const error = failure!
+    return recordFailure(error)
+  })
+
+  /**
+   * The platform still reviews or publishes the post: its status is checked again later, with backoff, by a
+   * new job, until it is published or failed — or, after `statusCheck.timeoutMs` from the submission, the
+   * delivery fails with the reason (a retry resumes the same post).
+   */
+  async function recordSubmitted(outcome: TargetOutcome, lastError: string | null = null): Promise<DeliveryRunResult> {
+    const submittedAt = isStatusCheck && record.deliveredAt ? new Date(record.deliveredAt) : now
+    const elapsedMs = now.getTime() - submittedAt.getTime()
+    if (elapsedMs >= delivery.statusCheck.timeoutMs) {
+      const target = delivery.targets.find((candidate) => candidate.name === record.target)?.label ?? record.target
+      const error = new DeliveryFailure(
+        `“${target}”自 ${submittedAt.toISOString()} 提交后超过 ${formatDuration(delivery.statusCheck.timeoutMs)} 仍在审核或发布中，已停止查询；请在平台后台确认发布结果后重试`,
+        { isRetryable: false },
+      )
+      return recordFailure(error, { externalId: outcome.externalId ?? record.externalId ?? null })
+    }
+    const waitUntil = new Date(now.getTime() + retryDelayMs(delivery.statusCheck, attemptNumber))
+    await update({ state: 'submitted', externalId: outcome.externalId ?? null, externalUrl: outcome.externalUrl ?? null, deliveredAt: submittedAt.toISOString(), nextAttemptAt: waitUntil.toISOString(), lastError })
+    await payload.jobs.queue({ task: deliveryTaskSlug as never, input: { deliveryId: record.id } as never, queue: delivery.queue, waitUntil, req })
+    // The submission is recorded once; the checks that follow are not.
+    if (!isStatusCheck) await audit('delivered', null, { externalId: outcome.externalId ?? null, externalUrl: outcome.externalUrl ?? null, state: 'submitted', note: outcome.note ?? null })
+    payload.logger.info({ msg: `gongkai delivery ${String(record.id)} → ${record.target}: submitted, still under review; checking again at ${waitUntil.toISOString()}` })
+    return { status: 'submitted' }
+  }
+
+  async function recordFailure(error: DeliveryFailure, extra: Record<string, unknown> = {}): Promise<DeliveryRunResult> {
     if (error.isRetryable && attemptNumber < delivery.retry.attempts) {
       const waitUntil = new Date(now.getTime() + retryDelayMs(delivery.retry, attemptNumber, error.retryAfterMs))
       await update({ state: 'retrying', lastError: error.message, nextAttemptAt: waitUntil.toISOString() })
@@ -195,9 +244,16 @@ export async function runDelivery(payload: Payload, deliveryId: number | string)
       return { status: 'retrying', message: error.message }
     }
     const message = error.isRetryable ? `已重试 ${attemptNumber} 次仍失败：${error.message}` : error.message
-    await update({ state: 'failed', lastError: message, nextAttemptAt: null })
+    await update({ state: 'failed', lastError: message, nextAttemptAt: null, ...extra })
     await audit('delivery_failed', message, {})
     payload.logger.warn({ msg: `gongkai delivery ${String(record.id)} → ${record.target}: failed: ${message}` })
     return { status: 'failed', message }
-  })
+  }
+}
+
+/** A period in Chinese: 2 小时, 90 分钟, 45 秒. */
+function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} 小时`
+  if (ms % 60_000 === 0) return `${ms / 60_000} 分钟`
+  return `${Math.round(ms / 1000)} 秒`
 }

@@ -4,6 +4,7 @@ import {
   defaultDeliveryPollIntervalMs,
   defaultDeliveryQueue,
   defaultDeliveryRetry,
+  defaultDeliveryStatusCheck,
   defaultDeliveryStoreSlug,
 } from '../defaults.js'
 import type { DeliveryOptions, SanitizedDeliveryOptions, SanitizedDeliveryTarget } from '../types.js'
@@ -40,9 +41,15 @@ export function sanitizeDeliveryOptions(options: DeliveryOptions | undefined): S
     initialDelayMs: positiveInteger(options?.retry?.initialDelayMs, defaultDeliveryRetry.initialDelayMs, 'retry.initialDelayMs', 0),
     maxDelayMs: positiveInteger(options?.retry?.maxDelayMs, defaultDeliveryRetry.maxDelayMs, 'retry.maxDelayMs', 0),
   }
+  const statusCheck = {
+    initialDelayMs: positiveInteger(options?.statusCheck?.initialDelayMs, defaultDeliveryStatusCheck.initialDelayMs, 'statusCheck.initialDelayMs', 50),
+    maxDelayMs: positiveInteger(options?.statusCheck?.maxDelayMs, defaultDeliveryStatusCheck.maxDelayMs, 'statusCheck.maxDelayMs', 50),
+    timeoutMs: positiveInteger(options?.statusCheck?.timeoutMs, defaultDeliveryStatusCheck.timeoutMs, 'statusCheck.timeoutMs', 1000),
+  }
   const base = {
     queue: options?.queue ?? defaultDeliveryQueue,
     retry,
+    statusCheck,
     worker: {
       isEnabled: options?.worker?.isEnabled ?? true,
       pollIntervalMs: positiveInteger(options?.worker?.pollIntervalMs, defaultDeliveryPollIntervalMs, 'worker.pollIntervalMs', 50),

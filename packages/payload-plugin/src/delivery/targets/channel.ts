@@ -93,3 +93,25 @@ export async function deliverToChannel(args: {
   }
   return { state: 'skipped', note: args.action === 'redact' ? '新媒体渠道没有历史版本可抹除' : '新媒体渠道不接收有效性变更' }
 }
+
+/**
+ * Asks a channel again about a post it accepted but was still reviewing or publishing (`submitted`): the
+ * answer is published (with the post's URL), still submitted, or failed with the platform's reason.
+ */
+export async function checkChannelStatus(args: { payload: Payload; options: SanitizedDeliveryOptions; name: string; externalId: string; signal?: AbortSignal }): Promise<TargetOutcome> {
+  const config = args.options.channels[args.name]
+  if (!config) throw new DeliveryFailure(`推送渠道“${args.name}”已不在配置中`, { isRetryable: false })
+  const channel = channelOf({ payload: args.payload, options: args.options, name: args.name, config })
+  let result
+  try {
+    result = await channel.checkStatus({ externalId: args.externalId }, { signal: args.signal })
+  } catch (error) {
+    throw new DeliveryFailure(`查询“${args.name}”的发布状态时出错：${error instanceof Error ? error.message : String(error)}`, { isRetryable: true, isUnansweredCheck: true })
+  }
+  // A retryable failure that is not the platform's verdict on the post (publish_status 3 is one, and needs the
+  // post submitted again) means the question went unanswered: the post is still under review.
+  if (result.state === 'failed' && result.isRetryable && !result.code.includes(':publish_status:')) {
+    throw new DeliveryFailure(result.reason, { isRetryable: true, isUnansweredCheck: true, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) })
+  }
+  return toOutcome(result)
+}

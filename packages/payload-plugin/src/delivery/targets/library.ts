@@ -79,6 +79,34 @@ async function tokenOf(args: { payload: Payload; library: LibraryOptions; agency
   }
 }
 
+/**
+ * Makes sure a co-issuer (联合发文机关) is a registered agency of the library, which requires it of every
+ * issuer: an agency with a configured or provisioned push token is; otherwise, with the admin token, it is
+ * registered now (no token is issued: a co-issuer gets no right over the document) and remembered. Without
+ * the admin token the library's administrator registers it; the library's 422 then says which one is missing.
+ */
+async function ensureRegistered(args: { payload: Payload; library: LibraryOptions; agencyId: string; agencyName: string; fetch: SanitizedDeliveryOptions['fetch'] }): Promise<void> {
+  const { payload, library, agencyId } = args
+  if (library.tokens[agencyId] || !library.adminToken) return
+  const marker = `library-agency:${agencyId}`
+  if ((await readStoredSecret(payload, `library-token:${agencyId}`)) || (await readStoredSecret(payload, marker))) return
+  const admin = createClient<paths>({
+    baseUrl: library.url,
+    headers: { authorization: `Bearer ${library.adminToken}` },
+    ...(args.fetch ? { fetch: args.fetch } : {}),
+  })
+  try {
+    const agency = await admin.POST('/v1/agencies', { body: { id: agencyId, name: args.agencyName.slice(0, 200) } })
+    if (agency.response.status !== 201 && agency.response.status !== 409) {
+      throw new PolicyLibraryError({ message: `register agency: ${agency.response.status}`, status: agency.response.status, problem: agency.error as never })
+    }
+  } catch (error) {
+    throw libraryFailure(error, `登记联合发文机关“${args.agencyName}”`)
+  }
+  await storeSecret(payload, marker, 'registered')
+  payload.logger.info({ msg: `gongkai delivery: registered joint issuer ${agencyId} in the policy library` })
+}
+
 export type LibraryDelivery = {
   action: 'publish' | 'withdraw' | 'validity' | 'delete' | 'redact'
   /** The library version this delivery makes; for a redaction, the version it erases. */
@@ -132,6 +160,8 @@ export async function deliverToLibrary(args: {
   payload: Payload
   options: SanitizedDeliveryOptions
   agency: Record<string, unknown>
+  /** 联合发文机关 with their library ids: registered before a publication names them. */
+  jointIssuers?: readonly { id: string; name: string }[]
   outgoing: OutgoingDocument
   delivery: LibraryDelivery
 }): Promise<TargetOutcome> {
@@ -140,6 +170,9 @@ export async function deliverToLibrary(args: {
   const { outgoing, delivery } = args
   const agencyId = libraryAgencyIdOf(library, args.agency)
   const token = await tokenOf({ payload: args.payload, library, agencyId, agencyName: String(args.agency.name ?? agencyId), fetch: args.options.fetch })
+  if (delivery.action === 'publish') {
+    for (const joint of args.jointIssuers ?? []) await ensureRegistered({ payload: args.payload, library, agencyId: joint.id, agencyName: joint.name, fetch: args.options.fetch })
+  }
   // One attempt per job run: the outbox retries with its own backoff, so the client does not wait as well.
   const client = createPolicyLibraryClient({ baseUrl: library.url, token, retry: false, ...(args.options.fetch ? { fetch: args.options.fetch } : {}) })
   const contentId = outgoing.contentId
