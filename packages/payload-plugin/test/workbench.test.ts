@@ -62,7 +62,7 @@ const workbenchOf = async (actor: WorkflowActor) => {
   return response.body as { isSiteAdmin: boolean; agencies: { name: string; roles: string[] }[]; lines: Line[] }
 }
 const line = (lines: Line[], key: string) => lines.find((candidate) => candidate.key === key)
-const agencyLineKeys = ['needsInterpretation', 'disclosureReviewDue', 'failedDeliveries', 'publicAttendance']
+const agencyLineKeys = ['needsInterpretation', 'disclosureReviewDue', 'publicAttendance']
 
 describe('GET /api/gongkai/workbench', () => {
   it('answers 401 with a Chinese message to an anonymous request', async () => {
@@ -120,7 +120,6 @@ describe('GET /api/gongkai/workbench', () => {
       'scheduled',
       'needsInterpretation',
       'disclosureReviewDue',
-      'failedDeliveries',
       'publicAttendance',
       'publicAttendance',
     ])
