@@ -27,7 +27,7 @@ const stateColors: Record<string, string> = { delivered: 'var(--theme-success-50
  * 重试 button (the endpoint lets only the agency's 签发 or a site admin retry). Refreshes while something is pending.
  */
 export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusProps) {
-  const { id, collectionSlug } = useDocumentInfo()
+  const { id, collectionSlug, savedDocumentData, versionCount } = useDocumentInfo()
   const {
     config: {
       serverURL,
@@ -53,9 +53,12 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
     setDeliveries([...latest.values()])
   }, [api, collectionSlug, deliveriesSlug, id, serverURL])
 
+  // Reloaded whenever the document gets a new version: the workflow controls' 签发发布 / 撤回 happen without a page
+  // load and queue new deliveries, which must show (and be followed) at once.
+  const savedVersion = String((savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? '')
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, savedVersion, versionCount])
   const isPending = deliveries?.some((delivery) => ['queued', 'delivering', 'retrying'].includes(delivery.state)) ?? false
   useEffect(() => {
     if (!isPending) return
