@@ -6,7 +6,7 @@ import { gongkaiPlugin } from '../src/index.js'
 const deliveryStatus = '@gongkai/payload-plugin/client#DeliveryStatus'
 const controlsOf = (config: Config, slug: string) =>
   (config.collections?.find((collection) => collection.slug === slug)?.admin?.components?.edit?.beforeDocumentControls ?? []).map((component) =>
-    typeof component === 'string' ? component : component.path,
+    typeof component === 'string' ? component : component ? component.path : undefined,
   )
 
 describe('the delivery status in the edit view', () => {
