@@ -82,8 +82,8 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
     <div className="gongkai-delivery-status" aria-label="推送状态" style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, marginRight: 12 }}>
       {deliveries.map((delivery) => (
         <div key={delivery.target} data-target={delivery.target} data-state={delivery.state} style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-          <span>{delivery.targetLabel ?? delivery.target}</span>
-          <strong style={{ color: stateColors[delivery.state] }}>
+          <span style={{ whiteSpace: 'nowrap' }}>{delivery.targetLabel ?? delivery.target}</span>
+          <strong style={{ color: stateColors[delivery.state], whiteSpace: 'nowrap' }}>
             {actionLabels[delivery.action] && delivery.action !== 'publish' ? `${actionLabels[delivery.action]}：` : ''}
             {stateLabels[delivery.state] ?? delivery.state}
           </strong>
