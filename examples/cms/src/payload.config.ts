@@ -30,7 +30,8 @@ function requireSecret(): string {
  * Delivery to the policy library that `npm start` runs beside the CMS (GONGKAI_LIBRARY_URL): with its admin
  * token the plugin registers each agency there and keeps the agency's push token, encrypted. A WeChat
  * official account is added from the environment (see the README): GONGKAI_WECHAT_APP_ID and
- * GONGKAI_WECHAT_APP_SECRET (and GONGKAI_WECHAT_API for a test server).
+ * GONGKAI_WECHAT_APP_SECRET, GONGKAI_WECHAT_COVER_MEDIA_ID (the default cover's media_id) and GONGKAI_WECHAT_API
+ * for a test server.
  */
 function deliveryOptions(): DeliveryOptions | undefined {
   const url = process.env.GONGKAI_LIBRARY_URL
@@ -43,6 +44,8 @@ function deliveryOptions(): DeliveryOptions | undefined {
       appId: process.env.GONGKAI_WECHAT_APP_ID,
       appSecret: process.env.GONGKAI_WECHAT_APP_SECRET,
       ...(process.env.GONGKAI_WECHAT_API ? { baseUrl: process.env.GONGKAI_WECHAT_API } : {}),
+      // WeChat refuses an article without a cover: the account's default cover (permanent material's media_id).
+      ...(process.env.GONGKAI_WECHAT_COVER_MEDIA_ID ? { defaultCoverMediaId: process.env.GONGKAI_WECHAT_COVER_MEDIA_ID } : {}),
     }
   }
   return {

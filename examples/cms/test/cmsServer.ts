@@ -18,8 +18,9 @@ export type CmsServer = {
 /**
  * Starts the example CMS the way `npm start` does (scripts/start.mjs, production build, migrations on
  * start, first-run seed) on a fresh database and a free port; resolves once Payload has initialised.
+ * `env` adds to the environment it is started with (e.g. a WeChat account: GONGKAI_WECHAT_*).
  */
-export async function startCmsServer(): Promise<CmsServer> {
+export async function startCmsServer(options: { env?: Record<string, string> } = {}): Promise<CmsServer> {
   const database = await createTestDatabase('cms_e2e')
   const port = await findFreePort()
   const libraryPort = await findFreePort()
@@ -33,6 +34,7 @@ export async function startCmsServer(): Promise<CmsServer> {
       PAYLOAD_SECRET: randomBytes(16).toString('hex'),
       GONGKAI_LIBRARY_PORT: String(libraryPort),
       GONGKAI_LIBRARY_ADMIN_TOKEN: randomBytes(16).toString('hex'),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -59,7 +59,8 @@ describe('first start with the policy library', () => {
     expect((stored?.issuers as { id: string }[]).map((issuer) => issuer.id)).toEqual(['11120114mb1234562n'])
     const search = await read(`/v1/documents?q=${encodeURIComponent('政务公开工作要点')}`)
     expect((search?.items as { contentId: string }[]).map((item) => item.contentId)).toContain(`policies-${policy.id}`)
-    const deliveries = await payload.find({ collection: 'deliveries', overrideAccess: true })
-    expect(deliveries.docs.map((delivery) => [delivery.target, delivery.state])).toEqual([['library', 'delivered']])
+    // The worker records the outcome after the library has answered: wait for the record, not only the library.
+    const states = async () => (await payload.find({ collection: 'deliveries', overrideAccess: true })).docs.map((delivery) => [delivery.target, delivery.state])
+    await expect.poll(states, { timeout: 30_000 }).toEqual([['library', 'delivered']])
   })
 })

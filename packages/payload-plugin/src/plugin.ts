@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig, Config } from 'payload'
@@ -112,8 +113,11 @@ export const gongkaiPlugin =
     // Collections and fields stay when disabled so the schema does not change; behaviour does not.
     if (options.isDisabled) return config
     if (options.delivery.isEnabled) {
-      // `payload gongkai:deliver [--once]`: the standalone delivery worker (built next to this file).
-      config.bin = [...(incomingConfig.bin ?? []), { key: 'gongkai:deliver', scriptPath: fileURLToPath(new URL('./deliverCommand.js', import.meta.url)) }]
+      // `payload gongkai:deliver [--once]`: the standalone delivery worker (built next to this file). Not
+      // `new URL('./deliverCommand.js', import.meta.url)`: Next's bundler turns that into an asset URL of its own
+      // URL class, which fileURLToPath refuses, and every admin page that builds the config fails.
+      const scriptPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'deliverCommand.js')
+      config.bin = [...(incomingConfig.bin ?? []), { key: 'gongkai:deliver', scriptPath }]
     }
     config.endpoints = [...(incomingConfig.endpoints ?? []), participationComplianceEndpoint(options), workbenchEndpoint]
     config.admin = withWorkbench(config.admin, options)

@@ -27,7 +27,7 @@ const stateColors: Record<string, string> = { delivered: 'var(--theme-success-50
  * 重试 button (the endpoint lets only the agency's 签发 or a site admin retry). Refreshes while something is pending.
  */
 export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusProps) {
-  const { id, collectionSlug } = useDocumentInfo()
+  const { id, collectionSlug, savedDocumentData, versionCount } = useDocumentInfo()
   const {
     config: {
       serverURL,
@@ -53,9 +53,12 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
     setDeliveries([...latest.values()])
   }, [api, collectionSlug, deliveriesSlug, id, serverURL])
 
+  // Reloaded whenever the document gets a new version: the workflow controls' 签发发布 / 撤回 happen without a page
+  // load and queue new deliveries, which must show (and be followed) at once.
+  const savedVersion = String((savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? '')
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, savedVersion, versionCount])
   const isPending = deliveries?.some((delivery) => ['queued', 'delivering', 'retrying'].includes(delivery.state)) ?? false
   useEffect(() => {
     if (!isPending) return
@@ -79,8 +82,8 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
     <div className="gongkai-delivery-status" aria-label="推送状态" style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, marginRight: 12 }}>
       {deliveries.map((delivery) => (
         <div key={delivery.target} data-target={delivery.target} data-state={delivery.state} style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-          <span>{delivery.targetLabel ?? delivery.target}</span>
-          <strong style={{ color: stateColors[delivery.state] }}>
+          <span style={{ whiteSpace: 'nowrap' }}>{delivery.targetLabel ?? delivery.target}</span>
+          <strong style={{ color: stateColors[delivery.state], whiteSpace: 'nowrap' }}>
             {actionLabels[delivery.action] && delivery.action !== 'publish' ? `${actionLabels[delivery.action]}：` : ''}
             {stateLabels[delivery.state] ?? delivery.state}
           </strong>

@@ -47,9 +47,13 @@ export function deliveryChannelsFieldOf(key: AgencyOwnedCollection, collection: 
   }
 }
 
-/** Shows the per-target delivery state beside the workflow controls (when delivery is on). */
+/**
+ * Shows the per-target delivery state beside the workflow controls. Added whether delivery is on or not (it
+ * shows nothing for a document without deliveries): the admin's import map is generated at build time, often
+ * without the delivery environment, and a component missing from it never renders once delivery is turned on.
+ */
 export function withDeliveryStatus(collection: CollectionConfig, options: SanitizedGongkaiPluginOptions): CollectionConfig {
-  if (options.isDisabled || !options.delivery.isEnabled) return collection
+  if (options.isDisabled) return collection
   const edit = collection.admin?.components?.edit
   return {
     ...collection,

@@ -27,6 +27,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { AttachmentFindings as AttachmentFindings_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { AuditTrail as AuditTrail_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowControls as WorkflowControls_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { DeliveryStatus as DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowReplacesPublish as WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { DeliveryRetryButton as DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetAccessCell as QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
@@ -70,6 +71,7 @@ export const importMap = {
   "@gongkai/payload-plugin/client#AttachmentFindings": AttachmentFindings_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#AuditTrail": AuditTrail_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowControls": WorkflowControls_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#DeliveryStatus": DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowReplacesPublish": WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#DeliveryRetryButton": DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#QueryPresetAccessCell": QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3,
