@@ -3,13 +3,13 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
-import { latestVersionId, recordAudit } from '../audit.js'
-import { isImportContext, isWorkflowContext } from '../context.js'
-import { acceptImportedIndexNumber, assignIndexNumber } from '../indexNumber.js'
-import { addMonths } from '../addMonths.js'
+import { latestVersionId, recordAudit } from '../../infrastructure/audit.js'
+import { isImportContext, isWorkflowContext } from '../../infrastructure/context.js'
+import { acceptImportedIndexNumber, assignIndexNumber } from '../../rules/indexNumber.js'
+import { addMonths } from '../../utilities/addMonths.js'
 import { publishedVersionBeingRestored, restorableFields } from '../revertToPublished.js'
-import { documentLabel, titleOf } from '../runtime.js'
-import { WorkflowError } from '../WorkflowError.js'
+import { documentLabel, titleOf } from '../../infrastructure/runtime.js'
+import { WorkflowError } from '../../infrastructure/WorkflowError.js'
 
 /**
  * Publishing happens only through the workflow. A save that would make a document public (`_status:

@@ -2,10 +2,10 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
-import { isImportContext, isWorkflowContext } from '../context.js'
+import { isImportContext, isWorkflowContext } from '../../infrastructure/context.js'
 import { publishedVersionToRestore } from '../revertToPublished.js'
-import { documentLabel } from '../runtime.js'
-import { WorkflowError } from '../WorkflowError.js'
+import { documentLabel } from '../../infrastructure/runtime.js'
+import { WorkflowError } from '../../infrastructure/WorkflowError.js'
 
 /**
  * A published document changes only through the workflow. A save without `draft: true` writes the public

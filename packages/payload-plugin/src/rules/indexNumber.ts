@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
-import { WorkflowError } from './WorkflowError.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 /** The parts of the PostgreSQL adapter the counter needs. */
 type PostgresAdapter = {

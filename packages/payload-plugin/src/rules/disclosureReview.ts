@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { gongkaiOptionsOf } from './runtime.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 
 export type DueDisclosureReview = {
   id: number | string

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument } from '../review/checkConfidentiality.js'
 import type { AttachmentFinding } from '../review/attachmentFindings.js'
 import { confidentialityContentHash } from '../review/contentHash.js'
-import type { WorkflowFieldError } from './WorkflowError.js'
+import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
 

@@ -7,7 +7,7 @@ import { toCalendarDate } from '../utilities/calendarDate.js'
 import { isBlank, relationId } from '../utilities/relationIds.js'
 import { validateIndexPrefix } from '@gongkai/core'
 import { decisionProcessErrors } from './decisionProcess.js'
-import type { WorkflowFieldError } from './WorkflowError.js'
+import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
 
