@@ -118,9 +118,6 @@ export function isWorkflowAction(value: unknown): value is WorkflowAction {
   return workflowActions.some((candidate) => candidate.value === value)
 }
 
-/** States in which a document's latest version counts as approved for 三同步. */
-export const approvedStates: readonly WorkflowState[] = ['approved', 'scheduled', 'published']
-
 /** Audit log actions: the workflow's plus A's 保密审查 actions and imports. */
 export type AuditAction = WorkflowAction | 'mask' | 'review' | 'import' | 'validity' | 'scheduled_publish_failed' | 'revert' | 'delivered' | 'delivery_failed'
 

@@ -21,13 +21,13 @@ export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, k
     }
     if (operation !== 'update' || isWorkflowContext(context) || isImportContext(context)) return args
     const { data, draft, id } = args as { data?: Record<string, unknown>; draft?: boolean; id?: number | string }
-    if (draft || id === undefined) return args
     if (data?._status === 'published') {
-      // “恢复为已发布” is recognised here (and remembered on req.context for guardPublication); any other
-      // publishing save is refused by guardPublication with its own message.
+      // “恢复为已发布” is recognised here, once, and remembered on req.context for guardPublication, which refuses
+      // any other publishing save.
       await publishedVersionToRestore({ req, collection, id, data })
       return args
     }
+    if (draft || id === undefined) return args
     const stored = await req.payload.findByID({
       collection: options.slugs[key],
       id,
