@@ -5,6 +5,7 @@
 export type { LabelledOption, Locale } from './labelledOption'
 export { isOptionValue, labelOf, optionValues } from './labelledOption'
 export * from './enumerations'
+export * from './workflow'
 export * from './topicTaxonomy'
 export * from './documentNumber'
 export * from './indexNumber'

@@ -5,7 +5,7 @@ import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgen
 import { personName } from '../utilities/personName.js'
 import { auditLogTable } from './auditLogTable.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
-import type { AuditAction } from '../workflow/states.js'
+import type { AuditAction } from './auditActions.js'
 
 export type RecordAuditArgs = {
   payload: Payload
