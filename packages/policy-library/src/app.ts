@@ -19,6 +19,7 @@ import { documentWriteRoutes } from './routes/documentWriteRoutes.js'
 import { feedRoutes } from './routes/feedRoutes.js'
 import { searchRoutes } from './routes/searchRoutes.js'
 import type { IndexUpdate } from './search/types.js'
+import { databaseStatus } from './store/health.js'
 import { fingerprintOf, runWrite } from './store/idempotency.js'
 import type { WriteContext } from './service/documentWrites.js'
 import { schemaValidator } from './validation/requestValidator.js'
@@ -128,15 +129,12 @@ export function createApp(context: AppContext): express.Express {
     response.json({ status: 'ok' })
   })
   app.get('/readyz', async (_request, response) => {
-      const checks: Record<string, string> = {}
-      checks.database = await pool.query('SELECT 1').then(
-        () => 'ok',
-        (error: unknown) => `unavailable: ${error instanceof Error ? error.message : String(error)}`,
-      )
-      checks.migrations = context.isReady() ? 'ok' : 'pending'
-      checks.search = engine.isReady() ? 'ok' : 'loading'
-      const isReady = Object.values(checks).every((value) => value === 'ok')
-      response.status(isReady ? 200 : 503).json({ status: isReady ? 'ok' : 'unavailable', checks })
+    const checks: Record<string, string> = {}
+    checks.database = await databaseStatus(pool)
+    checks.migrations = context.isReady() ? 'ok' : 'pending'
+    checks.search = engine.isReady() ? 'ok' : 'loading'
+    const isReady = Object.values(checks).every((value) => value === 'ok')
+    response.status(isReady ? 200 : 503).json({ status: isReady ? 'ok' : 'unavailable', checks })
   })
   app.use((_request, _response, next) => {
     context.ensureStarted().then(
