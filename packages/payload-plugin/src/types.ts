@@ -40,6 +40,9 @@ export type GongkaiCollectionKey =
   | 'auditLog'
   | 'indexCounters'
 
+/** Collections whose documents belong to agencies and go through the workflow (and 保密审查). */
+export type AgencyOwnedCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions' | 'participation' | 'catalogues'>
+
 /** Collections whose documents are delivered (one per core `DocumentKind`: policy, interpretation, decision). */
 export type DeliveredCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions'>
 

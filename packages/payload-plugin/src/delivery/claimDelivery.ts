@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { auditLogTable } from '../infrastructure/auditLogTable.js'
+import { auditLogTable } from '../audit/auditLogTable.js'
 import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 
 /**

@@ -1,7 +1,7 @@
 import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 
-import { recordAudit } from '../infrastructure/audit.js'
+import { recordAudit } from '../audit/audit.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { inTransaction } from '../infrastructure/transaction.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
-import { latestVersionId, recordAudit } from '../infrastructure/audit.js'
+import { latestVersionId, recordAudit } from '../audit/audit.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import { assertComplete } from '../rules/completeness.js'

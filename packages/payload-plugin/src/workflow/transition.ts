@@ -7,7 +7,7 @@ import { agencyRoleLabels, hasAgencyRoleInAny, isSiteAdmin } from '../access/rol
 import type { AgencyRole } from '../access/roles.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
 import { libraryTargetName } from '../delivery/sanitizeDeliveryOptions.js'
-import { latestVersionId, recordAudit } from '../infrastructure/audit.js'
+import { latestVersionId, recordAudit } from '../audit/audit.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { inWorkflowTransaction } from '../infrastructure/transaction.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'

@@ -8,7 +8,7 @@ import { auditPublicationOutsideActions, guardPublication } from './hooks/guardP
 import { guardPublishedDocument } from './hooks/guardPublishedDocument.js'
 import { trackContentChanges } from './hooks/trackContentChanges.js'
 import { policyValidityField } from './policyValidityField.js'
-import { auditActions } from '../infrastructure/auditActions.js'
+import { auditActions } from '../audit/auditActions.js'
 import { workflowStates } from './states.js'
 import { policyWorkflowFields, workflowFields } from './workflowFields.js'
 

@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
-import { latestVersionId, recordAudit } from '../../infrastructure/audit.js'
+import { latestVersionId, recordAudit } from '../../audit/audit.js'
 import { isImportContext, isWorkflowContext } from '../../infrastructure/context.js'
 import { nextDisclosureReviewDate } from '../../rules/disclosureReview.js'
 import { acceptImportedIndexNumber, assertIndexNumberUnchanged, assignIndexNumber } from '../../rules/indexNumber.js'

@@ -4,7 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgencies.js'
 import { personName } from '../utilities/personName.js'
 import { auditLogTable } from './auditLogTable.js'
-import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
+import { gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import type { AuditAction } from './auditActions.js'
 
 export type RecordAuditArgs = {
