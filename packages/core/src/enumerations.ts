@@ -1,4 +1,4 @@
-import type { LabelledOption } from './labelledOption'
+import type { LabelledOption } from './labelledOption.js'
 
 /**
  * 文种 — the 15 kinds of official document listed, in this order, by article 8 of the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { defaultValidityStatuses } from './enumerations'
-import type { ValidityStatus } from './enumerations'
+import { defaultValidityStatuses } from './enumerations.js'
+import type { ValidityStatus } from './enumerations.js'
 
 describe('defaultValidityStatuses', () => {
   it('says which statuses need a 失效日期 and which the replacing document: 失效 and 废止 the date, 已修订 the replacement', () => {

@@ -1,4 +1,4 @@
-import type { LabelledOption } from './labelledOption'
+import type { LabelledOption } from './labelledOption.js'
 
 /**
  * 工作流状态 of a document version: 草稿 → 待审核 → 已退回 / 已审核 → 已发布 (now, or 待发布 when scheduled) →

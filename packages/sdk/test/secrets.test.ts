@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument, ChannelLogger, FetchLike } from '../src/channels/Channel'
-import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel'
-import { createWeChatChannel } from '../src/channels/wechat/createWeChatChannel'
-import { createWeiboChannel } from '../src/channels/weibo/createWeiboChannel'
-import { verifyWebhookSignature } from '../src/webhook'
-import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer'
-import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer'
-import { fakePng, startTestServer, type TestServer } from './support/httpServer'
+import type { ChannelDocument, ChannelLogger, FetchLike } from '../src/channels/Channel.js'
+import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel.js'
+import { createWeChatChannel } from '../src/channels/wechat/createWeChatChannel.js'
+import { createWeiboChannel } from '../src/channels/weibo/createWeiboChannel.js'
+import { verifyWebhookSignature } from '../src/webhook.js'
+import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer.js'
+import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer.js'
+import { fakePng, startTestServer, type TestServer } from './support/httpServer.js'
 
 /**
  * Secrets never leave an adapter: a full publish + withdraw with errors on every channel, capturing every

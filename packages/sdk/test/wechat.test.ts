@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument } from '../src/channels/Channel'
-import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore'
-import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel'
-import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer'
-import { fakePng, startTestServer, type TestServer } from './support/httpServer'
+import type { ChannelDocument } from '../src/channels/Channel.js'
+import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore.js'
+import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel.js'
+import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer.js'
+import { fakePng, startTestServer, type TestServer } from './support/httpServer.js'
 
 let wechat: FakeWeChat
 let site: TestServer

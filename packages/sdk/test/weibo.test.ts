@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument } from '../src/channels/Channel'
-import { createMemoryProgressStore } from '../src/channels/ProgressStore'
-import { countWeiboLength } from '../src/channels/weibo/countWeiboLength'
-import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel'
-import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer'
-import { fakePng, startTestServer } from './support/httpServer'
+import type { ChannelDocument } from '../src/channels/Channel.js'
+import { createMemoryProgressStore } from '../src/channels/ProgressStore.js'
+import { countWeiboLength } from '../src/channels/weibo/countWeiboLength.js'
+import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel.js'
+import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer.js'
+import { fakePng, startTestServer } from './support/httpServer.js'
 
 let weibo: FakeWeibo
 
