@@ -73,12 +73,14 @@ async function writeAll(file: Awaited<ReturnType<typeof open>>, part: Uint8Array
   }
 }
 
+export const noSnapshotFile = 'no snapshot file'
+
 export type ReadSnapshot = { head: SnapshotHead; sections: Uint8Array[]; bytes: number } | { problem: string }
 
 /** Reads and checks a snapshot; each section is in its own buffer (transferable to a worker thread). */
 export async function readSnapshot(path: string): Promise<ReadSnapshot> {
   const file = await open(path, 'r').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
-  if (!file) return { problem: 'no snapshot file' }
+  if (!file) return { problem: noSnapshotFile }
   try {
     const { size } = await file.stat()
     const readExactly = async (length: number, position: number): Promise<Uint8Array> => {

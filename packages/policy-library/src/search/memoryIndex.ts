@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { Logger } from 'pino'
 import { rowColumns, type DocumentRow } from './documentRows.js'
 import { createIndexShards, type IndexShards } from './indexShards.js'
-import { readSnapshot, removeStaleTemporaries, writeSnapshot, type SnapshotHead } from './indexSnapshot.js'
+import { noSnapshotFile, readSnapshot, removeStaleTemporaries, writeSnapshot, type SnapshotHead } from './indexSnapshot.js'
 import type { IndexUpdate, SearchEngine } from './types.js'
 
 /**
@@ -246,7 +246,9 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000, threads
         await removeStaleTemporaries(snapshotPath)
         const loaded = await loadSnapshot(snapshotPath).catch((error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }))
         if ('problem' in loaded) {
-          logger.warn({ path: snapshotPath, problem: loaded.problem }, 'search index snapshot ignored; rebuilding the index from the database')
+          // No file yet is the first start, not a problem.
+          const level = loaded.problem === noSnapshotFile ? 'info' : 'warn'
+          logger[level]({ path: snapshotPath, problem: loaded.problem }, 'search index snapshot ignored; rebuilding the index from the database')
         } else {
           loadedFrom = 'snapshot'
           snapshotBytes = loaded.bytes
