@@ -63,6 +63,9 @@ async function startLibrary(engine, { searchThreads = threads, snapshot } = {}) 
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   children.push(child)
+  child.once('exit', (code, signal) => {
+    if (children.includes(child) && code !== 0) console.error(`library (${engine}) exited unexpectedly: code ${code}, signal ${signal}`)
+  })
   const indexLines = []
   const waiters = []
   createInterface({ input: child.stdout }).on('line', (line) => {
@@ -106,10 +109,14 @@ async function stopLibrary(library) {
   children.splice(children.indexOf(library.child), 1)
 }
 
-async function call(url, method, path, { token, body } = {}) {
+async function call(url, method, path, { token, body, idempotencyKey } = {}) {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   })
   const text = await response.text()
@@ -203,7 +210,17 @@ try {
     let pushed = 0
     const worker = async () => {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        const answer = await call(library.url, 'POST', '/v1/document-batches', { token: tokens[batch.agency], body: { items: batch.items } })
+        // A connection the server closes as it is reused (keep-alive race on a loaded machine) is retried
+        // with the same Idempotency-Key, so a batch is applied once.
+        const idempotencyKey = randomBytes(16).toString('hex')
+        let answer
+        for (let attempt = 1; !answer; attempt++) {
+          try {
+            answer = await call(library.url, 'POST', '/v1/document-batches', { token: tokens[batch.agency], body: { items: batch.items }, idempotencyKey })
+          } catch (error) {
+            if (!(error instanceof TypeError) || attempt === 3) throw error
+          }
+        }
         if (answer.failed > 0) throw new Error(`batch failed: ${JSON.stringify(answer.results.find((result) => result.status >= 300))}`)
         pushed += answer.succeeded
       }
