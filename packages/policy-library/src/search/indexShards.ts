@@ -7,7 +7,10 @@ import { filterKeysOf, globalScoring, type IndexFigures, type PartialResult } fr
 import { mergeResults } from './results.js'
 import type { IndexedDocument, SearchRequest, SearchResult } from './types.js'
 
-type Call = <M extends keyof IndexShard>(method: M, ...args: Parameters<IndexShard[M]>) => Promise<ReturnType<IndexShard[M]>>
+type Call = (<M extends keyof IndexShard>(method: M, ...args: Parameters<IndexShard[M]>) => Promise<ReturnType<IndexShard[M]>>) & {
+  failure?: () => Error | undefined
+  terminate?: () => Promise<void>
+}
 
 /**
  * The in-memory index split by document over `threads` shards. With one thread the only shard lives in
@@ -31,6 +34,8 @@ export type IndexShards = {
   serialize: () => Promise<Uint8Array[]>
   /** Replaces each shard with the one in its bytes (as many as there are shards). */
   load: (sections: Uint8Array[]) => Promise<void>
+  /** Why an index thread stopped (it cannot answer any more), if one did. */
+  failure: () => Error | undefined
   close: () => Promise<void>
 }
 
@@ -109,8 +114,9 @@ export function createIndexShards({ threads }: { threads: number }): IndexShards
       if (sections.length !== count) throw new Error(`the snapshot has ${sections.length} shards, the index ${count}`)
       await Promise.all(calls.map((call, index) => call('load', sections[index] as Uint8Array)))
     },
+    failure: () => calls.map((call) => call.failure?.()).find((error) => error !== undefined),
     async close() {
-      await Promise.all(calls.map((call) => (call as Call & { terminate?: () => Promise<void> }).terminate?.()))
+      await Promise.all(calls.map((call) => call.terminate?.()))
     },
   }
 }
@@ -160,7 +166,8 @@ function workerShard(): Call {
       const transfer = method === 'load' && args[0] instanceof Uint8Array ? [(args[0] as Uint8Array).buffer as ArrayBuffer] : []
       worker.postMessage({ id, method, args }, transfer)
     })
-  }) as Call & { terminate: () => Promise<void> }
+  }) as Call
+  call.failure = () => failure
   call.terminate = async () => {
     worker.removeAllListeners('exit')
     await worker.terminate()

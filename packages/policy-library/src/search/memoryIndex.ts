@@ -303,7 +303,8 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000, threads
         if (documents.length > 0) await index().addDocuments(documents)
         advanceWatermark()
       }),
-    isReady: () => isLoaded,
+    // A stopped index thread cannot answer: /readyz turns 503 so a load balancer stops sending searches here.
+    isReady: () => isLoaded && shards?.failure() === undefined,
     search: (request) => index().search(request),
     async stop() {
       if (timer) clearInterval(timer)
