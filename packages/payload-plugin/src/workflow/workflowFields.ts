@@ -20,6 +20,21 @@ export const workflowFieldNames = [
 ] as const
 
 /**
+ * Names of the top-level fields that are not the document's content: the workflow's own fields, Payload's
+ * bookkeeping, the 发文字号 normalisation note, the 保密审查 record and the 推送渠道 choice. Saving them is not
+ * authorship, and they are not part of the 保密审查 content fingerprint — publishing writes several of them.
+ */
+export const nonContentFieldNames: ReadonlySet<string> = new Set<string>([
+  ...workflowFieldNames,
+  '_status',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'documentNumberCorrections',
+  'confidentialityReview',
+])
+
+/**
  * The workflow's fields, in the sidebar: the state, who did what and when, and who last changed the content
  * (the four-eyes rule compares it with the approver). Only the workflow writes them.
  */
