@@ -36,7 +36,7 @@ afterAll(async () => {
 })
 
 /** Policy data without 发文机关. */
-async function policyWithoutAgency(title: string) {
+async function policyWithoutAgency(title: string): Promise<Record<string, unknown>> {
   const { issuingAgency: _omitted, ...data } = await world.dataFor('policies', world.agencyA)
   return { ...data, title }
 }
