@@ -65,7 +65,15 @@ function takeMarker(paragraph: Element): boolean {
       text.textContent = (text.textContent ?? '').slice(found[0].length)
     }
   }
-  return /^[(（]?[0-9a-zA-Z一二三四五六七八九十]{1,3}[.)、．）]?$/u.test(marker.replace(/[\s\u00a0]+/gu, ''))
+  return isNumberMarker(marker.replace(/[\s\u00a0]+/gu, ''))
+}
+
+/**
+ * 1 / 1. / 1) / (1) / 一、 / a. / (a) number a list; a bare letter does not (Word and WPS write their bullets as
+ * letters of the Wingdings and Symbol fonts: l, Ø, §, ü).
+ */
+function isNumberMarker(marker: string): boolean {
+  return /^\d+[.)、．）]?$/u.test(marker) || /^[(（]?(\d+|[一二三四五六七八九十]+|[a-zA-Z]{1,3})[.)、．）]$/u.test(marker) || /^[(（](\d+|[一二三四五六七八九十]+|[a-zA-Z]{1,3})[)）]$/u.test(marker)
 }
 
 function replaceWithList(document: Document, run: Element[]): void {
