@@ -77,13 +77,19 @@ describe('example CMS admin in Chromium', () => {
     expect(await page.inputValue('#field-title')).toBe(samplePolicyTitle)
     // The Lexical body renders after the form: wait for a line from the notice itself.
     await page.getByText('各镇人民政府、街道办事处').first().waitFor({ timeout: 60_000 })
-    const text = await page.locator('body').innerText()
-    for (const expected of ['武清区人民政府办公室', '通知', '主动公开', '有效', '已发布', '武清区2022年政务公开工作要点']) {
-      expect(text).toContain(expected)
-    }
+    // The 发文机关 name and the workflow state load after the body (relationship labels, the workflow controls):
+    // wait for the text that is asserted, not for the body as a stand-in for it.
+    const expected = ['武清区人民政府办公室', '通知', '主动公开', '有效', '已发布', '武清区2022年政务公开工作要点']
+    await expect
+      .poll(async () => {
+        const text = await page.locator('body').innerText()
+        return expected.filter((item) => !text.includes(item))
+      }, { timeout: 60_000 })
+      .toEqual([])
     // 成文日期 as Chinese offices write dates.
-    expect(await page.locator('input[value="2022年6月30日"]').count()).toBeGreaterThanOrEqual(1)
+    await page.locator('input[value="2022年6月30日"]').first().waitFor()
     // The import was numbered like any publication: the agency's code / year / first serial.
+    await page.locator('input[value="11120114MB1234562N/2022-00001"]').waitFor()
     expect(await page.locator('input[value="11120114MB1234562N/2022-00001"]').count()).toBe(1)
     await page.screenshot({ path: path.join(screenshots, 'sample-policy.png'), fullPage: true })
   })

@@ -79,10 +79,21 @@ describe('保密审查 findings in the admin (Chromium)', () => {
 
   it('masks every finding with 一键脱敏 and shows the masked body', async () => {
     const findings = page.locator('.gongkai-confidentiality-findings[data-field-path="body"]')
-    await Promise.all([page.waitForEvent('load'), findings.getByRole('button', { name: '一键脱敏' }).click()])
+    // Wait for the outcomes themselves: the mask's response, then the findings the reloaded form asks for (not the
+    // page's load event, and not the absence of the findings box, which is also absent before they are loaded).
+    let isMasked = false
+    const masked = page.waitForResponse((response) => response.url().endsWith('/confidentiality-review/mask'))
+    const reloadedFindings = page.waitForResponse((response) => {
+      if (response.url().endsWith('/confidentiality-review/mask')) isMasked = true
+      return isMasked && response.url().includes('/confidentiality-review/findings')
+    })
+    await findings.getByRole('button', { name: '一键脱敏' }).click()
+    expect((await masked).status()).toBe(200)
     const stored = await api('GET', `/policies/${policyId}?draft=true&depth=0`)
     expect(JSON.stringify(stored.body.body)).toContain('身份证号11*************02X，联系电话138****5678')
-    await page.getByText('身份证号11*************02X').first().waitFor({ timeout: 60_000 })
-    expect(await page.locator('.gongkai-confidentiality-findings[data-field-path="body"]').count()).toBe(0)
+    await page.locator('[data-lexical-editor="true"]', { hasText: '身份证号11*************02X' }).waitFor({ timeout: 60_000 })
+    const after = (await (await reloadedFindings).json()) as { findings: { fieldPath: string }[] }
+    expect(after.findings.filter((finding) => finding.fieldPath === 'body')).toEqual([])
+    expect(await findings.count()).toBe(0)
   })
 })

@@ -139,7 +139,8 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     await line('returned').locator('.gongkai-workbench__link').click()
     await page.waitForURL(/\/admin\/collections\/policies\?.*where/)
     await page.locator('.table tbody tr').filter({ hasText: policies.returned.title }).waitFor()
-    expect(await page.locator('.table tbody tr').count()).toBe(1)
+    // The row can show before the list settles on the filter: wait for the filtered list itself.
+    await expect.poll(async () => await page.locator('.table tbody tr').allInnerTexts()).toEqual([expect.stringContaining(policies.returned.title)])
   })
 
   it('shows the 审核 what waits for review with the waiting time, and the 签发 what is approved', async () => {

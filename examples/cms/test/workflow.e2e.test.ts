@@ -183,8 +183,11 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
   it('lets the editor save a draft revision of the published policy; the published version stays public', async () => {
     await openPolicy('editor', policyId)
     await page.locator('#field-summary').fill('修订后的摘要')
-    expect(await panel(page).getByText('请先保存草稿').count()).toBe(1)
+    // The form marks itself modified after the input event is handled: wait for the hint, do not count at once.
+    await panel(page).getByText('请先保存草稿').first().waitFor({ state: 'attached' })
+    const saved = page.waitForResponse((response) => response.url().includes(`/api/policies/${policyId}`) && ['PATCH', 'POST'].includes(response.request().method()))
     await page.locator('#action-save-draft').click()
+    expect((await saved).status()).toBe(200)
     await page.locator('.gongkai-workflow[data-state="draft"]').waitFor()
     expect(await panel(page).getByRole('button').allInnerTexts()).toEqual(['提交审核'])
     const live = await api('GET', `/policies/${policyId}?depth=0`, undefined, 'editor')
@@ -222,6 +225,33 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     expect(labels).not.toContain('发布')
     expect(labels).not.toContain('取消发布')
     expect(labels).not.toContain('编辑')
+  })
+
+  it('lets the reviewer 一键脱敏 and still 审核通过: masking is a review action, not authorship', async () => {
+    const id = await createPolicy('关于困难群众救助对象公示的通知')
+    const body = lexical('救助对象张某，身份证号11010519491231002X，联系电话13812345678。')
+    expect((await api('PATCH', `/policies/${id}?draft=true&depth=0`, { body }, 'editor')).status).toBe(200)
+    expect((await api('POST', `/policies/${id}/workflow/submit`, {}, 'editor')).status).toBe(200)
+    await openPolicy('reviewer', id)
+    const findings = page.locator('.gongkai-confidentiality-findings[data-field-path="body"]')
+    await findings.getByRole('button', { name: '一键脱敏' }).click()
+    // The mask saves a new version and reloads the form: wait for the masked text in the editor itself.
+    await page.locator('[data-lexical-editor="true"]', { hasText: '身份证号11*************02X' }).waitFor()
+    await panel(page).waitFor()
+    await act(page, '记录保密审查', async (dialog) => {
+      await dialog.locator('select[name="conclusion"]').selectOption('passed')
+      await dialog.locator('textarea[name="basis"]').fill('已一键脱敏，经审查可以公开')
+    })
+    await page.locator('.gongkai-workflow__review[data-current="true"]').waitFor()
+    const approved = page.waitForResponse((response) => response.url().includes(`/api/policies/${id}/workflow/approve`))
+    await act(page, '审核通过')
+    expect((await approved).status()).toBe(200)
+    await page.locator('.gongkai-workflow[data-state="approved"]').waitFor()
+    await page.screenshot({ path: path.join(screenshots, 'workflow-mask-then-approve.png') })
+    const idOf = async (role: Role) => (await api('GET', '/users/me', undefined, role)).body.user.id as number
+    const stored = (await api('GET', `/policies/${id}?draft=true&depth=0`, undefined, 'reviewer')).body
+    expect(stored).toMatchObject({ workflowState: 'approved', lastEditedBy: await idOf('editor'), workflow: { approvedBy: await idOf('reviewer') } })
+    expect(JSON.stringify(stored.body)).toContain('身份证号11*************02X，联系电话138****5678')
   })
 
   it('asks the publisher for a reason before 撤回, then takes the policy offline', async () => {

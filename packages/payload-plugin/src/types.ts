@@ -123,7 +123,7 @@ export type GongkaiPluginOptions = {
   adminGroup?: LocalizedLabel
   /**
    * Rich-text editor of the plugin's rich-text fields.
-   * @default the config's `editor` (e.g. `lexicalEditor()`)
+   * @default Lexical with the config's features plus tables (`EXPERIMENTAL_TableFeature`) for 正文; the config's `editor` elsewhere
    */
   editor?: RichTextAdapterProvider
   /**

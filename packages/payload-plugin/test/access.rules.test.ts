@@ -68,9 +68,15 @@ describe('owning agencies beyond the lead field', () => {
     expect(record.agency).toBe(agencyA)
   })
 
-  it('refuses a new document without an owning agency, naming the field', async () => {
+  // An editor of one agency gets it as the default (access.defaultAgency.test.ts); one of several must choose.
+  it('refuses a new document without an owning agency from an editor of several agencies, naming the field', async () => {
+    const usersSlug = world.payload.config.admin.user
+    const editorOfBoth = await world.payload.create({
+      collection: usersSlug,
+      data: { email: 'editor-of-both@example.gov.cn', password: 'gongkai-test-password', agencyRoles: [{ agency: world.agencyA, roles: ['editor'] }, { agency: world.agencyB, roles: ['editor'] }] },
+    })
     const error = await world.payload
-      .create({ collection: 'decisions', data: { title: '无承办单位的决策', catalogueYear: 2024, catalogueNumber: 9001 }, draft: true, ...as('editorA') })
+      .create({ collection: 'decisions', data: { title: '无承办单位的决策', catalogueYear: 2024, catalogueNumber: 9001 }, draft: true, overrideAccess: false, user: { ...editorOfBoth, collection: usersSlug } as never })
       .catch((caught: unknown) => caught)
     expect(error).toMatchObject({ status: 400, data: { errors: [{ path: 'responsibleAgency', message: '须填写承办单位：文件必须属于您担任撰稿的机关' }] } })
     expect((await world.payload.count({ collection: 'decisions', where: { title: { equals: '无承办单位的决策' } } })).totalDocs).toBe(0)

@@ -6,6 +6,7 @@ import type { DeliveryAction } from './deliveryStates.js'
 import { deliveryTaskSlug } from './deliveryTaskSlug.js'
 import { wakeAfterCommit } from './deliveryWorker.js'
 import { libraryTargetName } from './sanitizeDeliveryOptions.js'
+import { deliveryChannelsField } from '../infrastructure/documentFieldNames.js'
 
 export type EnqueueDeliveriesArgs = {
   /** The request of the workflow action: its transaction carries the outbox rows and jobs. */
@@ -20,8 +21,7 @@ export type EnqueueDeliveriesArgs = {
 
 export type QueuedDelivery = { id: number | string; collection: string; documentId: string; target: string; action: DeliveryAction; version: number }
 
-/** The field on workflow collections with the editor's choice of channels. */
-export const deliveryChannelsField = 'deliveryChannels'
+export { deliveryChannelsField }
 
 /** 主动公开 only: 依申请公开 and 不予公开 documents never leave the CMS. Collections without the field are public by kind. */
 export function isProactive(doc: Record<string, unknown>): boolean {

@@ -7,17 +7,7 @@ import { workflowStates } from './states.js'
 import { dayAndTime, dayPicker } from '../fields/dateFormats.js'
 
 
-/** Names of the fields the workflow adds; they never count as content changes. */
-export const workflowFieldNames = [
-  'workflowState',
-  'workflow',
-  'lastEditedBy',
-  'contentChangedAt',
-  'validityHistory',
-  'nextDisclosureReviewDate',
-  'indexNumber',
-  'policyValidity',
-] as const
+export { nonContentFieldNames, workflowFieldNames } from '../infrastructure/documentFieldNames.js'
 
 /**
  * The workflow's fields, in the sidebar: the state, who did what and when, and who last changed the content

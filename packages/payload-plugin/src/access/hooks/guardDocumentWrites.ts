@@ -1,5 +1,5 @@
 import { ValidationError } from 'payload'
-import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import type { GongkaiSlugs } from '../../types.js'
 import type { AgencyOwnedCollection } from '../documentAgencies.js'
@@ -29,11 +29,25 @@ async function agencyNames(req: PayloadRequest, agenciesSlug: string, ids: (numb
 }
 
 /**
+ * The default value of a top-level field for this request, as Payload would fill it (`defaultValue` may be a
+ * value or a function of the user, locale and request). Used to fill the owning agency before checking it:
+ * Payload applies defaults only after `beforeOperation`.
+ */
+async function defaultValueOf(collection: SanitizedCollectionConfig, name: string, req: PayloadRequest): Promise<unknown> {
+  const field = collection.flattenedFields.find((candidate) => candidate.name === name)
+  const defaultValue = field && 'defaultValue' in field ? field.defaultValue : undefined
+  if (typeof defaultValue !== 'function') return defaultValue
+  return (defaultValue as (args: { locale?: string; req: PayloadRequest; user: PayloadRequest['user'] }) => unknown)({ locale: req.locale ?? undefined, req, user: req.user })
+}
+
+/**
  * Guards writes made with access control on (REST, GraphQL, admin, local API with `overrideAccess: false`)
  * by anyone but a site administrator; trusted local API calls (the workflow, imports) are not affected: a new
  * document must belong to an agency where the user is 撰稿, and an update may not move a document to
  * an agency where they are not (the error names the owning-agency field, in Chinese). Publishing only through
- * the workflow is enforced once, for every write, by the workflow's `guardPublication`.
+ * the workflow is enforced once, for every write, by the workflow's `guardPublication`. A new document without
+ * the owning agency gets the field's default first (发文机关 / 承办单位: the agency of an editor of exactly one
+ * agency), so REST, GraphQL and the local API fill it as the admin form does.
  */
 export function guardDocumentWrites({
   collection,
@@ -42,7 +56,7 @@ export function guardDocumentWrites({
   collection: AgencyOwnedCollection
   slugs: GongkaiSlugs
 }): CollectionBeforeOperationHook {
-  return async ({ args, operation, overrideAccess, req }) => {
+  return async ({ args, collection: collectionConfig, operation, overrideAccess, req }) => {
     if (overrideAccess === true || isSiteAdmin(req.user)) return args
     if (operation !== 'create' && operation !== 'update') return args
     const data = (args as { data?: Record<string, unknown> }).data
@@ -50,6 +64,10 @@ export function guardDocumentWrites({
     // Without any 撰稿 role the access check refuses the write (403) right after this hook.
     if (agencyIdsWithRole(req.user, 'editor').length === 0) return args
     const field = owningAgencyField[collection]
+    if (operation === 'create' && data[field] === undefined) {
+      const fallback = await defaultValueOf(collectionConfig, field, req)
+      if (fallback !== undefined && fallback !== null) data[field] = fallback
+    }
     const isChangingOwner =
       operation === 'create' || Object.prototype.hasOwnProperty.call(data, field) || (collection === 'interpretations' && 'policies' in data)
     if (!isChangingOwner) return args

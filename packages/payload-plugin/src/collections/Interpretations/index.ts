@@ -6,6 +6,7 @@ import { text, textarea } from 'payload/shared'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { isBlank } from '../../utilities/relationIds.js'
+import { bodyEditor } from '../../editor/bodyEditor.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { validateVideoUrl } from '../../validations/validateVideoUrl.js'
@@ -75,7 +76,7 @@ export function createInterpretationsCollection(options: SanitizedGongkaiPluginO
         ],
       },
       { name: 'summary', type: 'textarea', label: label('摘要', 'Summary'), maxLength: 1500, validate: textarea },
-      { name: 'body', type: 'richText', label: label('正文', 'Body'), editor: options.editor },
+      { name: 'body', type: 'richText', label: label('正文', 'Body'), editor: bodyEditor(options) },
       {
         name: 'media',
         type: 'upload',

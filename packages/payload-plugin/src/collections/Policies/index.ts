@@ -17,6 +17,7 @@ import { normalizeDocumentNumber } from '../../hooks/normalizeDocumentNumber.js'
 import { normalizeDocumentNumberSearch } from '../../hooks/normalizeDocumentNumberSearch.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
+import { bodyEditor } from '../../editor/bodyEditor.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateDocumentNumber } from '../../validations/validateDocumentNumber.js'
 import { validateUniqueDocumentNumber } from '../../validations/validateUniqueDocumentNumber.js'
@@ -282,7 +283,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         hooks: options.isDisabled ? {} : { beforeChange: [defaultNeedsInterpretation('isNormative')] },
       },
       { name: 'summary', type: 'textarea', label: label('摘要', 'Summary'), maxLength: 1500 },
-      { name: 'body', type: 'richText', label: label('正文', 'Body'), editor: options.editor },
+      { name: 'body', type: 'richText', label: label('正文', 'Body'), editor: bodyEditor(options) },
       {
         name: 'attachments',
         type: 'upload',

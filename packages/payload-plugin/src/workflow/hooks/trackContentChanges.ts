@@ -1,10 +1,11 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
+import { isMaskingOnly } from '../../review/isMaskingOnly.js'
 import { relationIds } from '../../utilities/relationIds.js'
 import { isWorkflowContext } from '../../infrastructure/context.js'
-import { workflowFieldNames } from '../workflowFields.js'
+import { nonContentFieldNames } from '../workflowFields.js'
 
-const ignored = new Set<string>([...workflowFieldNames, '_status', 'id', 'createdAt', 'updatedAt', 'documentNumberCorrections', 'confidentialityReview'])
+const ignored = nonContentFieldNames
 
 /** Top-level data fields (rows, tabs and collapsibles flattened) with whether they hold relationship IDs. */
 function contentFields(fields: Field[]): { name: string; isRelation: boolean }[] {
@@ -35,14 +36,16 @@ export function changedContentFields(fields: Field[], data: Record<string, unkno
  * Records who last changed a document's content and when (`lastEditedBy`, `contentChangedAt`): the four-eyes
  * rule keeps that person from approving the version, and an approval or 保密审查 older than the change no
  * longer counts. A content change to an approved, scheduled, published or recorded (已认定) version starts a new 草稿; changes
- * while 待审核 keep the state (the reviewer may correct, and then is an author of the version).
+ * while 待审核 keep the state (the reviewer may correct, and then is an author of the version). A save that only masks
+ * 保密审查 findings (一键脱敏, or the same by hand) is a review action and leaves the author as it was.
  */
 export const trackContentChanges: CollectionBeforeChangeHook = ({ collection, context, data, operation, originalDoc, req }) => {
   if (isWorkflowContext(context)) return data
   const changed = operation === 'create' ? ['*'] : changedContentFields(collection.fields, data, originalDoc)
   if (operation === 'create') data.workflowState = 'draft'
   if (changed.length === 0) return data
-  data.lastEditedBy = req.user?.id ?? null
+  const isReviewAction = operation === 'update' && originalDoc !== undefined && isMaskingOnly({ collectionConfig: collection, changedFields: changed, data, originalDoc })
+  if (!isReviewAction) data.lastEditedBy = req.user?.id ?? null
   data.contentChangedAt = new Date().toISOString()
   const state = originalDoc?.workflowState
   if (operation === 'update' && ['approved', 'scheduled', 'published', 'recorded', 'withdrawn', 'invalidated'].includes(String(state))) {
