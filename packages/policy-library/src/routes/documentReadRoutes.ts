@@ -25,6 +25,21 @@ export function documentReadRoutes(context: RouteContext): Router {
       await sendDocument(response, 'SELECT document FROM documents WHERE content_id = $1', [contentId], `文件 ${contentId} 不存在`)
     }),
   )
+  // 决策专栏: the dossier of the current version with what cites the decision; gone documents answer 410 as above.
+  router.get(
+    '/v1/documents/:contentId/dossier',
+    validate('getDecisionDossier'),
+    handle(async (request, response) => {
+      const contentId = request.params.contentId as string
+      const { rows } = await pool.query<CurrentRow>('SELECT document FROM documents WHERE content_id = $1', [contentId])
+      const document = rows[0]?.document
+      if (!document) throw new ProblemError(problem('notFound', `文件 ${contentId} 不存在`))
+      if (document.status !== 'published') throw new ProblemError(documentGoneProblem(document))
+      if (!document.dossier) throw new ProblemError(problem('notFound', `文件 ${contentId} 没有决策专栏`))
+      const { version, title, issuers, publishedAt, url, dossier } = document
+      response.json({ contentId, version, title, issuers, publishedAt, ...(url ? { url } : {}), dossier })
+    }),
+  )
   router.get(
     '/v1/documents/:contentId/versions/:version',
     validate('getDocumentVersion'),

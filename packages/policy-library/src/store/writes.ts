@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { buildDocument, searchableBody, type AgencyRef, type DocumentInput, type StoredDocument } from '../documents.js'
+import { buildDocument, dossierErrors, searchableBody, type AgencyRef, type DocumentInput, type StoredDocument } from '../documents.js'
 import { problem, type Problem } from '../http/problem.js'
 import { documentGoneProblem, type DeletedDocument } from '../removal.js'
 import { indexText } from '../search/segment.js'
@@ -91,6 +91,8 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
         errors: [{ pointer: '/validity', detail: `有效性应为 ${validityStatuses.join('、')} 之一`, rule: 'enum' }],
       }))
     }
+    const dossierProblems = dossierErrors(input)
+    if (dossierProblems.length > 0) return fail(problem('unprocessable', '决策专栏不符合规则', { errors: dossierProblems }))
     const previousVersion = input.previousVersion ?? undefined
     if (previousVersion !== undefined && input.version <= previousVersion) {
       return fail(problem('unprocessable', 'version 必须大于 previousVersion', {
