@@ -106,7 +106,7 @@ export function renderDossierSection(dossier: DecisionDossier): SafeHtml {
   const meeting = dossier.decisionMeeting
   return html`<section class="dossier" aria-labelledby="dossier-heading"><h2 id="dossier-heading">决策专栏</h2>
 <p class="stage">决策阶段：<strong>${labelOf(decisionStages, dossier.stage)}</strong>${
-    dossier.catalogueYear ? `　列入${dossier.catalogueYear}年度重大行政决策事项目录${dossier.catalogueNumber ? `（第 ${dossier.catalogueNumber} 项）` : ''}` : ''
+    dossier.catalogueYear ? `\u3000列入${dossier.catalogueYear}年度重大行政决策事项目录${dossier.catalogueNumber ? `（第 ${dossier.catalogueNumber} 项）` : ''}` : ''
   }</p>
 ${timeline(dossier)}
 ${sections.filter((entry) => entry.section !== 'result' && entry.section !== 'effectEvaluation').map(section)}
@@ -117,7 +117,7 @@ ${comments(dossier)}
 ${
   meeting || dossier.legalityConclusion
     ? html`<p class="decision-meeting">${meeting?.meetingName ? `集体讨论决定：${meeting.meetingName}` : ''}${meeting?.meetingDate ? `（${dateLabel(meeting.meetingDate)}）` : ''}${
-        dossier.legalityConclusion ? `　合法性审查结论：${labelOf(legalityConclusions, dossier.legalityConclusion)}` : ''
+        dossier.legalityConclusion ? `\u3000合法性审查结论：${labelOf(legalityConclusions, dossier.legalityConclusion)}` : ''
       }</p>`
     : ''
 }
