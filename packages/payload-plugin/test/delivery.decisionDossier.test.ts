@@ -29,6 +29,7 @@ let query: GraphQLClient
 let reader: PolicyLibraryClient
 let notice: { id: number }
 let decisionId: number
+let attendanceId: number
 
 const hidden = ['维稳预案', '满意度调查原始数据']
 
@@ -170,6 +171,7 @@ describe('a decision delivered with its 决策专栏', () => {
       ],
       publicSummary: '2 名公众代表列席会议，发表意见 2 条。',
     })
+    attendanceId = record.id
     await world.approve('participation', record.id)
     await world.act('publisher', { collection: 'participation', id: record.id, action: 'publish' })
     const { dossier } = await libraryVersion(2)
@@ -220,6 +222,13 @@ describe('a decision delivered with its 决策专栏', () => {
     // The library keeps each stage's dossier with its version.
     expect((await reader.getVersion(`decisions-${decisionId}`, 3))?.dossier?.stage).toBe('implementing')
   }, 180_000)
+
+  it('re-sends it without a 列席 record that is withdrawn', async () => {
+    await world.act('publisher', { collection: 'participation', id: attendanceId, action: 'withdraw', reason: '会议记录有误，更正后重新发布' })
+    const { dossier } = await libraryVersion(5)
+    expect(dossier.participation).toEqual([])
+    expect(dossier.stage).toBe('evaluated')
+  }, 120_000)
 
   it('never lets a 不公开 section reach a reader: the library (document, dossier, versions, search, feed) and the CMS’s anonymous REST and GraphQL', async () => {
     const contentId = `decisions-${decisionId}`
