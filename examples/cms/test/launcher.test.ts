@@ -85,9 +85,20 @@ describe('the launcher (npm start) on its embedded PostgreSQL', () => {
 
   it('starts again on the same data: secrets, content and the seed are kept, nothing is seeded twice', async () => {
     running = await launch(dataDir)
-    const policies = (await (await fetch(`${running.url}/api/policies?depth=0`)).json()) as { totalDocs: number; docs: { indexNumber?: string }[] }
-    expect(policies.totalDocs).toBe(1)
-    expect(policies.docs[0]?.indexNumber).toBe('11120114MB1234562N/2022-00001')
+    const policies = (await (await fetch(`${running.url}/api/policies?depth=0&sort=createdAt`)).json()) as { totalDocs: number; docs: { indexNumber?: string }[] }
+    // The Wuqing notice and the 征求意见公告 of the sample decision.
+    expect(policies.totalDocs).toBe(2)
+    expect(policies.docs.map((policy) => policy.indexNumber)).toEqual(['11120114MB1234562N/2022-00001', '11120114MB1234570H/2022-00001'])
+    const decisions = (await (await fetch(`${running.url}/api/decisions?depth=0`)).json()) as { totalDocs: number; docs: { id: number; title: string }[] }
+    expect(decisions.docs.map((decision) => decision.title)).toEqual(['武清区中小学幼儿园布局专项规划（2022—2035年）'])
+    const participation = (await (await fetch(`${running.url}/api/participation?depth=0`)).json()) as { totalDocs: number }
+    expect(participation.totalDocs).toBe(1)
+    // The decision reached the library with its 决策专栏 (delivered on the first start, or now on the restart).
+    const dossierUrl = `${running.libraryUrl}/v1/documents/decisions-${decisions.docs[0]?.id}/dossier`
+    await expect.poll(async () => (await fetch(dossierUrl)).status, { timeout: 60_000 }).toBe(200)
+    const { dossier } = (await (await fetch(dossierUrl)).json()) as { dossier: { stage: string; participation: unknown[] } }
+    expect(dossier.stage).toBe('implementing')
+    expect(dossier.participation).toHaveLength(1)
     const topics = (await (await fetch(`${running.url}/api/topics?limit=1`)).json()) as { totalDocs: number }
     expect(topics.totalDocs).toBe(143)
     running.child.kill('SIGINT')

@@ -1,5 +1,6 @@
 import type { DocumentEvent, FacetBucket, PolicyDocument, Problem, SearchParams, SearchResponse } from '@gongkai/sdk'
 import sanitizeHtml from 'sanitize-html'
+import { renderDossierSection } from './dossierSection'
 import { html, markedText, raw, type SafeHtml } from './html'
 import { dateLabel, documentTypeLabel, eventLabel, facetLabels, facetNames, kindLabel, topicLabel, topicNameLabel, validityLabel, type FacetName } from './labels'
 import type { GoneDocument } from './readDocument'
@@ -36,6 +37,13 @@ header a{color:#b00;text-decoration:none;font-weight:bold}mark{background:#fde68
 table.metadata,table.history{border-collapse:collapse;margin-top:1rem}
 table.metadata th,table.metadata td,table.history th,table.history td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}
 .withdrawn{border:2px solid #b00;padding:1rem;background:#fff5f5}
+.dossier .timeline ol{list-style:none;padding:0;margin:0;border-left:3px solid #ddd}
+.dossier .timeline li{position:relative;padding:.2rem 0 .6rem 1.2rem}.dossier .timeline li::before{content:"";position:absolute;left:-.5rem;top:.55rem;width:.7rem;height:.7rem;border-radius:50%;background:#ccc}
+.dossier .timeline li[data-status=complete]::before,.dossier .timeline li[data-status=withheld]::before{background:#b00}
+.dossier .timeline .step{font-weight:bold;display:inline-block;min-width:7em}.dossier .timeline time{color:#444}.dossier .timeline .status{color:#666;font-size:.9em;margin-left:.5em}
+.dossier .timeline li[data-status=incomplete]{color:#999}
+.dossier table.opinions{border-collapse:collapse;margin:.5rem 0;width:100%}.dossier table.opinions th,.dossier table.opinions td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}
+.dossier .participation{border:1px solid #eee;border-radius:.3rem;padding:.2rem 1rem;margin:.6rem 0}.dossier .adoption-summary{font-weight:bold}
 </style>
 </head>
 <body>
@@ -225,9 +233,12 @@ export function renderDocumentPage(site: SiteInfo, input: DocumentPageInput): st
     ['有效性', validityLabel(document.validity)],
     ['主题词', document.subjectWords.join('　') || undefined],
   ]
-  const body = document.bodyHtml
-    ? raw(sanitizeHtml(document.bodyHtml))
-    : html`${document.bodyText.split(/\n+/u).map((paragraph) => html`<p>${paragraph}</p>`)}`
+  // A decision with its 专栏 shows the dossier, whose sections include the text the body carries.
+  const body = document.dossier
+    ? renderDossierSection(document.dossier)
+    : document.bodyHtml
+      ? raw(sanitizeHtml(document.bodyHtml))
+      : html`${document.bodyText.split(/\n+/u).map((paragraph) => html`<p>${paragraph}</p>`)}`
   const attachments =
     document.attachments.length > 0
       ? html`<h2>附件</h2><ul class="attachments">${document.attachments.map((attachment) => html`<li><a href="${attachment.url}">${attachment.title}</a></li>`)}</ul>`

@@ -50,7 +50,10 @@ describe('buildDecisionDossier', () => {
         meetingKind: 'executive_meeting',
         selectionMethod: 'open_registration',
         selectionNote: '12 人报名，遴选 2 人',
-        participants: [{ displayName: '居民代表甲' }, { displayName: '企业代表乙' }],
+        participants: [
+          { displayName: '居民代表甲', sector: 'resident', selectionMethod: 'open_registration' },
+          { displayName: '企业代表乙', sector: 'enterprise', selectionMethod: 'open_registration' },
+        ],
         opinions: [{ speaker: '居民代表甲', content: '建议增设养老服务站', adoption: 'adopted' }],
       },
     ],
@@ -73,7 +76,8 @@ describe('buildDecisionDossier', () => {
 
   it('shows a withheld step as complete to a reader whose copy lacks the section', () => {
     const readerCopy = buildDecisionDossier({ decision: { ...decision, riskAssessment: undefined }, participation: [], calendarDay })
-    expect(readerCopy.steps.find((step) => step.step === 'risk_assessment')?.isComplete).toBe(true)
+    expect(readerCopy.steps.find((step) => step.step === 'risk_assessment')).toMatchObject({ isComplete: true, isWithheld: true })
+    expect(readerCopy.steps.find((step) => step.step === 'expert_review')).toMatchObject({ isComplete: true, isWithheld: false })
     const notDone = buildDecisionDossier({ decision: { ...decision, riskAssessment: undefined, riskAssessmentDisclosure: 'public' }, participation: [], calendarDay })
     expect(notDone.steps.find((step) => step.step === 'risk_assessment')?.isComplete).toBe(false)
   })
@@ -90,6 +94,10 @@ describe('buildDecisionDossier', () => {
       expect.objectContaining({
         meetingDate: '2026-04-20',
         participantCount: 2,
+        participants: [
+          { displayName: '居民代表甲', sector: 'resident', selectionMethod: 'open_registration' },
+          { displayName: '企业代表乙', sector: 'enterprise', selectionMethod: 'open_registration' },
+        ],
         opinions: [{ speaker: '居民代表甲', content: '建议增设养老服务站', adoption: 'adopted', adoptionReason: null }],
         adoption: expect.objectContaining({ text: '共收到列席人员意见 1 条：采纳 1 条。' }),
       }),

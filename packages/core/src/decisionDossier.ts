@@ -14,6 +14,8 @@ export type DossierStep = {
   /** The comment period's end, for 公众参与. */
   endDate?: string | null
   isComplete: boolean
+  /** Done, but its section was chosen 不公开 (视情况公开): readers see the step, not the section. */
+  isWithheld: boolean
 }
 
 /** One participation record in a dossier: no personal data, only what the published record shows. */
@@ -26,6 +28,9 @@ export type DossierParticipation = {
   selectionMethod: unknown
   selectionNote: unknown
   participantCount: number
+  /** The representatives as published: display name (e.g. 居民代表甲) and 界别, never a registrant's personal data. */
+  participants: { displayName: unknown; sector: unknown; selectionMethod: unknown }[]
+  publicSummary: unknown
   opinions: { speaker: unknown; content: unknown; adoption: unknown; adoptionReason: unknown }[]
   adoption: AdoptionSummary
 }
@@ -71,15 +76,18 @@ export function buildDecisionDossier(args: { decision: Doc; participation: reado
   // A section marked 不公开 was done but is withheld: a reader (whose copy lacks it) still sees the step complete.
   const isWithheld = (path: string) =>
     path in decisionDisclosedSections && args.decision[decisionDisclosedSections[path as keyof typeof decisionDisclosedSections]] === 'not_public'
-  const steps = decisionSteps.map((step) => ({
-    step: step.value,
-    label: step.label.zh,
-    date: stepDates[step.value],
-    ...(step.value === 'public_participation' ? { endDate: day(decision.commentPeriodEnd) } : {}),
-    isComplete: decisionElements
-      .filter((element) => element.step === step.value && (!element.when || element.when(args.decision)))
-      .every((element) => hasContent(valueAt(element.path)) || isWithheld(element.path)),
-  }))
+  const steps = decisionSteps.map((step) => {
+    const elements = decisionElements.filter((element) => element.step === step.value && (!element.when || element.when(args.decision)))
+    const isComplete = elements.every((element) => hasContent(valueAt(element.path)) || isWithheld(element.path))
+    return {
+      step: step.value,
+      label: step.label.zh,
+      date: stepDates[step.value],
+      ...(step.value === 'public_participation' ? { endDate: day(decision.commentPeriodEnd) } : {}),
+      isComplete,
+      isWithheld: isComplete && elements.some((element) => isWithheld(element.path)),
+    }
+  })
   const comments = rows(decision.publicComments)
   return {
     id: decision.id,
@@ -121,6 +129,12 @@ export function buildDecisionDossier(args: { decision: Doc; participation: reado
         selectionMethod: record.selectionMethod ?? null,
         selectionNote: record.selectionNote ?? null,
         participantCount: rows(record.participants).length,
+        participants: rows(record.participants).map((participant) => ({
+          displayName: participant.displayName,
+          sector: participant.sector ?? null,
+          selectionMethod: participant.selectionMethod ?? null,
+        })),
+        publicSummary: record.publicSummary ?? null,
         opinions: opinions.map((opinion) => ({ speaker: opinion.speaker, content: opinion.content, adoption: opinion.adoption, adoptionReason: opinion.adoptionReason ?? null })),
         adoption: summarizeAdoption(opinions.map((opinion) => opinion.adoption), '列席人员意见'),
       }

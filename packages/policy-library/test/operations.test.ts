@@ -236,6 +236,24 @@ describe('有效性 without configuration', () => {
       await own.stop()
     }
   })
+
+  it('lists exactly core\'s values in the 决策专栏 (stages, steps, adoption, participation, consultation)', async () => {
+    const core = await import('@gongkai/core')
+    const { loadOpenApiDocument } = await import('../src/index.js')
+    type Schema = { enum?: string[]; properties?: Record<string, Schema>; items?: Schema }
+    const schemas = loadOpenApiDocument().components.schemas as Record<string, Schema>
+    const dossier = schemas.DecisionDossier?.properties ?? {}
+    expect(schemas.DecisionStage?.enum).toEqual(core.optionValues(core.decisionStages))
+    expect(schemas.DecisionStep?.enum).toEqual(core.optionValues(core.decisionSteps))
+    expect(schemas.AdoptionState?.enum).toEqual(core.optionValues(core.adoptionStates))
+    expect(schemas.MeetingKind?.enum).toEqual(core.optionValues(core.meetingKinds))
+    expect(schemas.SelectionMethod?.enum).toEqual(core.optionValues(core.selectionMethods))
+    expect(schemas.DossierParticipant?.properties?.sector?.enum).toEqual(core.optionValues(core.participantSectors))
+    expect(schemas.DossierParticipation?.properties?.participationKind?.enum).toEqual(core.optionValues(core.participationKinds))
+    expect(dossier.consultation?.properties?.consultationForm?.enum).toEqual(core.optionValues(core.consultationForms))
+    expect(dossier.legalityConclusion?.enum).toEqual(core.optionValues(core.legalityConclusions))
+    expect(dossier.implementation?.items?.properties?.recordKind?.enum).toEqual(core.optionValues(core.implementationRecordKinds))
+  })
 })
 
 describe('mounting the app in another express server', () => {

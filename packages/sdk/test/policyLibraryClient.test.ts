@@ -6,6 +6,7 @@ import {
   PolicyLibraryConflictError,
   PolicyLibraryError,
   PolicyLibraryGoneError,
+  type DecisionDossier,
   type DocumentInput,
   type PolicyLibraryClient,
 } from '../src/index.js'
@@ -284,5 +285,50 @@ describe('policy library client against the real service: reads', () => {
   it('answers undefined for an unknown content id and throws on a bad filter', async () => {
     expect(await reader.get('no-such-document')).toBeUndefined()
     await expect(reader.search({ topic: 'not-a-topic' })).rejects.toMatchObject({ status: 400, isRetryable: false })
+  })
+})
+
+describe('policy library client: a decision and its 决策专栏', () => {
+  const dossier: DecisionDossier = {
+    stage: 'decided',
+    steps: [
+      { step: 'public_participation', status: 'complete', date: '2024-03-01', endDate: '2024-03-31' },
+      { step: 'collective_decision', status: 'complete', date: '2024-04-25' },
+    ],
+    sections: [{ section: 'result', title: '决策结果', text: '区政府常务会议审议通过。' }],
+    comments: { adoption: { total: 0, adopted: 0, partiallyAdopted: 0, notAdopted: 0, pending: 0, summary: '未收到意见。' }, entries: [] },
+    implementation: [],
+    participation: [
+      {
+        participationKind: 'meeting_attendance',
+        meetingName: '区政府第12次常务会议',
+        meetingDate: '2024-04-25',
+        meetingKind: 'executive_meeting',
+        participants: [{ displayName: '居民代表甲', sector: 'resident' }],
+        opinions: [{ speaker: '居民代表甲', content: '希望优先改造管网。', adoption: 'adopted' }],
+        adoption: { total: 1, adopted: 1, partiallyAdopted: 0, notAdopted: 0, pending: 0, summary: '共收到列席人员意见 1 条：采纳 1 条。' },
+      },
+    ],
+  }
+
+  it('pushes a decision with its dossier and reads the dossier back, typed; a policy has none', async () => {
+    await client.push('wq-decision-1', policy({ kind: 'decision', title: '武清区老旧小区改造实施方案', documentNumber: undefined, documentType: undefined, dossier }))
+    const read = await reader.getDossier('wq-decision-1')
+    expect(read).toMatchObject({ contentId: 'wq-decision-1', version: 1, title: '武清区老旧小区改造实施方案', issuers: [{ id: 'wuqing-gov' }] })
+    expect(read?.dossier).toEqual(dossier)
+    expect(read?.dossier.participation[0]?.participants[0]?.displayName).toBe('居民代表甲')
+    expect((await reader.get('wq-decision-1'))?.dossier?.stage).toBe('decided')
+    await client.push('wq-policy-no-dossier', policy())
+    expect(await reader.getDossier('wq-policy-no-dossier')).toBeUndefined()
+    expect(await reader.getDossier('wq-none')).toBeUndefined()
+  })
+
+  it('throws the library’s 422 naming the field for a dossier on a policy, and PolicyLibraryGoneError for a withdrawn decision', async () => {
+    const refused = await client.push('wq-policy-with-dossier', policy({ dossier })).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(PolicyLibraryError)
+    expect((refused as PolicyLibraryError).status).toBe(422)
+    expect((refused as PolicyLibraryError).problem?.errors?.[0]).toMatchObject({ pointer: '/dossier', rule: 'dossierKind' })
+    await client.withdraw('wq-decision-1', { version: 2, previousVersion: 1, notice: '决策事项调出目录。' })
+    await expect(reader.getDossier('wq-decision-1')).rejects.toBeInstanceOf(PolicyLibraryGoneError)
   })
 })

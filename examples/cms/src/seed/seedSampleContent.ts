@@ -2,35 +2,19 @@ import { defaultSlugs, enqueueDeliveries } from '@gongkai/payload-plugin'
 import { createLocalReq } from 'payload'
 import type { Config, Payload } from 'payload'
 
+import { plainTextToLexical } from './lexical'
+import { seedSampleDecision } from './seedSampleDecision'
 import { wuqingNoticeText } from './wuqingNotice'
+
+export { plainTextToLexical } from './lexical'
 
 export const samplePolicyTitle = '武清区人民政府办公室关于印发武清区2022年政务公开工作要点的通知'
 const sampleAgencyName = '武清区人民政府办公室'
 
-/** Plain text → a Lexical editor state: one paragraph per non-empty line. */
-export function plainTextToLexical(text: string) {
-  const paragraphs = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => ({
-      type: 'paragraph',
-      version: 1,
-      direction: 'ltr' as const,
-      format: '' as const,
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [{ type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 }],
-    }))
-  return {
-    root: { type: 'root', version: 1, direction: 'ltr' as const, format: '' as const, indent: 0, children: paragraphs },
-  }
-}
-
 /**
  * First-run sample data: the Wuqing district notice of its 2022 政务公开 work plan, published by
- * 武清区人民政府办公室 on 2022-06-30 as 主动公开, so a newcomer opens the admin to a real document.
+ * 武清区人民政府办公室 on 2022-06-30 as 主动公开, so a newcomer opens the admin to a real document; and a
+ * 重大行政决策 of the district with its 公告 and 公众参与 record (`seedSampleDecision`).
  * Runs once: it does nothing when any policy exists.
  */
 export async function seedSampleContent(payload: Payload): Promise<void> {
@@ -92,8 +76,10 @@ export async function seedSampleContent(payload: Payload): Promise<void> {
     context: { gongkaiImport: true },
   })
   payload.logger.info(`[gongkai] seeded the sample policy “${samplePolicyTitle}”`)
-  // An import does not deliver by itself; the sample is sent to the policy library like a publication.
-  await enqueueDeliveries({ req: await createLocalReq({}, payload), action: 'publish', documents: [{ collection: defaultSlugs.policies, id: policy.id }] })
+  const decision = await seedSampleDecision(payload)
+  // An import does not deliver by itself; the samples are sent to the policy library like a publication (the
+  // decision with its 决策专栏, read when its delivery runs).
+  await enqueueDeliveries({ req: await createLocalReq({}, payload), action: 'publish', documents: [{ collection: defaultSlugs.policies, id: policy.id }, ...decision] })
 }
 
 /** Seeds the sample after every earlier plugin's onInit (the Gongkai plugin seeds the topics there). */

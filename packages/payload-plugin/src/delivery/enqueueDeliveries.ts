@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds } from '../access/documentAgencies.js'
 import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
+import { relationId } from '../utilities/relationIds.js'
 import type { DeliveryAction } from './deliveryStates.js'
 import { deliveryTaskSlug } from './deliveryTaskSlug.js'
 import { wakeAfterCommit } from './deliveryWorker.js'
@@ -17,6 +18,8 @@ export type EnqueueDeliveriesArgs = {
   notice?: string | null
   /** For a redaction: the library version whose text is erased (the delivery records it as its version). */
   libraryVersion?: number
+  /** Only to the library, and only documents it holds as published: a refresh of their 决策专栏. */
+  isLibraryRefresh?: boolean
 }
 
 export type QueuedDelivery = { id: number | string; collection: string; documentId: string; target: string; action: DeliveryAction; version: number }
@@ -40,9 +43,14 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
   const delivery = options.delivery
   if (options.isDisabled || !delivery.isEnabled) return []
   const queued: QueuedDelivery[] = []
+  const participationDecisions: { collection: string; id: number | string }[] = []
   for (const reference of args.documents) {
     const key = workflowCollectionOf(options, reference.collection)
-    if (!key || key === 'participation') continue
+    if (!key) continue
+    if (key === 'participation') {
+      participationDecisions.push(...(await decisionOfParticipation(req, reference)))
+      continue
+    }
     const doc = (await req.payload.findByID({
       collection: reference.collection,
       id: reference.id,
@@ -72,9 +80,11 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
         overrideAccess: true,
         req,
       })
-      const last = earlier[0] as { version?: number } | undefined
+      const last = earlier[0] as { version?: number; action?: string } | undefined
       // Withdrawals and validity changes concern only targets the document was sent to.
       if (args.action !== 'publish' && !last) continue
+      // A refresh goes only where the document is published now (not withdrawn, deleted, or never sent).
+      if (args.isLibraryRefresh && (target.kind !== 'library' || !last || (last.action !== 'publish' && last.action !== 'validity'))) continue
       if ((args.action === 'validity' || args.action === 'redact') && target.kind !== 'library') continue
       // A redaction makes no new library version: it names the one it erases.
       const version = args.action === 'redact' ? (args.libraryVersion ?? 0) : (last?.version ?? 0) + 1
@@ -102,6 +112,20 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
       queued.push({ id: record.id, collection: reference.collection, documentId: String(doc.id), target: target.name, action: args.action, version })
     }
   }
+  // 公众参与记录 are part of their decision's 专栏: publishing, withdrawing or deleting one re-sends the decision
+  // to the library (only there: channels got the decision's text, which has not changed).
+  if (participationDecisions.length > 0) {
+    const unique = [...new Map(participationDecisions.map((decision) => [`${decision.collection}:${String(decision.id)}`, decision])).values()]
+    queued.push(...(await enqueueDeliveries({ req, action: 'publish', documents: unique, isLibraryRefresh: true })))
+  }
   if (queued.length > 0) await wakeAfterCommit(req)
   return queued
+}
+
+/** The decision a 公众参与 record belongs to, when it names one. */
+async function decisionOfParticipation(req: PayloadRequest, reference: { collection: string; id: number | string }): Promise<{ collection: string; id: number | string }[]> {
+  const options = gongkaiOptionsOf(req.payload)
+  const record = (await req.payload.findByID({ collection: reference.collection, id: reference.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+  const decision = relationId(record?.decision)
+  return decision === undefined ? [] : [{ collection: options.slugs.decisions, id: decision }]
 }

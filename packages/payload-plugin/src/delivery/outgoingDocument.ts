@@ -7,14 +7,13 @@ import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import type { DeliveredCollection, SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId, relationIds } from '../utilities/relationIds.js'
+import { contentIdOf } from './contentId.js'
+import { libraryDossierOf } from './libraryDossier.js'
 import { absoluteUrl, renderBody } from './renderBody.js'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-/** The library's content id of a document: `${collection slug}-${id}`, stable for the document's life. */
-export function contentIdOf(collection: string, id: number | string): string {
-  return `${collection}-${String(id)}`
-}
+export { contentIdOf } from './contentId.js'
 
 /** The library's 文件类别 (core's `documentKinds`) of each delivered collection. */
 const libraryKinds: Partial<Record<AgencyOwnedCollection, DocumentKind>> = {
@@ -157,6 +156,8 @@ export async function outgoingDocument(args: {
       ...(attachments.length > 0 ? { attachments } : {}),
       links: await linksOf({ req, options, key, doc }),
       url,
+      // 决策专栏: the decision's stages, sections, comment statistics and participation records.
+      ...(key === 'decisions' ? { dossier: await libraryDossierOf({ req, options, doc }) } : {}),
     }
   }
   const agency = asDoc(doc.issuingAgency ?? doc.interpretingAgency ?? doc.responsibleAgency)

@@ -101,4 +101,13 @@ UPDATE documents SET search_vector = ts_filter(search_vector, '{a}'),
 WHERE status = 'withdrawn';
 `,
   },
+  {
+    // 决策专栏: a decision's dossier is kept inside its document (so versions, withdrawal, deletion and
+    // redaction treat it like the rest); only decisions may carry one, and the dossier read finds it by key.
+    id: '0003_decision_dossier',
+    sql: `
+ALTER TABLE documents ADD CONSTRAINT documents_dossier_kind CHECK (kind = 'decision' OR NOT (document ? 'dossier'));
+ALTER TABLE document_versions ADD CONSTRAINT document_versions_dossier_kind CHECK (document->>'kind' = 'decision' OR NOT (document ? 'dossier'));
+`,
+  },
 ]

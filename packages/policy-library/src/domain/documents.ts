@@ -1,4 +1,4 @@
-import type { AgencyRef, DocumentInput, StoredDocument } from './types.js'
+import type { AgencyRef, DocumentInput, FieldError, StoredDocument } from './types.js'
 
 const optionalFields = [
   'indexNumber',
@@ -11,6 +11,7 @@ const optionalFields = [
   'summary',
   'bodyHtml',
   'url',
+  'dossier',
 ] as const
 
 /** Builds the stored form of a pushed document. */
@@ -59,4 +60,34 @@ export function searchableBody(document: StoredDocument): string {
   return [document.documentNumber, document.subjectWords.join(' '), document.summary, document.bodyText]
     .filter((part) => part)
     .join('\n')
+}
+
+/** The 视情况公开 sections of a 决策专栏 and the step each belongs to. */
+const disclosedSectionSteps: Record<string, string> = { expertReview: 'expert_review', riskAssessment: 'risk_assessment', effectEvaluation: 'post_evaluation' }
+
+/**
+ * What the schema cannot say about a 决策专栏 (`dossier`): it belongs to a decision, each section and step
+ * appears once, and a section whose step is `withheld` (chosen 不公开) is not sent at all.
+ */
+export function dossierErrors(input: DocumentInput): FieldError[] {
+  const dossier = input.dossier
+  if (!dossier) return []
+  if (input.kind !== 'decision') return [{ pointer: '/dossier', detail: '决策专栏（/dossier）只能随重大决策（kind 为 decision）推送', rule: 'dossierKind' }]
+  const errors: FieldError[] = []
+  const withheld = new Set<string>(dossier.steps.filter((step) => step.status === 'withheld').map((step) => step.step))
+  const steps = new Set<string>()
+  dossier.steps.forEach((step, index) => {
+    const pointer = `/dossier/steps/${index}/step`
+    if (steps.has(step.step)) errors.push({ pointer, detail: `决策程序环节（${pointer}）${step.step} 重复出现`, rule: 'unique' })
+    steps.add(step.step)
+  })
+  const sections = new Set<string>()
+  dossier.sections.forEach((section, index) => {
+    const pointer = `/dossier/sections/${index}/section`
+    if (sections.has(section.section)) errors.push({ pointer, detail: `专栏文件（${pointer}）${section.section} 重复出现`, rule: 'unique' })
+    sections.add(section.section)
+    const step = disclosedSectionSteps[section.section]
+    if (step && withheld.has(step)) errors.push({ pointer, detail: `专栏文件（${pointer}）${section.section} 所属环节标为不公开（withheld），不得推送其内容`, rule: 'withheldSection' })
+  })
+  return errors
 }

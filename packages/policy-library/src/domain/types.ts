@@ -11,6 +11,10 @@ export type DocumentInput = Schemas['DocumentInput']
 /** A document as the API answers it (`Document`). */
 export type StoredDocument = Schemas['Document']
 export type AgencyRef = Schemas['AgencyRef']
+/** 决策专栏 of a decision (`DecisionDossier`), stored inside its document. */
+export type DecisionDossier = Schemas['DecisionDossier']
+/** A decision's 专栏 with what cites the decision (`GET /v1/documents/{contentId}/dossier`). */
+export type DossierDocument = Schemas['DossierDocument']
 export type Agency = Schemas['Agency']
 export type AgencyInput = Schemas['AgencyInput']
 export type Token = Schemas['Token']

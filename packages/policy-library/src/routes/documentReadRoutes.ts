@@ -1,6 +1,6 @@
 import express, { type Router } from 'express'
 import { validated, type RouteContext } from '../http/routeContext.js'
-import { getDocument, getDocumentByIndexNumber, getDocumentVersion, listDocumentEvents, listEvents } from '../service/documentReads.js'
+import { getDecisionDossier, getDocument, getDocumentByIndexNumber, getDocumentVersion, listDocumentEvents, listEvents } from '../service/documentReads.js'
 
 /** Reading one document (by content id, 索引号 or version) and the change log. */
 export function documentReadRoutes(context: RouteContext): Router {
@@ -8,6 +8,9 @@ export function documentReadRoutes(context: RouteContext): Router {
   const router = express.Router()
   router.get('/v1/documents/:contentId', validate('getDocument'), async (request, response) => {
     response.json(await getDocument(pool, request.params.contentId as string))
+  })
+  router.get('/v1/documents/:contentId/dossier', validate('getDecisionDossier'), async (request, response) => {
+    response.json(await getDecisionDossier(pool, request.params.contentId as string))
   })
   router.get('/v1/documents/:contentId/versions/:version', validate('getDocumentVersion'), async (_request, response) => {
     const { contentId, version } = validated(response).params as { contentId: string; version: number }

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { NotFound } from '../domain/errors.js'
 import { documentGone, versionGone } from '../domain/removal.js'
-import type { DocumentEvent, EventList, StoredDocument } from '../domain/types.js'
+import type { DocumentEvent, DossierDocument, EventList, StoredDocument } from '../domain/types.js'
 import { findDocument, findDocumentByIndexNumber, findDocumentVersion, type CurrentDocument } from '../store/documents.js'
 import { eventsAfter, eventsOfDocument } from '../store/events.js'
 
@@ -15,6 +15,13 @@ function published(document: CurrentDocument | undefined, missing: string): Stor
 /** A published document by content id. */
 export async function getDocument(pool: pg.Pool, contentId: string): Promise<StoredDocument> {
   return published(await findDocument(pool, contentId), `文件 ${contentId} 不存在`)
+}
+
+/** 决策专栏: the current version's dossier with what cites the decision; a document without one is not found. */
+export async function getDecisionDossier(pool: pg.Pool, contentId: string): Promise<DossierDocument> {
+  const { version, title, issuers, publishedAt, url, dossier } = published(await findDocument(pool, contentId), `文件 ${contentId} 不存在`)
+  if (!dossier) throw new NotFound(`文件 ${contentId} 没有决策专栏`)
+  return { contentId, version, title, issuers, publishedAt, ...(url ? { url } : {}), dossier }
 }
 
 /** A published document by its 索引号. */

@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { buildDocument } from '../domain/documents.js'
+import { buildDocument, dossierErrors } from '../domain/documents.js'
 import { Conflict, Forbidden, NotFound, RuleViolation, VersionConflict, type DomainError } from '../domain/errors.js'
 import { deletedContentIdGone } from '../domain/removal.js'
 import type { AgencyRef, DocumentInput, StoredDocument, ValidityChangeRequest, WithdrawalRequest } from '../domain/types.js'
@@ -72,6 +72,8 @@ export async function pushDocuments(context: WriteContext, items: PushItem[]): P
       )
     }
     if (input.validity !== undefined && !validityStatuses.includes(input.validity)) return fail(validityNotAllowed(validityStatuses))
+    const dossierProblems = dossierErrors(input)
+    if (dossierProblems.length > 0) return fail(new RuleViolation('决策专栏不符合规则', dossierProblems))
     const previousVersion = input.previousVersion ?? undefined
     if (previousVersion !== undefined && input.version <= previousVersion) return fail(versionNotGreater(previousVersion))
     const stored = existing.get(contentId)

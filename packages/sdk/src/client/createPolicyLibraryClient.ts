@@ -11,6 +11,7 @@ import type {
   DocumentEvent,
   DocumentInput,
   DocumentSummary,
+  DossierDocument,
   GoneProblem,
   PolicyDocument,
   Problem,
@@ -216,6 +217,18 @@ export function createPolicyLibraryClient(options: PolicyLibraryClientOptions) {
      */
     async get(contentId: string, call: ReadOptions = {}): Promise<PolicyDocument | undefined> {
       const { data, error, response } = await client.GET('/v1/documents/{contentId}', { params: { path: { contentId } }, ...transport(call) })
+      if (response.status === 404) return undefined
+      if (error !== undefined || !data) throw toError(response, error)
+      return data
+    },
+
+    /**
+     * A decision's 决策专栏 (dossier: steps with dates, published sections, comment statistics and adoption,
+     * implementation and public participation records) with the title and issuers that cite it, or undefined
+     * when the document does not exist or has no dossier. `PolicyLibraryGoneError` when it was withdrawn or deleted.
+     */
+    async getDossier(contentId: string, call: ReadOptions = {}): Promise<DossierDocument | undefined> {
+      const { data, error, response } = await client.GET('/v1/documents/{contentId}/dossier', { params: { path: { contentId } }, ...transport(call) })
       if (response.status === 404) return undefined
       if (error !== undefined || !data) throw toError(response, error)
       return data

@@ -4,6 +4,12 @@ type Schemas = components['schemas']
 
 /** A document as the library stores and serves it. */
 export type PolicyDocument = Schemas['Document']
+/** 决策专栏 of a decision: steps, sections, comment statistics, implementation and participation records. */
+export type DecisionDossier = Schemas['DecisionDossier']
+/** A decision's 专栏 as `GET /v1/documents/{contentId}/dossier` answers it, with what cites the decision. */
+export type DossierDocument = Schemas['DossierDocument']
+/** One public participation record of a dossier (公众代表列席情况). */
+export type DossierParticipation = Schemas['DossierParticipation']
 /** What a publisher pushes (`PUT /v1/documents/{contentId}`). */
 export type DocumentInput = Schemas['DocumentInput']
 /** One search hit, with `<mark>`-highlighted title and snippet. */

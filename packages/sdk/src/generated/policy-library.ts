@@ -53,6 +53,29 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/{contentId}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publisher's stable content id. */
+                contentId: components["parameters"]["contentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a decision's 专栏 (dossier)
+         * @description The current version's 决策专栏: stages with dates, documents, comment statistics and adoption, implementation and public participation records. 404 when the document has no dossier (not a decision, or pushed without one); 410 like the document itself when it is withdrawn or deleted.
+         */
+        get: operations["getDecisionDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{contentId}/withdrawal": {
         parameters: {
             query?: never;
@@ -607,6 +630,8 @@ export type components = {
              * @description Canonical page on the publisher's site. http or https only.
              */
             url?: string;
+            /** @description 决策专栏: for a decision (kind `decision`) only. */
+            dossier?: components["schemas"]["DecisionDossier"];
         };
         AgencyRef: {
             id: components["schemas"]["AgencyId"];
@@ -662,6 +687,8 @@ export type components = {
              * @description When the library stored this version.
              */
             updatedAt: string;
+            /** @description 决策专栏, for a decision pushed with one. */
+            dossier?: components["schemas"]["DecisionDossier"];
         };
         DocumentSummary: {
             contentId: components["schemas"]["ContentId"];
@@ -944,6 +971,209 @@ export type components = {
             deletion?: components["schemas"]["Deletion"];
             redaction?: components["schemas"]["Redaction"];
         };
+        /**
+         * @description 决策阶段: catalogued 列入目录, drafting 起草中, soliciting_comments 征求意见, reviewing 论证评估, deciding 审议决定, decided 已决策, implementing 执行中, evaluated 已评估.
+         * @enum {string}
+         */
+        DecisionStage: "catalogued" | "drafting" | "soliciting_comments" | "reviewing" | "deciding" | "decided" | "implementing" | "evaluated";
+        /**
+         * @description 决策程序环节 of 重大行政决策程序暂行条例 (国务院令第713号), in order: 公众参与, 专家论证, 风险评估, 合法性审查, 集体讨论决定, 决策公布, 执行, 后评估.
+         * @enum {string}
+         */
+        DecisionStep: "public_participation" | "expert_review" | "risk_assessment" | "legality_review" | "collective_decision" | "publication" | "implementation" | "post_evaluation";
+        /**
+         * @description 采纳情况: adopted 采纳, partially_adopted 部分采纳, not_adopted 未采纳, pending 待研究.
+         * @enum {string}
+         */
+        AdoptionState: "adopted" | "partially_adopted" | "not_adopted" | "pending";
+        /** @description 采纳情况汇总: counts over every comment or opinion, and the sentence that publishes them. */
+        AdoptionCounts: {
+            total: number;
+            adopted: number;
+            partiallyAdopted: number;
+            notAdopted: number;
+            pending: number;
+            /** @description e.g. 共收到意见 3 条：采纳 1 条，部分采纳 1 条，未采纳 1 条。 */
+            summary: string;
+        };
+        /** @description One document of the 专栏. expertReview, riskAssessment and effectEvaluation are 视情况公开: present only when the publisher chose 公开. */
+        DossierSection: {
+            /**
+             * @description draftText 决策草案全文, draftingExplanation 草案说明, background 决策背景, expertReview 专家论证意见, riskAssessment 风险评估结论, legalityReview 合法性审查意见, result 决策结果, effectEvaluation 效果评估.
+             * @enum {string}
+             */
+            section: "draftText" | "draftingExplanation" | "background" | "expertReview" | "riskAssessment" | "legalityReview" | "result" | "effectEvaluation";
+            /** @description The section's heading as published, e.g. 草案说明. */
+            title: string;
+            /** @description The section as HTML. */
+            html?: string;
+            /** @description The section as plain text. */
+            text: string;
+        };
+        DossierStep: {
+            step: components["schemas"]["DecisionStep"];
+            /**
+             * @description complete: every element recorded; withheld: done, but the section was chosen 不公开 (视情况公开), so it is not in `sections`; incomplete: not (yet) done.
+             * @enum {string}
+             */
+            status: "complete" | "incomplete" | "withheld";
+            /**
+             * Format: date
+             * @description When the step took place (for 公众参与: the comment period's start). Between 1949-01-01 and 2199-12-31.
+             */
+            date?: string;
+            /**
+             * Format: date
+             * @description For 公众参与: the comment period's end. Between 1949-01-01 and 2199-12-31.
+             */
+            endDate?: string;
+        };
+        /** @description A public representative as published: a display name (e.g. 居民代表甲), never a registrant's personal data. */
+        DossierParticipant: {
+            /** @description 公开显示名称 */
+            displayName: string;
+            /**
+             * @description 界别: resident 居民, enterprise 企业, expert 专家学者, deputy 人大代表, cppcc_member 政协委员, social_organization 社会组织, media 媒体, other 其他.
+             * @enum {string}
+             */
+            sector?: "resident" | "enterprise" | "expert" | "deputy" | "cppcc_member" | "social_organization" | "media" | "other";
+            selectionMethod?: components["schemas"]["SelectionMethod"];
+        };
+        /**
+         * @description 遴选方式: open_registration 公开报名遴选, invitation 邀请.
+         * @enum {string}
+         */
+        SelectionMethod: "open_registration" | "invitation";
+        DossierOpinion: {
+            /** @description 发言人: a participant's display name. */
+            speaker: string;
+            /** @description 意见内容 */
+            content: string;
+            adoption: components["schemas"]["AdoptionState"];
+            /** @description 采纳理由 (for 部分采纳 and 未采纳: why not). */
+            adoptionReason?: string;
+        };
+        /** @description 公众参与记录: a meeting, hearing or consultation the public took part in, with the selection record, the representatives and their opinions' adoption. */
+        DossierParticipation: {
+            /**
+             * @description 参与形式: meeting_attendance 列席会议, comment_solicitation 征求意见, hearing 听证会, symposium 座谈会.
+             * @enum {string}
+             */
+            participationKind: "meeting_attendance" | "comment_solicitation" | "hearing" | "symposium";
+            /** @description 会议或活动名称 */
+            meetingName: string;
+            /**
+             * Format: date
+             * @description 日期 Between 1949-01-01 and 2199-12-31.
+             */
+            meetingDate: string;
+            meetingKind?: components["schemas"]["MeetingKind"];
+            selectionMethod?: components["schemas"]["SelectionMethod"];
+            /** @description 遴选情况: how many registered, how many were selected and why. */
+            selectionNote?: string;
+            /** @description 公开摘要 */
+            publicSummary?: string;
+            participants: components["schemas"]["DossierParticipant"][];
+            opinions: components["schemas"]["DossierOpinion"][];
+            adoption: components["schemas"]["AdoptionCounts"];
+        };
+        /**
+         * @description 决策会议类型: executive_meeting 政府常务会议, plenary_meeting 政府全体会议, special_meeting 专题会议, other 其他.
+         * @enum {string}
+         */
+        MeetingKind: "executive_meeting" | "plenary_meeting" | "special_meeting" | "other";
+        /** @description 决策专栏 of a 重大行政决策 (kind `decision` only): the statutory steps with their dates, the documents (草案全文, 草案说明, 决策背景, 决策结果; 视情况公开 专家论证, 风险评估, 效果评估), the comment statistics and their adoption, the implementation records and the public participation records (公众代表列席情况). Carries no personal data of registrants. */
+        DecisionDossier: {
+            stage: components["schemas"]["DecisionStage"];
+            /** @description 目录年度: the year of the 重大行政决策事项目录 listing it. */
+            catalogueYear?: number;
+            /** @description 目录编号 */
+            catalogueNumber?: string;
+            /** @description 决策程序环节, in statutory order. */
+            steps: components["schemas"]["DossierStep"][];
+            /** @description The 专栏's documents; each section at most once. */
+            sections: components["schemas"]["DossierSection"][];
+            /** @description 征求意见: how and when the public's views were heard. */
+            consultation?: {
+                /**
+                 * @description 征求意见方式: public_solicitation 向社会公开征求意见, hearing 听证会, symposium 座谈会, field_visit 实地走访, written 书面征求意见, other 其他方式.
+                 * @enum {string}
+                 */
+                consultationForm: "public_solicitation" | "hearing" | "symposium" | "field_visit" | "written" | "other";
+                /**
+                 * Format: date
+                 * @description 征求意见开始日期 Between 1949-01-01 and 2199-12-31.
+                 */
+                startDate?: string;
+                /**
+                 * Format: date
+                 * @description 征求意见结束日期 Between 1949-01-01 and 2199-12-31.
+                 */
+                endDate?: string;
+                /** @description 缩短期限的理由 (a 公开征求意见 shorter than 30 days, decree 713 art. 15). */
+                shortenedReason?: string;
+                /** @description The comment period's public notice (征求意见公告), a document of its own. */
+                noticeContentId?: components["schemas"]["ContentId"];
+                /** @description The notice's title. */
+                noticeTitle?: string;
+            };
+            /** @description 公众意见收集和采纳情况: the counts cover every comment; `entries` lists at most 500 of them. */
+            comments: {
+                adoption: components["schemas"]["AdoptionCounts"];
+                entries: {
+                    /** @description 意见摘要 */
+                    summary: string;
+                    adoption: components["schemas"]["AdoptionState"];
+                    /** @description 采纳理由 */
+                    adoptionReason?: string;
+                }[];
+            };
+            /**
+             * @description 合法性审查结论: lawful 合法, lawful_after_changes 修改后合法, unlawful 不合法.
+             * @enum {string}
+             */
+            legalityConclusion?: "lawful" | "lawful_after_changes" | "unlawful";
+            /** @description 集体讨论决定: the meeting that decided. */
+            decisionMeeting?: {
+                /**
+                 * Format: date
+                 * @description 会议日期 Between 1949-01-01 and 2199-12-31.
+                 */
+                meetingDate?: string;
+                meetingKind?: components["schemas"]["MeetingKind"];
+                /** @description 会议名称 */
+                meetingName?: string;
+            };
+            /** @description 执行情况记录, oldest first. */
+            implementation: {
+                /**
+                 * Format: date
+                 * @description 日期 Between 1949-01-01 and 2199-12-31.
+                 */
+                date: string;
+                /**
+                 * @description 执行情况: progress 执行进展, adjustment 决策调整, suspension 暂缓或停止执行.
+                 * @enum {string}
+                 */
+                recordKind: "progress" | "adjustment" | "suspension";
+                /** @description 执行情况 */
+                content: string;
+            }[];
+            /** @description 公众参与记录 as published, oldest first. */
+            participation: components["schemas"]["DossierParticipation"][];
+        };
+        /** @description A decision's 专栏 with what cites the decision. */
+        DossierDocument: {
+            contentId: components["schemas"]["ContentId"];
+            version: number;
+            title: string;
+            issuers: components["schemas"]["AgencyRef"][];
+            /** Format: date */
+            publishedAt: string;
+            /** Format: uri */
+            url?: string;
+            dossier: components["schemas"]["DecisionDossier"];
+        };
     };
     responses: {
         /** @description Malformed JSON, wrong types, unknown fields or missing required fields; `errors` names every invalid field. */
@@ -1178,6 +1408,32 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDecisionDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publisher's stable content id. */
+                contentId: components["parameters"]["contentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
         };
     };
     withdrawDocument: {
