@@ -4,9 +4,7 @@ import { createWebhookChannel } from '../src/channels/webhook/createWebhookChann
 import { createWeChatChannel } from '../src/channels/wechat/createWeChatChannel'
 import { createWeiboChannel } from '../src/channels/weibo/createWeiboChannel'
 import { verifyWebhookSignature } from '../src/webhook'
-import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer'
-import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer'
-import { fakePng, startTestServer, type TestServer } from './support/httpServer'
+import { fakePng, type FakeWeChat, type FakeWeibo, startFakeWeChat, startFakeWeibo, startTestServer, type TestServer } from '../src/testing'
 
 /**
  * Secrets never leave an adapter: a full publish + withdraw with errors on every channel, capturing every

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelDocument } from '../src/channels/Channel'
 import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel'
 import { signWebhook, verifyWebhookSignature } from '../src/webhook'
-import { startTestServer, type ReceivedRequest, type Reply, type TestServer } from './support/httpServer'
+import { startTestServer, type ReceivedRequest, type Reply, type TestServer } from '../src/testing'
 
 const secret = 'whsec-test-secret-do-not-log'
 let receiver: TestServer

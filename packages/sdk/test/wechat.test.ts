@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelDocument } from '../src/channels/Channel'
 import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore'
 import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel'
-import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer'
-import { fakePng, startTestServer, type TestServer } from './support/httpServer'
+import { fakePng, type FakeWeChat, startFakeWeChat, startTestServer, type TestServer } from '../src/testing'
 
 let wechat: FakeWeChat
 let site: TestServer

@@ -3,8 +3,7 @@ import type { ChannelDocument } from '../src/channels/Channel'
 import { createMemoryProgressStore } from '../src/channels/ProgressStore'
 import { countWeiboLength } from '../src/channels/weibo/countWeiboLength'
 import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel'
-import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer'
-import { fakePng, startTestServer } from './support/httpServer'
+import { fakePng, type FakeWeibo, startFakeWeibo, startTestServer } from '../src/testing'
 
 let weibo: FakeWeibo
 
