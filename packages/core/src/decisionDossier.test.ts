@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildDecisionDossier } from './decisionDossier'
+import { buildDecisionDossier } from './decisionDossier.js'
 
 const richText = (text: string) => ({ root: { children: [{ children: [{ text }] }] } })
 const calendarDay = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, 10) : undefined)

@@ -1,7 +1,7 @@
-import { decisionDisclosedSections, decisionElements, decisionSteps, hasContent, summarizeAdoption, withoutNonPublicSections } from './decisionProcess'
-import type { AdoptionSummary, DecisionStep } from './decisionProcess'
-import { decisionStages } from './enumerations'
-import { labelOf } from './labelledOption'
+import { decisionDisclosedSections, decisionElements, decisionSteps, hasContent, summarizeAdoption, withoutNonPublicSections } from './decisionProcess.js'
+import type { AdoptionSummary, DecisionStep } from './decisionProcess.js'
+import { decisionStages } from './enumerations.js'
+import { labelOf } from './labelledOption.js'
 
 type Doc = Record<string, unknown>
 

@@ -10,8 +10,8 @@ import {
   missingDecisionElements,
   summarizeAdoption,
   withoutNonPublicSections,
-} from './decisionProcess'
-import { decisionStageIndex, decisionStages } from './enumerations'
+} from './decisionProcess.js'
+import { decisionStageIndex, decisionStages } from './enumerations.js'
 
 const richText = (text: string) => ({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } })
 

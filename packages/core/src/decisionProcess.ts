@@ -1,7 +1,7 @@
-import type { AdoptionState, DecisionStage } from './enumerations'
-import { adoptionStates, decisionStageIndex, decisionStages } from './enumerations'
-import type { LabelledOption } from './labelledOption'
-import { isOptionValue, labelOf } from './labelledOption'
+import type { AdoptionState, DecisionStage } from './enumerations.js'
+import { adoptionStates, decisionStageIndex, decisionStages } from './enumerations.js'
+import type { LabelledOption } from './labelledOption.js'
+import { isOptionValue, labelOf } from './labelledOption.js'
 
 /**
  * 征求意见方式 — how the public's views on a decision draft were heard (重大行政决策程序暂行条例 art. 14:

@@ -7,7 +7,7 @@ import {
   parseDocumentNumber,
   type Correction,
   type DocumentNumber,
-} from './documentNumber'
+} from './documentNumber.js'
 
 const today = new Date(2026, 10, 26)
 const parse = (input: string, shouldRepair = false) => parseDocumentNumber(input, { today, shouldRepair })

@@ -1,4 +1,4 @@
-import type { LabelledOption } from './labelledOption'
+import type { LabelledOption } from './labelledOption.js'
 
 /**
  * 文种 — the 15 kinds of official document listed, in this order, by article 8 of the
@@ -63,15 +63,38 @@ export type NonDisclosureReason = (typeof nonDisclosureReasons)[number]['value']
 /**
  * 有效性 — default validity statuses of a policy document. No national vocabulary exists, so
  * this is only the default; deployments may configure their own list (any `LabelledOption[]`).
+ * The first status is the one in force. A status that ends validity needs the date it ended
+ * (`requiresExpiryDate`: 失效, 废止); one that means the document was replaced needs the
+ * replacing document (`requiresReplacement`: 已修订).
  */
 export const defaultValidityStatuses = [
   { value: 'effective', label: { zh: '有效', en: 'Effective' } },
-  { value: 'expired', label: { zh: '失效', en: 'Expired' } },
-  { value: 'repealed', label: { zh: '废止', en: 'Repealed' } },
-  { value: 'amended', label: { zh: '已修订', en: 'Amended' } },
-] as const satisfies readonly LabelledOption[]
+  { value: 'expired', label: { zh: '失效', en: 'Expired' }, requiresExpiryDate: true },
+  { value: 'repealed', label: { zh: '废止', en: 'Repealed' }, requiresExpiryDate: true },
+  { value: 'amended', label: { zh: '已修订', en: 'Amended' }, requiresReplacement: true },
+] as const satisfies readonly ValidityStatus[]
 /** A default 有效性 value (configured lists may have others). */
 export type DefaultValidityStatus = (typeof defaultValidityStatuses)[number]['value']
+
+/** A 有效性 status and what changing a policy to it needs. */
+export type ValidityStatus = LabelledOption & {
+  /** The status ends validity: a 失效日期 is required. */
+  requiresExpiryDate?: boolean
+  /** The status means the document was replaced: the replacing document is required. */
+  requiresReplacement?: boolean
+}
+
+/**
+ * 文件类别 — the kinds of document the policy library holds and the CMS delivers to it: 政策文件, 政策解读,
+ * 重大行政决策. The library's OpenAPI document enumerates the same values (checked by its contract test).
+ */
+export const documentKinds = [
+  { value: 'policy', label: { zh: '政策文件', en: 'Policy document' } },
+  { value: 'interpretation', label: { zh: '政策解读', en: 'Interpretation' } },
+  { value: 'decision', label: { zh: '重大行政决策', en: 'Major administrative decision' } },
+] as const satisfies readonly LabelledOption[]
+/** A 文件类别 value. */
+export type DocumentKind = (typeof documentKinds)[number]['value']
 
 /** 密级 — classification level. Any level other than 非密 means the document must never be published. */
 export const classificationLevels = [

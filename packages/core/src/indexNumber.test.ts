@@ -9,8 +9,8 @@ import {
   parseIndexNumber,
   validateIndexPrefix,
   type IndexNumber,
-} from './indexNumber'
-import { makeCreditCode, makeOrganizationCode, toFullWidth, withWrongCheck } from './test-support/identifiers'
+} from './indexNumber.js'
+import { makeCreditCode, makeOrganizationCode, toFullWidth, withWrongCheck } from './test-support/identifiers.js'
 
 const today = new Date(2026, 10, 26)
 

@@ -1,7 +1,7 @@
-import { EARLIEST_DOCUMENT_YEAR } from './documentNumber'
-import { validateCreditCode } from './identifiers/creditCode'
-import { validateOrganizationCode } from './identifiers/organizationCode'
-import { toHalfWidth } from './toHalfWidth'
+import { EARLIEST_DOCUMENT_YEAR } from './documentNumber.js'
+import { validateCreditCode } from './identifiers/creditCode.js'
+import { validateOrganizationCode } from './identifiers/organizationCode.js'
+import { toHalfWidth } from './toHalfWidth.js'
 
 /**
  * 索引号 — the index number a publisher assigns to each item in its 政府信息公开目录

@@ -18,8 +18,8 @@ import {
   participationKinds,
   selectionMethods,
   urgencyLevels,
-} from './enumerations'
-import { isOptionValue, labelOf, optionValues } from './labelledOption'
+} from './enumerations.js'
+import { isOptionValue, labelOf, optionValues } from './labelledOption.js'
 
 const enumerations = {
   documentTypes,

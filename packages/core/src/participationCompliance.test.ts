@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { participationCompliance } from './participationCompliance'
+import { participationCompliance } from './participationCompliance.js'
 
 describe('participationCompliance', () => {
   it('counts 常务会议 and 全体会议 with public attendees against the default target of 3', () => {

@@ -1,5 +1,5 @@
-import type { LabelledOption } from './labelledOption'
-import type { MeetingKind } from './enumerations'
+import type { LabelledOption } from './labelledOption.js'
+import type { MeetingKind } from './enumerations.js'
 
 /**
  * 决策会议 kinds that count towards the yearly 公众代表列席 target by default: the government's 常务会议 and

@@ -1,6 +1,6 @@
 import { check, type Diagnostics } from 'recheck'
 import { describe, expect, it } from 'vitest'
-import { collectPatterns, type FoundPattern } from './test-support/patterns'
+import { collectPatterns, type FoundPattern } from './test-support/patterns.js'
 
 // Every regular expression in @gongkai/core is checked with recheck, a ReDoS analyser (automata
 // theory plus fuzzing). The scanner runs on whatever editors paste, so one pattern that backtracks

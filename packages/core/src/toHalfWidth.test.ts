@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasFullWidth, toHalfWidth } from './toHalfWidth'
+import { hasFullWidth, toHalfWidth } from './toHalfWidth.js'
 
 describe('toHalfWidth', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findTopic, topicTaxonomy } from './topicTaxonomy'
+import { findTopic, topicTaxonomy } from './topicTaxonomy.js'
 
 describe('topicTaxonomy', () => {
   it('has the 22 State Council top-level branches in order', () => {

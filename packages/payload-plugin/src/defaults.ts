@@ -33,12 +33,6 @@ export const defaultTimeZone = 'Asia/Shanghai'
 /** 解读形式 that are videos: they need an uploaded video or a video URL. */
 export const defaultVideoInterpretationForms: readonly InterpretationForm[] = ['animation', 'short_video']
 
-/** 有效性 values that require a 失效日期 when the default list is used. */
-export const defaultStatusesRequiringExpiryDate: readonly string[] = ['expired', 'repealed']
-
-/** 有效性 values that require the replacing document when the default list is used. */
-export const defaultStatusesRequiringReplacement: readonly string[] = ['amended']
-
 /**
  * MIME types the plugin's own attachments collection accepts: documents as governments publish them
  * (PDF, OFD, Word/WPS, Excel, PowerPoint, plain text), images, audio and video. Executables and archives are refused.

@@ -22,13 +22,14 @@ import { createDeliveryTask } from './delivery/deliveryTask.js'
 import { startDeliveryWorker } from './delivery/deliveryWorker.js'
 import { retryDeliveryEndpoint } from './delivery/retryDelivery.js'
 import { withQueryPresetLabels } from './queryPresets/localizeQueryPresets.js'
+import { applyConfidentialityReview } from './review/applyConfidentialityReview.js'
 import { sanitizeOptions } from './sanitizeOptions.js'
 import { seedTopics } from './seed/seedTopics.js'
 import { defaultUsersCollection, extendUsersCollection } from './users/extendUsersCollection.js'
 import { workbenchEndpoint } from './endpoints/workbenchEndpoint.js'
 import { createScheduledPublishTask } from './jobs/scheduledPublishTask.js'
-import { installAuditLogGuard } from './workflow/installAuditLogGuard.js'
-import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
+import { installAuditLogGuard } from './audit/installAuditLogGuard.js'
+import { optionsConfigKey, workflowCollectionOf } from './infrastructure/runtime.js'
 import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
 import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
@@ -66,7 +67,9 @@ export const gongkaiPlugin =
         const built = build(options)
         const workflowKey = workflowCollectionOf(options, built.slug)
         const withChannels = workflowKey ? deliveryChannelsFieldOf(workflowKey, built, options) : built
-        const collection = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withChannels, options), options) : built
+        const withStatus = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withChannels, options), options) : built
+        // 保密审查 belongs to the same collections as the workflow: its record, findings and actions.
+        const collection = workflowKey ? applyConfidentialityReview({ collection: withStatus, options }) : withStatus
         const defaultCollection = applyAccessControl({ key, collection, options })
         const override = options.overrides[key]
         return override ? override({ defaultCollection }) : defaultCollection

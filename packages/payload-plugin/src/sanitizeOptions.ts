@@ -9,8 +9,6 @@ import {
   defaultLabelLanguages,
   defaultMaxVersionsPerDoc,
   defaultSlugs,
-  defaultStatusesRequiringExpiryDate,
-  defaultStatusesRequiringReplacement,
   defaultTimeZone,
   defaultVideoInterpretationForms,
 } from './defaults.js'
@@ -29,8 +27,8 @@ function sanitizeValidityStatuses(statuses: readonly ValidityStatusOption[] | un
     defaultValidityStatuses.map((status) => ({
       value: status.value,
       label: { zh: status.label.zh, en: status.label.en },
-      requiresExpiryDate: defaultStatusesRequiringExpiryDate.includes(status.value),
-      requiresReplacement: defaultStatusesRequiringReplacement.includes(status.value),
+      requiresExpiryDate: 'requiresExpiryDate' in status && status.requiresExpiryDate,
+      requiresReplacement: 'requiresReplacement' in status && status.requiresReplacement,
     }))
   if (list.length === 0) throw configError('validityStatuses must list at least one status')
   const seen = new Set<string>()

@@ -15,6 +15,8 @@ import type {
   RegistrationStatus,
   SectionDisclosure,
   SelectionMethod,
+  ValidityStatus,
+  WorkflowState,
 } from '@gongkai/core'
 import type { CollectionConfig, RichTextAdapterProvider } from 'payload'
 
@@ -38,23 +40,21 @@ export type GongkaiCollectionKey =
   | 'auditLog'
   | 'indexCounters'
 
+/** Collections whose documents belong to agencies and go through the workflow (and 保密审查). */
+export type AgencyOwnedCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions' | 'participation' | 'catalogues'>
+
+/** Collections whose documents are delivered (one per core `DocumentKind`: policy, interpretation, decision). */
+export type DeliveredCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions'>
+
 /** Slug of each collection the plugin adds. */
 export type GongkaiSlugs = Record<GongkaiCollectionKey, string>
 
 /**
  * One 有效性 (validity) status. `value` becomes a PostgreSQL enum value, so it must be ASCII snake_case;
- * changing the list changes the database schema (run a migration).
+ * changing the list changes the database schema (run a migration). `requiresExpiryDate`: a policy in this status
+ * must have a 失效日期; `requiresReplacement`: it must link the document that replaces it (`supersededBy`).
  */
-export type ValidityStatusOption = {
-  /** Stored value, e.g. `expired`. */
-  value: string
-  /** Shown in the admin, e.g. `{ zh: '失效', en: 'Expired' }`. */
-  label: LocalizedLabel
-  /** A policy in this status must have a 失效日期. */
-  requiresExpiryDate?: boolean
-  /** A policy in this status must link the document that replaces it (`supersededBy`). */
-  requiresReplacement?: boolean
-}
+export type ValidityStatusOption = ValidityStatus
 
 /** One branch of the 主题分类 taxonomy to seed. */
 export type TopicSeed = {
@@ -288,7 +288,7 @@ type ChannelRouting = {
    * Collection keys whose documents may go to this channel.
    * @default ['policies', 'interpretations']
    */
-  collections?: readonly ('policies' | 'interpretations' | 'decisions')[]
+  collections?: readonly DeliveredCollection[]
   /**
    * Agency ids (Payload ids) whose documents may go to this channel.
    * @default undefined — every agency
@@ -337,7 +337,7 @@ export type SanitizedDeliveryTarget = {
   name: string
   label: string
   kind: 'library' | 'wechat' | 'weibo' | 'webhook'
-  collections: readonly ('policies' | 'interpretations' | 'decisions')[]
+  collections: readonly DeliveredCollection[]
   agencies: readonly string[] | undefined
   isDefault: boolean
 }
@@ -398,8 +398,8 @@ export type Relation<T> = number | string | T
 type Timestamps = { id: number | string; createdAt: string; updatedAt: string }
 type Drafts = { _status?: 'draft' | 'published' | null }
 
-/** 工作流状态 (see the README's Workflow section). */
-export type WorkflowStateValue = 'draft' | 'pending_review' | 'returned' | 'approved' | 'scheduled' | 'published' | 'recorded' | 'withdrawn' | 'invalidated' | 'deleted'
+/** 工作流状态 (see the README's Workflow section): core's `WorkflowState`. */
+export type WorkflowStateValue = WorkflowState
 
 type UserRelation = number | string | { id: number | string } | null
 

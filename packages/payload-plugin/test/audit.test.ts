@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { backfillAuditLogAgencies, recordAudit } from '../src/workflow/audit.js'
+import { backfillAuditLogAgencies, recordAudit } from '../src/audit/audit.js'
 import { startRestServer } from './support/rest.js'
 import type { RestServer } from './support/rest.js'
 import { startPayload } from './support/startPayload.js'

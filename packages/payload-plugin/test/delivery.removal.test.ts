@@ -2,7 +2,7 @@ import { createPolicyLibraryClient } from '@gongkai/sdk'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { WorkflowError } from '../src/workflow/WorkflowError.js'
+import { WorkflowError } from '../src/infrastructure/WorkflowError.js'
 import { eventually, libraryAdminToken, startLibrary } from './support/library.js'
 import type { RunningLibrary } from './support/library.js'
 import { parseJson, startTestServer } from '@gongkai/sdk/testing'

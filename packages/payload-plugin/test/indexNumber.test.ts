@@ -74,7 +74,7 @@ describe('索引号 under concurrent publishing', () => {
   })
 
   it('refuses to move a serial outside a transaction (no gap can be left behind)', async () => {
-    const { reserveIndexSerial } = await import('../src/workflow/indexNumber.js')
+    const { reserveIndexSerial } = await import('../src/rules/indexNumber.js')
     const { createLocalReq } = await import('payload')
     const req = await createLocalReq({}, payload)
     const refused = await failure(reserveIndexSerial({ req, countersSlug: 'gongkai-index-counters', prefix: world.codeA, period: '2030' }))

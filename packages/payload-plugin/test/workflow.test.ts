@@ -423,7 +423,7 @@ describe('公开属性 review', () => {
     expect(await world.published('policies', draft.id)).toMatchObject({ _status: 'draft', workflowState: 'recorded' })
     expect((await world.published('policies', draft.id)).nextDisclosureReviewDate).toBe('2025-07-01T04:00:00.000Z')
 
-    const { dueDisclosureReviews } = await import('../src/workflow/disclosureReview.js')
+    const { dueDisclosureReviews } = await import('../src/rules/disclosureReview.js')
     expect((await dueDisclosureReviews({ payload, asOf: new Date('2025-06-30T00:00:00Z') })).map((doc) => doc.title)).not.toContain('依申请公开的文件')
     expect((await dueDisclosureReviews({ payload, asOf: new Date('2025-07-02T00:00:00Z') })).map((doc) => doc.title)).toContain('依申请公开的文件')
 

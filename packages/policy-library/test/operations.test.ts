@@ -201,10 +201,11 @@ describe('operations', () => {
 })
 
 describe('the OpenAPI document and @gongkai/core agree', () => {
-  it('lists exactly core\'s 文种 and 解读形式 values', async () => {
-    const { documentTypes, interpretationForms, optionValues } = await import('@gongkai/core')
+  it('lists exactly core\'s 文件类别, 文种 and 解读形式 values', async () => {
+    const { documentKinds, documentTypes, interpretationForms, optionValues } = await import('@gongkai/core')
     const { loadOpenApiDocument } = await import('../src/index.js')
     const schemas = loadOpenApiDocument().components.schemas as Record<string, { enum?: string[] }>
+    expect(schemas.DocumentKind?.enum).toEqual(optionValues(documentKinds))
     expect(schemas.DocumentType?.enum).toEqual(optionValues(documentTypes))
     expect(schemas.InterpretationForm?.enum).toEqual(optionValues(interpretationForms))
   })

@@ -3,5 +3,5 @@
  * browsers). Channel adapters live in `@gongkai/sdk/channels`; webhook verification for receivers in
  * `@gongkai/sdk/webhook`.
  */
-export * from './client/index'
-export type { paths, components, operations } from './generated/policy-library'
+export * from './client/index.js'
+export type { paths, components, operations } from './generated/policy-library.js'

@@ -7,5 +7,5 @@ export {
   eventHeader,
   type VerifyWebhookSignatureInput,
   type VerifyWebhookSignatureResult,
-} from './channels/webhook/signature'
-export type { WebhookPayload, WebhookReceiverAnswer } from './channels/webhook/createWebhookChannel'
+} from './channels/webhook/signature.js'
+export type { WebhookPayload, WebhookReceiverAnswer } from './channels/webhook/createWebhookChannel.js'

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import type { ChannelDocument } from '../src/channels/Channel'
-import { createFeedChannel } from '../src/channels/feed/createFeedChannel'
+import type { ChannelDocument } from '../src/channels/Channel.js'
+import { createFeedChannel } from '../src/channels/feed/createFeedChannel.js'
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
 

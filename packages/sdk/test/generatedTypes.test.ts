@@ -13,7 +13,7 @@ describe('generated policy-library types', () => {
   it('take the batch limit from the spec\'s BatchRequest (run `pnpm generate` if not)', async () => {
     const committed = await readFile(limitsPath as string, 'utf8')
     expect(committed === ((await generateLimits()) as string), 'src/generated/limits.ts is stale: run `pnpm --filter @gongkai/sdk generate`').toBe(true)
-    const { batchLimit } = await import('../src/index')
+    const { batchLimit } = await import('../src/index.js')
     const spec = JSON.parse(await readFile(new URL('../../policy-library/openapi/openapi.json', import.meta.url), 'utf8')) as {
       components: { schemas: { BatchRequest: { properties: { items: { maxItems: number } } } } }
     }

@@ -8,8 +8,8 @@ import {
   PolicyLibraryGoneError,
   type DocumentInput,
   type PolicyLibraryClient,
-} from '../src/index'
-import { startLibrary, type RunningLibrary } from './support/library'
+} from '../src/index.js'
+import { startLibrary, type RunningLibrary } from './support/library.js'
 
 let running: RunningLibrary
 let client: PolicyLibraryClient

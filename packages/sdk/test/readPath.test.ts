@@ -21,7 +21,7 @@ async function reachable(entry: string): Promise<{ files: string[]; packages: Se
     files.push(file)
     for (const specifier of await importsOf(file)) {
       if (specifier.startsWith('.')) {
-        const base = path.resolve(path.dirname(file), specifier)
+        const base = path.resolve(path.dirname(file), specifier.replace(/\.js$/, ''))
         const found = [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => existsSync(candidate))
         if (!found) throw new Error(`cannot resolve ${specifier} from ${file}`)
         queue.push(found)

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument, ChannelLogger, FetchLike } from '../src/channels/Channel'
-import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel'
-import { createWeChatChannel } from '../src/channels/wechat/createWeChatChannel'
-import { createWeiboChannel } from '../src/channels/weibo/createWeiboChannel'
-import { verifyWebhookSignature } from '../src/webhook'
-import { fakePng, type FakeWeChat, type FakeWeibo, startFakeWeChat, startFakeWeibo, startTestServer, type TestServer } from '../src/testing'
+import type { ChannelDocument, ChannelLogger, FetchLike } from '../src/channels/Channel.js'
+import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel.js'
+import { createWeChatChannel } from '../src/channels/wechat/createWeChatChannel.js'
+import { createWeiboChannel } from '../src/channels/weibo/createWeiboChannel.js'
+import { verifyWebhookSignature } from '../src/webhook.js'
+import { fakePng, type FakeWeChat, type FakeWeibo, startFakeWeChat, startFakeWeibo, startTestServer, type TestServer } from '../src/testing/index.js'
 
 /**
  * Secrets never leave an adapter: a full publish + withdraw with errors on every channel, capturing every

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument } from '../src/channels/Channel'
-import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel'
-import { signWebhook, verifyWebhookSignature } from '../src/webhook'
-import { startTestServer, type ReceivedRequest, type Reply, type TestServer } from '../src/testing'
+import type { ChannelDocument } from '../src/channels/Channel.js'
+import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel.js'
+import { signWebhook, verifyWebhookSignature } from '../src/webhook.js'
+import { startTestServer, type ReceivedRequest, type Reply, type TestServer } from '../src/testing/index.js'
 
 const secret = 'whsec-test-secret-do-not-log'
 let receiver: TestServer

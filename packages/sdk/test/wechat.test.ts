@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument } from '../src/channels/Channel'
-import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore'
-import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel'
-import { fakePng, type FakeWeChat, startFakeWeChat, startTestServer, type TestServer } from '../src/testing'
+import type { ChannelDocument } from '../src/channels/Channel.js'
+import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore.js'
+import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel.js'
+import { fakePng, type FakeWeChat, startFakeWeChat, startTestServer, type TestServer } from '../src/testing/index.js'
 
 let wechat: FakeWeChat
 let site: TestServer

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelDocument } from '../src/channels/Channel'
-import { createMemoryProgressStore } from '../src/channels/ProgressStore'
-import { countWeiboLength } from '../src/channels/weibo/countWeiboLength'
-import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel'
-import { fakePng, type FakeWeibo, startFakeWeibo, startTestServer } from '../src/testing'
+import type { ChannelDocument } from '../src/channels/Channel.js'
+import { createMemoryProgressStore } from '../src/channels/ProgressStore.js'
+import { countWeiboLength } from '../src/channels/weibo/countWeiboLength.js'
+import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel.js'
+import { fakePng, type FakeWeibo, startFakeWeibo, startTestServer } from '../src/testing/index.js'
 
 let weibo: FakeWeibo
 

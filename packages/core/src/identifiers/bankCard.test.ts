@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makeLuhn, toFullWidth } from '../test-support/identifiers'
-import { isValidBankCard, passesLuhn, validateBankCard } from './bankCard'
+import { makeLuhn, toFullWidth } from '../test-support/identifiers.js'
+import { isValidBankCard, passesLuhn, validateBankCard } from './bankCard.js'
 
 const generated = [
   makeLuhn('622202123456789'), // 16

@@ -1,5 +1,5 @@
-import { toHalfWidth } from '../toHalfWidth'
-import type { ValidationResult } from './validationResult'
+import { toHalfWidth } from '../toHalfWidth.js'
+import type { ValidationResult } from './validationResult.js'
 
 /** Whether a string of ASCII digits passes the Luhn (mod 10) check. */
 export function passesLuhn(digits: string): boolean {

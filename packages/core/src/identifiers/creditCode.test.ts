@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makeCreditCode, toFullWidth, withWrongCheck } from '../test-support/identifiers'
-import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, isValidCreditCode, validateCreditCode } from './creditCode'
+import { makeCreditCode, toFullWidth, withWrongCheck } from '../test-support/identifiers.js'
+import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, isValidCreditCode, validateCreditCode } from './creditCode.js'
 
 const generated = [
   makeCreditCode('11341702486344515'),

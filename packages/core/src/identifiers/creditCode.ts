@@ -1,5 +1,5 @@
-import { toHalfWidth } from '../toHalfWidth'
-import type { ValidationResult } from './validationResult'
+import { toHalfWidth } from '../toHalfWidth.js'
+import type { ValidationResult } from './validationResult.js'
 
 /** The 31 characters a 统一社会信用代码 may use (no I, O, S, V, Z), in value order. */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMobileNumber, normalizeMobileNumber, validateMobileNumber } from './mobileNumber'
+import { isMobileNumber, normalizeMobileNumber, validateMobileNumber } from './mobileNumber.js'
 
 describe('validateMobileNumber', () => {
   it.each([

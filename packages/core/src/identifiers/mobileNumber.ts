@@ -1,5 +1,5 @@
-import { toHalfWidth } from '../toHalfWidth'
-import type { ValidationResult } from './validationResult'
+import { toHalfWidth } from '../toHalfWidth.js'
+import type { ValidationResult } from './validationResult.js'
 
 /**
  * Reduces a mainland mobile number as people write it to its 11 digits: full-width digits, spaces or

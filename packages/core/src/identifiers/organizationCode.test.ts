@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makeOrganizationCode, withWrongCheck } from '../test-support/identifiers'
-import { isValidOrganizationCode, organizationCodeCheckCharacter, validateOrganizationCode } from './organizationCode'
+import { makeOrganizationCode, withWrongCheck } from '../test-support/identifiers.js'
+import { isValidOrganizationCode, organizationCodeCheckCharacter, validateOrganizationCode } from './organizationCode.js'
 
 // Bodies chosen so the generated check characters include X and 0.
 const generated = ['00001434', '48634451', 'MA07ABCD', '12345678', '00000001', '70000000', 'D2143123', '40000011'].map(makeOrganizationCode)

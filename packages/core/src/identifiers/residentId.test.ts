@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { makeResidentId, toFullWidth, withWrongCheck } from '../test-support/identifiers'
+import { makeResidentId, toFullWidth, withWrongCheck } from '../test-support/identifiers.js'
 import {
   isValidResidentId,
   residentIdBirthDate,
   residentIdCheckCharacter,
   upgradeLegacyResidentId,
   validateResidentId,
-} from './residentId'
+} from './residentId.js'
 
 const today = new Date(2026, 10, 26)
 

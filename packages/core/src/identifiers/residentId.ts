@@ -1,5 +1,5 @@
-import { toHalfWidth } from '../toHalfWidth'
-import type { ValidationResult } from './validationResult'
+import { toHalfWidth } from '../toHalfWidth.js'
+import type { ValidationResult } from './validationResult.js'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
 const CHECK_CHARACTERS = '10X98765432'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeResidentId } from '../test-support/identifiers'
-import { maskRichText, scanRichText } from './scanRichText'
-import { maskText, scanText } from './scanText'
+import { makeResidentId } from '../test-support/identifiers.js'
+import { maskRichText, scanRichText } from './scanRichText.js'
+import { maskText, scanText } from './scanText.js'
 
 // Hostile input: each test asserts what the scanner returns. That the call returns at all is part of
 // it (before the fix `密级` + 100,000 blanks took seconds and deep states threw RangeError); speed is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskBankCard, maskCharacters, maskEmail, maskMobileNumber, maskResidentId } from './masks'
+import { maskBankCard, maskCharacters, maskEmail, maskMobileNumber, maskResidentId } from './masks.js'
 
 describe('masks', () => {
   it.each([

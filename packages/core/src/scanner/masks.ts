@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../toHalfWidth'
+import { toHalfWidth } from '../toHalfWidth.js'
 
 /**
  * Replaces every ASCII digit or letter of `value` with `*` except the first `keepStart` and last

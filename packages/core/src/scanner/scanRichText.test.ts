@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makeResidentId } from '../test-support/identifiers'
-import { maskRichText, scanRichText } from './scanRichText'
+import { makeResidentId } from '../test-support/identifiers.js'
+import { maskRichText, scanRichText } from './scanRichText.js'
 
 const today = new Date(2026, 10, 26)
 const id = makeResidentId('120114', '19851015', '301')

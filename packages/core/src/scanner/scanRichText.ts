@@ -1,5 +1,5 @@
-import type { Finding, ScanOptions } from './finding'
-import { scanText } from './scanText'
+import type { Finding, ScanOptions } from './finding.js'
+import { scanText } from './scanText.js'
 
 /** A JSON path from the editor state, e.g. `['root', 'children', 0, 'children', 1]`. */
 export type NodePath = (string | number)[]

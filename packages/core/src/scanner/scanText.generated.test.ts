@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeLuhn, makeResidentId, toFullWidth } from '../test-support/identifiers'
-import type { FindingKind } from './finding'
-import { maskText, scanText } from './scanText'
+import { makeLuhn, makeResidentId, toFullWidth } from '../test-support/identifiers.js'
+import type { FindingKind } from './finding.js'
+import { maskText, scanText } from './scanText.js'
 
 // Deterministic pseudo-random generator (mulberry32) so every run checks the same documents.
 function randomGenerator(seed: number): () => number {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { passesLuhn } from '../identifiers/bankCard'
-import { isValidCreditCode } from '../identifiers/creditCode'
-import { makeLuhn, makeResidentId, toFullWidth, withWrongCheck } from '../test-support/identifiers'
-import type { Finding, FindingKind, ScanOptions } from './finding'
-import { hasBlockingFindings, maskText, scanText } from './scanText'
+import { passesLuhn } from '../identifiers/bankCard.js'
+import { isValidCreditCode } from '../identifiers/creditCode.js'
+import { makeLuhn, makeResidentId, toFullWidth, withWrongCheck } from '../test-support/identifiers.js'
+import type { Finding, FindingKind, ScanOptions } from './finding.js'
+import { hasBlockingFindings, maskText, scanText } from './scanText.js'
 
 const today = new Date(2026, 10, 26)
 const scan = (text: string, options: ScanOptions = {}): Finding[] => scanText(text, { today, ...options })

@@ -1,10 +1,10 @@
-import { classificationMaxYears, type ClassificationLevel } from '../enumerations'
-import { passesLuhn } from '../identifiers/bankCard'
-import { validateResidentId } from '../identifiers/residentId'
-import { validateIndexPrefix } from '../indexNumber'
-import { defaultSeverities, findingKinds, type Finding, type FindingKind, type ScanOptions } from './finding'
-import { foldForScan, type FoldedText } from './foldForScan'
-import { maskBankCard, maskEmail, maskMobileNumber, maskResidentId } from './masks'
+import { classificationMaxYears, type ClassificationLevel } from '../enumerations.js'
+import { passesLuhn } from '../identifiers/bankCard.js'
+import { validateResidentId } from '../identifiers/residentId.js'
+import { validateIndexPrefix } from '../indexNumber.js'
+import { defaultSeverities, findingKinds, type Finding, type FindingKind, type ScanOptions } from './finding.js'
+import { foldForScan, type FoldedText } from './foldForScan.js'
+import { maskBankCard, maskEmail, maskMobileNumber, maskResidentId } from './masks.js'
 
 type Span = { start: number; end: number }
 type Candidate = Omit<Finding, 'severity' | 'path'>

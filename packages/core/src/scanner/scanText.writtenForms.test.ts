@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isValidCreditCode } from '../identifiers/creditCode'
-import { makeCreditCode, makeResidentId, toFullWidth } from '../test-support/identifiers'
-import { maskRichText, scanRichText } from './scanRichText'
-import type { Finding, ScanOptions } from './finding'
-import { hasBlockingFindings, maskText, scanText } from './scanText'
+import { isValidCreditCode } from '../identifiers/creditCode.js'
+import { makeCreditCode, makeResidentId, toFullWidth } from '../test-support/identifiers.js'
+import { maskRichText, scanRichText } from './scanRichText.js'
+import type { Finding, ScanOptions } from './finding.js'
+import { hasBlockingFindings, maskText, scanText } from './scanText.js'
 
 // Personal data and 密级 marks as people actually type or paste them: other space characters,
 // traditional characters, look-alike check characters, numbers run together.

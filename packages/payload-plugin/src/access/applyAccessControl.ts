@@ -1,7 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import type { GongkaiCollectionKey, SanitizedGongkaiPluginOptions } from '../types.js'
-import { applyConfidentialityReview } from '../review/applyConfidentialityReview.js'
 import { labeler } from '../utilities/localize.js'
 import { attachmentsAccess } from './attachmentsAccess.js'
 import { documentAccess, referenceDataAccess } from './documentAccess.js'
@@ -36,7 +35,7 @@ function accessFields(key: GongkaiCollectionKey, options: SanitizedGongkaiPlugin
 
 /**
  * Adds agency isolation to one of the plugin's collections: access functions by role and agency, the write
- * guards (no direct publishing, owning agency must be the editor's), and the participation record's agency.
+ * guard (the owning agency must be the editor’s), and the participation record’s agency.
  * Runs on the default collection, before the app's `overrides`, so an app can still replace any of it.
  */
 export function applyAccessControl({
@@ -48,10 +47,6 @@ export function applyAccessControl({
   collection: CollectionConfig
   options: SanitizedGongkaiPluginOptions
 }): CollectionConfig {
-  if (isAgencyOwned(key)) {
-    // 保密审查 belongs to the same four collections; it is applied here so the plugin has one hook-up point.
-    collection = applyConfidentialityReview({ collection, options })
-  }
   const fields = [...collection.fields, ...accessFields(key, options)]
   if (options.isDisabled) return { ...collection, fields }
   if (key === 'agencies' || key === 'topics') return { ...collection, fields, access: { ...referenceDataAccess, ...collection.access } }

@@ -1,12 +1,14 @@
 import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 
-import { uploadingAgencyField } from '../collections/Attachments/index.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationIds } from '../utilities/relationIds.js'
 import { publicWhere, readableByWhere } from './documentAccess.js'
 import type { AgencyOwnedCollection } from './documentAgencies.js'
 import { agencyOwnedCollections } from './documentAgencies.js'
 import { agencyIdsOf, agencyIdsWithRole, isSiteAdmin } from './roles.js'
+
+/** Name of the field holding an attachment's 上传机关: the agency whose staff may change it. */
+export const uploadingAgencyField = 'uploadingAgency'
 
 /** The fields of a collection that link the uploads collection (policies' 附件, interpretations' 图解、音视频). */
 function uploadFieldsOf(req: PayloadRequest, slug: string, uploadsSlug: string): string[] {

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import type { GongkaiCollectionKey, GongkaiSlugs } from '../types.js'
+import type { AgencyOwnedCollection, GongkaiSlugs } from '../types.js'
 import { relationId, relationIds } from '../utilities/relationIds.js'
 
 /** The collections whose documents belong to agencies. */
-export type AgencyOwnedCollection = Extract<GongkaiCollectionKey, 'policies' | 'interpretations' | 'decisions' | 'participation' | 'catalogues'>
+export type { AgencyOwnedCollection }
 
 export const agencyOwnedCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation', 'catalogues']
 

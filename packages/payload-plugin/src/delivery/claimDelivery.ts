@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { auditLogTable } from '../workflow/auditLogTable.js'
-import { gongkaiOptionsOf } from '../workflow/runtime.js'
+import { auditLogTable } from '../audit/auditLogTable.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 
 /**
  * Takes a delivery for this worker, atomically in one UPDATE: only a delivery that is queued or retrying,

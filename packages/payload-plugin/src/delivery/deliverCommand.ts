@@ -1,7 +1,7 @@
 import { getPayload } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
-import { gongkaiOptionsOf } from '../workflow/runtime.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { recoverStaleDeliveries } from './recoverStaleDeliveries.js'
 
 /**

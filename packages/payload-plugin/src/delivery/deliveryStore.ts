@@ -1,7 +1,7 @@
 import type { ProgressStore } from '@gongkai/sdk/channels'
 import type { Payload } from 'payload'
 
-import { gongkaiOptionsOf } from '../workflow/runtime.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { decryptSecret, encryptSecret, isEncryptedSecret } from './secrets.js'
 
 function storeSlugOf(payload: Payload): string {

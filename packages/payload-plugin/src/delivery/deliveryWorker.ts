@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { gongkaiOptionsOf } from '../workflow/runtime.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { recoverStaleDeliveries } from './recoverStaleDeliveries.js'
 
 type Worker = { isRunning: boolean; isWanted: boolean; timer?: ReturnType<typeof setInterval>; isStopped: boolean; idle: Promise<void> }

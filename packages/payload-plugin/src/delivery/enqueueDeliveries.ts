@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds } from '../access/documentAgencies.js'
-import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../workflow/runtime.js'
+import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import type { DeliveryAction } from './deliveryStates.js'
 import { deliveryTaskSlug } from './deliveryTaskSlug.js'
 import { wakeAfterCommit } from './deliveryWorker.js'

@@ -1,9 +1,10 @@
+import type { DocumentKind } from '@gongkai/core'
 import type { DocumentInput } from '@gongkai/sdk'
 import type { ChannelDocument } from '@gongkai/sdk/channels'
 import type { PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
-import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import type { DeliveredCollection, SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId, relationIds } from '../utilities/relationIds.js'
 import { absoluteUrl, renderBody } from './renderBody.js'
@@ -15,11 +16,12 @@ export function contentIdOf(collection: string, id: number | string): string {
   return `${collection}-${String(id)}`
 }
 
-const libraryKinds: Partial<Record<AgencyOwnedCollection, DocumentInput['kind']>> = {
+/** The library's 文件类别 (core's `documentKinds`) of each delivered collection. */
+const libraryKinds: Partial<Record<AgencyOwnedCollection, DocumentKind>> = {
   policies: 'policy',
   interpretations: 'interpretation',
   decisions: 'decision',
-}
+} satisfies Record<DeliveredCollection, DocumentKind>
 
 export function libraryKindOf(key: AgencyOwnedCollection): DocumentInput['kind'] | undefined {
   return libraryKinds[key]

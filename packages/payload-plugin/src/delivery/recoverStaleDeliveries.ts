@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { gongkaiOptionsOf } from '../workflow/runtime.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { staleDeliveryIds } from './claimDelivery.js'
 import { deliveryTaskSlug } from './deliveryTaskSlug.js'
 

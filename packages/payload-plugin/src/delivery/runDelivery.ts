@@ -1,9 +1,9 @@
 import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 
-import { recordAudit } from '../workflow/audit.js'
-import { gongkaiOptionsOf, workflowCollectionOf } from '../workflow/runtime.js'
-import { inTransaction } from '../workflow/transaction.js'
+import { recordAudit } from '../audit/audit.js'
+import { gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
+import { inTransaction } from '../infrastructure/transaction.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId, relationIds } from '../utilities/relationIds.js'
 import { claimDelivery, renewLease } from './claimDelivery.js'

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { buildWorkbench } from '../workbench/buildWorkbench.js'
-import { gongkaiOptionsOf } from '../workflow/runtime.js'
-import { WorkflowError } from '../workflow/WorkflowError.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 /**
  * `GET /api/gongkai/workbench` — the signed-in user's 工作台: one line per thing to do (drafts, returned, waiting

@@ -1,14 +1,14 @@
 import { maskRichText, maskText } from '@gongkai/core'
-import { APIError, ValidationError, createLocalReq } from 'payload'
+import { ValidationError, createLocalReq } from 'payload'
 import type { Payload, PayloadRequest, SanitizedCollectionConfig, TypedUser } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { loadOwningAgencyIds, loadReadingAgencyIds } from '../access/documentAgencies.js'
 import { hasAgencyRoleInAny, isMemberOfAny, isSiteAdmin } from '../access/roles.js'
 import type { GongkaiSlugs } from '../types.js'
-import { latestVersionId, recordAudit } from '../workflow/audit.js'
-import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../workflow/runtime.js'
-import { inTransaction } from '../workflow/transaction.js'
+import { latestVersionId, recordAudit } from '../audit/audit.js'
+import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
+import { inTransaction } from '../infrastructure/transaction.js'
 import type { AttachmentFinding } from './attachmentFindings.js'
 import { attachmentFieldsOf, loadAttachmentFindings } from './attachmentFindings.js'
 import type { FieldFinding } from './checkConfidentiality.js'
@@ -17,6 +17,7 @@ import type { ConfidentialityReview, ReviewConclusion } from './confidentialityR
 import { confidentialityContentHash } from './contentHash.js'
 import { fieldLabelAt } from './fieldLabel.js'
 import { relationIds } from '../utilities/relationIds.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 type ReviewUser = TypedUser | Record<string, unknown> | null | undefined
 
@@ -54,13 +55,13 @@ async function load({ payload, req, collection, id }: ActionArgs): Promise<Conte
   const config = payload.collections[collection]?.config
   const key = workflowCollectionOf(options, collection)
   if (!config || !key) {
-    throw new APIError(`集合“${collection}”没有保密审查`, 404, undefined, true)
+    throw new WorkflowError(`集合“${collection}”没有保密审查`, 404)
   }
   const request = req ?? (await createLocalReq({}, payload))
   const doc = (await payload
     .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
     .catch(() => null)) as Record<string, unknown> | null
-  if (!doc) throw new APIError(`找不到文件（${collection} #${id}）`, 404, undefined, true)
+  if (!doc) throw new WorkflowError(`找不到文件（${collection} #${id}）`, 404)
   return { options, config, key, doc, req: request, slugs: options.slugs }
 }
 
@@ -82,10 +83,10 @@ export async function canSeeFindings({ context, user }: { context: Context; user
 }
 
 async function authorize(args: ActionArgs): Promise<Context> {
-  if (!args.user) throw new APIError('请先登录', 401, undefined, true)
+  if (!args.user) throw new WorkflowError('请先登录', 401)
   const context = await load(args)
   if (!(await canReviewDocument({ context, user: args.user }))) {
-    throw new APIError('只有文件所属机关的审核人员或站点管理员可以进行保密审查', 403, undefined, true)
+    throw new WorkflowError('只有文件所属机关的审核人员或站点管理员可以进行保密审查', 403)
   }
   return context
 }
@@ -107,7 +108,7 @@ export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> 
   const { config, doc } = context
   if (args.user !== undefined && !(await canSeeFindings({ context, user: args.user }))) {
     // Not found rather than forbidden: the draft's existence is not public either.
-    throw new APIError('找不到文件，或您无权查看其保密审查结果', 404, undefined, true)
+    throw new WorkflowError('找不到文件，或您无权查看其保密审查结果', 404)
   }
   const findings = scanDocument({ collectionConfig: config, doc }).map((finding) => ({ ...finding, fieldLabel: fieldLabelAt(config.fields, finding.fieldPath) }))
   const review = (doc[confidentialityReviewFieldName] as ConfidentialityReview | undefined) ?? null
@@ -273,13 +274,13 @@ export async function confirmAttachmentReview(args: ActionArgs & { attachmentId:
     const { config, doc, options } = context
     const linked = attachmentFieldsOf(config, options.uploadsSlug).some((field) => relationIds(doc[field]).includes(String(args.attachmentId)))
     if (!linked) {
-      throw new APIError(`${titleOf(doc) ? `文件“${titleOf(doc)}”` : '该文件'}的当前版本没有关联附件 #${String(args.attachmentId)}`, 404, undefined, true)
+      throw new WorkflowError(`${titleOf(doc) ? `文件“${titleOf(doc)}”` : '该文件'}的当前版本没有关联附件 #${String(args.attachmentId)}`, 404)
     }
     const finding = (await loadAttachmentFindings({ req, options, collectionConfig: config, doc })).find(
       (candidate) => String(candidate.attachment.id) === String(args.attachmentId) && candidate.kind === 'needs_manual_review',
     )
     if (!finding) {
-      throw new APIError(`附件 #${String(args.attachmentId)} 的文字已自动审查，不需要人工确认`, 409, undefined, true)
+      throw new WorkflowError(`附件 #${String(args.attachmentId)} 的文字已自动审查，不需要人工确认`, 409)
     }
     const confirmedAt = new Date().toISOString()
     const note = typeof args.note === 'string' && args.note.trim() !== '' ? args.note.trim().slice(0, 2000) : null

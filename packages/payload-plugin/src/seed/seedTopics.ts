@@ -2,7 +2,7 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 
 import type { TopicSeed } from '../types.js'
-import { inTransaction } from '../workflow/transaction.js'
+import { inTransaction } from '../infrastructure/transaction.js'
 
 export type SeedTopicsResult = { created: number }
 

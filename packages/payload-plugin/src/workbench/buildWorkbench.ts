@@ -8,8 +8,8 @@ import type { AgencyRole } from '../access/roles.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
-import { titleOf, workflowCollections } from '../workflow/runtime.js'
-import { personName } from './personName.js'
+import { titleOf, workflowCollections } from '../infrastructure/runtime.js'
+import { personName } from '../utilities/personName.js'
 
 /** Who a line is for: one of the agency roles, or every member of an agency (and site admins). */
 export type WorkbenchAudience = AgencyRole | 'agency'

@@ -8,11 +8,11 @@ import type { ConfidentialityReview } from '../review/confidentialityReviewField
 import { isConfidentialityReviewCurrent } from '../review/reviewActions.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationIds } from '../utilities/relationIds.js'
-import { isPublicRelease } from './disclosureRule.js'
-import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
+import { isPublicRelease } from '../rules/disclosureRule.js'
+import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { actionLabel, actionRoles, allowedFrom, stateLabel, workflowActions } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
-import { WorkflowError } from './WorkflowError.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 /** One input an action asks for, as a form control: the body field of `POST …/workflow/:action` it fills. */
 export type WorkflowActionInput = {

@@ -2,129 +2,31 @@ import { ValidationError } from 'payload'
 import type { PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
-import type { SanitizedGongkaiPluginOptions } from '../types.js'
-import { toCalendarDate } from '../utilities/calendarDate.js'
-import { isBlank, relationId, relationIds } from '../utilities/relationIds.js'
-import { addMonths } from './addMonths.js'
-import { latestVersionId, recordAudit } from './audit.js'
-import { missingElements } from './completeness.js'
-import { disclosureLabel, isPublicRelease } from './disclosureRule.js'
-import { assignIndexNumber } from './indexNumber.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
-import { documentLabel } from './runtime.js'
+import { latestVersionId, recordAudit } from '../audit/audit.js'
+import { documentLabel } from '../infrastructure/runtime.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { assertComplete } from '../rules/completeness.js'
+import { nextDisclosureReviewDate } from '../rules/disclosureReview.js'
+import { disclosureLabel } from '../rules/disclosureRule.js'
+import { assignIndexNumber } from '../rules/indexNumber.js'
+import { releaseBundleOf } from '../rules/threeSync.js'
+import type { BundleMember, Doc } from '../rules/threeSync.js'
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { isBlank, relationId } from '../utilities/relationIds.js'
 import type { WorkflowAction } from './states.js'
-import { WorkflowError } from './WorkflowError.js'
-import type { WorkflowFieldError } from './WorkflowError.js'
 
-export type Doc = Record<string, unknown> & { id: number | string }
+export type { Doc }
 
 /** A document a sign-off released: `published` (public) or `recorded` (已认定, not public by its 公开属性). */
 export type PublishedDocument = { collection: string; id: number | string; indexNumber?: string | null; state: 'published' | 'recorded' }
-
-/** One document of a bundle; `isPublic: false` is recorded (已认定) instead of published. */
-type Member = { key: AgencyOwnedCollection; doc: Doc; isPublic: boolean }
-
-async function policiesByIds(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, ids: string[]): Promise<Doc[]> {
-  if (ids.length === 0) return []
-  const { docs } = await req.payload.find({ collection: options.slugs.policies, where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req })
-  return docs as unknown as Doc[]
-}
-
-/** Latest versions of the interpretations of a policy. */
-export async function interpretationsOf(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, policyId: number | string): Promise<Doc[]> {
-  const { docs } = await req.payload.find({
-    collection: options.slugs.interpretations,
-    where: { policies: { equals: policyId } },
-    draft: true,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return docs as unknown as Doc[]
-}
-
-export function isApprovedForRelease(doc: Doc): boolean {
-  return doc.workflowState === 'approved' || doc.workflowState === 'scheduled'
-}
-
-/**
- * The documents a publication releases together (三同步): a policy with its approved interpretations. An
- * interpretation goes out on its own only when every policy it interprets is already published.
- */
-export async function bundleOf(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; key: AgencyOwnedCollection; doc: Doc }): Promise<Member[]> {
-  const { req, options, key, doc } = args
-  const label = documentLabel(key, doc)
-  if (key === 'policies') {
-    const interpretations = await interpretationsOf(req, options, doc.id)
-    const approved = interpretations.filter(isApprovedForRelease)
-    const alreadyPublished = interpretations.filter((interpretation) => interpretation.workflowState === 'published')
-    if (doc.needsInterpretation === true && approved.length === 0 && alreadyPublished.length === 0) {
-      throw new WorkflowError(
-        `${label}需要政策解读，不能发布：三同步要求至少一篇关联的政策解读审核通过后与文件同步发布`,
-        409,
-        'interpretations',
-      )
-    }
-    const isPolicyPublic = isPublicRelease({ key, doc })
-    // An interpretation goes public only with a public policy and when no other policy it explains is non-public.
-    const otherPolicies = await policiesByIds(req, options, [...new Set(approved.flatMap((interpretation) => relationIds(interpretation.policies)))].filter((id) => id !== String(doc.id)))
-    return [
-      { key, doc, isPublic: isPolicyPublic },
-      ...approved.map((interpretation) => ({
-        key: 'interpretations' as const,
-        doc: interpretation,
-        isPublic: isPolicyPublic && isPublicRelease({ key: 'interpretations', doc: interpretation, policies: otherPolicies.filter((policy) => relationIds(interpretation.policies).includes(String(policy.id))) }),
-      })),
-    ]
-  }
-  if (key === 'interpretations') {
-    const policyIds = relationIds(doc.policies)
-    if (policyIds.length > 0) {
-      const policies = await policiesByIds(req, options, policyIds)
-      const unpublished = policies.filter((policy) => (policy._status !== 'published' || policy.workflowState === 'withdrawn') && policy.workflowState !== 'recorded')
-      const first = unpublished[0]
-      if (first) {
-        throw new WorkflowError(
-          `${label}不能单独发布：其解读的政策文件“${String(first.title)}”尚未发布，解读须在签发该文件时一并发布（三同步）`,
-          409,
-          'policies',
-        )
-      }
-      // Explaining a policy that is not public would disclose it: the interpretation is recorded, not published.
-      return [{ key, doc, isPublic: isPublicRelease({ key, doc, policies }) }]
-    }
-  }
-  return [{ key, doc, isPublic: true }]
-}
-
-/**
- * Checks 要素齐全 for every document of a bundle (with the values the publication will set) and throws one
- * error listing everything that is missing, document by document.
- */
-export async function assertComplete(args: {
-  req: PayloadRequest
-  options: SanitizedGongkaiPluginOptions
-  members: { key: AgencyOwnedCollection; doc: Record<string, unknown> }[]
-}): Promise<void> {
-  const errors: WorkflowFieldError[] = []
-  const lines: string[] = []
-  for (const member of args.members) {
-    const missing = await missingElements({ req: args.req, options: args.options, collection: member.key, doc: member.doc })
-    if (missing.length === 0) continue
-    lines.push(`${documentLabel(member.key, member.doc)}：${missing.map((error) => error.message).join('；')}`)
-    const prefix = member === args.members[0] ? '' : `${args.options.slugs[member.key]}.${String(member.doc.id)}.`
-    errors.push(...missing.map((error) => ({ path: `${prefix}${error.path}`, message: error.message })))
-  }
-  if (errors.length > 0) throw new WorkflowError(`要素不齐全，不能发布。${lines.join('。')}`, 400, errors)
-}
 
 /**
  * What recording (已认定) sets on a document that is not public: it stays a draft to Payload (so no read path
  * serves it to the public), keeps or gets its 索引号, and a policy gets its next 公开属性 review date counted from
  * its 发布日期 on the first sign-off (from the sign-off when it has none) and from the sign-off on every later one.
  */
-function recordData(args: { member: Member; options: SanitizedGongkaiPluginOptions; userId: number | string | null; publishAt: string; forceReason: string | null }): Record<string, unknown> {
+function recordData(args: { member: BundleMember; options: SanitizedGongkaiPluginOptions; userId: number | string | null; publishAt: string; forceReason: string | null }): Record<string, unknown> {
   const { member, options, userId, publishAt } = args
   const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
   const data: Record<string, unknown> = {
@@ -135,14 +37,14 @@ function recordData(args: { member: Member; options: SanitizedGongkaiPluginOptio
   if (member.key === 'policies') {
     // Signed off again after a 公开属性 review (unchanged): the next review counts from this sign-off.
     const since = previous.recordedAt || isBlank(member.doc.publishDate) ? publishAt : (member.doc.publishDate as string)
-    data.nextDisclosureReviewDate = addMonths(since, options.disclosureReviewIntervalMonths, options.timeZone)
+    data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: member.doc.disclosure, since, options })
   }
   return data
 }
 
 /** The values a publication sets on a document, before 索引号 assignment. */
 function publicationData(args: {
-  member: Member
+  member: BundleMember
   options: SanitizedGongkaiPluginOptions
   userId: number | string | null
   publishAt: string
@@ -168,8 +70,7 @@ function publicationData(args: {
     const doc = member.doc
     const publishDate = isBlank(doc.publishDate) ? publishAt : (doc.publishDate as string)
     if (isBlank(doc.publishDate)) data.publishDate = publishAt
-    data.nextDisclosureReviewDate =
-      doc.disclosure === 'proactive' ? null : addMonths(publishDate, options.disclosureReviewIntervalMonths, options.timeZone)
+    data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: doc.disclosure, since: publishDate, options })
     const history = Array.isArray(doc.validityHistory) ? (doc.validityHistory as Record<string, unknown>[]) : []
     const last = history[history.length - 1]
     if (!last || last.validity !== doc.validity) {
@@ -209,7 +110,7 @@ export async function publishBundle(args: {
   const { req, options } = args
   const publishAt = args.publishAt ?? new Date().toISOString()
   const userId = args.user?.id ?? null
-  const members = await bundleOf({ req, options, key: args.key, doc: args.doc })
+  const members = await releaseBundleOf({ req, options, key: args.key, doc: args.doc })
   const planned = members.map((member, index) => ({
     member,
     data: publicationData({
@@ -223,7 +124,7 @@ export async function publishBundle(args: {
   // A recorded policy has no 发布日期; its sign-off date stands in for it (索引号 year, completeness).
   const dateOf = ({ member, data }: (typeof planned)[number]) => (member.isPublic ? (data.publishDate ?? member.doc.publishDate) : isBlank(member.doc.publishDate) ? publishAt : member.doc.publishDate)
   await assertComplete({ req, options, members: planned.map((entry) => ({ key: entry.member.key, doc: { ...entry.member.doc, ...entry.data, publishDate: dateOf(entry) } })) })
-  const stateOf = (member: Member) => (member.isPublic ? ('published' as const) : ('recorded' as const))
+  const stateOf = (member: BundleMember) => (member.isPublic ? ('published' as const) : ('recorded' as const))
   if (args.isDryRun) return planned.map(({ member }) => ({ collection: options.slugs[member.key], id: member.doc.id, state: stateOf(member) }))
 
   const published: PublishedDocument[] = []
@@ -287,9 +188,4 @@ export async function publishBundle(args: {
   // The outbox: deliveries to the library and channels commit (or roll back) with the publication.
   await enqueueDeliveries({ req, action: 'publish', documents: published })
   return published
-}
-
-/** Calendar day in the options' time zone, for messages. */
-export function dayOf(value: unknown, options: SanitizedGongkaiPluginOptions): string {
-  return toCalendarDate(value, options.timeZone) ?? ''
 }

@@ -2,25 +2,30 @@ import { createLocalReq } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds } from '../access/documentAgencies.js'
-import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
-import { libraryTargetName } from '../delivery/sanitizeDeliveryOptions.js'
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { agencyRoleLabels, hasAgencyRoleInAny, isSiteAdmin } from '../access/roles.js'
 import type { AgencyRole } from '../access/roles.js'
+import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
+import { libraryTargetName } from '../delivery/sanitizeDeliveryOptions.js'
+import { latestVersionId, recordAudit } from '../audit/audit.js'
+import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
+import { inWorkflowTransaction } from '../infrastructure/transaction.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { assertConfidentialityCleared } from '../rules/confidentialityGate.js'
+import { assertDecisionProcess } from '../rules/decisionProcess.js'
+import { disclosureLabel } from '../rules/disclosureRule.js'
+import { assertFourEyes } from '../rules/fourEyes.js'
+import { assertInterpretationApproved, interpretationsLeftWithoutPolicy } from '../rules/threeSync.js'
+import type { Doc } from '../rules/threeSync.js'
+import { validityChangeOf } from '../rules/validity.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
-import { isBlank, relationId } from '../utilities/relationIds.js'
-import { latestVersionId, recordAudit } from './audit.js'
-import { loadAttachmentFindings } from '../review/attachmentFindings.js'
-import { confidentialityBlockers } from './confidentialityGate.js'
-import { disclosureLabel } from './disclosureRule.js'
-import { assertDecisionProcess } from './decisionProcess.js'
-import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
-import type { Doc, PublishedDocument } from './publishBundle.js'
-import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from './runtime.js'
+import { relationId } from '../utilities/relationIds.js'
+import { parseLibraryVersion, parsePublishAt, requireLibraryReason, requireReason } from './actionInputs.js'
+import { cancelJob, isPublicNow, linkReplacement, loadLatest, publishedContent, saveState, takeOffline, withdrawPublished } from './documentWrites.js'
+import { publishBundle } from './publishBundle.js'
+import type { PublishedDocument } from './publishBundle.js'
 import { actionLabel, actionRoles, allowedFrom, isWorkflowAction, resultingState, stateLabel } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
-import { inWorkflowTransaction } from './transaction.js'
-import { WorkflowError } from './WorkflowError.js'
 
 /** Name of the scheduled-publication task in Payload's jobs queue. */
 export const scheduledPublishTaskSlug = 'gongkaiScheduledPublish'
@@ -79,67 +84,6 @@ const stateRules: Record<WorkflowAction, string> = {
   redact: '只有已发布或已失效的文件可以抹除历史版本',
 }
 
-function sameUser(a: unknown, b: unknown): boolean {
-  const left = relationId(a)
-  const right = relationId(b)
-  return left !== undefined && right !== undefined && left === right
-}
-
-function requireReason(reason: string | null | undefined, message: string): string {
-  const text = (reason ?? '').trim()
-  if (text === '') throw new WorkflowError(message, 400, 'reason')
-  return text
-}
-
-/** A reason the policy library keeps and shows (删除, 抹除): at most 2000 characters, no NUL, no lone surrogates. */
-function requireLibraryReason(reason: string | null | undefined, message: string, label: string): string {
-  const text = requireReason(reason, message)
-  if (text.length > 2000) throw new WorkflowError(`${label}最多 2000 个字符，现有 ${text.length} 个`, 400, 'reason')
-  // Without the u flag the pattern sees UTF-16 code units, so a lone surrogate matches.
-  if (text.includes('\u0000') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
-    throw new WorkflowError(`${label}含有无法保存的字符（空字符或不成对的代理项）`, 400, 'reason')
-  }
-  return text
-}
-
-/** Whether a version of the document is public now (its stored, not latest, version is published). */
-async function isPublicNow(req: PayloadRequest, slug: string, id: number | string): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({ collection: slug, where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req })
-  return totalDocs > 0
-}
-
-function notPublicReason(key: AgencyOwnedCollection, doc: Doc): string {
-  return key === 'policies' ? `的公开属性为“${disclosureLabel(doc.disclosure)}”` : '所解读的政策文件不公开'
-}
-
-async function loadLatest(req: PayloadRequest, slug: string, id: number | string): Promise<Doc | null> {
-  const doc = await req.payload.findByID({ collection: slug, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-  return (doc as Doc | null) ?? null
-}
-
-/** Saves a state change on the latest version (a new draft version; the published one, if any, stays public). */
-async function saveState(req: PayloadRequest, slug: string, doc: Doc, state: WorkflowState, workflow: Record<string, unknown>) {
-  await req.payload.update({
-    collection: slug,
-    id: doc.id,
-    data: { workflowState: state, workflow: { ...((doc.workflow ?? {}) as Record<string, unknown>), ...workflow } },
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-}
-
-/** The published document's own fields, to save it again without picking up a newer draft's content. */
-async function publishedContent(req: PayloadRequest, slug: string, id: number | string): Promise<Record<string, unknown>> {
-  const published = (await req.payload.findByID({ collection: slug, id, draft: false, depth: 0, overrideAccess: true, req })) as Record<string, unknown>
-  const collection = req.payload.collections[slug]?.config
-  const joins = new Set(collection?.flattenedFields.filter((field) => field.type === 'join' || ('virtual' in field && field.virtual)).map((field) => field.name))
-  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...content } = published
-  for (const name of joins) delete content[name]
-  return content
-}
-
 function assertRole(args: { user: User | null | undefined; agencies: (number | string)[]; role: AgencyRole; label: string; action: WorkflowAction }) {
   if (!args.user) throw new WorkflowError(`须登录后才能${actionLabel(args.action)}${args.label}`, 401)
   // A site administrator may act in any role; four eyes and every other rule still apply.
@@ -171,6 +115,193 @@ export async function transition(args: TransitionArgs): Promise<TransitionResult
   return inWorkflowTransaction(req, () => runTransition({ ...args, req, user, options, key }))
 }
 
+/** What an action works on, once the state and the user's role are checked. */
+type ActionContext = {
+  req: PayloadRequest
+  options: SanitizedGongkaiPluginOptions
+  key: AgencyOwnedCollection
+  slug: string
+  /** The latest version of the document. */
+  doc: Doc
+  /** How messages name the document: 政策文件“关于……的通知”. */
+  label: string
+  args: TransitionArgs
+  user: User | null | undefined
+  userId: number | string | null
+  now: string
+  result: TransitionResult
+  /** The audit entry's reason and details, filled in by the action. */
+  audit: { reason: string | null; details: Record<string, unknown> }
+}
+
+/** One action: the rules it checks, then what it stores. `'audited'` when it wrote its own audit entries. */
+type Action = (context: ActionContext) => Promise<void | 'audited'>
+
+/** Signs off now (签发发布, 强制发布): the bundle goes out (or is recorded, 已认定) in one step. */
+const publishNow: Action = async ({ req, options, key, slug, doc, label, args, user, userId, now, result, audit }) => {
+  if (args.action === 'force-publish') audit.reason = requireReason(args.reason, `强制发布${label}须写明理由，理由将记入操作日志`)
+  const wasPublic = await isPublicNow(req, slug, doc.id)
+  const released = await publishBundle({ req, options, key, doc, user, action: args.action as 'publish' | 'force-publish', reason: audit.reason })
+  result.published = released.filter((member) => member.state === 'published')
+  result.recorded = released.filter((member) => member.state === 'recorded')
+  result.state = released[0]?.state ?? result.state
+  const workflow = doc.workflow as Record<string, unknown> | undefined
+  if (workflow?.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
+  if (wasPublic && result.state === 'recorded' && key === 'policies') {
+    // A revision that made a public policy 依申请公开 / 不予公开 took it offline; its interpretations follow.
+    await withdrawInterpretationsWith({ req, options, policyId: doc.id, user, userId, now, reason: `公开属性改为“${disclosureLabel(doc.disclosure)}”，文件不再公开`, policyTitle: titleOf(doc) })
+  }
+  // publishBundle wrote the audit entries of every document it published.
+  return 'audited'
+}
+
+/**
+ * The workflow, action by action. The state each may start from (`allowedFrom`) and the role it needs
+ * (`actionRoles`) are checked before; each entry names the rules it applies (`rules/`) and then stores the result.
+ */
+const actions: Readonly<Record<WorkflowAction, Action>> = {
+  submit: async ({ req, options, key, slug, doc, userId, now }) => {
+    if (key === 'decisions') await assertDecisionProcess({ req, options, doc })
+    await saveState(req, slug, doc, 'pending_review', { submittedBy: userId, submittedAt: now, returnReason: null })
+  },
+
+  return: async ({ req, slug, doc, label, args, userId, now, audit }) => {
+    audit.reason = requireReason(args.reason, `退回${label}须写明退回理由`)
+    await saveState(req, slug, doc, 'returned', { returnedBy: userId, returnedAt: now, returnReason: audit.reason })
+  },
+
+  approve: async ({ req, options, key, slug, doc, label, userId, now }) => {
+    assertFourEyes({ doc, userId, label })
+    await assertConfidentialityCleared({ req, options, slug, doc, label })
+    if (key === 'policies') await assertInterpretationApproved({ req, options, doc, label })
+    await saveState(req, slug, doc, 'approved', { approvedBy: userId, approvedAt: now })
+  },
+
+  publish: publishNow,
+  'force-publish': publishNow,
+
+  schedule: async ({ req, options, key, slug, doc, label, args, user, userId, result, audit }) => {
+    const publishAt = parsePublishAt(args.publishAt, label)
+    // Every rule of the publication is checked now (三同步, 要素齐全), not when the job runs.
+    const bundle = await publishBundle({ req, options, key, doc, user, action: 'schedule', publishAt: publishAt.toISOString(), isDryRun: true })
+    if (bundle[0]?.state === 'recorded') {
+      const notPublic = key === 'policies' ? `的公开属性为“${disclosureLabel(doc.disclosure)}”` : '所解读的政策文件不公开'
+      throw new WorkflowError(`${label}${notPublic}，签发后只认定、不公开，不能定时发布：请直接“签发认定”`, 409, key === 'policies' ? 'disclosure' : 'policies')
+    }
+    const job: { id: number | string } = await req.payload.jobs.queue({
+      task: scheduledPublishTaskSlug as never,
+      input: { collection: slug, id: String(doc.id) } as never,
+      queue: options.jobsQueue,
+      waitUntil: publishAt,
+      req,
+    })
+    result.jobId = job.id
+    audit.details.publishAt = publishAt.toISOString()
+    audit.details.bundle = bundle.slice(1)
+    audit.details.jobId = job.id
+    await saveState(req, slug, doc, 'scheduled', { scheduledBy: userId, scheduledFor: publishAt.toISOString(), scheduledJobId: String(job.id) })
+  },
+
+  unschedule: async ({ req, slug, doc, audit }) => {
+    const workflow = (doc.workflow ?? {}) as Record<string, unknown>
+    if (workflow.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
+    audit.details.cancelledFor = workflow.scheduledFor ?? null
+    await saveState(req, slug, doc, 'approved', { scheduledBy: null, scheduledFor: null, scheduledJobId: null })
+  },
+
+  withdraw: async ({ req, options, key, slug, doc, label, args, user, userId, now, audit }) => {
+    const reason = requireReason(args.reason, `撤回${label}须写明撤回理由`)
+    audit.reason = reason
+    await withdrawPublished({ req, slug, id: doc.id, userId, now, reason })
+    let withdrawnWith: (number | string)[] = []
+    if (key === 'policies') {
+      // 三同步 both ways: an interpretation that explains no other published policy goes offline with it.
+      withdrawnWith = await withdrawInterpretationsWith({ req, options, policyId: doc.id, user, userId, now, reason, policyTitle: titleOf(doc) })
+      if (withdrawnWith.length > 0) audit.details.interpretationsWithdrawn = withdrawnWith
+    }
+    const withdrawnInterpretations = withdrawnWith.map((id) => ({ collection: options.slugs.interpretations, id }))
+    await enqueueDeliveries({ req, action: 'withdraw', notice: reason, documents: [{ collection: slug, id: doc.id }, ...withdrawnInterpretations] })
+  },
+
+  delete: async ({ req, options, key, slug, doc, label, args, user, userId, now, audit }) => {
+    const reason = requireLibraryReason(args.reason, `删除${label}须写明删除理由`, '删除理由')
+    audit.reason = reason
+    const wasPublic = await isPublicNow(req, slug, doc.id)
+    const deletion = { deletedBy: userId, deletedAt: now, deleteReason: reason }
+    if (wasPublic) await takeOffline({ req, slug, id: doc.id, state: 'deleted', workflow: deletion })
+    else await saveState(req, slug, doc, 'deleted', deletion)
+    let withdrawnWith: (number | string)[] = []
+    if (key === 'policies') {
+      // Nothing of the deleted policy may stay public, not even its title in a notice: the interpretations that
+      // explain no other published policy are withdrawn with a notice that names neither.
+      withdrawnWith = await withdrawInterpretationsWith({
+        req,
+        options,
+        policyId: doc.id,
+        user,
+        userId,
+        now,
+        reason,
+        policyTitle: titleOf(doc),
+        notice: '所解读的政策文件因误发已删除，本解读随之撤回。',
+      })
+      if (withdrawnWith.length > 0) audit.details.interpretationsWithdrawn = withdrawnWith
+    }
+    const withdrawnInterpretations = withdrawnWith.map((id) => ({ collection: options.slugs.interpretations, id }))
+    await enqueueDeliveries({ req, action: 'delete', notice: reason, documents: [{ collection: slug, id: doc.id }] })
+    if (withdrawnInterpretations.length > 0) {
+      await enqueueDeliveries({ req, action: 'withdraw', notice: '所解读的政策文件因误发已删除，本解读随之撤回。', documents: withdrawnInterpretations })
+    }
+  },
+
+  redact: async ({ req, options, slug, doc, label, args, audit }) => {
+    const version = parseLibraryVersion(args.libraryVersion, label)
+    audit.reason = requireLibraryReason(args.reason, `抹除${label}的历史版本须写明抹除理由`, '抹除理由')
+    const current = await currentLibraryVersion(req, options, slug, doc.id)
+    if (current === undefined) throw new WorkflowError(`${label}尚未推送到政策文件库，没有可抹除的历史版本`, 409, 'libraryVersion')
+    if (version > current) throw new WorkflowError(`${label}在政策文件库中只有第1至${current}版，没有第${version}版`, 400, 'libraryVersion')
+    if (version === current) {
+      throw new WorkflowError(
+        `第${version}版是${label}在政策文件库中的当前版本，不能抹除：请先修改并发布更正后的版本，再抹除此前含有个人信息的版本；如整份文件不应公开，请使用“删除（误发）”`,
+        409,
+        'libraryVersion',
+      )
+    }
+    audit.details.libraryVersion = version
+    const queued = await enqueueDeliveries({ req, action: 'redact', notice: audit.reason, libraryVersion: version, documents: [{ collection: slug, id: doc.id }] })
+    audit.details.deliveries = queued.map((delivery) => delivery.id)
+  },
+
+  invalidate: async ({ req, options, key, slug, doc, label, args, userId, now, audit }) => {
+    const content = await publishedContent(req, slug, doc.id)
+    const data: Record<string, unknown> = {
+      ...content,
+      _status: 'published',
+      workflowState: 'invalidated',
+      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), invalidatedBy: userId, invalidatedAt: now },
+    }
+    audit.reason = args.reason?.trim() || null
+    if (key === 'policies') {
+      const supersededBy = args.supersededBy ?? relationId(content.supersededBy) ?? null
+      const status = validityChangeOf({ options, label, validity: args.validity, supersededBy })
+      const expiryDate = args.expiryDate ?? now
+      data.validity = status.value
+      data.expiryDate = expiryDate
+      data.supersededBy = supersededBy
+      const history = Array.isArray(content.validityHistory) ? (content.validityHistory as Record<string, unknown>[]) : []
+      data.validityHistory = [...history, { validity: status.value, effectiveDate: expiryDate, supersededBy, recordedAt: now, recordedBy: userId }]
+      audit.details.validity = status.value
+      audit.details.expiryDate = expiryDate
+      audit.details.supersededBy = supersededBy
+    }
+    await req.payload.update({ collection: slug, id: doc.id, data, draft: false, depth: 0, overrideAccess: true, req })
+    if (key === 'policies' && data.supersededBy !== null && data.supersededBy !== undefined) {
+      await linkReplacement(req, options, data.supersededBy as number | string, doc.id)
+    }
+    await enqueueDeliveries({ req, action: 'validity', documents: [{ collection: slug, id: doc.id }] })
+  },
+}
+
 async function runTransition(args: TransitionArgs & { req: PayloadRequest; user: User | null | undefined; options: SanitizedGongkaiPluginOptions; key: AgencyOwnedCollection }): Promise<TransitionResult> {
   const { req, user, options, key, action } = args
   const slug = options.slugs[key]
@@ -195,193 +326,9 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
   const userId = user?.id ?? null
   const now = new Date().toISOString()
   const result: TransitionResult = { collection: slug, id: doc.id, action, fromState, state: action === 'redact' ? fromState : resultingState[action], published: [], recorded: [] }
-  let reason: string | null = null
-  const details: Record<string, unknown> = {}
-
-  switch (action) {
-    case 'submit':
-      if (key === 'decisions') await assertDecisionProcess({ req, options, doc })
-      await saveState(req, slug, doc, 'pending_review', { submittedBy: userId, submittedAt: now, returnReason: null })
-      break
-    case 'return':
-      reason = requireReason(args.reason, `退回${label}须写明退回理由`)
-      await saveState(req, slug, doc, 'returned', { returnedBy: userId, returnedAt: now, returnReason: reason })
-      break
-    case 'approve': {
-      if (sameUser(doc.lastEditedBy, userId)) {
-        throw new WorkflowError(`${label}的当前版本由你撰写或修改，不能由你审核通过：审核人不得是该版本的撰稿人（四眼原则）`, 403)
-      }
-      if (sameUser((doc.workflow as Record<string, unknown> | undefined)?.submittedBy, userId)) {
-        throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
-      }
-      const collectionConfig = req.payload.collections[slug]?.config
-      const attachmentFindings = collectionConfig ? await loadAttachmentFindings({ req, options, collectionConfig, doc }) : []
-      const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc, attachmentFindings }) : []
-      if (blockers.length > 0) {
-        throw new WorkflowError(`${label}未通过保密审查，不能审核通过：${blockers.map((blocker) => blocker.message).join('；')}`, 409, blockers)
-      }
-      if (key === 'policies' && doc.needsInterpretation === true) {
-        const interpretations = await interpretationsOf(req, options, doc.id)
-        if (!interpretations.some((interpretation) => isApprovedForRelease(interpretation) || interpretation.workflowState === 'published')) {
-          throw new WorkflowError(
-            `${label}需要政策解读，不能审核通过：三同步要求至少一篇关联的政策解读已审核通过（当前${interpretations.length === 0 ? '没有关联的解读' : '关联的解读均未审核通过'}）`,
-            409,
-            'needsInterpretation',
-          )
-        }
-      }
-      await saveState(req, slug, doc, 'approved', { approvedBy: userId, approvedAt: now })
-      break
-    }
-    case 'publish':
-    case 'force-publish': {
-      if (action === 'force-publish') reason = requireReason(args.reason, `强制发布${label}须写明理由，理由将记入操作日志`)
-      const wasPublic = await isPublicNow(req, slug, doc.id)
-      const released = await publishBundle({ req, options, key, doc, user, action, reason })
-      result.published = released.filter((member) => member.state === 'published')
-      result.recorded = released.filter((member) => member.state === 'recorded')
-      result.state = released[0]?.state ?? result.state
-      const workflow = doc.workflow as Record<string, unknown> | undefined
-      if (workflow?.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
-      if (wasPublic && result.state === 'recorded' && key === 'policies') {
-        // A revision that made a public policy 依申请公开 / 不予公开 took it offline; its interpretations follow.
-        await withdrawOrphanedInterpretations({ req, options, policyId: doc.id, user, userId, now, reason: `公开属性改为“${disclosureLabel(doc.disclosure)}”，文件不再公开`, policyTitle: titleOf(doc) })
-      }
-      // publishBundle wrote the audit entries of every document it published.
-      return result
-    }
-    case 'schedule': {
-      const publishAt = args.publishAt ? new Date(args.publishAt) : undefined
-      if (!publishAt || Number.isNaN(publishAt.getTime())) throw new WorkflowError(`定时发布${label}须给出发布时间`, 400, 'publishAt')
-      if (publishAt.getTime() <= Date.now()) {
-        throw new WorkflowError(`定时发布${label}的时间（${publishAt.toISOString()}）须晚于当前时间`, 400, 'publishAt')
-      }
-      const bundle = await publishBundle({ req, options, key, doc, user, action, publishAt: publishAt.toISOString(), isDryRun: true })
-      if (bundle[0]?.state === 'recorded') {
-        throw new WorkflowError(`${label}${notPublicReason(key, doc)}，签发后只认定、不公开，不能定时发布：请直接“签发认定”`, 409, key === 'policies' ? 'disclosure' : 'policies')
-      }
-      const job: { id: number | string } = await req.payload.jobs.queue({
-        task: scheduledPublishTaskSlug as never,
-        input: { collection: slug, id: String(doc.id) } as never,
-        queue: options.jobsQueue,
-        waitUntil: publishAt,
-        req,
-      })
-      result.jobId = job.id
-      details.publishAt = publishAt.toISOString()
-      details.bundle = bundle.slice(1)
-      details.jobId = job.id
-      await saveState(req, slug, doc, 'scheduled', { scheduledBy: userId, scheduledFor: publishAt.toISOString(), scheduledJobId: String(job.id) })
-      break
-    }
-    case 'unschedule': {
-      const workflow = (doc.workflow ?? {}) as Record<string, unknown>
-      if (workflow.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
-      details.cancelledFor = workflow.scheduledFor ?? null
-      await saveState(req, slug, doc, 'approved', { scheduledBy: null, scheduledFor: null, scheduledJobId: null })
-      break
-    }
-    case 'withdraw': {
-      reason = requireReason(args.reason, `撤回${label}须写明撤回理由`)
-      await withdrawPublished({ req, slug, id: doc.id, userId, now, reason })
-      if (key === 'policies') {
-        // 三同步 both ways: an interpretation that explains no other published policy goes offline with it.
-        const withdrawnWith = await withdrawOrphanedInterpretations({ req, options, policyId: doc.id, user, userId, now, reason, policyTitle: titleOf(doc) })
-        if (withdrawnWith.length > 0) details.interpretationsWithdrawn = withdrawnWith
-      }
-      const withdrawnInterpretations = ((details.interpretationsWithdrawn ?? []) as (number | string)[]).map((id) => ({ collection: options.slugs.interpretations, id }))
-      await enqueueDeliveries({ req, action: 'withdraw', notice: reason, documents: [{ collection: slug, id: doc.id }, ...withdrawnInterpretations] })
-      break
-    }
-    case 'delete': {
-      reason = requireLibraryReason(args.reason, `删除${label}须写明删除理由`, '删除理由')
-      const wasPublic = await isPublicNow(req, slug, doc.id)
-      const deletion = { deletedBy: userId, deletedAt: now, deleteReason: reason }
-      if (wasPublic) await takeOffline({ req, slug, id: doc.id, state: 'deleted', workflow: deletion })
-      else await saveState(req, slug, doc, 'deleted', deletion)
-      if (key === 'policies') {
-        // Nothing of the deleted policy may stay public, not even its title in a notice: the interpretations that
-        // explain no other published policy are withdrawn with a notice that names neither.
-        const withdrawnWith = await withdrawOrphanedInterpretations({
-          req,
-          options,
-          policyId: doc.id,
-          user,
-          userId,
-          now,
-          reason,
-          policyTitle: titleOf(doc),
-          notice: '所解读的政策文件因误发已删除，本解读随之撤回。',
-        })
-        if (withdrawnWith.length > 0) details.interpretationsWithdrawn = withdrawnWith
-      }
-      const withdrawnInterpretations = ((details.interpretationsWithdrawn ?? []) as (number | string)[]).map((id) => ({ collection: options.slugs.interpretations, id }))
-      await enqueueDeliveries({ req, action: 'delete', notice: reason, documents: [{ collection: slug, id: doc.id }] })
-      if (withdrawnInterpretations.length > 0) {
-        await enqueueDeliveries({ req, action: 'withdraw', notice: '所解读的政策文件因误发已删除，本解读随之撤回。', documents: withdrawnInterpretations })
-      }
-      break
-    }
-    case 'redact': {
-      const version = parseLibraryVersion(args.libraryVersion, label)
-      reason = requireLibraryReason(args.reason, `抹除${label}的历史版本须写明抹除理由`, '抹除理由')
-      const current = await currentLibraryVersion(req, options, slug, doc.id)
-      if (current === undefined) throw new WorkflowError(`${label}尚未推送到政策文件库，没有可抹除的历史版本`, 409, 'libraryVersion')
-      if (version > current) throw new WorkflowError(`${label}在政策文件库中只有第1至${current}版，没有第${version}版`, 400, 'libraryVersion')
-      if (version === current) {
-        throw new WorkflowError(
-          `第${version}版是${label}在政策文件库中的当前版本，不能抹除：请先修改并发布更正后的版本，再抹除此前含有个人信息的版本；如整份文件不应公开，请使用“删除（误发）”`,
-          409,
-          'libraryVersion',
-        )
-      }
-      details.libraryVersion = version
-      const queued = await enqueueDeliveries({ req, action: 'redact', notice: reason, libraryVersion: version, documents: [{ collection: slug, id: doc.id }] })
-      details.deliveries = queued.map((delivery) => delivery.id)
-      break
-    }
-    case 'invalidate': {
-      const content = await publishedContent(req, slug, doc.id)
-      const data: Record<string, unknown> = {
-        ...content,
-        _status: 'published',
-        workflowState: 'invalidated',
-        workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), invalidatedBy: userId, invalidatedAt: now },
-      }
-      reason = args.reason?.trim() || null
-      if (key === 'policies') {
-        const status =
-          options.validityStatuses.find((candidate) => candidate.value === args.validity) ??
-          (args.validity ? undefined : options.validityStatuses.find((candidate) => candidate.requiresExpiryDate))
-        if (!status || status.value === options.validityStatuses[0]?.value) {
-          throw new WorkflowError(
-            `宣布${label}失效须选择失效后的有效性（${options.validityStatuses.slice(1).map((candidate) => `“${candidate.label.zh}”`).join('、')}），而不是“${args.validity ?? ''}”`,
-            400,
-            'validity',
-          )
-        }
-        const expiryDate = args.expiryDate ?? now
-        const supersededBy = args.supersededBy ?? relationId(content.supersededBy) ?? null
-        if (status.requiresReplacement && isBlank(supersededBy)) {
-          throw new WorkflowError(`${label}的有效性改为“${status.label.zh}”时须关联替代它的新文件`, 400, 'supersededBy')
-        }
-        data.validity = status.value
-        data.expiryDate = expiryDate
-        data.supersededBy = supersededBy
-        const history = Array.isArray(content.validityHistory) ? (content.validityHistory as Record<string, unknown>[]) : []
-        data.validityHistory = [...history, { validity: status.value, effectiveDate: expiryDate, supersededBy, recordedAt: now, recordedBy: userId }]
-        details.validity = status.value
-        details.expiryDate = expiryDate
-        details.supersededBy = supersededBy
-      }
-      await req.payload.update({ collection: slug, id: doc.id, data, draft: false, depth: 0, overrideAccess: true, req })
-      if (key === 'policies' && data.supersededBy !== null && data.supersededBy !== undefined) {
-        await linkReplacement(req, options, data.supersededBy as number | string, doc.id)
-      }
-      await enqueueDeliveries({ req, action: 'validity', documents: [{ collection: slug, id: doc.id }] })
-      break
-    }
-  }
+  const audit: ActionContext['audit'] = { reason: null, details: {} }
+  const outcome = await actions[action]({ req, options, key, slug, doc, label, args, user, userId, now, result, audit })
+  if (outcome === 'audited') return result
 
   await recordAudit({
     payload: req.payload,
@@ -394,46 +341,10 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
     user,
     fromState,
     toState: result.state,
-    reason,
-    details,
+    reason: audit.reason,
+    details: audit.details,
   })
   return result
-}
-
-/** Takes the published version offline (`_status: 'draft'`, state 已撤回), keeping its content and 索引号. */
-async function withdrawPublished(args: { req: PayloadRequest; slug: string; id: number | string; userId: number | string | null; now: string; reason: string }) {
-  await takeOffline({ req: args.req, slug: args.slug, id: args.id, state: 'withdrawn', workflow: { withdrawnBy: args.userId, withdrawnAt: args.now, withdrawReason: args.reason } })
-}
-
-/** Saves the published version's own content offline (`_status: 'draft'`) in `state` (已撤回, 已删除). */
-async function takeOffline(args: { req: PayloadRequest; slug: string; id: number | string; state: WorkflowState; workflow: Record<string, unknown> }) {
-  const { req, slug, id } = args
-  const content = await publishedContent(req, slug, id)
-  await req.payload.update({
-    collection: slug,
-    id,
-    data: {
-      ...content,
-      _status: 'draft',
-      workflowState: args.state,
-      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), ...args.workflow },
-    },
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-}
-
-/** A library version number as the editor typed it: a whole number from 1. */
-function parseLibraryVersion(value: number | string | null | undefined, label: string): number {
-  const text = String(value ?? '').trim()
-  if (text === '') throw new WorkflowError(`抹除${label}的历史版本须填写政策文件库版本号`, 400, 'libraryVersion')
-  const version = /^[0-9]{1,9}$/u.test(text) ? Number(text) : Number.NaN
-  if (!Number.isSafeInteger(version) || version < 1) {
-    throw new WorkflowError(`政策文件库版本号须为正整数（如 1），而不是“${text.slice(0, 20)}”`, 400, 'libraryVersion')
-  }
-  return version
 }
 
 /** The document's current version in the policy library: the last library delivery that changed it (or will). */
@@ -460,7 +371,11 @@ async function currentLibraryVersion(req: PayloadRequest, options: SanitizedGong
   return typeof version === 'number' ? version : undefined
 }
 
-async function withdrawOrphanedInterpretations(args: {
+/**
+ * 三同步 when a policy goes offline: withdraws its published interpretations that explain no other published
+ * policy (`interpretationsLeftWithoutPolicy`), each with its audit entry. Returns their ids.
+ */
+async function withdrawInterpretationsWith(args: {
   req: PayloadRequest
   options: SanitizedGongkaiPluginOptions
   policyId: number | string
@@ -473,25 +388,8 @@ async function withdrawOrphanedInterpretations(args: {
   notice?: string
 }): Promise<(number | string)[]> {
   const { req, options } = args
-  const { docs: interpretations } = await req.payload.find({
-    collection: options.slugs.interpretations,
-    where: { and: [{ policies: { equals: args.policyId } }, { _status: { equals: 'published' } }] },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
   const withdrawn: (number | string)[] = []
-  for (const interpretation of interpretations) {
-    const otherIds = (Array.isArray(interpretation.policies) ? interpretation.policies : [])
-      .map((policy) => relationId(policy))
-      .filter((id): id is string => id !== undefined && id !== String(args.policyId))
-    const otherPublished =
-      otherIds.length === 0
-        ? 0
-        : (await req.payload.count({ collection: options.slugs.policies, where: { and: [{ id: { in: otherIds } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req }))
-            .totalDocs
-    if (otherPublished > 0) continue
+  for (const interpretation of await interpretationsLeftWithoutPolicy({ req, options, policyId: args.policyId })) {
     const reason = args.notice ?? `所解读的政策文件“${args.policyTitle}”已撤回：${args.reason}`
     await withdrawPublished({ req, slug: options.slugs.interpretations, id: interpretation.id, userId: args.userId, now: args.now, reason })
     await recordAudit({
@@ -510,32 +408,6 @@ async function withdrawOrphanedInterpretations(args: {
     withdrawn.push(interpretation.id)
   }
   return withdrawn
-}
-
-async function cancelJob(req: PayloadRequest, jobId: unknown) {
-  await req.payload.delete({
-    collection: 'payload-jobs',
-    where: { and: [{ id: { equals: jobId } }, { completedAt: { exists: false } }] },
-    overrideAccess: true,
-    req,
-  })
-}
-
-/** Keeps `supersedes` of the replacing policy reciprocal to `supersededBy` of the replaced one. */
-async function linkReplacement(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, replacingId: number | string, replacedId: number | string) {
-  const slug = options.slugs.policies
-  const replacing = (await req.payload.findByID({ collection: slug, id: replacingId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
-  if (!replacing) return
-  const current = Array.isArray(replacing.supersedes) ? replacing.supersedes.map((value) => relationId(value)) : []
-  if (current.includes(String(replacedId))) return
-  const supersedes = [...current.filter((id): id is string => id !== undefined), String(replacedId)].map((id) => (/^\d+$/.test(id) ? Number(id) : id))
-  // A link, not content: written to the stored document (and its version) without a new review round.
-  if (replacing._status === 'published') {
-    const content = await publishedContent(req, slug, replacingId)
-    await req.payload.update({ collection: slug, id: replacingId, data: { ...content, supersedes }, draft: false, depth: 0, overrideAccess: true, req })
-  } else {
-    await req.payload.update({ collection: slug, id: replacingId, data: { supersedes }, draft: true, depth: 0, overrideAccess: true, req })
-  }
 }
 
 export { scheduledPublishTaskSlug as gongkaiScheduledPublishTask }

@@ -1,14 +1,15 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
-import { disclosureReviewDueEndpoint } from '../endpoints/disclosureReviewDueEndpoint.js'
-import { workflowEndpoint, workflowStateEndpoint } from '../endpoints/workflowEndpoint.js'
+import { disclosureReviewDueEndpoint } from './disclosureReviewDueEndpoint.js'
+import { workflowEndpoint, workflowStateEndpoint } from './workflowEndpoint.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { auditPublicationOutsideActions, guardPublication } from './hooks/guardPublication.js'
 import { guardPublishedDocument } from './hooks/guardPublishedDocument.js'
 import { trackContentChanges } from './hooks/trackContentChanges.js'
 import { policyValidityField } from './policyValidityField.js'
-import { auditActions, workflowStates } from './states.js'
+import { auditActions } from '../audit/auditActions.js'
+import { workflowStates } from './states.js'
 import { policyWorkflowFields, workflowFields } from './workflowFields.js'
 
 export const auditTrailComponentPath = '@gongkai/payload-plugin/client#AuditTrail'

@@ -1,4 +1,4 @@
-import type { ChannelWithdrawResult } from './Channel'
+import type { ChannelWithdrawResult } from './Channel.js'
 
 /** Platform ids are short tokens (digits, base64url, `id@version`); anything longer is not one. */
 const maxExternalIdLength = 512

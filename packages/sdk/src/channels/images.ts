@@ -1,4 +1,4 @@
-import type { ChannelImage, FetchLike } from './Channel'
+import type { ChannelImage, FetchLike } from './Channel.js'
 
 export type LoadedImage = { url: string; data: Uint8Array; contentType: string; filename: string }
 

@@ -9,16 +9,16 @@ export type {
   ChannelWithdrawal,
   ChannelWithdrawResult,
   FetchLike,
-} from './Channel'
-export { createMemoryProgressStore, type ProgressStore } from './ProgressStore'
-export { createAccessTokenCache, type AccessTokenCache, type AccessTokenCacheOptions } from './accessTokenCache'
-export { truncate, plainText, characterCount } from './text'
-export { createWeChatChannel, weChatLimits, type WeChatChannelOptions, type WeChatProgress } from './wechat/createWeChatChannel'
-export { sanitizeWeChatHtml, collectImageSources, type SanitizeWeChatHtmlOptions } from './wechat/sanitizeWeChatHtml'
-export { WeChatApiError, describeWeChatError, describePublishStatus } from './wechat/WeChatApiError'
-export { createWeiboChannel, composeWeiboStatus, weiboLimits, type WeiboChannelOptions, type WeiboProgress } from './weibo/createWeiboChannel'
-export { countWeiboLength, weiboMaxLength } from './weibo/countWeiboLength'
-export { createWebhookChannel, type WebhookChannelOptions, type WebhookPayload, type WebhookReceiverAnswer } from './webhook/createWebhookChannel'
+} from './Channel.js'
+export { createMemoryProgressStore, type ProgressStore } from './ProgressStore.js'
+export { createAccessTokenCache, type AccessTokenCache, type AccessTokenCacheOptions } from './accessTokenCache.js'
+export { truncate, plainText, characterCount } from './text.js'
+export { createWeChatChannel, weChatLimits, type WeChatChannelOptions, type WeChatProgress } from './wechat/createWeChatChannel.js'
+export { sanitizeWeChatHtml, collectImageSources, type SanitizeWeChatHtmlOptions } from './wechat/sanitizeWeChatHtml.js'
+export { WeChatApiError, describeWeChatError, describePublishStatus } from './wechat/WeChatApiError.js'
+export { createWeiboChannel, composeWeiboStatus, weiboLimits, type WeiboChannelOptions, type WeiboProgress } from './weibo/createWeiboChannel.js'
+export { countWeiboLength, weiboMaxLength } from './weibo/countWeiboLength.js'
+export { createWebhookChannel, type WebhookChannelOptions, type WebhookPayload, type WebhookReceiverAnswer } from './webhook/createWebhookChannel.js'
 export {
   signWebhook,
   verifyWebhookSignature,
@@ -27,5 +27,5 @@ export {
   eventHeader,
   type VerifyWebhookSignatureInput,
   type VerifyWebhookSignatureResult,
-} from './webhook/signature'
-export { createFeedChannel, createMemoryFeedItemStore, type FeedChannelOptions, type FeedItem, type FeedItemStore } from './feed/createFeedChannel'
+} from './webhook/signature.js'
+export { createFeedChannel, createMemoryFeedItemStore, type FeedChannelOptions, type FeedItem, type FeedItemStore } from './feed/createFeedChannel.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { characterCount, plainText, truncate } from './text'
+import { characterCount, plainText, truncate } from './text.js'
 
 describe('truncate', () => {
   it('leaves text within the limit untouched', () => {

@@ -1,4 +1,4 @@
-import type { GoneProblem, Problem } from './types'
+import type { GoneProblem, Problem } from './types.js'
 
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504])
 

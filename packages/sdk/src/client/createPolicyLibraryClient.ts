@@ -1,8 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch'
-import { batchLimit } from '../generated/limits'
-import type { paths } from '../generated/policy-library'
-import { PolicyLibraryConflictError, PolicyLibraryError, PolicyLibraryGoneError } from './PolicyLibraryError'
-import { createRetryingFetch, defaultTimeoutMs, type RetryOptions } from './retry'
+import { batchLimit } from '../generated/limits.js'
+import type { paths } from '../generated/policy-library.js'
+import { PolicyLibraryConflictError, PolicyLibraryError, PolicyLibraryGoneError } from './PolicyLibraryError.js'
+import { createRetryingFetch, defaultTimeoutMs, type RetryOptions } from './retry.js'
 import type {
   BatchItem,
   BatchResponse,
@@ -20,7 +20,7 @@ import type {
   SearchResponse,
   ValidityChangeRequest,
   WithdrawalRequest,
-} from './types'
+} from './types.js'
 
 export type PolicyLibraryClientOptions = {
   /** Where the library runs, e.g. `https://zcwjk.example.gov.cn`. */

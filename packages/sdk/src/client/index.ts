@@ -1,4 +1,4 @@
-export { createPolicyLibraryClient, batchLimit, type PolicyLibraryClient, type PolicyLibraryClientOptions, type CallOptions, type ReadOptions, type PushResult } from './createPolicyLibraryClient'
-export { PolicyLibraryError, PolicyLibraryConflictError, PolicyLibraryGoneError, isRetryableStatus } from './PolicyLibraryError'
-export { createRetryingFetch, parseRetryAfter, backoffDelay, defaultTimeoutMs, type RetryOptions, type AttemptOptions } from './retry'
-export type * from './types'
+export { createPolicyLibraryClient, batchLimit, type PolicyLibraryClient, type PolicyLibraryClientOptions, type CallOptions, type ReadOptions, type PushResult } from './createPolicyLibraryClient.js'
+export { PolicyLibraryError, PolicyLibraryConflictError, PolicyLibraryGoneError, isRetryableStatus } from './PolicyLibraryError.js'
+export { createRetryingFetch, parseRetryAfter, backoffDelay, defaultTimeoutMs, type RetryOptions, type AttemptOptions } from './retry.js'
+export type * from './types.js'

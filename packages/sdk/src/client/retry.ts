@@ -1,5 +1,5 @@
-import { PolicyLibraryError, isRetryableStatus } from './PolicyLibraryError'
-import { sleep } from '../abort'
+import { PolicyLibraryError, isRetryableStatus } from './PolicyLibraryError.js'
+import { sleep } from '../abort.js'
 
 export type RetryOptions = {
   /** Retries after the first attempt. @default 3 */

@@ -1,4 +1,4 @@
-import type { components, operations } from '../generated/policy-library'
+import type { components, operations } from '../generated/policy-library.js'
 
 type Schemas = components['schemas']
 

@@ -1,4 +1,4 @@
-import { parseForm, parseJson, startTestServer, type ReceivedRequest, type Reply, type TestServer } from './httpServer'
+import { parseForm, parseJson, startTestServer, type ReceivedRequest, type Reply, type TestServer } from './httpServer.js'
 
 /**
  * A local stand-in for api.weixin.qq.com following its published protocol: stable_token, media/uploadimg,

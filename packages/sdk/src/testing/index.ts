@@ -4,6 +4,6 @@
  * port. Integrators test their delivery code against them instead of the real platforms; Gongkai's own
  * packages test theirs the same way. Node only (`node:http`).
  */
-export { startFakeWeChat, type FakeWeChat, type PublishScenario } from './fakeWeChatServer'
-export { startFakeWeibo, type FakeWeibo } from './fakeWeiboServer'
-export { fakePng, parseForm, parseJson, startTestServer, type ReceivedRequest, type Reply, type TestServer } from './httpServer'
+export { startFakeWeChat, type FakeWeChat, type PublishScenario } from './fakeWeChatServer.js'
+export { startFakeWeibo, type FakeWeibo } from './fakeWeiboServer.js'
+export { fakePng, parseForm, parseJson, startTestServer, type ReceivedRequest, type Reply, type TestServer } from './httpServer.js'

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@gongkai/dev-postgres'
 import { createPolicyLibrary, type PolicyLibrary } from '@gongkai/policy-library'
 import createClient from 'openapi-fetch'
-import type { paths } from '../../src/generated/policy-library'
+import type { paths } from '../../src/generated/policy-library.js'
 
 export const adminToken = 'sdk-test-admin-token-0123456789'
 

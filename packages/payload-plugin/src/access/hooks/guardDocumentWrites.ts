@@ -1,10 +1,9 @@
-import { APIError, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import type { GongkaiSlugs } from '../../types.js'
 import type { AgencyOwnedCollection } from '../documentAgencies.js'
 import { loadOwningAgencyIds, owningAgencyField } from '../documentAgencies.js'
-import { publishedVersionToRestore } from '../../workflow/revertToPublished.js'
 import { agencyIdsWithRole, hasAgencyRole, isSiteAdmin } from '../roles.js'
 
 /** Chinese name of each collection's owning-agency field, as editors see it. */
@@ -31,11 +30,10 @@ async function agencyNames(req: PayloadRequest, agenciesSlug: string, ids: (numb
 
 /**
  * Guards writes made with access control on (REST, GraphQL, admin, local API with `overrideAccess: false`)
- * by anyone but a site administrator; trusted local API calls (the workflow, imports) are not affected:
- * - publishing by saving `_status: 'published'` is refused: documents are published through the workflow
- *   (except “恢复为已发布”, which saves the published version again, see `publishedVersionToRestore`);
- * - a new document must belong to an agency where the user is 撰稿, and an update may not move a document to
- *   an agency where they are not (the error names the owning-agency field, in Chinese).
+ * by anyone but a site administrator; trusted local API calls (the workflow, imports) are not affected: a new
+ * document must belong to an agency where the user is 撰稿, and an update may not move a document to
+ * an agency where they are not (the error names the owning-agency field, in Chinese). Publishing only through
+ * the workflow is enforced once, for every write, by the workflow's `guardPublication`.
  */
 export function guardDocumentWrites({
   collection,
@@ -44,17 +42,11 @@ export function guardDocumentWrites({
   collection: AgencyOwnedCollection
   slugs: GongkaiSlugs
 }): CollectionBeforeOperationHook {
-  return async ({ args, collection: collectionConfig, operation, overrideAccess, req }) => {
+  return async ({ args, operation, overrideAccess, req }) => {
     if (overrideAccess === true || isSiteAdmin(req.user)) return args
     if (operation !== 'create' && operation !== 'update') return args
     const data = (args as { data?: Record<string, unknown> }).data
     if (!data || !req.user) return args
-    const id = (args as { id?: number | string }).id
-    // “恢复为已发布” saves the published version again: it discards a revision and publishes nothing new.
-    const isRevert = operation === 'update' && (await publishedVersionToRestore({ req, collection: collectionConfig, id, data })) !== null
-    if (data._status === 'published' && !isRevert) {
-      throw new APIError('不能直接发布：文件须经提交审核、审核和签发，通过工作流发布', 403, undefined, true)
-    }
     // Without any 撰稿 role the access check refuses the write (403) right after this hook.
     if (agencyIdsWithRole(req.user, 'editor').length === 0) return args
     const field = owningAgencyField[collection]

@@ -1,7 +1,7 @@
-import { APIError } from 'payload'
 import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { isSiteAdmin } from '../roles.js'
+import { WorkflowError } from '../../infrastructure/WorkflowError.js'
 
 /**
  * Only a site administrator deletes a document that was ever published or recorded (已认定); everyone else withdraws it through the
@@ -18,7 +18,7 @@ export function refusePublishedDelete(): CollectionBeforeDeleteHook {
       req,
     })
     if (totalDocs > 0) {
-      throw new APIError('已发布过的文件不能删除：请通过工作流撤回；只有站点管理员可以删除', 403, undefined, true)
+      throw new WorkflowError('已发布过的文件不能删除：请通过工作流撤回；只有站点管理员可以删除', 403)
     }
     const recorded = await req.payload.countVersions({
       collection: collection.slug,
@@ -27,7 +27,7 @@ export function refusePublishedDelete(): CollectionBeforeDeleteHook {
       req,
     })
     if (recorded.totalDocs > 0) {
-      throw new APIError('已认定（签发认定）过的文件是公开属性的备案记录，不能删除：只有站点管理员可以删除', 403, undefined, true)
+      throw new WorkflowError('已认定（签发认定）过的文件是公开属性的备案记录，不能删除：只有站点管理员可以删除', 403)
     }
   }
 }

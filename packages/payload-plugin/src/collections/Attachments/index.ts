@@ -1,5 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
+import { uploadingAgencyField } from '../../access/attachmentsAccess.js'
 import { defaultAttachmentMimeTypes } from '../../defaults.js'
 import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { defaultAttachmentTitle } from '../../hooks/defaultAttachmentTitle.js'
@@ -10,9 +11,6 @@ import { recordAttachmentText } from './recordAttachmentText.js'
 import { stripImageMetadata } from './stripImageMetadata.js'
 
 const never: FieldAccess = () => false
-
-/** Name of the field holding an attachment's 上传机关. */
-export const uploadingAgencyField = 'uploadingAgency'
 
 /**
  * 附件: the plugin's own upload collection, added when no `uploadsCollection` is given. Files go to Payload's

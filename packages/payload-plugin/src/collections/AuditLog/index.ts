@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { agencyIdsOf, isSiteAdmin } from '../../access/roles.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
-import { auditActions } from '../../workflow/states.js'
+import { auditActions } from '../../audit/auditActions.js'
 
 const never = () => false
 

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isBlank, relationId } from '../../utilities/relationIds.js'
-import { isWorkflowContext } from '../../workflow/context.js'
+import { isWorkflowContext } from '../../infrastructure/context.js'
 
 type Row = Record<string, unknown>
 

@@ -12,7 +12,7 @@ import { date, relationship, select, text, textarea } from 'payload/shared'
 
 import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
 import { clearNonDisclosureReason } from '../../hooks/clearNonDisclosureReason.js'
-import { defaultNeedsInterpretation } from '../../hooks/defaultNeedsInterpretation.js'
+import { defaultNeedsInterpretation } from '../../rules/threeSync.js'
 import { normalizeDocumentNumber } from '../../hooks/normalizeDocumentNumber.js'
 import { normalizeDocumentNumberSearch } from '../../hooks/normalizeDocumentNumberSearch.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'

@@ -3,26 +3,25 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
-import { latestVersionId, recordAudit } from '../audit.js'
-import { isImportContext, isWorkflowContext } from '../context.js'
-import { acceptImportedIndexNumber, assignIndexNumber } from '../indexNumber.js'
-import { addMonths } from '../addMonths.js'
+import { latestVersionId, recordAudit } from '../../audit/audit.js'
+import { isImportContext, isWorkflowContext } from '../../infrastructure/context.js'
+import { nextDisclosureReviewDate } from '../../rules/disclosureReview.js'
+import { acceptImportedIndexNumber, assertIndexNumberUnchanged, assignIndexNumber } from '../../rules/indexNumber.js'
 import { publishedVersionBeingRestored, restorableFields } from '../revertToPublished.js'
-import { documentLabel, titleOf } from '../runtime.js'
-import { WorkflowError } from '../WorkflowError.js'
+import { documentLabel, titleOf } from '../../infrastructure/runtime.js'
+import { WorkflowError } from '../../infrastructure/WorkflowError.js'
 
 /**
- * Publishing happens only through the workflow. A save that would make a document public (`_status:
- * 'published'`) is refused, except for the workflow's own saves and for historical imports: a local API call
+ * Publishing happens only through the workflow (docs/decisions/0003): this hook is where that is enforced, for
+ * every save — REST, GraphQL, the admin and the local API alike. A save that would make a document public
+ * (`_status: 'published'`) is refused, except for the workflow's own saves and for historical imports: a local API call
  * with `context: { gongkaiImport: true }` (and `overrideAccess`). An import still gets its 索引号 (its own one
  * when it brings one, else the next serial) and an audit entry. A 索引号 once assigned never changes.
  */
 export function guardPublication(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeChangeHook {
   return async ({ collection, context, data, operation, originalDoc, req }) => {
     const label = documentLabel(key, { ...originalDoc, ...data })
-    if (key === 'policies' && !isBlank(originalDoc?.indexNumber) && 'indexNumber' in data && data.indexNumber !== originalDoc?.indexNumber) {
-      throw new WorkflowError(`${label}的索引号“${String(originalDoc?.indexNumber)}”已分配，不能更改`, 400, 'indexNumber')
-    }
+    if (key === 'policies') assertIndexNumberUnchanged({ stored: originalDoc, data, label })
     if (data._status !== 'published' || isWorkflowContext(context)) return data
     const restored = operation === 'update' ? publishedVersionBeingRestored(req, collection.slug, originalDoc?.id) : null
     if (restored) {
@@ -46,10 +45,7 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
     if (key !== 'policies') return data
     const merged = { ...originalDoc, ...data } as Record<string, unknown>
     const publishDate = merged.publishDate ?? merged.writtenDate
-    data.nextDisclosureReviewDate =
-      merged.disclosure === 'proactive' || isBlank(merged.disclosure) || isBlank(publishDate)
-        ? null
-        : addMonths(publishDate as string, options.disclosureReviewIntervalMonths, options.timeZone)
+    data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: merged.disclosure, since: publishDate, options })
     if (!isBlank(originalDoc?.indexNumber)) return data
     if (!isBlank(data.indexNumber)) {
       data.indexNumber = await acceptImportedIndexNumber({

@@ -2,10 +2,10 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
-import { isImportContext, isWorkflowContext } from '../context.js'
+import { isImportContext, isWorkflowContext } from '../../infrastructure/context.js'
 import { publishedVersionToRestore } from '../revertToPublished.js'
-import { documentLabel } from '../runtime.js'
-import { WorkflowError } from '../WorkflowError.js'
+import { documentLabel } from '../../infrastructure/runtime.js'
+import { WorkflowError } from '../../infrastructure/WorkflowError.js'
 
 /**
  * A published document changes only through the workflow. A save without `draft: true` writes the public
@@ -21,13 +21,13 @@ export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, k
     }
     if (operation !== 'update' || isWorkflowContext(context) || isImportContext(context)) return args
     const { data, draft, id } = args as { data?: Record<string, unknown>; draft?: boolean; id?: number | string }
-    if (draft || id === undefined) return args
     if (data?._status === 'published') {
-      // “恢复为已发布” is recognised here (and remembered on req.context for guardPublication); any other
-      // publishing save is refused by guardPublication with its own message.
+      // “恢复为已发布” is recognised here, once, and remembered on req.context for guardPublication, which refuses
+      // any other publishing save.
       await publishedVersionToRestore({ req, collection, id, data })
       return args
     }
+    if (draft || id === undefined) return args
     const stored = await req.payload.findByID({
       collection: options.slugs[key],
       id,

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
 import { relationIds } from '../../utilities/relationIds.js'
-import { isWorkflowContext } from '../context.js'
+import { isWorkflowContext } from '../../infrastructure/context.js'
 import { workflowFieldNames } from '../workflowFields.js'
 
 const ignored = new Set<string>([...workflowFieldNames, '_status', 'id', 'createdAt', 'updatedAt', 'documentNumberCorrections', 'confidentialityReview'])

@@ -1,6 +1,6 @@
 import { Feed } from 'feed'
-import type { Channel, ChannelDocument, ChannelResult, ChannelValidationIssue, ChannelWithdrawal, ChannelWithdrawResult } from '../Channel'
-import { checkExternalId } from '../checkExternalId'
+import type { Channel, ChannelDocument, ChannelResult, ChannelValidationIssue, ChannelWithdrawal, ChannelWithdrawResult } from '../Channel.js'
+import { checkExternalId } from '../checkExternalId.js'
 
 /** One entry of a feed. */
 export type FeedItem = {

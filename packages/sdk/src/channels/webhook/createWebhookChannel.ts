@@ -1,4 +1,4 @@
-import { isAbortError } from '../../abort'
+import { isAbortError } from '../../abort.js'
 import type {
   Channel,
   ChannelCallOptions,
@@ -9,9 +9,9 @@ import type {
   ChannelWithdrawal,
   ChannelWithdrawResult,
   FetchLike,
-} from '../Channel'
-import { checkExternalId } from '../checkExternalId'
-import { deliveryHeader, eventHeader, signWebhook } from './signature'
+} from '../Channel.js'
+import { checkExternalId } from '../checkExternalId.js'
+import { deliveryHeader, eventHeader, signWebhook } from './signature.js'
 
 /** The JSON body of a delivery. */
 export type WebhookPayload = {

@@ -1,5 +1,5 @@
-import { isAbortError, sleep } from '../../abort'
-import { createAccessTokenCache } from '../accessTokenCache'
+import { isAbortError, sleep } from '../../abort.js'
+import { createAccessTokenCache } from '../accessTokenCache.js'
 import type {
   Channel,
   ChannelCallOptions,
@@ -10,14 +10,14 @@ import type {
   ChannelWithdrawal,
   ChannelWithdrawResult,
   FetchLike,
-} from '../Channel'
-import { checkExternalId } from '../checkExternalId'
-import { dataUrlByteLength, dataUrlContentType, formatBytes, imageLabel, ImageLoadError, isDataUrl, loadImage, toBlob, type LoadedImage } from '../images'
-import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
-import { wasNeverSent } from '../requestOutcome'
-import { byteLength, plainText, truncate } from '../text'
-import { collectImageSources, sanitizeWeChatHtml } from './sanitizeWeChatHtml'
-import { describePublishStatus, describeWeChatError, WeChatApiError } from './WeChatApiError'
+} from '../Channel.js'
+import { checkExternalId } from '../checkExternalId.js'
+import { dataUrlByteLength, dataUrlContentType, formatBytes, imageLabel, ImageLoadError, isDataUrl, loadImage, toBlob, type LoadedImage } from '../images.js'
+import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore.js'
+import { wasNeverSent } from '../requestOutcome.js'
+import { byteLength, plainText, truncate } from '../text.js'
+import { collectImageSources, sanitizeWeChatHtml } from './sanitizeWeChatHtml.js'
+import { describePublishStatus, describeWeChatError, WeChatApiError } from './WeChatApiError.js'
 
 /** WeChat limits (REFERENCE.md §5). */
 export const weChatLimits = {

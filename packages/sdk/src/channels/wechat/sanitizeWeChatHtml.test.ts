@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { collectImageSources, sanitizeWeChatHtml } from './sanitizeWeChatHtml'
+import { collectImageSources, sanitizeWeChatHtml } from './sanitizeWeChatHtml.js'
 
 const keepImages = { rewriteImage: (source: string) => `http://mmbiz.qpic.cn/${encodeURIComponent(source)}` }
 

@@ -1,4 +1,4 @@
-import { isAbortError } from '../../abort'
+import { isAbortError } from '../../abort.js'
 import type {
   Channel,
   ChannelCallOptions,
@@ -9,13 +9,13 @@ import type {
   ChannelWithdrawal,
   ChannelWithdrawResult,
   FetchLike,
-} from '../Channel'
-import { checkExternalId } from '../checkExternalId'
-import { formatBytes, ImageLoadError, loadImage, toBlob } from '../images'
-import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore'
-import { wasNeverSent } from '../requestOutcome'
-import { graphemes } from '../text'
-import { countWeiboLength, weiboMaxLength } from './countWeiboLength'
+} from '../Channel.js'
+import { checkExternalId } from '../checkExternalId.js'
+import { formatBytes, ImageLoadError, loadImage, toBlob } from '../images.js'
+import { createMemoryProgressStore, type ProgressStore } from '../ProgressStore.js'
+import { wasNeverSent } from '../requestOutcome.js'
+import { graphemes } from '../text.js'
+import { countWeiboLength, weiboMaxLength } from './countWeiboLength.js'
 
 export const weiboLimits = { statusLength: weiboMaxLength, pictureBytes: 5 * 1024 * 1024 } as const
 

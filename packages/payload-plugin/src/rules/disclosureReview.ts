@@ -1,6 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { gongkaiOptionsOf } from './runtime.js'
+import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import { addMonths } from '../utilities/addMonths.js'
+import { isBlank } from '../utilities/relationIds.js'
 
 export type DueDisclosureReview = {
   id: number | string
@@ -48,4 +51,13 @@ export async function dueDisclosureReviews(args: {
     nonDisclosureReason: (doc.nonDisclosureReason as string | null | undefined) ?? null,
     nextDisclosureReviewDate: String(doc.nextDisclosureReviewDate),
   }))
+}
+
+/**
+ * 公开属性复审 date of a policy signed off (or imported) with `disclosure`: `disclosureReviewIntervalMonths` after
+ * `since` (its 发布日期, or the sign-off), in the options' time zone; none for 主动公开, or without a 公开属性 or a date.
+ */
+export function nextDisclosureReviewDate({ disclosure, since, options }: { disclosure: unknown; since: unknown; options: SanitizedGongkaiPluginOptions }): string | null {
+  if (disclosure === 'proactive' || isBlank(disclosure) || isBlank(since)) return null
+  return addMonths(since as string, options.disclosureReviewIntervalMonths, options.timeZone)
 }

@@ -3,7 +3,8 @@ import { APIError } from 'payload'
 export type WorkflowFieldError = { path: string; message: string }
 
 /**
- * A workflow rule refused the action. The message is Chinese and names the document, its state and the rule;
+ * A workflow rule refused the action: a transition, a 保密审查 action (record, mask, confirm) or a write the
+ * workflow does not allow. The plugin's one error class for its actions. The message is Chinese and names the document, its state and the rule;
  * `status` is the HTTP status the REST endpoint answers with (400 bad input, 403 role, 404 missing, 409 state).
  * `data.errors` lists the fields concerned, as Payload's validation errors do.
  */

@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
-import { WorkflowError } from './WorkflowError.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 /** The parts of the PostgreSQL adapter the counter needs. */
 type PostgresAdapter = {
@@ -123,4 +123,17 @@ export async function acceptImportedIndexNumber(args: {
   const period = month === undefined ? String(year) : `${year}${String(month).padStart(2, '0')}`
   await raiseIndexSerial({ req: args.req, countersSlug: args.countersSlug, prefix, period, serial })
   return parsed.normalized
+}
+
+/**
+ * A 索引号 once assigned never changes: it is the document's address in the 政府信息公开目录.
+ *
+ * @throws WorkflowError (400, field `indexNumber`) when a save would change an assigned one
+ */
+export function assertIndexNumberUnchanged({ stored, data, label }: { stored: Record<string, unknown> | undefined; data: Record<string, unknown>; label: string }): void {
+  const assigned = stored?.indexNumber
+  if (assigned === null || assigned === undefined || String(assigned).trim() === '') return
+  if ('indexNumber' in data && data.indexNumber !== assigned) {
+    throw new WorkflowError(`${label}的索引号“${String(assigned)}”已分配，不能更改`, 400, 'indexNumber')
+  }
 }

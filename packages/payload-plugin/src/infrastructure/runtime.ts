@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
-import type { SanitizedGongkaiPluginOptions } from '../types.js'
+import type { AgencyOwnedCollection, SanitizedGongkaiPluginOptions } from '../types.js'
 
 /** Where `gongkaiPlugin` leaves its sanitized options on the config, for the local API functions. */
 export const optionsConfigKey = 'gongkai'

@@ -1,4 +1,4 @@
-import { toCalendarDate } from '../utilities/calendarDate.js'
+import { toCalendarDate } from './calendarDate.js'
 
 /**
  * `date` plus `months` calendar months, counted on the calendar day `date` falls on in `timeZone` (a Beijing

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { dueDisclosureReviews } from '../workflow/disclosureReview.js'
-import { WorkflowError } from '../workflow/WorkflowError.js'
+import { dueDisclosureReviews } from '../rules/disclosureReview.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 /** `GET /api/policies/disclosure-review/due[?asOf=2026-01-01]` — policies whose 公开属性 review is due, as the user may read them. */
 export const disclosureReviewDueEndpoint: Endpoint = {

@@ -1,9 +1,12 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument } from '../review/checkConfidentiality.js'
+import { loadAttachmentFindings } from '../review/attachmentFindings.js'
 import type { AttachmentFinding } from '../review/attachmentFindings.js'
+import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { confidentialityContentHash } from '../review/contentHash.js'
-import type { WorkflowFieldError } from './WorkflowError.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
 
@@ -53,4 +56,21 @@ export function confidentialityBlockers(args: { collectionConfig: CollectionConf
     blockers.push({ path: confidentialityReviewFieldName, message: '保密审查早于内容的最后一次修改，须对当前内容重新审查' })
   }
   return blockers
+}
+
+/**
+ * 审核通过 passes the 保密审查 gate: the document's text, its attached files and its recorded review
+ * (`confidentialityBlockers`).
+ *
+ * @throws WorkflowError (409) listing every blocker with its field
+ */
+export async function assertConfidentialityCleared(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; slug: string; doc: Doc; label: string }): Promise<void> {
+  const { req, options, doc } = args
+  const collectionConfig = req.payload.collections[args.slug]?.config
+  if (!collectionConfig) return
+  const attachmentFindings = await loadAttachmentFindings({ req, options, collectionConfig, doc })
+  const blockers = confidentialityBlockers({ collectionConfig, doc, attachmentFindings })
+  if (blockers.length > 0) {
+    throw new WorkflowError(`${args.label}未通过保密审查，不能审核通过：${blockers.map((blocker) => blocker.message).join('；')}`, 409, blockers)
+  }
 }

@@ -2,10 +2,10 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgencies.js'
-import { personName } from '../workbench/personName.js'
+import { personName } from '../utilities/personName.js'
 import { auditLogTable } from './auditLogTable.js'
-import { gongkaiOptionsOf, workflowCollectionOf } from './runtime.js'
-import type { AuditAction } from './states.js'
+import { gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
+import type { AuditAction } from './auditActions.js'
 
 export type RecordAuditArgs = {
   payload: Payload

@@ -4,9 +4,9 @@ import type { PayloadRequest } from 'payload'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
-import { documentLabel } from './runtime.js'
-import { WorkflowError } from './WorkflowError.js'
-import type { WorkflowFieldError } from './WorkflowError.js'
+import { documentLabel } from '../infrastructure/runtime.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
 

@@ -7,7 +7,9 @@ import { toCalendarDate } from '../utilities/calendarDate.js'
 import { isBlank, relationId } from '../utilities/relationIds.js'
 import { validateIndexPrefix } from '@gongkai/core'
 import { decisionProcessErrors } from './decisionProcess.js'
-import type { WorkflowFieldError } from './WorkflowError.js'
+import { documentLabel } from '../infrastructure/runtime.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
 
@@ -104,4 +106,27 @@ export async function missingElements(args: {
     }
   }
   return errors
+}
+
+/**
+ * Checks 要素齐全 for every document of a bundle (with the values the publication will set) and throws one
+ * error listing everything that is missing, document by document.
+ *
+ * @throws WorkflowError (400) with every missing element as a field error; fields of the bundle's other documents are prefixed `<slug>.<id>.`
+ */
+export async function assertComplete(args: {
+  req: PayloadRequest
+  options: SanitizedGongkaiPluginOptions
+  members: { key: AgencyOwnedCollection; doc: Record<string, unknown> }[]
+}): Promise<void> {
+  const errors: WorkflowFieldError[] = []
+  const lines: string[] = []
+  for (const member of args.members) {
+    const missing = await missingElements({ req: args.req, options: args.options, collection: member.key, doc: member.doc })
+    if (missing.length === 0) continue
+    lines.push(`${documentLabel(member.key, member.doc)}：${missing.map((error) => error.message).join('；')}`)
+    const prefix = member === args.members[0] ? '' : `${args.options.slugs[member.key]}.${String(member.doc.id)}.`
+    errors.push(...missing.map((error) => ({ path: `${prefix}${error.path}`, message: error.message })))
+  }
+  if (errors.length > 0) throw new WorkflowError(`要素不齐全，不能发布。${lines.join('。')}`, 400, errors)
 }

@@ -4,7 +4,7 @@ import type { Endpoint } from 'payload'
 import { availableActions } from '../workflow/availableActions.js'
 import { isWorkflowAction } from '../workflow/states.js'
 import { transition } from '../workflow/transition.js'
-import { WorkflowError } from '../workflow/WorkflowError.js'
+import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 /**
  * `POST /api/<collection>/:id/workflow/:action` — actions `submit`, `return`, `approve`, `publish`, `schedule`,
