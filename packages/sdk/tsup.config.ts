@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/channels/index.ts', 'src/webhook.ts'],
+  entry: ['src/index.ts', 'src/channels/index.ts', 'src/webhook.ts', 'src/testing/index.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

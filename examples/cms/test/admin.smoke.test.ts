@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { samplePolicyTitle } from '../src/seed/seedSampleContent'
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 import { type CmsServer, startCmsServer } from './cmsServer'
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')

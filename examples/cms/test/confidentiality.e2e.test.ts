@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 import { type CmsServer, startCmsServer } from './cmsServer'
 
 const admin = { email: 'admin@wuqing.gov.example', password: 'Gongkai-review-2026' }

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 import { type CmsServer, startCmsServer } from './cmsServer'
-import { type FakeWeChat, startFakeWeChat } from './support/fakeWeChatServer'
-import { fakePng } from './support/httpServer'
+import { fakePng, startFakeWeChat } from '@gongkai/sdk/testing'
+import type { FakeWeChat } from '@gongkai/sdk/testing'
 
 const password = 'Gongkai-delivery-2026'
 const admin = { email: 'admin@wuqing.gov.example', password }

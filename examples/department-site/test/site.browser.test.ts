@@ -9,7 +9,7 @@ import { createPolicyLibraryClient, type DocumentInput } from '@gongkai/sdk'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDepartmentSite } from '../src/index'
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
 const adminToken = 'site-browser-admin-token-0123456789'

@@ -305,22 +305,31 @@ export type ChannelTargetOptions = ChannelRouting &
   (
     | {
         kind: 'wechat'
+        /** 公众号 AppID (公众平台 › 设置与开发 › 基本配置). */
         appId: string
+        /** 公众号 AppSecret; keep it in the environment. The server's outbound IP must be on the account's IP 白名单. */
         appSecret: string
         /** WeChat API origin (tests point it at a local server). @default 'https://api.weixin.qq.com' */
         baseUrl?: string
-        /** Permanent material media_id used as the cover when a document has none. */
+        /** Permanent material media_id used as the cover when a document has none. @default undefined — a document without a cover image is not sent (封面 required) */
         defaultCoverMediaId?: string
       }
     | {
         kind: 'weibo'
+        /** OAuth2 access token of the account, with the app's 分享 (statuses/share) permission. */
         accessToken: string
         /** 安全域名 registered for the Weibo app; the canonical URL must be under it. */
         safeDomain: string
         /** Weibo API origin. @default 'https://api.weibo.com' */
         baseUrl?: string
       }
-    | { kind: 'webhook'; url: string; secret: string }
+    | {
+        kind: 'webhook'
+        /** Where documents are POSTed as signed JSON (your bridge to another platform). */
+        url: string
+        /** Shared secret of the HMAC-SHA256 `x-gongkai-signature` header; the receiver checks it with `verifyWebhookSignature`. */
+        secret: string
+      }
   )
 
 /** A delivery target after sanitizing. */

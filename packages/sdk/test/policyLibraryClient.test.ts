@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -84,7 +84,7 @@ describe('policy library client against the real service: writes', () => {
     // A proxy that forwards the first PUT to the library but answers 503 as if the reply was lost.
     let isFirstPut = true
     const keys: string[] = []
-    const proxy: Server = createServer(async (request, response) => {
+    const forward = async (request: IncomingMessage, response: ServerResponse) => {
       const chunks: Buffer[] = []
       for await (const chunk of request) chunks.push(chunk as Buffer)
       keys.push(String(request.headers['idempotency-key'] ?? ''))
@@ -97,6 +97,9 @@ describe('policy library client against the real service: writes', () => {
         return
       }
       response.writeHead(upstream.status, Object.fromEntries(upstream.headers)).end(body)
+    }
+    const proxy: Server = createServer((request, response) => {
+      forward(request, response).catch((error: unknown) => response.destroy(error instanceof Error ? error : new Error(String(error))))
     })
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
     try {

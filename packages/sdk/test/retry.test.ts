@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPolicyLibraryClient, PolicyLibraryError, type RetryOptions } from '../src/index.js'
 import { backoffDelay, parseRetryAfter } from '../src/client/retry.js'
-import { startTestServer, type Reply, type TestServer } from './support/httpServer.js'
+import { startTestServer, type Reply, type TestServer } from '../src/testing/index.js'
 
 // A small stand-in that fails a given number of times before answering like the library would;
 // the client's behaviour against the real library is covered in policyLibraryClient.test.ts.

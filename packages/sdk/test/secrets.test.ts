@@ -4,9 +4,7 @@ import { createWebhookChannel } from '../src/channels/webhook/createWebhookChann
 import { createWeChatChannel } from '../src/channels/wechat/createWeChatChannel.js'
 import { createWeiboChannel } from '../src/channels/weibo/createWeiboChannel.js'
 import { verifyWebhookSignature } from '../src/webhook.js'
-import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer.js'
-import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer.js'
-import { fakePng, startTestServer, type TestServer } from './support/httpServer.js'
+import { fakePng, type FakeWeChat, type FakeWeibo, startFakeWeChat, startFakeWeibo, startTestServer, type TestServer } from '../src/testing/index.js'
 
 /**
  * Secrets never leave an adapter: a full publish + withdraw with errors on every channel, capturing every

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPolicyLibraryClient, defaultTimeoutMs, PolicyLibraryError, type RetryOptions } from '../src/index.js'
-import { startTestServer, type TestServer } from './support/httpServer.js'
+import { startTestServer, type TestServer } from '../src/testing/index.js'
 
 // Per-attempt timeouts against real local servers that accept the connection and never answer (or
 // stop halfway through the body): each attempt is aborted and retried; the caller's signal is not.

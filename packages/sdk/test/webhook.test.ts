@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelDocument } from '../src/channels/Channel.js'
 import { createWebhookChannel } from '../src/channels/webhook/createWebhookChannel.js'
 import { signWebhook, verifyWebhookSignature } from '../src/webhook.js'
-import { startTestServer, type ReceivedRequest, type Reply, type TestServer } from './support/httpServer.js'
+import { startTestServer, type ReceivedRequest, type Reply, type TestServer } from '../src/testing/index.js'
 
 const secret = 'whsec-test-secret-do-not-log'
 let receiver: TestServer

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelDocument } from '../src/channels/Channel.js'
 import { createMemoryProgressStore, type ProgressStore } from '../src/channels/ProgressStore.js'
 import { createWeChatChannel, type WeChatChannelOptions, type WeChatProgress } from '../src/channels/wechat/createWeChatChannel.js'
-import { startFakeWeChat, type FakeWeChat } from './support/fakeWeChatServer.js'
-import { fakePng, startTestServer, type TestServer } from './support/httpServer.js'
+import { fakePng, type FakeWeChat, startFakeWeChat, startTestServer, type TestServer } from '../src/testing/index.js'
 
 let wechat: FakeWeChat
 let site: TestServer

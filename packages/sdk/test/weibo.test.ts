@@ -3,8 +3,7 @@ import type { ChannelDocument } from '../src/channels/Channel.js'
 import { createMemoryProgressStore } from '../src/channels/ProgressStore.js'
 import { countWeiboLength } from '../src/channels/weibo/countWeiboLength.js'
 import { composeWeiboStatus, createWeiboChannel, type WeiboChannelOptions, type WeiboProgress } from '../src/channels/weibo/createWeiboChannel.js'
-import { startFakeWeibo, type FakeWeibo } from './support/fakeWeiboServer.js'
-import { fakePng, startTestServer } from './support/httpServer.js'
+import { fakePng, type FakeWeibo, startFakeWeibo, startTestServer } from '../src/testing/index.js'
 
 let weibo: FakeWeibo
 

@@ -23,7 +23,7 @@ export async function launchChromium(): Promise<Browser> {
   const executablePath = systemChromium.find((candidate) => candidate && existsSync(candidate))
   if (executablePath) return await chromium.launch({ executablePath, headless: true, args: flags })
   if (process.platform !== 'linux') {
-    throw new Error('No Chromium found for the admin browser test: install Chromium or set CHROMIUM_PATH.')
+    throw new Error('No Chromium found for the browser tests: install Chromium or set CHROMIUM_PATH.')
   }
   const { default: packagedChromium } = await import('@sparticuz/chromium')
   return await chromium.launch({

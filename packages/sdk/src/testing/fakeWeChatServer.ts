@@ -1,8 +1,7 @@
-// Copied from packages/sdk/test/support (the local WeChat protocol server the SDK is tested against).
 import { parseForm, parseJson, startTestServer, type ReceivedRequest, type Reply, type TestServer } from './httpServer.js'
 
 /**
- * A local stand-in for api.weixin.qq.com following REFERENCE.md §5: stable_token, media/uploadimg,
+ * A local stand-in for api.weixin.qq.com following its published protocol: stable_token, media/uploadimg,
  * material/add_material, draft/add, freepublish/submit, freepublish/get and freepublish/delete, with
  * their validation and error codes (`{errcode, errmsg}` with HTTP 200). A deleted article's publish
  * answers publish_status 5.

@@ -1,5 +1,4 @@
-// Copied from packages/sdk/test/support (the local WeChat protocol server the SDK is tested against).
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export type ReceivedRequest = {
@@ -23,7 +22,12 @@ export type TestServer = { url: string; requests: ReceivedRequest[]; close: () =
 /** A real HTTP server on 127.0.0.1 with a random port, answering with `handle`. */
 export async function startTestServer(handle: (request: ReceivedRequest) => Reply | Promise<Reply>): Promise<TestServer> {
   const requests: ReceivedRequest[] = []
-  const server = createServer(async (incoming, outgoing) => {
+  // node:http ignores what a listener returns: a failure while reading the request must end the connection
+  // here, or it would be an unhandled rejection.
+  const server = createServer((incoming, outgoing) => {
+    answer(incoming, outgoing).catch((error: unknown) => outgoing.destroy(error instanceof Error ? error : new Error(String(error))))
+  })
+  async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of incoming) chunks.push(chunk as Buffer)
     const request: ReceivedRequest = {
@@ -50,7 +54,7 @@ export async function startTestServer(handle: (request: ReceivedRequest) => Repl
       outgoing.writeHead(500, { 'content-type': 'text/plain' })
       outgoing.end(String(error))
     }
-  })
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {

@@ -1,5 +1,5 @@
 import { parseForm, startTestServer, type ReceivedRequest, type Reply, type TestServer } from './httpServer.js'
-import { countWeiboLength } from '../../src/channels/weibo/countWeiboLength.js'
+import { countWeiboLength } from '../channels/weibo/countWeiboLength.js'
 
 /**
  * A local stand-in for api.weibo.com: `POST /2/statuses/share.json` (form fields access_token, status,
