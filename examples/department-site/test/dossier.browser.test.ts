@@ -9,7 +9,7 @@ import { createPolicyLibraryClient, type DecisionDossier } from '@gongkai/sdk'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDepartmentSite } from '../src/index'
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 
 // A decision's 专栏 (Wuqing 2022 work plan, points 18 and 19) as a visitor sees it in Chromium: the timeline of
 // its statutory steps, its documents, the comment statistics and adoption, and the public representatives who
