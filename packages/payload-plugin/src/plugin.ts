@@ -32,6 +32,8 @@ import { optionsConfigKey, workflowCollectionOf } from './workflow/runtime.js'
 import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
 import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
+import { withRuleWarnings } from './rules/withRuleWarnings.js'
+import { withGongkaiTranslations } from './translations/index.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
 const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPluginOptions) => CollectionConfig][] = [
@@ -66,7 +68,8 @@ export const gongkaiPlugin =
         const built = build(options)
         const workflowKey = workflowCollectionOf(options, built.slug)
         const withChannels = workflowKey ? deliveryChannelsFieldOf(workflowKey, built, options) : built
-        const collection = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withChannels, options), options) : built
+        const withRules = workflowKey && !options.isDisabled ? withRuleWarnings(workflowKey, withChannels, options) : withChannels
+        const collection = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withRules, options), options) : built
         const defaultCollection = applyAccessControl({ key, collection, options })
         const override = options.overrides[key]
         return override ? override({ defaultCollection }) : defaultCollection
@@ -94,6 +97,8 @@ export const gongkaiPlugin =
       ],
       // The workflow's local API functions (transition, recordAudit…) read the sanitized options from here.
       custom: { ...incomingConfig.custom, [optionsConfigKey]: options },
+      // The plugin's messages in Payload's i18n (`req.t('gongkai:…')`), Chinese first, English provided.
+      i18n: withGongkaiTranslations(incomingConfig.i18n),
       // Workflow refusals are expected answers (4xx with a Chinese rule), not server errors.
       loggingLevels: { ...({ WorkflowError: 'info' } as Config['loggingLevels']), ...incomingConfig.loggingLevels },
     }

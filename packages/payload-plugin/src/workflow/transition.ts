@@ -13,7 +13,6 @@ import { latestVersionId, recordAudit } from './audit.js'
 import { loadAttachmentFindings } from '../review/attachmentFindings.js'
 import { confidentialityBlockers } from './confidentialityGate.js'
 import { disclosureLabel } from './disclosureRule.js'
-import { assertDecisionProcess } from './decisionProcess.js'
 import { interpretationsOf, isApprovedForRelease, publishBundle } from './publishBundle.js'
 import type { Doc, PublishedDocument } from './publishBundle.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from './runtime.js'
@@ -21,6 +20,7 @@ import { actionLabel, actionRoles, allowedFrom, isWorkflowAction, resultingState
 import type { WorkflowAction, WorkflowState } from './states.js'
 import { inWorkflowTransaction } from './transaction.js'
 import { WorkflowError } from './WorkflowError.js'
+import { assertDocumentRules } from '../rules/assertDocumentRules.js'
 
 /** Name of the scheduled-publication task in Payload's jobs queue. */
 export const scheduledPublishTaskSlug = 'gongkaiScheduledPublish'
@@ -200,7 +200,8 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
 
   switch (action) {
     case 'submit':
-      if (key === 'decisions') await assertDecisionProcess({ req, options, doc })
+      // Every rule checkable before publication (the warnings the draft showed): 签发 finds nothing new.
+      await assertDocumentRules({ req, options, collection: key, doc, action })
       await saveState(req, slug, doc, 'pending_review', { submittedBy: userId, submittedAt: now, returnReason: null })
       break
     case 'return':
@@ -214,6 +215,8 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
       if (sameUser((doc.workflow as Record<string, unknown> | undefined)?.submittedBy, userId)) {
         throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
       }
+      // Again at 审核通过: a rule may depend on other records (a 发文字号 taken since, an agency's 组织机构代码).
+      await assertDocumentRules({ req, options, collection: key, doc, action })
       const collectionConfig = req.payload.collections[slug]?.config
       const attachmentFindings = collectionConfig ? await loadAttachmentFindings({ req, options, collectionConfig, doc }) : []
       const blockers = collectionConfig ? confidentialityBlockers({ collectionConfig, doc, attachmentFindings }) : []
