@@ -4,16 +4,20 @@ import type { PayloadRequest } from 'payload'
 import type { RuleProblem } from './fieldRuleErrors.js'
 
 /** `发文字号：缺少“号”字` — the message with the field's label in front, unless the message already names it. */
-export function problemText(problem: RuleProblem, req?: PayloadRequest): string {
+export function problemText(problem: FieldProblem, req?: PayloadRequest): string {
+  if (!problem.label) return problem.message
   const label = problem.label.split(' › ').pop() ?? problem.label
   if (problem.message.includes(label)) return problem.message
   return req?.t ? req.t('gongkai:problem' as never, { label: problem.label, message: problem.message }) : `${problem.label}：${problem.message}`
 }
 
+/** A field problem; without a label its message is shown as it is (it names the field itself). */
+export type FieldProblem = Omit<RuleProblem, 'label'> & { label?: string }
+
 /** Every problem once, in order, by path and by message (two rules may say the same thing of one field). */
-export function dedupeProblems(problems: readonly RuleProblem[]): RuleProblem[] {
+export function dedupeProblems<Problem extends FieldProblem>(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>()
-  const kept: RuleProblem[] = []
+  const kept: Problem[] = []
   for (const problem of problems) {
     const key = `${problem.path}\u0000${problem.message}`
     if (seen.has(key)) continue
@@ -29,9 +33,9 @@ export function dedupeProblems(problems: readonly RuleProblem[]): RuleProblem[] 
  * message instead of “The following field is invalid: body”: the message names each field by its label.
  */
 export class RuleError extends ValidationError {
-  constructor(args: { collection?: string; problems: readonly RuleProblem[]; req?: PayloadRequest; message?: string }) {
+  constructor(args: { collection?: string; problems: readonly FieldProblem[]; req?: PayloadRequest; message?: string }) {
     const problems = dedupeProblems(args.problems)
-    super({ collection: args.collection, errors: problems.map(({ path, label, message }) => ({ path, label, message })) }, args.req?.t)
+    super({ collection: args.collection, errors: problems.map(({ path, label, message }) => (label ? { path, label, message } : { path, message })) }, args.req?.t)
     this.name = 'ValidationError'
     const separator = args.req?.t ? args.req.t('gongkai:problemSeparator' as never) : '；'
     this.message = args.message ?? problems.map((problem) => problemText(problem, args.req)).join(separator)

@@ -29,12 +29,19 @@ function withWarningSlots(fields: readonly Field[]): Field[] {
   return fields.map((field): Field => {
     if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withWarningSlots(tab.fields) })) }
     if ('fields' in field && Array.isArray(field.fields) && (field.type === 'row' || field.type === 'collapsible' || field.type === 'group' || field.type === 'array')) {
+      if (field.type !== 'row' && field.type !== 'collapsible' && !isEditable(field)) return field
       const nested = { ...field, fields: withWarningSlots(field.fields) } as Field
-      if (field.type === 'row' || field.type === 'collapsible') return nested
-      return withSlot(nested)
+      return field.type === 'row' || field.type === 'collapsible' ? nested : withSlot(nested)
     }
-    return fieldAffectsData(field) && field.type !== 'join' && !(field.admin && 'hidden' in field.admin && field.admin.hidden) ? withSlot(field) : field
+    return isEditable(field) ? withSlot(field) : field
   })
+}
+
+/** A field an editor writes: not hidden, read-only or computed (written by the plugin's hooks only). */
+function isEditable(field: Field): boolean {
+  if (!fieldAffectsData(field) || field.type === 'join') return false
+  const admin = (field.admin ?? {}) as { hidden?: boolean; readOnly?: boolean }
+  return !admin.hidden && !admin.readOnly && field.access?.update === undefined
 }
 
 function withSlot(field: Field): Field {
