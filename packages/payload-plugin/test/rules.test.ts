@@ -3,6 +3,8 @@ import { ValidationError } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { day, lexicalText } from './support/fixtures.js'
+import { startRestServer } from './support/rest.js'
+import type { RestServer } from './support/rest.js'
 import { startPayload } from './support/startPayload.js'
 import type { StartedPayload } from './support/startPayload.js'
 import { createWorkflowWorld, failure } from './support/workflowWorld.js'
@@ -11,16 +13,31 @@ import type { WorkflowWorld } from './support/workflowWorld.js'
 let started: StartedPayload
 let payload: Payload
 let world: WorkflowWorld
+let rest: RestServer
+let editorToken: string
 
 beforeAll(async () => {
-  started = await startPayload()
+  started = await startPayload({ key: 'gongkai-rules' })
   payload = started.payload
   world = await createWorkflowWorld(payload)
+  rest = await startRestServer({ payload, payloadInstanceCacheKey: 'gongkai-rules' })
+  editorToken = await rest.login({ email: 'editor@example.gov.cn', password: 'gongkai-test-password' })
 })
 
 afterAll(async () => {
+  await rest?.close()
   await started?.stop()
 })
+
+/** A REST call as the editor, in the admin's language (`Accept-Language`). */
+async function restAs(language: 'zh' | 'en', method: string, route: string, body?: unknown) {
+  const response = await fetch(`${rest.origin}/api${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'accept-language': language, authorization: `JWT ${editorToken}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, any> }
+}
 
 type Problem = { path: string; label: string; message: string }
 
@@ -210,4 +227,35 @@ describe('messages name fields by their labels, never their keys', () => {
       expect(new Set(keys).size).toBe(keys.length)
     })
   }
+})
+
+describe('over REST, in the admin’s language', () => {
+  it('answers a refused 提交审核 as Payload answers a failed save (400, field paths and labels), in Chinese', async () => {
+    const { id } = await saveDraft('policies', world.policyData(world.agencyA, { documentNumber: '津武政规〔2022〕5' }))
+    const saved = await restAs('zh', 'PATCH', `/policies/${id}?draft=true&depth=0`, { summary: '修改摘要' })
+    expect(saved.status).toBe(200)
+    expect(saved.body.doc.ruleWarnings).toEqual([{ path: 'documentNumber', label: '发文字号', message: '发文字号“津武政规〔2022〕5”有误：缺少“号”字' }])
+    const refused = await restAs('zh', 'POST', `/policies/${id}/workflow/submit`, {})
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors).toEqual([
+      {
+        name: 'ValidationError',
+        message: `政策文件“${String(saved.body.doc.title)}”不能提交审核：发文字号“津武政规〔2022〕5”有误：缺少“号”字`,
+        data: { collection: 'policies', errors: [{ path: 'documentNumber', label: '发文字号', message: '发文字号“津武政规〔2022〕5”有误：缺少“号”字' }] },
+      },
+    ])
+  })
+
+  it('gives the English admin English messages and labels, not Chinese-only ones', async () => {
+    const { id } = await saveDraft('policies', world.policyData(world.agencyA, { documentNumber: '津武政规2022第3号', title: 'Notice on administrative normative documents' }))
+    const read = await restAs('en', 'GET', `/policies/${id}?draft=true&depth=0`)
+    expect(read.body.ruleWarnings).toEqual([
+      { path: 'documentNumber', label: 'Document number', message: 'The document number “津武政规2022第3号” is malformed: the year must be in one pair of 〔〕 brackets, e.g. 国办发〔2018〕123号' },
+    ])
+    const refused = await restAs('en', 'POST', `/policies/${id}/workflow/submit`, {})
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].message).toBe(
+      'Policy document "Notice on administrative normative documents" cannot be sent on (submit for review): Document number: The document number “津武政规2022第3号” is malformed: the year must be in one pair of 〔〕 brackets, e.g. 国办发〔2018〕123号',
+    )
+  })
 })
