@@ -33,6 +33,8 @@ import { optionsConfigKey, workflowCollectionOf } from './infrastructure/runtime
 import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPreset.js'
 import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
+import { withRuleWarnings } from './rules/withRuleWarnings.js'
+import { withGongkaiTranslations } from './translations/index.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
 const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPluginOptions) => CollectionConfig][] = [
@@ -67,7 +69,8 @@ export const gongkaiPlugin =
         const built = build(options)
         const workflowKey = workflowCollectionOf(options, built.slug)
         const withChannels = workflowKey ? deliveryChannelsFieldOf(workflowKey, built, options) : built
-        const withStatus = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withChannels, options), options) : built
+        const withRules = workflowKey && !options.isDisabled ? withRuleWarnings(workflowKey, withChannels, options) : withChannels
+        const withStatus = workflowKey ? withDeliveryStatus(withWorkflow(workflowKey, withRules, options), options) : built
         // 保密审查 belongs to the same collections as the workflow: its record, findings and actions.
         const collection = workflowKey ? applyConfidentialityReview({ collection: withStatus, options }) : withStatus
         const defaultCollection = applyAccessControl({ key, collection, options })
@@ -97,6 +100,8 @@ export const gongkaiPlugin =
       ],
       // The workflow's local API functions (transition, recordAudit…) read the sanitized options from here.
       custom: { ...incomingConfig.custom, [optionsConfigKey]: options },
+      // The plugin's messages in Payload's i18n (`req.t('gongkai:…')`), Chinese first, English provided.
+      i18n: withGongkaiTranslations(incomingConfig.i18n),
       // Workflow refusals are expected answers (4xx with a Chinese rule), not server errors.
       loggingLevels: { ...({ WorkflowError: 'info' } as Config['loggingLevels']), ...incomingConfig.loggingLevels },
     }

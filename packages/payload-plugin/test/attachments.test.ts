@@ -256,8 +256,9 @@ describe('admin', () => {
     const afterInput = (collection: string, name: string) =>
       (payload.collections[collection]?.config.fields.find((field) => 'name' in field && field.name === name) as { admin?: { components?: { afterInput?: unknown[] } } } | undefined)?.admin
         ?.components?.afterInput
-    expect(afterInput('policies', 'attachments')).toEqual(['@gongkai/payload-plugin/client#AttachmentFindings'])
-    expect(afterInput('interpretations', 'media')).toEqual(['@gongkai/payload-plugin/client#AttachmentFindings'])
+    // After the field's rule warning (shown on every field of a workflow document).
+    expect(afterInput('policies', 'attachments')).toEqual(['@gongkai/payload-plugin/client#RuleWarning', '@gongkai/payload-plugin/client#AttachmentFindings'])
+    expect(afterInput('interpretations', 'media')).toEqual(['@gongkai/payload-plugin/client#RuleWarning', '@gongkai/payload-plugin/client#AttachmentFindings'])
   })
 })
 

@@ -48,8 +48,8 @@ describe('年度目录 (decision catalogue)', () => {
 
   it('is published through the workflow, each item linked to its decision and showing its stage', async () => {
     const empty = await world.createDraft('decision-catalogues', { year: 2026, agency: world.agencyA })
-    await world.approve('decision-catalogues', empty.id)
-    const refused = await failure(world.act('publisher', { collection: 'decision-catalogues', id: empty.id, action: 'publish' }))
+    // 要素齐全 is known on the draft: 提交审核 refuses an empty catalogue, not the 签发 after review.
+    const refused = await failure(world.act('editor', { collection: 'decision-catalogues', id: empty.id, action: 'submit' }))
     expect(refused.errors.map((error) => error.path)).toEqual(['items'])
     await payload.delete({ collection: 'decision-catalogues', id: empty.id })
 

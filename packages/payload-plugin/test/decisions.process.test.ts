@@ -220,7 +220,7 @@ describe('the workflow checks the process again', () => {
     const refused = await failure(world.act('editor', { collection: 'decisions', id: draft.id, action: 'submit' }))
     expect(refused.status).toBe(400)
     expect(refused.message).toBe(
-      `重大行政决策“${String(draft.title)}”不符合重大行政决策程序，不能提交审核：决策阶段为“已决策”时须已完成“合法性审查”环节：缺少“合法性审查意见”；征求意见公告“关于公开征求《武清区养老服务设施布局规划（草案）》意见的公告”尚未发布：须先发布公告，公众才能提出意见`,
+      `重大行政决策“${String(draft.title)}”不能提交审核：决策阶段为“已决策”时须已完成“合法性审查”环节：缺少“合法性审查意见”；征求意见公告“关于公开征求《武清区养老服务设施布局规划（草案）》意见的公告”尚未发布：须先发布公告，公众才能提出意见`,
     )
     expect(refused.errors.map((error) => error.path)).toEqual(['legalityReview', 'commentNotice'])
     expect((await world.latest('decisions', draft.id)).workflowState).toBe('draft')

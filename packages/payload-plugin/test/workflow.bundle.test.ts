@@ -83,15 +83,19 @@ describe('三同步: a policy and its interpretations go out together', () => {
 
   it('publishes nothing when one document of the bundle fails validation, and consumes no 索引号', async () => {
     const before = await counter(world.codeB, '2023')
-    // A short video needs media or a video URL: saved as a draft it passes, published it fails.
-    const { policy, interpretation } = await normativePolicyWithInterpretation('武清区校外培训机构管理办法', { form: 'short_video' })
+    // A short video needs media or a video URL. 提交审核 checks it; an interpretation approved before that rule
+    // existed (its video URL cleared by a trusted import since) reaches 签发 with it broken.
+    const { policy, interpretation } = await normativePolicyWithInterpretation('武清区校外培训机构管理办法', { form: 'short_video', videoUrl: 'https://video.example.gov.cn/old.mp4' })
     await world.approve('interpretations', interpretation.id, agencyB)
+    await payload.update({ collection: 'interpretations', id: interpretation.id, data: { videoUrl: null }, draft: true, overrideAccess: true, context: { gongkaiWorkflow: true } })
     await world.approve('policies', policy.id, agencyB)
     const refused = await failure(world.act('publisherB', { collection: 'policies', id: policy.id, action: 'publish' }))
     expect(refused.status).toBe(400)
+    // The field by its label (视频地址), never its key (videoUrl).
     expect(refused.message).toBe(
-      '政策解读“《武清区校外培训机构管理办法》政策解读”未能发布，同批2份文件均未发布：videoUrl：解读形式为“短视频”时须上传视频文件或填写视频地址',
+      '政策解读“《武清区校外培训机构管理办法》政策解读”未能发布，同批2份文件均未发布：解读形式为“短视频”时须上传视频文件或填写视频地址',
     )
+    expect(refused.errors).toEqual([{ path: 'videoUrl', message: '解读形式为“短视频”时须上传视频文件或填写视频地址' }])
     expect(await world.published('policies', policy.id)).toMatchObject({ _status: 'draft' })
     expect((await world.published('policies', policy.id)).indexNumber ?? null).toBeNull()
     expect(await world.latest('policies', policy.id)).toMatchObject({ workflowState: 'approved' })

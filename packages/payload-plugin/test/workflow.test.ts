@@ -447,11 +447,11 @@ describe('the other collections', () => {
       context: { gongkaiImport: true },
     })
     const interpretation = await world.createDraft('interpretations', { title: '旧政策的补充解读', policies: [policy.id], form: 'text', interpretingAgency: world.agencyA })
-    await world.approve('interpretations', interpretation.id)
-    const refused = await failure(world.act('publisher', { collection: 'interpretations', id: interpretation.id, action: 'publish' }))
+    // 要素齐全 is known on the draft: 提交审核 refuses it, not the 签发 after review.
+    const refused = await failure(world.act('editor', { collection: 'interpretations', id: interpretation.id, action: 'submit' }))
     expect(refused).toMatchObject({
       status: 400,
-      message: '要素不齐全，不能发布。政策解读“旧政策的补充解读”：缺少解读正文、图解音视频文件或视频地址（至少一项）',
+      message: '政策解读“旧政策的补充解读”不能提交审核：缺少解读正文、图解音视频文件或视频地址（至少一项）',
       errors: [{ path: 'body', message: '缺少解读正文、图解音视频文件或视频地址（至少一项）' }],
     })
     await payload.update({ collection: 'interpretations', id: interpretation.id, data: { videoUrl: 'https://video.example.gov.cn/a.mp4' }, draft: true, overrideAccess: false, user: world.users.editor })
@@ -462,9 +462,8 @@ describe('the other collections', () => {
 
   it('publishes a participation record only with its participants and public summary', async () => {
     const record = await world.createDraft('participation', { kind: 'symposium', meetingName: '老旧小区改造居民座谈会', meetingDate: '2024-05-10T04:00:00.000Z', agency: world.agencyA })
-    await world.approve('participation', record.id)
-    const refused = await failure(world.act('publisher', { collection: 'participation', id: record.id, action: 'publish' }))
-    expect(refused.message).toBe('要素不齐全，不能发布。公众参与记录“老旧小区改造居民座谈会”：缺少参与人；缺少公开摘要')
+    const refused = await failure(world.act('editor', { collection: 'participation', id: record.id, action: 'submit' }))
+    expect(refused.message).toBe('公众参与记录“老旧小区改造居民座谈会”不能提交审核：缺少参与人；缺少公开摘要')
     expect(refused.errors.map((error) => error.path)).toEqual(['participants', 'publicSummary'])
     expect((await world.published('participation', record.id))._status).toBe('draft')
   })
@@ -481,7 +480,7 @@ describe('the other collections', () => {
     // 重大行政决策程序: checked at 提交审核 already, every missing element of the stage named.
     const refused = await failure(world.act('editor', { collection: 'decisions', id: decision.id, action: 'submit' }))
     expect(refused.message).toBe(
-      '重大行政决策“武清区老旧小区改造实施方案”不符合重大行政决策程序，不能提交审核：' +
+      '重大行政决策“武清区老旧小区改造实施方案”不能提交审核：' +
         ['草案说明', '决策背景', '征求意见开始日期', '征求意见结束日期', '征求意见公告'].map((element) => `决策阶段为“征求意见”时须已完成“公众参与”环节：缺少“${element}”`).join('；'),
     )
     expect(refused.errors.map((error) => error.path)).toEqual(['draftingExplanation', 'background', 'commentPeriodStart', 'commentPeriodEnd', 'commentNotice'])

@@ -1,20 +1,37 @@
 'use client'
 
-import { Button, ConfirmationModal, toast, useConfig, useDocumentInfo, useForm, useFormModified, useModal } from '@payloadcms/ui'
+import { Button, ConfirmationModal, toast, useConfig, useDocumentInfo, useForm, useFormModified, useModal, useTranslation } from '@payloadcms/ui'
 import type { KeyboardEvent } from 'react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { AvailableAction, AvailableActions, WorkflowActionInput } from '../workflow/availableActions.js'
 
 type FieldError = { path?: string; message?: string }
-type ErrorBody = { message?: string; errors?: (FieldError & { data?: { errors?: FieldError[] } })[] }
+type ErrorBody = { message?: string; errors?: (FieldError & { name?: string; data?: { errors?: FieldError[] } })[] }
 
-/** The Chinese message of a failed request: the workflow's own (it names the document, field and rule). */
-function errorMessage(body: ErrorBody | null, fallback: string): string {
+/**
+ * The server's message of a refusal, said once: the workflow's and the rules' messages name the document, each
+ * field by its label and each rule, so they are shown as they are. Only Payload's own generic validation message
+ * (“以下字段是无效的：…”, which names fields by key) gives way to the field messages it carries.
+ */
+function errorMessage(body: ErrorBody | null, fallback: string, genericPrefixes: string[]): string {
   const first = body?.errors?.[0]
-  const fieldMessages = (first?.data?.errors ?? []).map((error) => error.message).filter((message): message is string => Boolean(message))
-  if (first?.message && fieldMessages.length > 1) return `${first.message}：${fieldMessages.join('；')}`
-  return first?.message ?? body?.message ?? fallback
+  const fieldMessages = [...new Set((first?.data?.errors ?? []).map((error) => error.message).filter((message): message is string => Boolean(message)))]
+  const message = first?.message ?? body?.message
+  const isGeneric = !message || genericPrefixes.some((prefix) => prefix !== '' && message.startsWith(prefix))
+  if (isGeneric && fieldMessages.length > 0) return fieldMessages.join('；')
+  return message ?? fallback
+}
+
+/** The refusal's field errors whose field is in this form (a bundle's other documents are named in the message). */
+function formFieldErrors(body: ErrorBody | null, hasField: (path: string) => boolean): { path: string; message: string }[] {
+  const errors = (body?.errors ?? []).flatMap((error) => error.data?.errors ?? [])
+  const seen = new Set<string>()
+  return errors.flatMap((error) => {
+    if (!error.path || !error.message || !hasField(error.path) || seen.has(error.path)) return []
+    seen.add(error.path)
+    return [{ path: error.path, message: error.message }]
+  })
 }
 
 const buttonStyleOf: Partial<Record<AvailableAction['action'], 'primary' | 'secondary' | 'error'>> = {
@@ -119,7 +136,8 @@ export function WorkflowControls() {
       routes: { api },
     },
   } = useConfig()
-  const { reset } = useForm()
+  const { reset, dispatchFields, getFields, setSubmitted } = useForm()
+  const { t } = useTranslation()
   const isModified = useFormModified()
   const { openModal } = useModal()
   const [workflow, setWorkflow] = useState<AvailableActions | null>(null)
@@ -199,7 +217,16 @@ export function WorkflowControls() {
     if (!response?.ok) {
       // The fields the refusal names (Payload puts them in `data.errors`, some errors carry a `path`).
       const paths = (body?.errors ?? []).flatMap((error) => [error.path, ...(error.data?.errors ?? []).map((fieldError) => fieldError.path)])
-      refuse(errorMessage(body, `${label}未成功，请稍后重试`), inputs.some((input) => paths.includes(input.name)))
+      const isInputError = inputs.some((input) => paths.includes(input.name))
+      // Highlight the document's fields the refusal names, with their messages, as Payload does for a failed save.
+      const fields = getFields()
+      const fieldErrors = isInputError ? [] : formFieldErrors(body, (path) => path in fields)
+      if (fieldErrors.length > 0) {
+        setSubmitted(true)
+        dispatchFields({ type: 'ADD_SERVER_ERRORS', errors: fieldErrors })
+      }
+      const generic = [t('error:followingFieldsInvalid_one' as never), t('error:followingFieldsInvalid_other' as never)].map((text) => text.replace(/[:：]\s*$/u, ''))
+      refuse(errorMessage(body, t('gongkai:retryLater' as never, { action: label }), generic), isInputError)
       return
     }
     setLastError(null)
@@ -214,7 +241,7 @@ export function WorkflowControls() {
       updateSavedDocumentData(doc)
     }
     incrementVersionCount()
-  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount])
+  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount, getFields, setSubmitted, dispatchFields, t])
 
   if (!base) {
     return (

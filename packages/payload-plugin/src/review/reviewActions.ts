@@ -1,5 +1,5 @@
 import { maskRichText, maskText } from '@gongkai/core'
-import { ValidationError, createLocalReq } from 'payload'
+import { createLocalReq } from 'payload'
 import type { Payload, PayloadRequest, SanitizedCollectionConfig, TypedUser } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
@@ -17,6 +17,7 @@ import type { ConfidentialityReview, ReviewConclusion } from './confidentialityR
 import { confidentialityContentHash } from './contentHash.js'
 import { fieldLabelAt } from './fieldLabel.js'
 import { relationIds } from '../utilities/relationIds.js'
+import { RuleError } from '../infrastructure/RuleError.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 
 type ReviewUser = TypedUser | Record<string, unknown> | null | undefined
@@ -170,7 +171,7 @@ async function recordInTransaction(
       errors.push({ path: finding.fieldPath, message: `保密审查不能通过：“${finding.fieldLabel}”中${finding.message}` })
     }
   }
-  if (errors.length > 0) throw new ValidationError({ collection: config.slug, errors, req: context.req })
+  if (errors.length > 0) throw new RuleError({ collection: config.slug, problems: errors, req: context.req })
 
   const review: ConfidentialityReview = {
     reviewer: (args.user as { id?: number | string }).id ?? null,

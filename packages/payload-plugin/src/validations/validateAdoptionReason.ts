@@ -6,9 +6,11 @@ import { isBlank } from '../utilities/relationIds.js'
 
 /** An opinion that is not (fully) adopted needs the reason, as decree 713 asks the reasons to be published. */
 export function validateAdoptionReason(adoptionField: string): Validate {
-  return (value, { siblingData }) => {
+  return (value, { req, siblingData }) => {
     const adoption = (siblingData as Record<string, unknown>)[adoptionField] as AdoptionState | undefined
     if (!isBlank(value) || !adoption || !isReasonRequired(adoption)) return true
-    return `采纳情况为“${labelOf(adoptionStates, adoption)}”时须说明理由`
+    const state = adoptionStates.find((option) => option.value === adoption)
+    const stateLabel = req.i18n?.language === 'en' && state ? state.label.en : labelOf(adoptionStates, adoption)
+    return req.t('gongkai:adoptionReasonRequired' as never, { state: stateLabel })
   }
 }

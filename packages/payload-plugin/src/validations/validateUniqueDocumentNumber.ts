@@ -22,6 +22,6 @@ export function validateUniqueDocumentNumber(policiesSlug: string): Validate {
     })
     const existing = docs[0]
     if (!existing) return true
-    return `发文字号“${parsed.normalized}”已被“${String(existing.title ?? existing.id)}”使用，一个发文字号只对应一份文件`
+    return req.t('gongkai:documentNumberTaken' as never, { value: parsed.normalized, title: String(existing.title ?? existing.id) })
   }
 }

@@ -15,6 +15,9 @@ import type { BundleMember, Doc } from '../rules/threeSync.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { isBlank, relationId } from '../utilities/relationIds.js'
 import type { WorkflowAction } from './states.js'
+import { labelAtPath } from '../rules/documentRules.js'
+import { dedupeProblems, problemText } from '../infrastructure/RuleError.js'
+import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 export type { Doc }
 
@@ -156,10 +159,11 @@ export async function publishBundle(args: {
         // The failed save has rolled the whole transaction back (every document of the bundle, the 索引号 serial);
         // say which document of the bundle failed and why, in the field rules' own Chinese words.
         if (error instanceof ValidationError) {
-          const errors = error.data.errors.map((fieldError) => ({ path: fieldError.path, message: fieldError.message }))
+          const fields = req.payload.collections[slug]?.config.fields ?? []
+          const problems = dedupeProblems(error.data.errors.map((fieldError) => ({ path: fieldError.path, label: labelAtPath(fields, fieldError.path, req), message: fieldError.message })))
           const others = planned.length > 1 ? `，同批${planned.length}份文件均未发布` : ''
           const verb = member.isPublic ? '发布' : '签发认定'
-          throw new WorkflowError(`${label}未能${verb}${others}：${errors.map((fieldError) => `${fieldError.path}：${fieldError.message}`).join('；')}`, 400, errors)
+          throw new WorkflowError(`${label}未能${verb}${others}：${problems.map((problem) => problemText(problem, req)).join('；')}`, 400, problems.map(({ path, message }) => ({ path, message })))
         }
         throw error
       })

@@ -12,7 +12,7 @@ import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from '
 import { inWorkflowTransaction } from '../infrastructure/transaction.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import { assertConfidentialityCleared } from '../rules/confidentialityGate.js'
-import { assertDecisionProcess } from '../rules/decisionProcess.js'
+import { assertDocumentRules } from '../rules/assertDocumentRules.js'
 import { disclosureLabel } from '../rules/disclosureRule.js'
 import { assertFourEyes } from '../rules/fourEyes.js'
 import { assertInterpretationApproved, interpretationsLeftWithoutPolicy } from '../rules/threeSync.js'
@@ -161,7 +161,8 @@ const publishNow: Action = async ({ req, options, key, slug, doc, label, args, u
  */
 const actions: Readonly<Record<WorkflowAction, Action>> = {
   submit: async ({ req, options, key, slug, doc, userId, now }) => {
-    if (key === 'decisions') await assertDecisionProcess({ req, options, doc })
+    // Every rule checkable before publication (the warnings the draft showed): 签发 finds nothing new.
+    await assertDocumentRules({ req, options, collection: key, doc, action: 'submit' })
     await saveState(req, slug, doc, 'pending_review', { submittedBy: userId, submittedAt: now, returnReason: null })
   },
 
@@ -172,6 +173,8 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
 
   approve: async ({ req, options, key, slug, doc, label, userId, now }) => {
     assertFourEyes({ doc, userId, label })
+    // Again at 审核通过: a rule may depend on other records (a 发文字号 taken since, an agency's 组织机构代码).
+    await assertDocumentRules({ req, options, collection: key, doc, action: 'approve' })
     await assertConfidentialityCleared({ req, options, slug, doc, label })
     if (key === 'policies') await assertInterpretationApproved({ req, options, doc, label })
     await saveState(req, slug, doc, 'approved', { approvedBy: userId, approvedAt: now })

@@ -1,10 +1,10 @@
-import { ValidationError } from 'payload'
 import type { CollectionBeforeOperationHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import type { GongkaiSlugs } from '../../types.js'
 import type { AgencyOwnedCollection } from '../documentAgencies.js'
 import { loadOwningAgencyIds, owningAgencyField } from '../documentAgencies.js'
 import { agencyIdsWithRole, hasAgencyRole, isSiteAdmin } from '../roles.js'
+import { RuleError } from '../../infrastructure/RuleError.js'
 
 /** Chinese name of each collection's owning-agency field, as editors see it. */
 export const owningAgencyLabel: Readonly<Record<AgencyOwnedCollection, string>> = {
@@ -75,18 +75,18 @@ export function guardDocumentWrites({
     if (owners.length === 0) {
       // An update that clears the field of an interpretation falls back to its policies, checked on the stored document by update access.
       if (operation === 'update') return args
-      throw new ValidationError({
+      throw new RuleError({
         collection: slugs[collection],
-        errors: [{ path: field, message: `须填写${owningAgencyLabel[collection]}：文件必须属于您担任撰稿的机关` }],
+        problems: [{ path: field, message: `须填写${owningAgencyLabel[collection]}：文件必须属于您担任撰稿的机关` }],
         req,
       })
     }
     const foreign = owners.filter((agencyId) => !hasAgencyRole(req.user, agencyId, 'editor'))
     if (foreign.length > 0) {
       const path = collection === 'interpretations' && !data[field] ? 'policies' : field
-      throw new ValidationError({
+      throw new RuleError({
         collection: slugs[collection],
-        errors: [
+        problems: [
           {
             path,
             message: `${owningAgencyLabel[collection]}${await agencyNames(req, slugs.agencies, foreign)}不是您担任撰稿的机关：只能为本机关创建或修改文件`,

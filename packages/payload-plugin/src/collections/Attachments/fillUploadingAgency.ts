@@ -1,8 +1,8 @@
-import { ValidationError } from 'payload'
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { agencyIdsWithRole, isSiteAdmin } from '../../access/roles.js'
 import { relationId } from '../../utilities/relationIds.js'
+import { RuleError } from '../../infrastructure/RuleError.js'
 
 /**
  * 上传机关: the agency an attachment belongs to until a published 主动公开 document links it (its members read it).
@@ -19,7 +19,7 @@ export function fillUploadingAgency({ field, label }: { field: string; label: st
       return data
     }
     if (!own.some((id) => String(id) === given)) {
-      throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message: `${label}须是您担任撰稿的机关` }], req })
+      throw new RuleError({ collection: collection.slug, problems: [{ path: field, message: `${label}须是您担任撰稿的机关` }], req })
     }
     return data
   }

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { ValidationError } from 'payload'
 
 import { isBlank, relationId } from '../../utilities/relationIds.js'
 import { isWorkflowContext } from '../../infrastructure/context.js'
+import { RuleError } from '../../infrastructure/RuleError.js'
 
 type Row = Record<string, unknown>
 
@@ -51,7 +51,7 @@ export function checkCatalogueAdjustments({ slug }: { slug: string }): Collectio
         errors.push({ path: 'adjustments', message: `目录已发布，调出决策事项（ID ${id}）须同时新增一条“调出”调整记录，写明理由和日期` })
       }
     }
-    if (errors.length > 0) throw new ValidationError({ collection: slug, errors })
+    if (errors.length > 0) throw new RuleError({ collection: slug, problems: errors })
     return data
   }
 }

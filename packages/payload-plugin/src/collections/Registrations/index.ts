@@ -1,6 +1,5 @@
 import { participantSectors, registrationStatuses, validateMobileNumber, validateResidentId } from '@gongkai/core'
 import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldAccess, Validate, Where } from 'payload'
-import { ValidationError } from 'payload'
 import { text, textarea } from 'payload/shared'
 
 import { agencyIdsOf, agencyIdsWithRole, hasAgencyRole, isMemberOfAny, isSiteAdmin } from '../../access/roles.js'
@@ -10,6 +9,7 @@ import { isBlank, relationId } from '../../utilities/relationIds.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateDisplayName } from '../../validations/validateDisplayName.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
+import { RuleError } from '../../infrastructure/RuleError.js'
 
 const landlinePattern = /^0\d{2,3}-?\d{7,8}$/
 
@@ -59,10 +59,10 @@ export function createRegistrationsCollection(options: SanitizedGongkaiPluginOpt
     const meeting = (await req.payload.findByID({ collection: slugs.participation, id: participationId, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
     const agency = relationId(meeting?.agency)
     if (!meeting || agency === undefined) {
-      throw new ValidationError({ collection: slugs.registrations, errors: [{ path: 'participation', message: '所报名的公众参与活动不存在或未确定承办单位' }] })
+      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: '所报名的公众参与活动不存在或未确定承办单位' }] })
     }
     if (req.user && !isSiteAdmin(req.user) && !hasAgencyRole(req.user, agency, 'editor')) {
-      throw new ValidationError({ collection: slugs.registrations, errors: [{ path: 'participation', message: `你在“${String(meeting.meetingName)}”的承办单位没有“撰稿”角色，不能登记其报名` }] })
+      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: `你在“${String(meeting.meetingName)}”的承办单位没有“撰稿”角色，不能登记其报名` }] })
     }
     return { ...data, agency: /^\d+$/.test(agency) ? Number(agency) : agency }
   }

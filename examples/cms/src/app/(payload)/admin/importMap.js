@@ -1,5 +1,6 @@
 import { AgencyRolesCell as AgencyRolesCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowNotice as WorkflowNotice_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { RuleWarning as RuleWarning_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { ConfidentialityFindings as ConfidentialityFindings_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -46,6 +47,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "@gongkai/payload-plugin/client#AgencyRolesCell": AgencyRolesCell_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowNotice": WorkflowNotice_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#RuleWarning": RuleWarning_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#ConfidentialityFindings": ConfidentialityFindings_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
