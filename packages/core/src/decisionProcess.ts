@@ -29,7 +29,7 @@ export const sectionDisclosures = [
 /** A 视情况公开 value. */
 export type SectionDisclosure = (typeof sectionDisclosures)[number]['value']
 
-/** 合法性审查结论 (decree 713 art. 24–27). A draft found 不合法 may not go to the decision meeting. */
+/** 合法性审查结论 (decree 713 arts. 25–28). A draft found 不合法 may not go to the decision meeting. */
 export const legalityConclusions = [
   { value: 'lawful', label: { zh: '合法', en: 'Lawful' } },
   { value: 'lawful_after_changes', label: { zh: '修改后合法', en: 'Lawful after changes' } },
@@ -56,7 +56,7 @@ export type ImplementationRecordKind = (typeof implementationRecordKinds)[number
  * the step's elements are required; they stay required at every later stage:
  * - 公众参与 from 征求意见: the draft, its explanation, the form and period go out with the comment call.
  * - 专家论证, 风险评估, 合法性审查 from 审议决定: they are concluded before the draft goes to the meeting
- *   (art. 24: a draft not reviewed for legality may not be discussed).
+ *   (art. 25: a draft not reviewed for legality may not be discussed).
  * - 集体讨论决定 and 决策公布 from 已决策.
  * - 执行 from 执行中, 后评估 from 已评估.
  */
@@ -201,7 +201,7 @@ export function missingDecisionElements(decision: Record<string, unknown>): Deci
 
 /**
  * 程序顺序: the dates and conclusions that must come in the statutory order, whatever the stage —
- * - 合法性审查 is concluded before 集体讨论决定 (decree 713 art. 24: a draft not reviewed for legality, or found
+ * - 合法性审查 is concluded before 集体讨论决定 (decree 713 art. 25: a draft not reviewed for legality, or found
  *   不合法, may not be submitted to the decision meeting): a meeting date needs a legality review dated no later;
  * - the public comment period ends before the meeting that decides.
  * `calendarDay` turns a stored date into `YYYY-MM-DD` in the deployment's time zone.
