@@ -338,6 +338,7 @@ export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions
                 collection: slugs.participation,
                 on: 'decision',
                 label: label('公众参与记录', 'Participation records'),
+                // Plain columns only: the join table reads its rows at depth 0, where a relationship column shows “‹没有 …›”.
                 admin: { defaultColumns: ['meetingName', 'kind', 'meetingDate', '_status'] },
               },
             ],

@@ -296,9 +296,9 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         collection: slugs.interpretations,
         on: 'policies',
         label: label('政策解读', 'Interpretations'),
-        // Title first, linked: without explicit columns the table led with the interpreted policies (this very
-        // document, left empty), shown as “‹没有 解读的政策文件›”.
-        admin: { description: label('解读本文件的政策解读（三同步）', 'Interpretations of this document'), defaultColumns: ['title', 'form', 'interpretingAgency', '_status'] },
+        // The join table reads its rows at depth 0: relationship columns (解读的政策文件, 解读机构) showed
+        // “‹没有 解读的政策文件›”. Title first, then plain columns.
+        admin: { description: label('解读本文件的政策解读（三同步）', 'Interpretations of this document'), defaultColumns: ['title', 'form', 'updatedAt', '_status'] },
       },
     ],
     hooks: options.isDisabled
