@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts'],
+  // The index worker is its own entry: worker threads load it by path (`dist/indexWorker.js`).
+  entry: { index: 'src/index.ts', bin: 'src/bin.ts', indexWorker: 'src/search/indexWorker.ts' },
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'es2022',

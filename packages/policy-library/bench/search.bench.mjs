@@ -5,19 +5,33 @@
 // next to two baselines measured in the same run: naive PostgreSQL full text (a second library
 // process with GONGKAI_LIBRARY_SEARCH_ENGINE=postgres: segmented tsvector + GIN + ts_rank over all
 // matches + count + GROUP BY facets, over HTTP) and a plain ILIKE scan (top 20 by date + count, in SQL).
-// Env: BENCH_TIERS=10000,100000 (default), BENCH_SAMPLES=40, BENCH_PUSH_CONCURRENCY=3, DATABASE_URL (else embedded PostgreSQL).
+// For each size it also prints the index's memory (bytes per term–document pair), start → /readyz cold
+// (reading every document) and from the index snapshot, and p95 of common terms at 1 and 8 concurrent
+// clients with the index in BENCH_THREADS worker threads and in the main thread alone.
+// Env: GONGKAI_BENCH_DOCS=1000000 (one size; else BENCH_TIERS=10000,100000), BENCH_SAMPLES=40,
+// BENCH_BASELINE_SAMPLES (samples of the slow baselines; samples / 4), BENCH_THREADS=2,
+// BENCH_CONCURRENT_REQUESTS=24 (per client at 8 clients), BENCH_PUSH_CONCURRENCY=3,
+// DATABASE_URL (else embedded PostgreSQL).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { createTestDatabase, findFreePort } from '@gongkai/dev-postgres'
 import { resolvePostgres } from '@gongkai/dev-postgres'
 import { agencies, createCorpus, planted } from './corpus.mjs'
 
-const tiers = (process.env.BENCH_TIERS ?? '10000,100000').split(',').map(Number)
+const tiers = (process.env.GONGKAI_BENCH_DOCS ?? process.env.BENCH_TIERS ?? '10000,100000').split(',').map(Number)
 const samples = Number(process.env.BENCH_SAMPLES ?? 40)
 const pushConcurrency = Number(process.env.BENCH_PUSH_CONCURRENCY ?? 3)
-const baselineSamples = Math.max(5, Math.floor(samples / 4))
+const baselineSamples = Number(process.env.BENCH_BASELINE_SAMPLES ?? Math.max(5, Math.floor(samples / 4)))
+const threads = Number(process.env.BENCH_THREADS ?? 2)
+const concurrentClients = 8
+const concurrentRequests = Number(process.env.BENCH_CONCURRENT_REQUESTS ?? 24)
+const snapshotDirectory = await mkdtemp(join(tmpdir(), 'gongkai-bench-index-'))
 // Random: the library refuses a guessable admin token.
 const adminToken = randomBytes(32).toString('hex')
 const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
@@ -27,7 +41,11 @@ process.env.GONGKAI_TEST_POSTGRES_URL = server.url
 const database = await createTestDatabase('gongkai_bench')
 const children = []
 
-async function startLibrary(engine) {
+/**
+ * Starts the library as its own process. The in-memory engine logs at info so the index's own lines
+ * ("search index loaded": figures, where it loaded from) can be read; request lines are dropped.
+ */
+async function startLibrary(engine, { searchThreads = threads, snapshot } = {}) {
   const port = await findFreePort()
   const child = spawn(process.execPath, [binPath], {
     env: {
@@ -38,20 +56,50 @@ async function startLibrary(engine) {
       GONGKAI_LIBRARY_ADMIN_TOKEN: adminToken,
       GONGKAI_LIBRARY_RATE_LIMIT: '0',
       GONGKAI_LIBRARY_SEARCH_ENGINE: engine,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      GONGKAI_LIBRARY_SEARCH_THREADS: String(searchThreads),
+      ...(snapshot ? { GONGKAI_LIBRARY_INDEX_SNAPSHOT: snapshot } : {}),
+      LOG_LEVEL: engine === 'memory' ? 'info' : (process.env.BENCH_LOG_LEVEL ?? 'warn'),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   })
   children.push(child)
+  child.once('exit', (code, signal) => {
+    if (children.includes(child) && code !== 0) console.error(`library (${engine}) exited unexpectedly: code ${code}, signal ${signal}`)
+  })
+  const indexLines = []
+  const waiters = []
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!line.includes('"search index')) {
+      if (line.includes('"level":50') || line.includes('"level":40')) console.error(line)
+      return
+    }
+    const parsed = JSON.parse(line)
+    indexLines.push(parsed)
+    if (parsed.level >= 40) console.error(line)
+    for (const waiter of [...waiters]) if (waiter.message === parsed.msg) waiter.resolve(parsed)
+  })
   const url = `http://127.0.0.1:${port}`
   const started = performance.now()
   for (;;) {
     const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false)
     if (ready) break
     if (child.exitCode !== null) throw new Error(`library (${engine}) exited with ${child.exitCode}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  return { url, child, startMs: performance.now() - started }
+  const startMs = performance.now() - started
+  /** The first log line of the index with this message (waits for it). */
+  const logLine = (message) => {
+    const seen = indexLines.find((line) => line.msg === message)
+    return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ message, resolve }))
+  }
+  return { url, child, startMs, logLine }
+}
+
+/** Resident memory of a process, in MiB (Linux). */
+async function residentMiB(child) {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '')
+  const match = /VmRSS:\s+(\d+) kB/.exec(status)
+  return match ? Number(match[1]) / 1024 : NaN
 }
 
 async function stopLibrary(library) {
@@ -61,10 +109,14 @@ async function stopLibrary(library) {
   children.splice(children.indexOf(library.child), 1)
 }
 
-async function call(url, method, path, { token, body } = {}) {
+async function call(url, method, path, { token, body, idempotencyKey } = {}) {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   })
   const text = await response.text()
@@ -74,6 +126,23 @@ async function call(url, method, path, { token, body } = {}) {
 
 function percentile(sorted, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]
+}
+
+/** `clients` loops at once, each sending `count` requests; p50/p95 over all of them. */
+async function measureConcurrent(run, clients, count) {
+  for (let warm = 0; warm < 3; warm++) await run()
+  const times = []
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let index = 0; index < count; index++) {
+        const started = performance.now()
+        await run()
+        times.push(performance.now() - started)
+      }
+    }),
+  )
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) }
 }
 
 async function measure(run, count) {
@@ -115,6 +184,7 @@ let seeded = 0
 let tokens
 
 try {
+  const snapshot = join(snapshotDirectory, 'index.snapshot')
   library = await startLibrary('memory')
   tokens = {}
   for (const agency of agencies) {
@@ -140,7 +210,17 @@ try {
     let pushed = 0
     const worker = async () => {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        const answer = await call(library.url, 'POST', '/v1/document-batches', { token: tokens[batch.agency], body: { items: batch.items } })
+        // A connection the server closes as it is reused (keep-alive race on a loaded machine) is retried
+        // with the same Idempotency-Key, so a batch is applied once.
+        const idempotencyKey = randomBytes(16).toString('hex')
+        let answer
+        for (let attempt = 1; !answer; attempt++) {
+          try {
+            answer = await call(library.url, 'POST', '/v1/document-batches', { token: tokens[batch.agency], body: { items: batch.items }, idempotencyKey })
+          } catch (error) {
+            if (!(error instanceof TypeError) || attempt === 3) throw error
+          }
+        }
         if (answer.failed > 0) throw new Error(`batch failed: ${JSON.stringify(answer.results.find((result) => result.status >= 300))}`)
         pushed += answer.succeeded
       }
@@ -151,13 +231,29 @@ try {
 
     // The naive baseline: a second process answering with PostgreSQL full text only.
     naive = await startLibrary('postgres')
-    // Restart the in-memory library to measure how long loading the index takes at this size.
+    // Start → /readyz cold (no snapshot: every document read from PostgreSQL), then from the snapshot
+    // that start saves.
     await stopLibrary(library)
-    library = await startLibrary('memory')
+    await rm(snapshot, { force: true })
+    library = await startLibrary('memory', { snapshot })
+    const coldMs = library.startMs
+    const coldLine = await library.logLine('search index loaded')
+    const saved = await library.logLine('search index snapshot saved')
+    await stopLibrary(library)
+    library = await startLibrary('memory', { snapshot })
+    const snapshotLine = await library.logLine('search index loaded')
+    const rssMiB = await residentMiB(library.child)
+    if (snapshotLine.loadedFrom !== 'snapshot') throw new Error(`the index did not load from its snapshot: ${JSON.stringify(snapshotLine)}`)
 
-    const tierResult = { tier, pushPerSecond: pushed / pushSeconds, indexLoadMs: library.startMs, rows: [] }
+    const tierResult = { tier, pushPerSecond: pushed / pushSeconds, indexLoadMs: coldMs, snapshotLoadMs: library.startMs, rows: [], concurrent: [] }
     results.push(tierResult)
-    console.log(`\n== ${tier.toLocaleString('en')} documents: pushed ${pushed} in ${pushSeconds.toFixed(1)} s = ${(pushed / pushSeconds).toFixed(0)} docs/s; in-memory index loaded in ${(library.startMs / 1000).toFixed(1)} s`)
+    const mib = (bytes) => (bytes / 1048576).toFixed(0)
+    console.log(`\n== ${tier.toLocaleString('en')} documents: pushed ${pushed} in ${pushSeconds.toFixed(1)} s = ${(pushed / pushSeconds).toFixed(0)} docs/s`)
+    console.log(`start → /readyz: cold ${(coldMs / 1000).toFixed(1)} s (index ${(coldLine.loadMs / 1000).toFixed(1)} s), from snapshot ${(library.startMs / 1000).toFixed(1)} s (index ${(snapshotLine.loadMs / 1000).toFixed(1)} s; snapshot ${mib(saved.bytes)} MiB, saved in ${(saved.ms / 1000).toFixed(1)} s); ${threads} index threads`)
+    console.log(
+      `index memory: ${snapshotLine.pairs.toLocaleString('en')} term–document pairs (${snapshotLine.terms.toLocaleString('en')} terms over ${threads} shards); postings ${mib(snapshotLine.postingBytes)} MiB = ${snapshotLine.postingBytesPerPair} bytes/pair; ` +
+        `with per-document attributes (${mib(snapshotLine.attributeBytes)} MiB) and estimated strings/maps (${mib(snapshotLine.heapBytes)} MiB) ${snapshotLine.bytesPerPair} bytes/pair (target ≤ 3); process RSS ${rssMiB.toFixed(0)} MiB`,
+    )
     console.log(`${'query'.padEnd(34)} ${'matches'.padStart(8)} ${'share'.padStart(6)} | ${'p50'.padStart(7)} ${'p95'.padStart(7)} | naive FTS p50/p95  | ILIKE p50/p95      | FTS/ours p95`)
 
     for (const { label, q } of queries) {
@@ -199,6 +295,39 @@ try {
     const getById = await measure((index) => call(library.url, 'GET', `/v1/documents/bench-${(index * 7919) % tier}`), samples)
     tierResult.rows.push({ label: 'get by id', total: 1, share: 0, ours: getById })
     console.log(`${'get by id'.padEnd(34)} ${'1'.padStart(8)} ${''.padStart(6)} | ${format(getById.p50)} ${format(getById.p95)} |`)
+    // Common terms at 8 concurrent clients: the index in BENCH_THREADS worker threads, the naive
+    // baseline, and the index in the main thread alone (a second snapshot, built cold).
+    const common = queries.filter(({ q }) => ['政务公开', '工作', '加强 管理'].includes(q))
+    const concurrentNaive = Math.max(1, Math.floor(baselineSamples / 2))
+    console.log(`\n${'8 clients, p95 (p50) ms'.padEnd(34)} | ${`${threads} threads`.padStart(15)} | ${'1 thread'.padStart(15)} | ${'naive FTS'.padStart(15)} | FTS/ours p95`)
+    const threaded = []
+    for (const { label, q } of common) {
+      const path = `/v1/documents?q=${encodeURIComponent(q)}&limit=20`
+      threaded.push(await measureConcurrent(() => call(library.url, 'GET', path), concurrentClients, concurrentRequests))
+    }
+    const naiveConcurrent = []
+    for (const { q } of common) {
+      const path = `/v1/documents?q=${encodeURIComponent(q)}&limit=20`
+      naiveConcurrent.push(await measureConcurrent(() => call(naive.url, 'GET', path), concurrentClients, concurrentNaive))
+    }
+    await stopLibrary(library)
+    const single = await startLibrary('memory', { searchThreads: 1, snapshot: join(snapshotDirectory, 'index-1-thread.snapshot') })
+    const singleConcurrent = []
+    for (const { q } of common) {
+      const path = `/v1/documents?q=${encodeURIComponent(q)}&limit=20`
+      singleConcurrent.push(await measureConcurrent(() => call(single.url, 'GET', path), concurrentClients, concurrentRequests))
+    }
+    await stopLibrary(single)
+    library = await startLibrary('memory', { snapshot })
+    common.forEach(({ label }, index) => {
+      const ours = threaded[index]
+      const one = singleConcurrent[index]
+      const baseline = naiveConcurrent[index]
+      tierResult.concurrent.push({ label, ours, single: one, naive: baseline })
+      console.log(
+        `${label.padEnd(34)} | ${format(ours.p95)} (${format(ours.p50).trim()}) | ${format(one.p95)} (${format(one.p50).trim()}) | ${format(baseline.p95)} (${format(baseline.p50).trim()}) | ${(baseline.p95 / ours.p95).toFixed(1).padStart(6)}×`,
+      )
+    })
     await stopLibrary(naive)
     naive = undefined
   }
@@ -217,11 +346,23 @@ try {
   }
   const worst = Math.max(...results[results.length - 1].rows.map((row) => row.ours.p95))
   const common = results[results.length - 1].rows.filter((row) => row.ratio !== undefined && row.share > 0.5 && !row.label.startsWith('browse'))
+  const last = results[results.length - 1]
+  console.log(
+    `common-term p95 at 8 clients, ${last.tier.toLocaleString('en')} documents: ${last.concurrent.map((row) => `${row.label.split(' ')[0]} ${row.ours.p95.toFixed(1)} ms (1 thread ${row.single.p95.toFixed(1)})`).join(', ')} (target ≤ 50 ms); start → /readyz from snapshot ${(last.snapshotLoadMs / 1000).toFixed(1)} s (target ≤ 10 s), cold ${(last.indexLoadMs / 1000).toFixed(1)} s`,
+  )
   console.log(`\nworst p95 at ${results[results.length - 1].tier.toLocaleString('en')}: ${worst.toFixed(1)} ms (target ≤ 50 ms); speed-up vs naive full text on terms in >50% of documents: ${common.map((row) => `${row.label.split(' ')[0]} ${row.ratio.toFixed(1)}×`).join(', ')} (target ≥ 10×)`)
   void planted
 } finally {
-  for (const child of children) child.kill('SIGTERM')
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  // Let each library finish (it may be saving its index snapshot) before its database goes.
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null) return undefined
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      return Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))])
+    }),
+  )
   await database.drop().catch(() => {})
   await server.stop()
+  await rm(snapshotDirectory, { recursive: true, force: true })
 }

@@ -9,8 +9,9 @@ import { createAuthFailureLimiter } from './http/authFailures.js'
 import { renderDocsPage } from './http/docsPage.js'
 import { errorHandler } from './http/errorHandler.js'
 import { allowedMethods, responseHeaders, specPathsOf } from './http/headers.js'
-import { problem, ProblemError, sendProblem } from './http/problem.js'
-import { handle, type AppContext, type RouteContext } from './http/routeContext.js'
+import { DomainError } from './domain/errors.js'
+import { problem, problemOf, ProblemError, sendProblem } from './http/problem.js'
+import type { AppContext, RouteContext } from './http/routeContext.js'
 import { agencyRoutes } from './routes/agencyRoutes.js'
 import { documentReadRoutes } from './routes/documentReadRoutes.js'
 import { documentRemovalRoutes } from './routes/documentRemovalRoutes.js'
@@ -18,8 +19,9 @@ import { documentWriteRoutes } from './routes/documentWriteRoutes.js'
 import { feedRoutes } from './routes/feedRoutes.js'
 import { searchRoutes } from './routes/searchRoutes.js'
 import type { IndexUpdate } from './search/types.js'
+import { databaseStatus } from './store/health.js'
 import { fingerprintOf, runWrite } from './store/idempotency.js'
-import type { WriteContext } from './store/writes.js'
+import type { WriteContext } from './service/documentWrites.js'
 import { schemaValidator } from './validation/requestValidator.js'
 
 export type { AppContext } from './http/routeContext.js'
@@ -91,6 +93,12 @@ export function createApp(context: AppContext): express.Express {
         indexUpdates.length = 0
         return run(client, indexUpdates)
       },
+      // A refusal is the answer kept with the Idempotency-Key (a retry replays the same 409, 403 …).
+      refusalAnswer: (error) => {
+        if (!(error instanceof DomainError)) return undefined
+        const details = problemOf(error)
+        return { status: details.status, body: details }
+      },
     })
     if (indexUpdates.length > 0) await engine.applyCommitted(indexUpdates)
     if (result.isReplayed) response.set('Idempotent-Replayed', 'true')
@@ -120,20 +128,14 @@ export function createApp(context: AppContext): express.Express {
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' })
   })
-  app.get(
-    '/readyz',
-    handle(async (_request, response) => {
-      const checks: Record<string, string> = {}
-      checks.database = await pool.query('SELECT 1').then(
-        () => 'ok',
-        (error: unknown) => `unavailable: ${error instanceof Error ? error.message : String(error)}`,
-      )
-      checks.migrations = context.isReady() ? 'ok' : 'pending'
-      checks.search = engine.isReady() ? 'ok' : 'loading'
-      const isReady = Object.values(checks).every((value) => value === 'ok')
-      response.status(isReady ? 200 : 503).json({ status: isReady ? 'ok' : 'unavailable', checks })
-    }),
-  )
+  app.get('/readyz', async (_request, response) => {
+    const checks: Record<string, string> = {}
+    checks.database = await databaseStatus(pool)
+    checks.migrations = context.isReady() ? 'ok' : 'pending'
+    checks.search = engine.isReady() ? 'ok' : 'loading'
+    const isReady = Object.values(checks).every((value) => value === 'ok')
+    response.status(isReady ? 200 : 503).json({ status: isReady ? 'ok' : 'unavailable', checks })
+  })
   app.use((_request, _response, next) => {
     context.ensureStarted().then(
       () => next(),

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import type { PolicyLibraryOptions } from './createPolicyLibrary.js'
 
 /**
@@ -8,6 +9,9 @@ import type { PolicyLibraryOptions } from './createPolicyLibrary.js'
  * GONGKAI_LIBRARY_AUTH_FAILURE_LIMIT (failed authentications per address per 15 minutes, 30; 0 = off),
  * GONGKAI_LIBRARY_CORS_ORIGINS (`*`, a comma-separated list of origins, or empty for none; `*`),
  * GONGKAI_LIBRARY_DOCUMENT_URL (page of a document pushed without `url`, with `{contentId}`),
+ * GONGKAI_LIBRARY_SEARCH_THREADS (threads of the in-memory index, `auto` = the cores, at most 4; `auto`),
+ * GONGKAI_LIBRARY_INDEX_SNAPSHOT (file of the index snapshot; none),
+ * GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL (seconds between snapshots when something changed; 600),
  * LOG_LEVEL (info). NODE_ENV=production requires GONGKAI_LIBRARY_PUBLIC_URL.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
@@ -25,6 +29,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
   if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new Error('GONGKAI_LIBRARY_RATE_LIMIT must be a whole number')
   const authFailureLimit = env.GONGKAI_LIBRARY_AUTH_FAILURE_LIMIT === undefined ? 30 : Number(env.GONGKAI_LIBRARY_AUTH_FAILURE_LIMIT)
   if (!Number.isInteger(authFailureLimit) || authFailureLimit < 0) throw new Error('GONGKAI_LIBRARY_AUTH_FAILURE_LIMIT must be a whole number')
+  const threadsText = env.GONGKAI_LIBRARY_SEARCH_THREADS ?? 'auto'
+  const searchThreads = threadsText === 'auto' ? Math.min(availableParallelism(), 4) : Number(threadsText)
+  if (!Number.isInteger(searchThreads) || searchThreads < 1 || searchThreads > 64) throw new Error(`GONGKAI_LIBRARY_SEARCH_THREADS must be auto or a whole number from 1 to 64, got ${threadsText}`)
+  const snapshotInterval = env.GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL === undefined ? 600 : Number(env.GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL)
+  if (!Number.isFinite(snapshotInterval) || snapshotInterval <= 0) throw new Error('GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL must be a number of seconds above 0')
   const corsOrigins = env.GONGKAI_LIBRARY_CORS_ORIGINS ?? '*'
   const origins = corsOrigins
     .split(',')
@@ -36,6 +45,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     options: {
       databaseUrl,
       searchEngine: engine,
+      searchThreads,
+      indexSnapshotIntervalMs: snapshotInterval * 1000,
+      ...(env.GONGKAI_LIBRARY_INDEX_SNAPSHOT ? { indexSnapshotPath: env.GONGKAI_LIBRARY_INDEX_SNAPSHOT } : {}),
       rateLimit: rateLimit === 0 ? false : { windowMs: 60_000, limit: rateLimit },
       authFailureLimit: authFailureLimit === 0 ? false : { windowMs: 15 * 60_000, limit: authFailureLimit },
       cors: origins.length === 0 ? false : origins.includes('*') ? { origins: '*' } : { origins },

@@ -8,7 +8,7 @@ import { createApp } from './app.js'
 import { weakAdminTokenReason } from './http/adminToken.js'
 import type { CorsOptions } from './http/headers.js'
 import { migrate as applyMigrations } from './db/migrate.js'
-import { loadOpenApiDocument } from './openapi.js'
+import { loadOpenApiDocument } from './spec/openapiDocument.js'
 import { createMemoryIndex } from './search/memoryIndex.js'
 import { createPostgresSearch } from './search/postgresSearch.js'
 import type { SearchEngine } from './search/types.js'
@@ -66,6 +66,24 @@ export type PolicyLibraryOptions = {
    * @default 'memory'
    */
   searchEngine?: 'memory' | 'postgres'
+  /**
+   * Threads that hold and search the in-memory index. With 1 it lives in the main thread; with more,
+   * each worker thread holds a share of the documents and every search runs on all of them at once
+   * (use the number of cores on a busy server; see docs/library-scaling.md).
+   * @default 1
+   */
+  searchThreads?: number
+  /**
+   * File where the in-memory index is saved (after a full load, every `indexSnapshotIntervalMs` when
+   * something changed, and on close), so a restart loads it and replays only newer events. Local to
+   * each instance; a corrupt, stale or other-format file is ignored with a log line and the index
+   * rebuilt from PostgreSQL. Without it every start reads every document.
+   * @default undefined
+   * @example '/var/lib/gongkai/library-index.snapshot'
+   */
+  indexSnapshotPath?: string
+  /** How often the index snapshot is saved when events were applied since the last one. @default 600_000 */
+  indexSnapshotIntervalMs?: number
   /** Accepted 有效性 values; the first is the default. @default ['effective', 'expired', 'repealed', 'amended'] */
   validityStatuses?: readonly string[]
   /** Requests per token and window for authenticated endpoints; `false` turns limiting off. @default { windowMs: 60_000, limit: 600 } */
@@ -114,6 +132,9 @@ function isLogger(value: unknown): value is Logger {
  * const { url } = await library.listen({ port: 4010, host: '127.0.0.1' })
  */
 export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrary {
+  if (options.searchThreads !== undefined && (!Number.isInteger(options.searchThreads) || options.searchThreads < 1 || options.searchThreads > 64)) {
+    throw new Error(`policy library: searchThreads must be a whole number from 1 to 64, got ${options.searchThreads}`)
+  }
   const weakToken = options.adminToken === undefined ? undefined : weakAdminTokenReason(options.adminToken)
   if (weakToken) throw new Error(`policy library: ${weakToken}`)
   const publicUrl = options.publicUrl?.replace(/\/+$/, '')
@@ -138,7 +159,14 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
   const engine: SearchEngine =
     options.searchEngine === 'postgres'
       ? createPostgresSearch({ pool })
-      : createMemoryIndex({ pool, logger, syncIntervalMs: options.syncIntervalMs ?? 1000 })
+      : createMemoryIndex({
+          pool,
+          logger,
+          syncIntervalMs: options.syncIntervalMs ?? 1000,
+          threads: options.searchThreads ?? 1,
+          snapshotPath: options.indexSnapshotPath,
+          snapshotIntervalMs: options.indexSnapshotIntervalMs ?? 600_000,
+        })
   const document = loadOpenApiDocument()
   const ajv = createAjv(document)
   let isMigrated = false

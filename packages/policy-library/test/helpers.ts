@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@gongkai/dev-postgres'
 import { createPolicyLibrary, type PolicyLibrary, type PolicyLibraryOptions } from '../src/index.js'
-import { loadOpenApiDocument } from '../src/openapi.js'
+import { loadOpenApiDocument } from '../src/spec/openapiDocument.js'
 import { createAjv, schemaValidator } from '../src/validation/requestValidator.js'
 
 export const adminToken = 'test-admin-token-0123456789abcdef'

@@ -201,13 +201,39 @@ describe('operations', () => {
 })
 
 describe('the OpenAPI document and @gongkai/core agree', () => {
-  it('lists exactly core\'s 文种 and 解读形式 values, and the library accepts core\'s 有效性 values by default', async () => {
-    const { documentTypes, interpretationForms, defaultValidityStatuses: coreValidity, optionValues } = await import('@gongkai/core')
-    const { loadOpenApiDocument, defaultValidityStatuses } = await import('../src/index.js')
+  it('lists exactly core\'s 文种 and 解读形式 values', async () => {
+    const { documentTypes, interpretationForms, optionValues } = await import('@gongkai/core')
+    const { loadOpenApiDocument } = await import('../src/index.js')
     const schemas = loadOpenApiDocument().components.schemas as Record<string, { enum?: string[] }>
     expect(schemas.DocumentType?.enum).toEqual(optionValues(documentTypes))
     expect(schemas.InterpretationForm?.enum).toEqual(optionValues(interpretationForms))
-    expect(defaultValidityStatuses).toEqual(optionValues(coreValidity))
+  })
+})
+
+describe('有效性 without configuration', () => {
+  it('accepts each of core\'s 有效性 values, labels their facet with core\'s labels, refuses others and defaults to the first', async () => {
+    const { defaultValidityStatuses, labelOf, optionValues } = await import('@gongkai/core')
+    // No validityStatuses option: what the library does by default, pushed and read back over HTTP.
+    const own = await startLibrary('pl_validity_defaults')
+    try {
+      const wuqing = await own.agencyWithToken('wuqing')
+      for (const validity of optionValues(defaultValidityStatuses)) {
+        const pushed = await own.call('PUT', `/v1/documents/validity-${validity}`, { token: wuqing, body: documentInput({ validity }) })
+        expect(pushed.status, validity).toBe(201)
+        expect(pushed.body.validity).toBe(validity)
+      }
+      const unlisted = await own.call('PUT', '/v1/documents/validity-other', { token: wuqing, body: documentInput({ validity: 'suspended' }) })
+      expect(unlisted.status).toBe(422)
+      expect(unlisted.body.errors).toEqual([expect.objectContaining({ pointer: '/validity', rule: 'enum' })])
+      const unset = await own.call('PUT', '/v1/documents/validity-unset', { token: wuqing, body: documentInput() })
+      expect(unset.body.validity).toBe(defaultValidityStatuses[0].value)
+      const facets = (await own.call('GET', '/v1/documents')).body.facets.validity as { value: string; count: number; label?: string }[]
+      expect(new Map(facets.map((bucket) => [bucket.value, bucket.label]))).toEqual(
+        new Map(optionValues(defaultValidityStatuses).map((value) => [value, labelOf(defaultValidityStatuses, value)])),
+      )
+    } finally {
+      await own.stop()
+    }
   })
 })
 

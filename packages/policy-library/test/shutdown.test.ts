@@ -19,7 +19,7 @@ const outDir = path.join(packageRoot, 'dist-test')
 let database: TestDatabase
 beforeAll(() => {
   const tsup = path.join(path.dirname(createRequire(import.meta.url).resolve('tsup/package.json')), 'dist', 'cli-default.js')
-  const built = spawnSync(process.execPath, [tsup, 'src/bin.ts', '--no-config', '--format', 'esm', '--target', 'es2022', '--out-dir', outDir, '--silent'], { cwd: packageRoot, encoding: 'utf8' })
+  const built = spawnSync(process.execPath, [tsup, '--entry.bin', 'src/bin.ts', '--entry.indexWorker', 'src/search/indexWorker.ts', '--no-config', '--format', 'esm', '--target', 'es2022', '--out-dir', outDir, '--silent'], { cwd: packageRoot, encoding: 'utf8' })
   if (built.status !== 0) throw new Error(`building the binary failed: ${built.stderr}`)
 }, 120_000)
 beforeAll(async () => {

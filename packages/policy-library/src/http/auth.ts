@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { RequestHandler, Response } from 'express'
 import type pg from 'pg'
+import { findTokenByHash, touchToken } from '../store/agencies.js'
 import { problem, ProblemError } from './problem.js'
 
 /** Who made a request: the admin, or one agency through one of its tokens. */
@@ -42,20 +43,12 @@ export function createAuth({ pool, adminToken }: { pool: pg.Pool; adminToken: st
     const token = bearerOf(request.headers.authorization)
     if (!token) return next(failed(response, unauthorized('需要机关推送令牌：Authorization: Bearer <token>')))
     if (isAdmin(token)) return next(new ProblemError(problem('forbidden', '管理令牌只能管理机关和令牌；推送文件请使用机关令牌')))
-    pool
-      .query<{ id: string; agency_id: string; revoked_at: Date | null }>(
-        'SELECT id, agency_id, revoked_at FROM tokens WHERE token_hash = $1',
-        [hashToken(token)],
-      )
-      .then(({ rows }) => {
-        const row = rows[0]
-        if (!row) return next(failed(response, unauthorized('令牌无效')))
-        if (row.revoked_at) return next(failed(response, unauthorized('令牌已被吊销')))
-        response.locals.principal = { kind: 'agency', agencyId: row.agency_id, tokenId: row.id } satisfies Principal
-        // At most one write a minute per token, not one per request.
-        void pool
-          .query(`UPDATE tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.id])
-          .catch(() => {})
+    findTokenByHash(pool, hashToken(token))
+      .then((found) => {
+        if (!found) return next(failed(response, unauthorized('令牌无效')))
+        if (found.isRevoked) return next(failed(response, unauthorized('令牌已被吊销')))
+        response.locals.principal = { kind: 'agency', agencyId: found.agencyId, tokenId: found.id } satisfies Principal
+        void touchToken(pool, found.id).catch(() => {})
         next()
       })
       .catch(next)

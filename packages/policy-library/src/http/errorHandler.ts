@@ -1,12 +1,17 @@
 import type { ErrorRequestHandler } from 'express'
 import type { Logger } from 'pino'
-import { problem, ProblemError, sendProblem } from './problem.js'
+import { DomainError } from '../domain/errors.js'
+import { problem, problemOf, ProblemError, sendProblem } from './problem.js'
 
-/** Turns every error into problem+json: our ProblemErrors, body-parser errors (4xx), unique violations (409), the rest 500. */
+/** Turns every error into problem+json: the rules' domain errors, our ProblemErrors, body-parser errors (4xx), unique violations (409), the rest 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     if (response.headersSent) {
       request.socket.destroy()
+      return
+    }
+    if (error instanceof DomainError) {
+      sendProblem(response, problemOf(error))
       return
     }
     if (error instanceof ProblemError) {

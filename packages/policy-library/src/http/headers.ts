@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express'
-import type { OpenApiDocument } from '../openapi.js'
+import type { OpenApiDocument } from '../spec/openapiDocument.js'
 
 /**
  * Answers' headers decided in one place from the OpenAPI document: which paths exist with which

@@ -1,25 +1,20 @@
 import type { Response } from 'express'
+import {
+  Conflict,
+  Forbidden,
+  Gone,
+  IdempotencyConflict,
+  InvalidInput,
+  NotFound,
+  RuleViolation,
+  VersionConflict,
+  UnsupportedBody,
+  type DomainError,
+} from '../domain/errors.js'
+import { goneProblemOf } from '../domain/removal.js'
+import type { Problem } from '../domain/types.js'
 
-/** One invalid field of a request (RFC 9457 `errors` extension member). */
-export type FieldError = {
-  /** JSON pointer into the body (`/title`) or `query/<name>`, `path/<name>`, `header/<name>`. */
-  pointer: string
-  /** What is wrong, in Chinese (editors see it through the CMS). */
-  detail: string
-  /** The broken rule, e.g. `maxLength`. */
-  rule?: string
-}
-
-/** RFC 9457 problem details. */
-export type Problem = {
-  type: string
-  title: string
-  status: number
-  detail?: string
-  instance?: string
-  errors?: FieldError[]
-  currentVersion?: number
-}
+export type { FieldError, Problem } from '../domain/types.js'
 
 const problemBase = 'https://gongkai.dev/problems/'
 
@@ -67,4 +62,23 @@ export function sendProblem(response: Response, details: Problem): void {
   // A problem describes this request only: never cached, whatever the route's own policy.
   response.set('Cache-Control', 'no-store')
   response.status(details.status).type('application/problem+json').send(JSON.stringify(details))
+}
+
+/** The problem+json answer of a refusal by the library's rules (the one place domain errors meet HTTP). */
+export function problemOf(error: DomainError): Problem {
+  if (error instanceof Gone) return goneProblemOf(error)
+  const errors = error.errors ? { errors: error.errors } : {}
+  if (error instanceof VersionConflict) {
+    return problem('versionConflict', error.message, error.currentVersion === undefined ? {} : { currentVersion: error.currentVersion })
+  }
+  if (error instanceof Conflict) {
+    return problem('conflict', error.message, { ...errors, ...(error.currentVersion === undefined ? {} : { currentVersion: error.currentVersion }) })
+  }
+  if (error instanceof NotFound) return problem('notFound', error.message, errors)
+  if (error instanceof Forbidden) return problem('forbidden', error.message, errors)
+  if (error instanceof IdempotencyConflict) return problem('idempotencyKeyReused', error.message, errors)
+  if (error instanceof RuleViolation) return problem('unprocessable', error.message, errors)
+  if (error instanceof UnsupportedBody) return problem('unsupportedMediaType', error.message, errors)
+  if (error instanceof InvalidInput) return problem('validation', error.message, errors)
+  return problem('internal', error.message)
 }

@@ -4,10 +4,10 @@ import type { Ajv2020 } from 'ajv/dist/2020.js'
 import type pg from 'pg'
 import type { Logger } from 'pino'
 import type { CorsOptions } from './headers.js'
-import type { OpenApiDocument } from '../openapi.js'
+import type { OpenApiDocument } from '../spec/openapiDocument.js'
 import type { IndexUpdate, SearchEngine } from '../search/types.js'
 import type { WriteAnswer } from '../store/idempotency.js'
-import type { WriteContext } from '../store/writes.js'
+import type { WriteContext } from '../service/documentWrites.js'
 import type { RequestValidator, ValidatedRequest } from '../validation/requestValidator.js'
 
 /** What `createPolicyLibrary` hands the express app. */
@@ -62,10 +62,3 @@ export type RouteContext = AppContext & {
 
 /** The parameters and body the request validator checked (and coerced). */
 export const validated = (response: Response): ValidatedRequest => response.locals.validated as ValidatedRequest
-
-/** Wraps an async handler so rejections reach the error handler. */
-export const handle =
-  (run: (request: Request, response: Response) => Promise<void>): RequestHandler =>
-  (request, response, next) => {
-    run(request, response).catch(next)
-  }

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
 import express, { type RequestHandler, type Router } from 'express'
+import { InvalidInput } from '../domain/errors.js'
+import { unstorableTextProblem } from '../domain/removal.js'
+import type { DeletionRequest, RedactionRequest } from '../domain/types.js'
 import { hashToken, principalOf, type Principal } from '../http/auth.js'
-import { handle, validated, type RouteContext } from '../http/routeContext.js'
-import { problem, ProblemError } from '../http/problem.js'
-import { unstorableTextProblem } from '../removal.js'
-import { deleteDocument, redactVersion, type RemovalContext } from '../store/removals.js'
+import { validated, type RouteContext } from '../http/routeContext.js'
+import { deleteDocument, redactVersion, type RemovalContext } from '../service/documentRemovals.js'
 
 /** 删除 (a document published in error) and 抹除 (one version's text): by an issuing agency or the admin. */
 export function documentRemovalRoutes(context: RouteContext): Router {
@@ -24,7 +25,7 @@ export function documentRemovalRoutes(context: RouteContext): Router {
     const { reason } = request.body as { reason: string }
     const detail = unstorableTextProblem(reason)
     if (detail === undefined) return next()
-    next(new ProblemError(problem('validation', `原因${detail}`, { errors: [{ pointer: '/reason', detail: `原因${detail}`, rule: 'storableText' }] })))
+    next(new InvalidInput(`原因${detail}`, [{ pointer: '/reason', detail: `原因${detail}`, rule: 'storableText' }]))
   }
   const removalContext = (client: RemovalContext['client'], indexUpdates: RemovalContext['indexUpdates'], principal: Principal): RemovalContext => ({
     client,
@@ -32,19 +33,13 @@ export function documentRemovalRoutes(context: RouteContext): Router {
     actor: principal.kind === 'admin' ? { kind: 'admin' } : { kind: 'agency', agencyId: principal.agencyId },
   })
 
-  router.post(
-    '/v1/documents/:contentId/deletion',
-    requireAgencyOrAdmin,
-    limiter,
-    json,
-    validate('deleteDocument'),
-    checkReason,
-    handle(async (request, response) => {
-      const { contentId } = validated(response).params as { contentId: string }
-      const body = request.body as { reason: string }
-      await write(request, response, (client, indexUpdates) => deleteDocument(removalContext(client, indexUpdates, principalOf(response)), contentId, body))
-    }),
-  )
+  router.post('/v1/documents/:contentId/deletion', requireAgencyOrAdmin, limiter, json, validate('deleteDocument'), checkReason, async (request, response) => {
+    const { contentId } = validated(response).params as { contentId: string }
+    await write(request, response, async (client, indexUpdates) => ({
+      status: 200,
+      body: await deleteDocument(removalContext(client, indexUpdates, principalOf(response)), contentId, request.body as DeletionRequest),
+    }))
+  })
   router.post(
     '/v1/documents/:contentId/versions/:version/redaction',
     requireAgencyOrAdmin,
@@ -52,13 +47,13 @@ export function documentRemovalRoutes(context: RouteContext): Router {
     json,
     validate('redactDocumentVersion'),
     checkReason,
-    handle(async (request, response) => {
+    async (request, response) => {
       const { contentId, version } = validated(response).params as { contentId: string; version: number }
-      const body = request.body as { reason: string }
-      await write(request, response, (client, indexUpdates) =>
-        redactVersion(removalContext(client, indexUpdates, principalOf(response)), contentId, version, body),
-      )
-    }),
+      await write(request, response, async (client, indexUpdates) => ({
+        status: 200,
+        body: await redactVersion(removalContext(client, indexUpdates, principalOf(response)), contentId, version, request.body as RedactionRequest),
+      }))
+    },
   )
   return router
 }

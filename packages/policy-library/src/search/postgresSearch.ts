@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { tsqueryOf } from './segment.js'
 import { dateOfDay, dayOf, facetNames, type FacetCounts, type SearchEngine, type SearchRequest, type SearchResult } from './types.js'
-import { sortBuckets } from './memoryIndex.js'
+import { sortBuckets } from './results.js'
 
 /**
  * Search answered by PostgreSQL alone: the segmented tsvector with its GIN index, `ts_rank` over all

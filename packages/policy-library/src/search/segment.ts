@@ -1,5 +1,8 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
+import { titleWeight } from './vector.js'
+
+export { parseVector, titleWeight } from './vector.js'
 
 const jieba = Jieba.withDict(dict)
 
@@ -11,8 +14,6 @@ const maxPosition = 16_383
 /** Body text beyond this is not indexed (tsvector values are limited to 1 MB). */
 export const maxIndexedCharacters = 200_000
 const maxVectorBytes = 900_000
-/** A title occurrence counts as this many body occurrences. */
-export const titleWeight = 3
 
 // Tokens repeat a lot (a few thousand words make up most of any corpus): remember their normal forms.
 const normalizedTokens = new Map<string, string | null>()
@@ -122,20 +123,4 @@ export function indexText({ title, body }: { title: string; body: string }): Ind
 /** A tsquery requiring every term, in PostgreSQL's input syntax (terms are word characters only). */
 export function tsqueryOf(terms: readonly string[]): string {
   return terms.map((term) => `'${term}'`).join(' & ')
-}
-
-/**
- * Parses PostgreSQL's text output of a tsvector built by `indexText` into weighted term frequencies
- * (title positions count `titleWeight` times).
- */
-export function parseVector(text: string): Map<string, number> {
-  const frequencies = new Map<string, number>()
-  const pattern = /'([^']+)':(\S+)/g
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const term = match[1] as string
-    let frequency = 0
-    for (const entry of (match[2] as string).split(',')) frequency += entry.endsWith('A') ? titleWeight : 1
-    frequencies.set(term, frequency)
-  }
-  return frequencies
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from '../http/problem.js'
+import type { FieldError } from '../domain/types.js'
 import { labelOf } from './fieldLabels.js'
 
 /**

@@ -4,8 +4,9 @@ import addFormats from 'ajv-formats'
 import { fullFormats } from 'ajv-formats/dist/formats.js'
 import localize from 'ajv-i18n/localize/zh/index.js'
 import type { RequestHandler } from 'express'
-import type { OpenApiDocument } from '../openapi.js'
-import { problem, ProblemError, type FieldError } from '../http/problem.js'
+import { InvalidInput, UnsupportedBody } from '../domain/errors.js'
+import type { FieldError } from '../domain/types.js'
+import type { OpenApiDocument } from '../spec/openapiDocument.js'
 import { labelOf } from './fieldLabels.js'
 import { inspectInput, type InputLimits } from './inspectInput.js'
 
@@ -93,7 +94,10 @@ export function capErrors(errors: FieldError[], total = errors.length): FieldErr
  * The batch envelope without the items' documents: those are validated one by one, so one invalid
  * historical document is answered in its result instead of failing the whole batch.
  */
-export function batchEnvelopeValidator(ajv: Ajv2020): ValidateFunction {
+export function batchEnvelopeValidator(ajv: Ajv2020, document: OpenApiDocument): ValidateFunction {
+  // The item limits are the spec's own (BatchRequest.items), never copied here.
+  const batch = document.components.schemas.BatchRequest as { properties: { items: { minItems: number; maxItems: number } } }
+  const { minItems, maxItems } = batch.properties.items
   return ajv.compile({
     type: 'object',
     additionalProperties: false,
@@ -101,8 +105,8 @@ export function batchEnvelopeValidator(ajv: Ajv2020): ValidateFunction {
     properties: {
       items: {
         type: 'array',
-        minItems: 1,
-        maxItems: 500,
+        minItems,
+        maxItems,
         items: {
           type: 'object',
           additionalProperties: false,
@@ -243,7 +247,7 @@ function buildHandler({
     const hostile = inspected.flatMap((result) => result.errors)
     if (hostile.length > 0) {
       const total = inspected.reduce((sum, result) => sum + result.total, 0)
-      next(new ProblemError(problem('validation', `请求有 ${total} 处不符合接口定义`, { errors: capErrors(hostile, total) })))
+      next(new InvalidInput(`请求有 ${total} 处不符合接口定义`, capErrors(hostile, total)))
       return
     }
     const errors: FieldError[] = []
@@ -270,14 +274,14 @@ function buildHandler({
     let body: unknown
     if (bodyValidator) {
       if (!request.is('application/json')) {
-        next(new ProblemError(problem('unsupportedMediaType', `${label} 需要 Content-Type: application/json 的请求体`)))
+        next(new UnsupportedBody(`${label} 需要 Content-Type: application/json 的请求体`))
         return
       }
       body = request.body
       if (!bodyValidator(body)) errors.push(...fieldErrors(bodyValidator.errors, ''))
     }
     if (errors.length > 0) {
-      next(new ProblemError(problem('validation', `请求有 ${errors.length} 处不符合接口定义`, { errors: capErrors(errors) })))
+      next(new InvalidInput(`请求有 ${errors.length} 处不符合接口定义`, capErrors(errors)))
       return
     }
     const validated: ValidatedRequest = { params, query, body }

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch'
+import { batchLimit } from '../generated/limits'
 import type { paths } from '../generated/policy-library'
 import { PolicyLibraryConflictError, PolicyLibraryError, PolicyLibraryGoneError } from './PolicyLibraryError'
 import { createRetryingFetch, defaultTimeoutMs, type RetryOptions } from './retry'
@@ -57,8 +58,7 @@ export type CallOptions = {
 /** Per-call options of reads. */
 export type ReadOptions = Pick<CallOptions, 'signal' | 'timeoutMs'>
 
-/** Largest `items` of one `POST /v1/document-batches` (the spec's `maxItems`). */
-export const batchLimit = 500
+export { batchLimit }
 
 export type PushResult = {
   document: PolicyDocument

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 
 /** The OpenAPI 3.1 document: the source of truth for requests, answers and the SDK's types. */
 export type OpenApiDocument = {
@@ -8,8 +10,11 @@ export type OpenApiDocument = {
   components: { schemas: Record<string, unknown>; parameters: Record<string, unknown> }
 }
 
-/** Path of `openapi/openapi.json`, beside `src/` and `dist/` in the package. */
-export const openApiDocumentUrl = new URL('../openapi/openapi.json', import.meta.url)
+/**
+ * `openapi/openapi.json` of this package, found through the package's own `exports` (Node's
+ * self-reference), so it resolves the same from `src/spec/` under test and from the bundled `dist/`.
+ */
+export const openApiDocumentUrl = pathToFileURL(createRequire(import.meta.url).resolve('@gongkai/policy-library/openapi.json'))
 
 let cached: OpenApiDocument | undefined
 

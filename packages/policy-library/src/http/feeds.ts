@@ -1,7 +1,5 @@
 import { findTopic } from '@gongkai/core'
-import type { StoredDocument } from './documents.js'
-
-export const maxSitemapUrls = 50_000
+import type { StoredDocument } from '../domain/types.js'
 
 const xmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (character) => xmlEscapes[character] as string)

@@ -1,0 +1,133 @@
+// pnpm bench:index — the in-memory index alone at a size the HTTP benchmark cannot seed in reasonable
+// time (1M documents by default): no PostgreSQL, no HTTP, no segmentation. Documents are term
+// frequencies drawn to match the HTTP benchmark's corpus at 100k (about 138 term–document pairs per
+// document, Zipf-like over ~16,000 terms, a few planted terms with known shares), with 20 agencies,
+// 10 years and 10 topics. Prints bytes per pair, the snapshot's size and how long writing and loading
+// it take, and p50/p95 of common-term searches (top 20 + total + facets) in one thread and in
+// BENCH_THREADS worker threads at 1 and 8 concurrent clients.
+// Env: GONGKAI_BENCH_DOCS=1000000, BENCH_THREADS=2, BENCH_SAMPLES=20, BENCH_SINGLE=0 to leave out the
+// one-thread index (half the build time).
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createIndexShards } from '../src/search/indexShards.js'
+import { readSnapshot, writeSnapshot } from '../src/search/indexSnapshot.js'
+import type { IndexedDocument, SearchRequest } from '../src/search/types.js'
+
+const size = Number(process.env.GONGKAI_BENCH_DOCS ?? 1_000_000)
+const threads = Number(process.env.BENCH_THREADS ?? 2)
+const samples = Number(process.env.BENCH_SAMPLES ?? 20)
+const withSingle = process.env.BENCH_SINGLE !== '0'
+
+let seed = 42
+const random = (): number => {
+  seed = (seed + 0x6d2b79f5) >>> 0
+  let t = seed
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+const vocabulary = Array.from({ length: 16_000 }, (_, index) => `词${index}`)
+const planted: [string, number][] = [['冬季供暖保障', 0.0005], ['就业见习', 0.01], ['疫情防控', 0.1], ['政务公开', 0.6]]
+const topics = ['02.01', '02.03', '13.01', '15.01', '15.02', '10.02', '06.01', '09.05', '11.01', '11.02']
+
+function makeDocument(index: number): IndexedDocument {
+  const frequencies = new Map<string, number>([['工作', 1 + Math.floor(random() * 6)]])
+  for (const [term, share] of planted) if (random() < share) frequencies.set(term, 1 + Math.floor(random() * 3))
+  if (random() < 0.87) frequencies.set('加强', 1 + Math.floor(random() * 3))
+  if (random() < 0.87) frequencies.set('管理', 1 + Math.floor(random() * 3))
+  while (frequencies.size < 138) {
+    const term = vocabulary[Math.floor(vocabulary.length * random() ** 2.2)] as string
+    frequencies.set(term, (frequencies.get(term) ?? 0) + (random() < 0.1 ? 3 : 1))
+  }
+  let length = 0
+  for (const frequency of frequencies.values()) length += frequency
+  return {
+    contentId: `bench-${index}`,
+    version: 1,
+    status: 'published',
+    kind: random() < 0.8 ? 'policy' : 'interpretation',
+    documentType: random() < 0.5 ? 'notice' : 'opinion',
+    validity: 'effective',
+    issuers: [`d${1 + (index % 10)}-${index % 2 ? 'gov' : 'fgw'}`],
+    topics: [topics[index % topics.length] as string],
+    publishedAt: `${2015 + (index % 10)}-0${1 + (index % 9)}-1${index % 10}`,
+    length,
+    frequencies,
+  }
+}
+
+const percentile = (sorted: number[], fraction: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(0)
+const queries: { label: string; terms: string[] }[] = [
+  { label: '政务公开 (60%)', terms: ['政务公开'] },
+  { label: '工作 (all)', terms: ['工作'] },
+  { label: '加强 管理 (~76%)', terms: ['加强', '管理'] },
+  { label: '疫情防控 (10%)', terms: ['疫情防控'] },
+]
+const request = (terms: string[]): SearchRequest => ({ terms, filters: { status: 'published' }, sort: 'relevance', limit: 20, withFacets: true })
+
+async function latencies(shards: ReturnType<typeof createIndexShards>, terms: string[], clients: number): Promise<{ p50: number; p95: number }> {
+  for (let warm = 0; warm < 3; warm++) await shards.search(request(terms))
+  const times: number[] = []
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let index = 0; index < samples; index++) {
+        const started = performance.now()
+        await shards.search(request(terms))
+        times.push(performance.now() - started)
+      }
+    }),
+  )
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) }
+}
+
+const directory = await mkdtemp(join(tmpdir(), 'gongkai-index-bench-'))
+const sharded = createIndexShards({ threads })
+const single = createIndexShards({ threads: 1 })
+try {
+  let started = performance.now()
+  for (let index = 0; index < size; index += 2000) {
+    const documents = Array.from({ length: Math.min(2000, size - index) }, (_, offset) => makeDocument(index + offset))
+    await Promise.all([sharded.addDocuments(documents), withSingle ? single.addDocuments(documents) : undefined])
+  }
+  console.log(`built ${size.toLocaleString('en')} documents ${withSingle ? 'in one thread and ' : ''}in ${threads} threads in ${((performance.now() - started) / 1000).toFixed(1)} s (both at once)`)
+  // A snapshot round trip gives both the file figures and an index without growth slack.
+  const path = join(directory, 'index.snapshot')
+  started = performance.now()
+  const { bytes } = await writeSnapshot({ path, head: { watermark: 0, highest: 0, applied: [], anchor: null, createdAt: new Date().toISOString() }, sections: await sharded.serialize() })
+  const writeMs = performance.now() - started
+  started = performance.now()
+  const read = await readSnapshot(path)
+  if ('problem' in read) throw new Error(read.problem)
+  const readMs = performance.now() - started
+  const loaded = createIndexShards({ threads })
+  started = performance.now()
+  await loaded.load(read.sections)
+  const loadMs = performance.now() - started
+  const figures = await loaded.figures()
+  const total = figures.postingBytes + figures.attributeBytes + figures.heapBytes
+  console.log(
+    `${figures.pairs.toLocaleString('en')} term–document pairs; postings ${mib(figures.postingBytes)} MiB = ${(figures.postingBytes / figures.pairs).toFixed(2)} bytes/pair; ` +
+      `with attributes (${mib(figures.attributeBytes)} MiB) and estimated strings/maps (${mib(figures.heapBytes)} MiB) ${(total / figures.pairs).toFixed(2)} bytes/pair (target ≤ 3)`,
+  )
+  console.log(`snapshot ${mib(bytes)} MiB: written in ${(writeMs / 1000).toFixed(1)} s; read and checked in ${(readMs / 1000).toFixed(1)} s, loaded into ${threads} threads in ${(loadMs / 1000).toFixed(1)} s`)
+  await sharded.close()
+  console.log(`\n${'query (top 20 + total + facets)'.padEnd(34)} | 1 thread, 1 client | ${threads} threads, 1 client | 1 thread, 8 clients | ${threads} threads, 8 clients   (p50 / p95 ms)`)
+  for (const { label, terms } of queries) {
+    const none = { p50: NaN, p95: NaN }
+    const cells = [
+      withSingle ? await latencies(single, terms, 1) : none,
+      await latencies(loaded, terms, 1),
+      withSingle ? await latencies(single, terms, 8) : none,
+      await latencies(loaded, terms, 8),
+    ]
+    const total = (await loaded.search(request(terms))).total
+    console.log(`${`${label} ${total.toLocaleString('en')}`.padEnd(34)} | ${cells.map((cell) => (Number.isNaN(cell.p50) ? '-' : `${cell.p50.toFixed(1)} / ${cell.p95.toFixed(1)}`).padStart(18)).join(' | ')}`)
+  }
+  await loaded.close()
+} finally {
+  await single.close()
+  await rm(directory, { recursive: true, force: true })
+}

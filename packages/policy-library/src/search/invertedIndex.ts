@@ -1,0 +1,658 @@
+import { appendPosting, blockSize, createPosting, maxFrequency, openPosting, postingBytes, trimPosting, type Posting, type PostingCursor } from './postings.js'
+import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type SearchFilters, type SearchRequest } from './types.js'
+
+/**
+ * The inverted index of documents held in memory: pure data and computation, no I/O. The follower
+ * (`memoryIndex.ts`) feeds it from PostgreSQL; several of them can each hold a share of the documents
+ * (one per worker thread), and `mergeResults` combines their answers into what one index would answer.
+ *
+ * Each stored version of a document gets a slot; attributes live in typed arrays indexed by slot, and
+ * every term has a compressed posting list (`postings.ts`) in slot order (appends stay sorted because
+ * new slots are always the highest). A new version tombstones the old slot. Searching walks the
+ * shortest posting list, checks filters on the typed arrays, intersects the other lists by skipping,
+ * scores BM25, keeps the top k in a heap and counts facets for every match, so totals and facet counts
+ * are exact.
+ */
+
+/** Years counted in the year facet: 1900–2199 holds every year the API accepts (1949–2199), so totals and facets agree. */
+const firstYear = 1900
+const yearSpan = 300
+const bm25K1 = 1.2
+const bm25B = 0.75
+/** Slots are numbered below this (postings keep slot deltas in 32-bit arithmetic). */
+const maxSlots = 1 << 24
+
+type Dictionary = { codes: Map<string, number>; values: string[] }
+
+function createDictionary(values: string[] = ['']): Dictionary {
+  // Code 0 means "none".
+  return { codes: new Map(values.map((value, code) => [value, code] as const).filter(([, code]) => code > 0)), values }
+}
+
+function codeOf(dictionary: Dictionary, value: string | null | undefined): number {
+  if (value === null || value === undefined) return 0
+  let code = dictionary.codes.get(value)
+  if (code === undefined) {
+    code = dictionary.values.length
+    dictionary.codes.set(value, code)
+    dictionary.values.push(value)
+  }
+  return code
+}
+
+type TypedArray = Uint8Array | Uint16Array | Int32Array
+function grow<T extends TypedArray>(array: T, size: number, create: (length: number) => T): T {
+  if (size <= array.length) return array
+  const next = create(Math.max(size, Math.ceil(array.length * 1.5)))
+  next.set(array)
+  return next
+}
+
+/**
+ * Filter values get posting lists too, under keys no word can have (terms are letters and digits only),
+ * so a selective filter (one agency and year) walks its own short list instead of every document.
+ */
+export const attributeKey = {
+  agency: (value: string) => `\u0000a:${value}`,
+  year: (value: number) => `\u0000y:${value}`,
+  topic: (value: string) => `\u0000t:${value}`,
+  kind: (value: string) => `\u0000k:${value}`,
+  documentType: (value: string) => `\u0000d:${value}`,
+  validity: (value: string) => `\u0000v:${value}`,
+}
+
+function attributeKeys(document: IndexedDocument): Set<string> {
+  const keys = new Set<string>()
+  for (const issuer of document.issuers) keys.add(attributeKey.agency(issuer))
+  keys.add(attributeKey.year(Number(document.publishedAt.slice(0, 4))))
+  for (const topic of document.topics) {
+    keys.add(attributeKey.topic(topic))
+    if (topic.length > 2) keys.add(attributeKey.topic(topic.slice(0, 2)))
+  }
+  keys.add(attributeKey.kind(document.kind))
+  if (document.documentType) keys.add(attributeKey.documentType(document.documentType))
+  keys.add(attributeKey.validity(document.validity))
+  return keys
+}
+
+/** The posting-list keys of a request's filters (not scored). */
+export function filterKeysOf(filters: SearchFilters): string[] {
+  const keys: (string | undefined)[] = [
+    filters.agency === undefined ? undefined : attributeKey.agency(filters.agency),
+    filters.year === undefined ? undefined : attributeKey.year(filters.year),
+    filters.topic === undefined ? undefined : attributeKey.topic(filters.topic),
+    filters.kind === undefined ? undefined : attributeKey.kind(filters.kind),
+    filters.documentType === undefined ? undefined : attributeKey.documentType(filters.documentType),
+    filters.validity === undefined ? undefined : attributeKey.validity(filters.validity),
+  ]
+  return keys.filter((key): key is string => key !== undefined)
+}
+
+function createState() {
+  return {
+    slotCount: 0,
+    liveCount: 0,
+    totalLength: 0,
+    alive: new Uint8Array(1024),
+    isWithdrawn: new Uint8Array(1024),
+    kind: new Uint16Array(1024),
+    documentType: new Uint16Array(1024),
+    validity: new Uint16Array(1024),
+    day: new Int32Array(1024),
+    year: new Uint16Array(1024),
+    length: new Int32Array(1024),
+    version: new Int32Array(1024),
+    /** Issuer codes of slot s are issuerValues[issuerStart[s] … issuerStart[s + 1]). */
+    issuerStart: new Int32Array(1025),
+    issuerValues: new Uint16Array(1024),
+    topicStart: new Int32Array(1025),
+    topicValues: new Uint16Array(1024),
+    contentIds: [] as string[],
+    slotOf: new Map<string, number>(),
+    postings: new Map<string, Posting>(),
+    agencies: createDictionary(),
+    topicCodes: createDictionary(),
+    kinds: createDictionary(),
+    documentTypes: createDictionary(),
+    validities: createDictionary(),
+  }
+}
+type State = ReturnType<typeof createState>
+
+/** What a shard knows of a query's lists before scoring, summed over shards by the caller. */
+export type ListStats = { liveCount: number; totalLength: number; counts: number[] }
+
+/** The global figures every shard scores with, so scores equal those of one index holding everything. */
+export type Scoring = { documentCount: number; averageLength: number; counts: number[] }
+
+export type FacetBuckets = Record<'agency' | 'year' | 'topic' | 'kind' | 'documentType' | 'validity', { value: string; count: number }[]>
+
+/** A shard's answer: its best `limit + 1` candidates in result order, its total and its facet counts. */
+export type PartialResult = { candidates: SearchCursor[]; total: number; facets?: FacetBuckets }
+
+export type IndexFigures = {
+  documents: number
+  slots: number
+  terms: number
+  /** Term–document pairs: entries of every posting list (words and filter values). */
+  pairs: number
+  /** Bytes of the posting lists (allocated, skip tables included). */
+  postingBytes: number
+  /** Bytes of the per-slot attribute arrays. */
+  attributeBytes: number
+  /** Estimated bytes of strings and maps (content ids, terms, dictionaries) on the JavaScript heap. */
+  heapBytes: number
+}
+
+export type InvertedIndex = ReturnType<typeof createInvertedIndex>
+
+export function createInvertedIndex() {
+  let state = createState()
+
+  function remove(contentId: string): void {
+    const slot = state.slotOf.get(contentId)
+    if (slot === undefined) return
+    state.alive[slot] = 0
+    state.liveCount -= 1
+    state.totalLength -= state.length[slot] ?? 0
+    state.slotOf.delete(contentId)
+  }
+
+  function add(document: IndexedDocument): void {
+    const current = state.slotOf.get(document.contentId)
+    // Versions only grow: a late read of an older version never replaces a newer one, and a version
+    // already indexed (replayed events) is left as it is.
+    if (current !== undefined && (state.version[current] as number) >= document.version) return
+    remove(document.contentId)
+    // A deleted document leaves the index; its row keeps no text to find it by.
+    if (document.status === 'deleted') return
+    const slot = state.slotCount
+    if (slot >= maxSlots) throw new Error('search index is full; restart the library to compact it')
+    const size = slot + 1
+    const s = state
+    s.alive = grow(s.alive, size, (length) => new Uint8Array(length))
+    s.isWithdrawn = grow(s.isWithdrawn, size, (length) => new Uint8Array(length))
+    s.kind = grow(s.kind, size, (length) => new Uint16Array(length))
+    s.documentType = grow(s.documentType, size, (length) => new Uint16Array(length))
+    s.validity = grow(s.validity, size, (length) => new Uint16Array(length))
+    s.day = grow(s.day, size, (length) => new Int32Array(length))
+    s.year = grow(s.year, size, (length) => new Uint16Array(length))
+    s.length = grow(s.length, size, (length) => new Int32Array(length))
+    s.version = grow(s.version, size, (length) => new Int32Array(length))
+    s.issuerStart = grow(s.issuerStart, size + 1, (length) => new Int32Array(length))
+    s.topicStart = grow(s.topicStart, size + 1, (length) => new Int32Array(length))
+    s.version[slot] = document.version
+    s.alive[slot] = 1
+    s.isWithdrawn[slot] = document.status === 'withdrawn' ? 1 : 0
+    s.kind[slot] = codeOf(s.kinds, document.kind)
+    s.documentType[slot] = codeOf(s.documentTypes, document.documentType)
+    s.validity[slot] = codeOf(s.validities, document.validity)
+    s.day[slot] = dayOf(document.publishedAt)
+    s.year[slot] = Number(document.publishedAt.slice(0, 4))
+    s.length[slot] = document.length
+    const issuerAt = s.issuerStart[slot] as number
+    s.issuerValues = grow(s.issuerValues, issuerAt + document.issuers.length, (length) => new Uint16Array(length))
+    document.issuers.forEach((agency, index) => {
+      s.issuerValues[issuerAt + index] = codeOf(s.agencies, agency)
+    })
+    s.issuerStart[size] = issuerAt + document.issuers.length
+    const topicAt = s.topicStart[slot] as number
+    s.topicValues = grow(s.topicValues, topicAt + document.topics.length, (length) => new Uint16Array(length))
+    document.topics.forEach((topic, index) => {
+      // Parents get a code too, so a child's parent can be counted in the topic facet.
+      if (topic.length > 2) codeOf(s.topicCodes, topic.slice(0, 2))
+      s.topicValues[topicAt + index] = codeOf(s.topicCodes, topic)
+    })
+    s.topicStart[size] = topicAt + document.topics.length
+    s.contentIds[slot] = document.contentId
+    s.slotOf.set(document.contentId, slot)
+    s.slotCount = size
+    s.liveCount += 1
+    s.totalLength += document.length
+    for (const [term, frequency] of document.frequencies) appendTo(term, slot, Math.min(frequency, maxFrequency))
+    for (const key of attributeKeys(document)) appendTo(key, slot, 1)
+  }
+
+  function appendTo(term: string, slot: number, frequency: number): void {
+    let posting = state.postings.get(term)
+    if (!posting) {
+      posting = createPosting()
+      state.postings.set(term, posting)
+    }
+    appendPosting(posting, slot, frequency)
+  }
+
+  /** Posting-list sizes of a query's terms and filter keys in this shard, with its live documents and total length. */
+  function stats(keys: readonly string[]): ListStats {
+    return { liveCount: state.liveCount, totalLength: state.totalLength, counts: keys.map((key) => state.postings.get(key)?.count ?? 0) }
+  }
+
+  /**
+   * Searches this shard. `scoring` carries the global document count, average length and list sizes
+   * (terms first, then filter keys, as `stats` was asked); with one shard it is this shard's own.
+   */
+  function search(request: SearchRequest, scoring: Scoring = globalScoring([stats([...request.terms, ...filterKeysOf(request.filters)])])): PartialResult {
+    const { filters } = request
+    const keys = [...request.terms, ...filterKeysOf(request.filters)]
+    type List = { posting: Posting; idf: number; order: number }
+    const lists: List[] = []
+    // Scores are summed in the order of the global list sizes (then the keys' order), so that every
+    // shard, and one index holding everything, adds the same numbers in the same order.
+    const scoreOrder = keys.map((_, index) => index).sort((a, b) => (scoring.counts[a] as number) - (scoring.counts[b] as number))
+    const rankOf = new Int32Array(keys.length)
+    scoreOrder.forEach((keyIndex, rank) => {
+      rankOf[keyIndex] = rank
+    })
+    for (let index = 0; index < keys.length; index++) {
+      const posting = state.postings.get(keys[index] as string)
+      if (!posting) return emptyPartial(request)
+      const isScored = index < request.terms.length
+      const frequency = Math.min(scoring.counts[index] as number, scoring.documentCount)
+      const idf = isScored ? Math.log(1 + (scoring.documentCount - frequency + 0.5) / (frequency + 0.5)) : 0
+      lists.push({ posting, idf, order: rankOf[index] as number })
+    }
+    lists.sort((a, b) => a.posting.count - b.posting.count)
+
+    // Filters as codes; a value the index has never seen matches nothing.
+    const code = (dictionary: Dictionary, value: string | undefined): number => (value === undefined ? -1 : (dictionary.codes.get(value) ?? -2))
+    const kindCode = code(state.kinds, filters.kind)
+    const documentTypeCode = code(state.documentTypes, filters.documentType)
+    const validityCode = code(state.validities, filters.validity)
+    const agencyCode = code(state.agencies, filters.agency)
+    if (kindCode === -2 || documentTypeCode === -2 || validityCode === -2 || agencyCode === -2) return emptyPartial(request)
+    let topicMatches: Uint8Array | undefined
+    if (filters.topic !== undefined) {
+      const matches = new Uint8Array(state.topicCodes.values.length)
+      const prefix = `${filters.topic}.`
+      state.topicCodes.values.forEach((value, index) => {
+        if (value === filters.topic || value.startsWith(prefix)) matches[index] = 1
+      })
+      topicMatches = matches
+    }
+    const fromDay = filters.publishedFrom === undefined ? -Infinity : dayOf(filters.publishedFrom)
+    const toDay = filters.publishedTo === undefined ? Infinity : dayOf(filters.publishedTo)
+    const statusWanted = filters.status === 'published' ? 0 : filters.status === 'withdrawn' ? 1 : -1
+
+    const averageLength = scoring.averageLength
+    const isRelevance = request.sort === 'relevance' && request.terms.length > 0
+    const topK = createTopK(request.sort, request.limit + 1)
+    const cursor = request.cursor
+
+    const withFacets = request.withFacets
+    const agencyCounts = new Int32Array(state.agencies.values.length)
+    const topicCounts = new Int32Array(state.topicCodes.values.length)
+    const topicSeen = new Int32Array(state.topicCodes.values.length).fill(-1)
+    const topicParent = state.topicCodes.values.map((value) => (value.length > 2 ? (state.topicCodes.codes.get(value.slice(0, 2)) ?? -1) : -1))
+    const kindCounts = new Int32Array(state.kinds.values.length)
+    const documentTypeCounts = new Int32Array(state.documentTypes.values.length)
+    const validityCounts = new Int32Array(state.validities.values.length)
+    const yearCounts = new Int32Array(yearSpan)
+
+    const cursors: PostingCursor[] = lists.map((list) => openPosting(list.posting))
+    const contributions = new Float64Array(lists.length)
+    const primary = cursors[0]
+    const s = state
+    let total = 0
+    let slot = -1
+    for (;;) {
+      if (primary) {
+        primary.next()
+        slot = primary.slot
+        if (slot === Infinity) break
+      } else {
+        slot += 1
+        if (slot >= s.slotCount) break
+      }
+      if (s.alive[slot] === 0) continue
+      if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+      if (kindCode >= 0 && s.kind[slot] !== kindCode) continue
+      if (documentTypeCode >= 0 && s.documentType[slot] !== documentTypeCode) continue
+      if (validityCode >= 0 && s.validity[slot] !== validityCode) continue
+      const day = s.day[slot] as number
+      if (day < fromDay || day > toDay) continue
+      if (filters.year !== undefined && s.year[slot] !== filters.year) continue
+      const issuerFrom = s.issuerStart[slot] as number
+      const issuerTo = s.issuerStart[slot + 1] as number
+      if (agencyCode >= 0) {
+        let hasAgency = false
+        for (let at = issuerFrom; at < issuerTo; at++) if (s.issuerValues[at] === agencyCode) hasAgency = true
+        if (!hasAgency) continue
+      }
+      const topicFrom = s.topicStart[slot] as number
+      const topicTo = s.topicStart[slot + 1] as number
+      if (topicMatches) {
+        let hasTopic = false
+        for (let at = topicFrom; at < topicTo; at++) if (topicMatches[s.topicValues[at] as number] === 1) hasTopic = true
+        if (!hasTopic) continue
+      }
+
+      let score = 0
+      if (primary) {
+        const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+        let isMatch = true
+        for (let listIndex = 1; listIndex < cursors.length; listIndex++) {
+          const other = cursors[listIndex] as PostingCursor
+          other.seek(slot)
+          if (other.slot !== slot) {
+            isMatch = false
+            break
+          }
+        }
+        if (!isMatch) continue
+        for (let listIndex = 0; listIndex < cursors.length; listIndex++) {
+          const list = lists[listIndex] as List
+          const frequency = (cursors[listIndex] as PostingCursor).frequency
+          contributions[list.order] = (list.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+        }
+        for (let rank = 0; rank < cursors.length; rank++) score += contributions[rank] as number
+      }
+      total += 1
+      if (withFacets) {
+        for (let at = issuerFrom; at < issuerTo; at++) {
+          const agency = s.issuerValues[at] as number
+          agencyCounts[agency] = (agencyCounts[agency] as number) + 1
+        }
+        for (let at = topicFrom; at < topicTo; at++) {
+          const topic = s.topicValues[at] as number
+          if (topicSeen[topic] !== slot) {
+            topicSeen[topic] = slot
+            topicCounts[topic] = (topicCounts[topic] as number) + 1
+          }
+          const parent = topicParent[topic] as number
+          if (parent >= 0 && topicSeen[parent] !== slot) {
+            topicSeen[parent] = slot
+            topicCounts[parent] = (topicCounts[parent] as number) + 1
+          }
+        }
+        kindCounts[s.kind[slot] as number] = (kindCounts[s.kind[slot] as number] as number) + 1
+        documentTypeCounts[s.documentType[slot] as number] = (documentTypeCounts[s.documentType[slot] as number] as number) + 1
+        validityCounts[s.validity[slot] as number] = (validityCounts[s.validity[slot] as number] as number) + 1
+        const yearIndex = (s.year[slot] as number) - firstYear
+        yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
+      }
+      const rankScore = isRelevance ? score : 0
+      if (cursor && compareHits(request.sort, { score: rankScore, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+      if (!topK.accepts(rankScore, day, slot, s.contentIds)) continue
+      topK.push({ score: rankScore, day, contentId: s.contentIds[slot] as string })
+    }
+
+    const result: PartialResult = { candidates: topK.sorted(), total }
+    if (withFacets) {
+      const buckets = (dictionary: Dictionary, counts: Int32Array) =>
+        dictionary.values.flatMap((value, index) => (index > 0 && (counts[index] as number) > 0 ? [{ value, count: counts[index] as number }] : []))
+      result.facets = {
+        agency: buckets(s.agencies, agencyCounts),
+        year: Array.from(yearCounts, (yearCount, index) => ({ value: String(index + firstYear), count: yearCount })).filter((bucket) => bucket.count > 0),
+        topic: buckets(s.topicCodes, topicCounts),
+        kind: buckets(s.kinds, kindCounts),
+        documentType: buckets(s.documentTypes, documentTypeCounts),
+        validity: buckets(s.validities, validityCounts),
+      }
+    }
+    return result
+  }
+
+  function figures(): IndexFigures {
+    let pairs = 0
+    let bytes = 0
+    let termBytes = 0
+    for (const [term, posting] of state.postings) {
+      pairs += posting.count
+      bytes += postingBytes(posting)
+      // A Map entry, the posting object and its two typed-array headers, and the term's characters.
+      termBytes += 200 + term.length * 2
+    }
+    const s = state
+    const attributeBytes = [s.alive, s.isWithdrawn, s.kind, s.documentType, s.validity, s.day, s.year, s.length, s.version, s.issuerStart, s.issuerValues, s.topicStart, s.topicValues].reduce(
+      (sum, array) => sum + array.byteLength,
+      0,
+    )
+    let idBytes = 0
+    for (const contentId of s.contentIds) idBytes += 16 + (contentId?.length ?? 0) + 8
+    // The slot map: about 40 bytes an entry in V8.
+    return {
+      documents: s.liveCount,
+      slots: s.slotCount,
+      terms: s.postings.size,
+      pairs,
+      postingBytes: bytes,
+      attributeBytes,
+      heapBytes: termBytes + idBytes + s.slotOf.size * 40,
+    }
+  }
+
+  return {
+    add,
+    remove,
+    stats,
+    search,
+    figures,
+    versionOf: (contentId: string): number | undefined => {
+      const slot = state.slotOf.get(contentId)
+      return slot === undefined ? undefined : state.version[slot]
+    },
+    /** Live documents and slots (a slot is tombstoned when its document gets a new version). */
+    counts: () => ({ live: state.liveCount, slots: state.slotCount }),
+    /** Drops the slack of growth in every posting list (after a bulk load). */
+    trim(): void {
+      for (const posting of state.postings.values()) trimPosting(posting)
+    },
+    clear(): void {
+      state = createState()
+    },
+    serialize: () => serializeState(state),
+    load(bytes: Uint8Array): void {
+      state = deserializeState(bytes)
+    },
+  }
+}
+
+/** The scoring figures for a query from every shard's `stats`. */
+export function globalScoring(shards: readonly ListStats[]): Scoring {
+  let liveCount = 0
+  let totalLength = 0
+  const counts: number[] = (shards[0]?.counts ?? []).map(() => 0)
+  for (const shard of shards) {
+    liveCount += shard.liveCount
+    totalLength += shard.totalLength
+    shard.counts.forEach((count, index) => {
+      counts[index] = (counts[index] as number) + count
+    })
+  }
+  const documentCount = Math.max(liveCount, 1)
+  return { documentCount, averageLength: totalLength / documentCount || 1, counts }
+}
+
+function emptyPartial(request: SearchRequest): PartialResult {
+  return request.withFacets ? { candidates: [], total: 0, facets: { agency: [], year: [], topic: [], kind: [], documentType: [], validity: [] } } : { candidates: [], total: 0 }
+}
+
+/** A bounded heap holding the best `capacity` candidates; its root is the worst of them. */
+function createTopK(sort: SearchRequest['sort'], capacity: number) {
+  const heap: SearchCursor[] = []
+  // Positive when a is worse than b (comes later in the results).
+  const worse = (a: SearchCursor, b: SearchCursor): number => compareHits(sort, a, b)
+  const siftUp = (index: number): void => {
+    let child = index
+    while (child > 0) {
+      const parent = (child - 1) >> 1
+      if (worse(heap[child] as SearchCursor, heap[parent] as SearchCursor) <= 0) break
+      ;[heap[child], heap[parent]] = [heap[parent] as SearchCursor, heap[child] as SearchCursor]
+      child = parent
+    }
+  }
+  const siftDown = (index: number): void => {
+    let parent = index
+    for (;;) {
+      const left = parent * 2 + 1
+      const right = left + 1
+      let worst = parent
+      if (left < heap.length && worse(heap[left] as SearchCursor, heap[worst] as SearchCursor) > 0) worst = left
+      if (right < heap.length && worse(heap[right] as SearchCursor, heap[worst] as SearchCursor) > 0) worst = right
+      if (worst === parent) return
+      ;[heap[worst], heap[parent]] = [heap[parent] as SearchCursor, heap[worst] as SearchCursor]
+      parent = worst
+    }
+  }
+  return {
+    /** Whether a candidate with these keys would enter the heap (cheap pre-check before building it). */
+    accepts(score: number, day: number, slot: number, contentIds: string[]): boolean {
+      if (heap.length < capacity) return true
+      const root = heap[0] as SearchCursor
+      if (sort === 'relevance' && score !== root.score) return score > root.score
+      if (day !== root.day) return sort === 'oldest' ? day < root.day : day > root.day
+      return (contentIds[slot] as string) < root.contentId
+    },
+    push(candidate: SearchCursor): void {
+      if (heap.length < capacity) {
+        heap.push(candidate)
+        siftUp(heap.length - 1)
+      } else if (worse(candidate, heap[0] as SearchCursor) < 0) {
+        heap[0] = candidate
+        siftDown(0)
+      }
+    },
+    sorted(): SearchCursor[] {
+      return [...heap].sort((a, b) => compareHits(sort, a, b))
+    },
+  }
+}
+
+// ---- Snapshot encoding: a JSON head (counts, dictionaries, content ids, terms) and aligned binary sections.
+
+const attributeNames = ['alive', 'isWithdrawn', 'kind', 'documentType', 'validity', 'day', 'year', 'length', 'version', 'issuerStart', 'issuerValues', 'topicStart', 'topicValues'] as const
+type AttributeName = (typeof attributeNames)[number]
+
+type SnapshotHead = {
+  slotCount: number
+  liveCount: number
+  totalLength: number
+  dictionaries: { agencies: string[]; topicCodes: string[]; kinds: string[]; documentTypes: string[]; validities: string[] }
+  contentIds: string[]
+  /** Per attribute array: its constructor name and length in elements. */
+  attributes: Record<AttributeName, { type: 'Uint8Array' | 'Uint16Array' | 'Int32Array'; length: number }>
+  /** Per term: [term, count, lastSlot, byteLength, skipLength]. */
+  terms: [string, number, number, number, number][]
+}
+
+const align = (offset: number): number => (offset + 7) & ~7
+
+/**
+ * The index as bytes: a 4-byte head length, the JSON head, then every attribute array and every
+ * posting list's bytes and skips, each at an offset aligned to 8 so loading can use them in place.
+ * Copies what a later write could change (attribute arrays) and takes posting bytes as they are (their
+ * prefix never changes), so it can run between two writes and be written out while the index works on.
+ */
+function serializeState(state: State): Uint8Array[] {
+  const attributes = {} as SnapshotHead['attributes']
+  const attributeCopies: TypedArray[] = []
+  const slots = state.slotCount
+  const lengths: Record<AttributeName, number> = {
+    alive: slots,
+    isWithdrawn: slots,
+    kind: slots,
+    documentType: slots,
+    validity: slots,
+    day: slots,
+    year: slots,
+    length: slots,
+    version: slots,
+    issuerStart: slots + 1,
+    issuerValues: state.issuerStart[slots] as number,
+    topicStart: slots + 1,
+    topicValues: state.topicStart[slots] as number,
+  }
+  for (const name of attributeNames) {
+    const array = state[name]
+    attributes[name] = { type: array.constructor.name as 'Uint8Array', length: lengths[name] }
+    attributeCopies.push(array.slice(0, lengths[name]))
+  }
+  const terms: SnapshotHead['terms'] = []
+  const postingParts: Uint8Array[] = []
+  for (const [term, posting] of state.postings) {
+    const skipLength = Math.ceil(posting.count / blockSize) * 2
+    terms.push([term, posting.count, posting.lastSlot, posting.byteLength, skipLength])
+    postingParts.push(posting.bytes.subarray(0, posting.byteLength))
+    postingParts.push(new Uint8Array(posting.skips.slice(0, skipLength).buffer))
+  }
+  const head: SnapshotHead = {
+    slotCount: state.slotCount,
+    liveCount: state.liveCount,
+    totalLength: state.totalLength,
+    dictionaries: {
+      agencies: [...state.agencies.values],
+      topicCodes: [...state.topicCodes.values],
+      kinds: [...state.kinds.values],
+      documentTypes: [...state.documentTypes.values],
+      validities: [...state.validities.values],
+    },
+    contentIds: state.contentIds.slice(0, slots).map((contentId, slot) => (state.alive[slot] === 1 ? contentId : '')),
+    attributes,
+    terms,
+  }
+  const headBytes = Buffer.from(JSON.stringify(head))
+  const parts: Uint8Array[] = []
+  let offset = 0
+  const push = (part: Uint8Array): void => {
+    const padding = align(offset) - offset
+    if (padding > 0) {
+      parts.push(new Uint8Array(padding))
+      offset += padding
+    }
+    parts.push(part)
+    offset += part.byteLength
+  }
+  const length = new Uint8Array(4)
+  new DataView(length.buffer).setUint32(0, headBytes.byteLength, true)
+  push(length)
+  push(headBytes)
+  for (const copy of attributeCopies) push(new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength))
+  for (const part of postingParts) push(part)
+  return parts
+}
+
+function deserializeState(bytes: Uint8Array): State {
+  if (bytes.byteOffset % 8 !== 0) throw new Error('index snapshot section is not aligned')
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const headLength = view.getUint32(0, true)
+  const head = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 8, headLength).toString('utf8')) as SnapshotHead
+  let offset = align(8 + headLength)
+  const take = (byteLength: number): number => {
+    const at = offset
+    if (at + byteLength > bytes.byteLength) throw new Error('index snapshot section is truncated')
+    offset = align(at + byteLength)
+    return bytes.byteOffset + at
+  }
+  const state = createState()
+  const constructors = { Uint8Array, Uint16Array, Int32Array }
+  for (const name of attributeNames) {
+    const { type, length } = head.attributes[name]
+    const Constructor = constructors[type]
+    const at = take(length * Constructor.BYTES_PER_ELEMENT)
+    ;(state as Record<AttributeName, TypedArray>)[name] = new Constructor(bytes.buffer as ArrayBuffer, at, length)
+  }
+  state.slotCount = head.slotCount
+  state.liveCount = head.liveCount
+  state.totalLength = head.totalLength
+  state.agencies = createDictionary(head.dictionaries.agencies)
+  state.topicCodes = createDictionary(head.dictionaries.topicCodes)
+  state.kinds = createDictionary(head.dictionaries.kinds)
+  state.documentTypes = createDictionary(head.dictionaries.documentTypes)
+  state.validities = createDictionary(head.dictionaries.validities)
+  state.contentIds = head.contentIds
+  head.contentIds.forEach((contentId, slot) => {
+    if (state.alive[slot] === 1) state.slotOf.set(contentId, slot)
+  })
+  for (const [term, count, lastSlot, byteLength, skipLength] of head.terms) {
+    const postingAt = take(byteLength)
+    const skipAt = take(skipLength * 4)
+    state.postings.set(term, {
+      bytes: new Uint8Array(bytes.buffer, postingAt, byteLength),
+      byteLength,
+      count,
+      lastSlot,
+      skips: new Int32Array(bytes.buffer, skipAt, skipLength),
+    })
+  }
+  return state
+}

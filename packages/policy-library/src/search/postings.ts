@@ -1,0 +1,162 @@
+/**
+ * Compressed posting lists: for each document a term occurs in, its slot (ascending) and the term's
+ * weighted frequency (1–127), as delta + variable-byte numbers in one growable byte array.
+ *
+ * An entry is `varint((slot − previous slot) · 4 + min(frequency, 4) − 1)`, followed by one byte of
+ * the frequency when it is 4 or more. A common term's slots lie close together (deltas under 32 take one
+ * byte), so most entries are a single byte; a rare term's few entries take up to four. Every
+ * `blockSize` entries a skip entry records the slot before the block and the byte offset where it
+ * starts, so an intersection can jump over blocks instead of decoding them (the galloping search the
+ * uncompressed `Int32Array` lists had).
+ *
+ * The bytes before `byteLength` never change once written (appends only add after them), so a snapshot
+ * may copy them while the index keeps taking writes.
+ *
+ * Why not a library: roaring bitmaps (`roaring`, `roaring-wasm`) compress sets of slots well but keep no
+ * frequencies for BM25, and need a native addon or WebAssembly; search engines' codecs (PFOR, Lucene's)
+ * have no maintained JavaScript package. Variable-byte is a few dozen lines and decodes fast in V8.
+ */
+
+export const blockSize = 128
+export const maxFrequency = 127
+
+export type Posting = {
+  bytes: Uint8Array
+  byteLength: number
+  /** Entries, including those of replaced versions (tombstoned slots): the document frequency BM25 uses. */
+  count: number
+  lastSlot: number
+  /** Per block of `blockSize` entries: the slot before its first entry (−1 for the first block), then its byte offset. */
+  skips: Int32Array
+}
+
+export function createPosting(): Posting {
+  return { bytes: new Uint8Array(4), byteLength: 0, count: 0, lastSlot: -1, skips: new Int32Array(2) }
+}
+
+function ensureBytes(posting: Posting, extra: number): void {
+  const needed = posting.byteLength + extra
+  if (needed <= posting.bytes.length) return
+  // Grow by half (not double): less slack in a list that stops growing.
+  const next = new Uint8Array(Math.max(needed, Math.ceil(posting.bytes.length * 1.5), 8))
+  next.set(posting.bytes.subarray(0, posting.byteLength))
+  posting.bytes = next
+}
+
+function writeVarint(posting: Posting, value: number): void {
+  const bytes = posting.bytes
+  let at = posting.byteLength
+  let rest = value
+  while (rest >= 0x80) {
+    bytes[at++] = (rest & 0x7f) | 0x80
+    rest >>>= 7
+  }
+  bytes[at++] = rest
+  posting.byteLength = at
+}
+
+/** Appends an entry; `slot` must be greater than every slot already in the list. */
+export function appendPosting(posting: Posting, slot: number, frequency: number): void {
+  if (posting.count % blockSize === 0) {
+    const block = posting.count / blockSize
+    if ((block + 1) * 2 > posting.skips.length) {
+      const grown = new Int32Array(Math.max(4, posting.skips.length * 2))
+      grown.set(posting.skips)
+      posting.skips = grown
+    }
+    posting.skips[block * 2] = posting.lastSlot
+    posting.skips[block * 2 + 1] = posting.byteLength
+  }
+  const clamped = Math.min(Math.max(frequency, 1), maxFrequency)
+  ensureBytes(posting, 6)
+  writeVarint(posting, (slot - posting.lastSlot) * 4 + Math.min(clamped, 4) - 1)
+  if (clamped >= 4) posting.bytes[posting.byteLength++] = clamped
+  posting.count += 1
+  posting.lastSlot = slot
+}
+
+/** Drops the slack of growth: the list's arrays hold exactly its entries. */
+export function trimPosting(posting: Posting): void {
+  if (posting.bytes.length !== posting.byteLength) posting.bytes = posting.bytes.slice(0, posting.byteLength)
+  const skipLength = Math.ceil(posting.count / blockSize) * 2
+  if (posting.skips.length !== skipLength) posting.skips = posting.skips.slice(0, skipLength)
+}
+
+/** Bytes the list holds (allocated, slack included). */
+export function postingBytes(posting: Posting): number {
+  return posting.bytes.byteLength + posting.skips.byteLength
+}
+
+/**
+ * A reader moving forward through a posting list: `next()` decodes the following entry, `seek(slot)`
+ * moves to the first entry at or after a slot. `slot` is −1 before the first entry and `Infinity` after
+ * the last.
+ */
+export type PostingCursor = {
+  slot: number
+  frequency: number
+  next: () => void
+  seek: (target: number) => void
+}
+
+export function openPosting(posting: Posting): PostingCursor {
+  const { bytes, skips, byteLength } = posting
+  const blockCount = Math.ceil(posting.count / blockSize)
+  let offset = 0
+  let block = 0
+  let indexInBlock = 0
+  const cursor: PostingCursor = {
+    slot: -1,
+    frequency: 0,
+    next() {
+      if (offset >= byteLength) {
+        cursor.slot = Infinity
+        return
+      }
+      // Values stay below 2^28 (slots below 2^24), so 32-bit operations are exact.
+      let byte = bytes[offset++] as number
+      let value = byte & 0x7f
+      let shift = 7
+      while (byte >= 0x80) {
+        byte = bytes[offset++] as number
+        value |= (byte & 0x7f) << shift
+        shift += 7
+      }
+      const code = value & 3
+      cursor.slot += (value - code) / 4
+      cursor.frequency = code === 3 ? (bytes[offset++] as number) : code + 1
+      indexInBlock += 1
+      if (indexInBlock === blockSize) {
+        indexInBlock = 0
+        block += 1
+      }
+    },
+    seek(target) {
+      if (cursor.slot >= target) return
+      // Jump to the last block that starts before the target, if it is ahead of this one.
+      let low = block + 1
+      if (low < blockCount && (skips[low * 2] as number) < target) {
+        let step = 1
+        let high = low
+        while (high < blockCount && (skips[high * 2] as number) < target) {
+          low = high
+          high += step
+          step *= 2
+        }
+        if (high > blockCount) high = blockCount
+        // The answer is in [low, high): the last block whose previous slot is below the target.
+        while (high - low > 1) {
+          const middle = (low + high) >>> 1
+          if ((skips[middle * 2] as number) < target) low = middle
+          else high = middle
+        }
+        block = low
+        indexInBlock = 0
+        offset = skips[low * 2 + 1] as number
+        cursor.slot = skips[low * 2] as number
+      }
+      while (cursor.slot < target) cursor.next()
+    },
+  }
+  return cursor
+}

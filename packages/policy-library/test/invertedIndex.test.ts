@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest'
+import { createIndexShards, shardOf } from '../src/search/indexShards.js'
+import { createInvertedIndex, filterKeysOf, globalScoring, type InvertedIndex } from '../src/search/invertedIndex.js'
+import { appendPosting, createPosting, openPosting, trimPosting } from '../src/search/postings.js'
+import { mergeResults, sortBuckets } from '../src/search/results.js'
+import { compareHits, dayOf, facetNames, type FacetCounts, type IndexedDocument, type SearchRequest, type SearchResult } from '../src/search/types.js'
+
+/** mulberry32: a seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const vocabulary = ['政务', '公开', '政务公开', '就业', '见习', '疫情', '防控', '安全', '生产', '工作', '加强', '管理', '供暖', '防汛']
+const agencies = ['wuqing', 'baodi', 'hexi', 'nankai']
+const topicCodes = ['02', '02.01', '02.03', '13.01', '15']
+const kinds = ['policy', 'interpretation']
+const documentTypes = [null, 'notice', 'opinion']
+const validities = ['effective', 'expired', 'repealed']
+
+function makeDocument(rand: () => number, contentId: string, version: number): IndexedDocument {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
+  const frequencies = new Map<string, number>()
+  // Common words in most documents, rare ones in few; frequencies up to 200 (past the 127 cap).
+  for (const [index, term] of vocabulary.entries()) {
+    if (rand() < 0.9 / (index + 1) ** 0.7) frequencies.set(term, rand() < 0.05 ? 100 + Math.floor(rand() * 100) : 1 + Math.floor(rand() * 8))
+  }
+  const issuers = [pick(agencies)]
+  if (rand() < 0.2) {
+    const other = pick(agencies)
+    if (!issuers.includes(other)) issuers.push(other)
+  }
+  const topics = rand() < 0.2 ? [] : [...new Set([pick(topicCodes), ...(rand() < 0.3 ? [pick(topicCodes)] : [])])]
+  const year = 1950 + Math.floor(rand() * 240)
+  const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0')
+  const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0')
+  let length = 0
+  for (const frequency of frequencies.values()) length += frequency
+  return {
+    contentId,
+    version,
+    status: rand() < 0.1 ? 'withdrawn' : 'published',
+    kind: pick(kinds),
+    documentType: pick(documentTypes),
+    validity: pick(validities),
+    issuers,
+    topics,
+    publishedAt: `${year}-${month}-${day}`,
+    length: length + 5,
+    frequencies,
+  }
+}
+
+/** The answer worked out document by document, with BM25 as the index defines it. */
+function bruteForce(documents: Map<string, IndexedDocument>, everIndexed: IndexedDocument[], request: SearchRequest): SearchResult {
+  const live = [...documents.values()]
+  const documentCount = Math.max(live.length, 1)
+  const averageLength = live.reduce((sum, document) => sum + document.length, 0) / documentCount || 1
+  const { filters } = request
+  const keyHas = (document: IndexedDocument, key: string): boolean => {
+    if (!key.startsWith('\u0000')) return document.frequencies.has(key)
+    const value = key.slice(3)
+    switch (key[1]) {
+      case 'a':
+        return document.issuers.includes(value)
+      case 'y':
+        return document.publishedAt.slice(0, 4) === value
+      case 't':
+        return document.topics.some((topic) => topic === value || topic.slice(0, 2) === value)
+      case 'k':
+        return document.kind === value
+      case 'd':
+        return document.documentType === value
+      default:
+        return document.validity === value
+    }
+  }
+  // Document frequency: entries of the posting list, versions since replaced included.
+  const keys = [...request.terms, ...filterKeysOf(filters)]
+  const counts = keys.map((key) => everIndexed.filter((document) => keyHas(document, key)).length)
+  const order = keys.map((_, index) => index).sort((a, b) => (counts[a] as number) - (counts[b] as number))
+  const matches = live.filter((document) => {
+    if (filters.status !== 'all' && (document.status === 'withdrawn') !== (filters.status === 'withdrawn')) return false
+    if (filters.agency !== undefined && !document.issuers.includes(filters.agency)) return false
+    if (filters.year !== undefined && Number(document.publishedAt.slice(0, 4)) !== filters.year) return false
+    if (filters.topic !== undefined && !document.topics.some((topic) => topic === filters.topic || topic.startsWith(`${filters.topic}.`))) return false
+    if (filters.kind !== undefined && document.kind !== filters.kind) return false
+    if (filters.documentType !== undefined && document.documentType !== filters.documentType) return false
+    if (filters.validity !== undefined && document.validity !== filters.validity) return false
+    if (filters.publishedFrom !== undefined && document.publishedAt < filters.publishedFrom) return false
+    if (filters.publishedTo !== undefined && document.publishedAt > filters.publishedTo) return false
+    return request.terms.every((term) => document.frequencies.has(term))
+  })
+  const isRelevance = request.sort === 'relevance' && request.terms.length > 0
+  const scored = matches.map((document) => {
+    let score = 0
+    if (keys.length > 0) {
+      const lengthNorm = 1.2 * (1 - 0.75 + (0.75 * document.length) / averageLength)
+      for (const keyIndex of order) {
+        const key = keys[keyIndex] as string
+        const isScored = keyIndex < request.terms.length
+        const frequency = Math.min(isScored ? (document.frequencies.get(key) as number) : 1, 127)
+        const listCount = Math.min(counts[keyIndex] as number, documentCount)
+        const idf = isScored ? Math.log(1 + (documentCount - listCount + 0.5) / (listCount + 0.5)) : 0
+        score += (idf * frequency * (1.2 + 1)) / (frequency + lengthNorm)
+      }
+    }
+    return { score: isRelevance ? score : 0, day: dayOf(document.publishedAt), contentId: document.contentId }
+  })
+  scored.sort((a, b) => compareHits(request.sort, a, b))
+  const after = request.cursor ? scored.filter((hit) => compareHits(request.sort, hit, request.cursor as never) > 0) : scored
+  const page = after.slice(0, request.limit)
+  const result: SearchResult = {
+    hits: page.map((hit) => ({ contentId: hit.contentId, day: hit.day, ...(isRelevance ? { score: hit.score } : {}) })),
+    total: matches.length,
+  }
+  const last = page[page.length - 1]
+  if (after.length > request.limit && last) result.nextCursor = { score: last.score, day: last.day, contentId: last.contentId }
+  if (request.withFacets) {
+    const facets = Object.fromEntries(facetNames.map((name) => [name, new Map<string, number>()])) as Record<keyof FacetCounts, Map<string, number>>
+    const bump = (name: keyof FacetCounts, value: string): void => {
+      facets[name].set(value, (facets[name].get(value) ?? 0) + 1)
+    }
+    for (const document of matches) {
+      for (const issuer of document.issuers) bump('agency', issuer)
+      bump('year', document.publishedAt.slice(0, 4))
+      for (const topic of new Set(document.topics.flatMap((code) => (code.length > 2 ? [code, code.slice(0, 2)] : [code])))) bump('topic', topic)
+      bump('kind', document.kind)
+      if (document.documentType) bump('documentType', document.documentType)
+      bump('validity', document.validity)
+    }
+    result.facets = Object.fromEntries(facetNames.map((name) => [name, sortBuckets([...facets[name]].map(([value, count]) => ({ value, count })))])) as FacetCounts
+  }
+  return result
+}
+
+function randomRequest(rand: () => number): SearchRequest {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
+  const terms = rand() < 0.2 ? [] : [...new Set(Array.from({ length: 1 + Math.floor(rand() * 2) }, () => pick(vocabulary.slice(0, rand() < 0.7 ? 6 : vocabulary.length))))]
+  const filters: SearchRequest['filters'] = { status: pick(['published', 'published', 'withdrawn', 'all'] as const) }
+  if (rand() < 0.2) filters.agency = pick([...agencies, 'nobody'])
+  if (rand() < 0.15) filters.year = 1950 + Math.floor(rand() * 240)
+  if (rand() < 0.2) filters.topic = pick(topicCodes)
+  if (rand() < 0.2) filters.kind = pick(kinds)
+  if (rand() < 0.15) filters.documentType = pick(['notice', 'opinion'])
+  if (rand() < 0.15) filters.validity = pick(validities)
+  if (rand() < 0.15) filters.publishedFrom = `${1960 + Math.floor(rand() * 100)}-01-01`
+  if (rand() < 0.15) filters.publishedTo = `${2000 + Math.floor(rand() * 150)}-06-30`
+  return { terms, filters, sort: pick(['relevance', 'relevance', 'newest', 'oldest'] as const), limit: 1 + Math.floor(rand() * 25), withFacets: rand() < 0.7 }
+}
+
+/** The same documents in one index and spread over three (as worker threads hold them), plus the brute-force truth. */
+function buildCorpus(seed: number, size: number, updates: number) {
+  const rand = random(seed)
+  const single = createInvertedIndex()
+  const shards = [createInvertedIndex(), createInvertedIndex(), createInvertedIndex()]
+  const documents = new Map<string, IndexedDocument>()
+  const everIndexed: IndexedDocument[] = []
+  const apply = (document: IndexedDocument): void => {
+    single.add(document)
+    ;(shards[shardOf(document.contentId, 3)] as InvertedIndex).add(document)
+    documents.delete(document.contentId)
+    if (document.status !== 'deleted') {
+      documents.set(document.contentId, document)
+      everIndexed.push(document)
+    }
+  }
+  for (let index = 0; index < size; index++) apply(makeDocument(rand, `doc-${index}`, 1))
+  for (let index = 0; index < updates; index++) {
+    const contentId = `doc-${Math.floor(rand() * size)}`
+    const version = (documents.get(contentId)?.version ?? 5) + 1
+    const next = makeDocument(rand, contentId, version)
+    apply(rand() < 0.2 ? { ...next, status: 'deleted' } : next)
+  }
+  return { rand, single, shards, documents, everIndexed }
+}
+
+function searchShards(shards: InvertedIndex[], request: SearchRequest): SearchResult {
+  const keys = [...request.terms, ...filterKeysOf(request.filters)]
+  const scoring = globalScoring(shards.map((shard) => shard.stats(keys)))
+  return mergeResults(request, shards.map((shard) => shard.search(request, scoring)))
+}
+
+describe('compressed posting lists', () => {
+  it('give back every slot and frequency, and seek to the first slot at or after a target', () => {
+    const rand = random(7)
+    for (const density of [0.9, 0.1, 0.001]) {
+      const posting = createPosting()
+      const entries: [number, number][] = []
+      for (let slot = 0; slot < 200_000; slot++) {
+        if (rand() >= density) continue
+        const frequency = rand() < 0.1 ? 4 + Math.floor(rand() * 300) : 1 + Math.floor(rand() * 3)
+        appendPosting(posting, slot, frequency)
+        entries.push([slot, Math.min(frequency, 127)])
+      }
+      trimPosting(posting)
+      expect(posting.count).toBe(entries.length)
+      const cursor = openPosting(posting)
+      const read: [number, number][] = []
+      for (cursor.next(); cursor.slot !== Infinity; cursor.next()) read.push([cursor.slot, cursor.frequency])
+      expect(read).toEqual(entries)
+      const seeker = openPosting(posting)
+      let target = 0
+      while (target < 210_000) {
+        target += 1 + Math.floor(rand() * 5000 * (1 - density))
+        seeker.seek(target)
+        const expected = entries.find(([slot]) => slot >= target)
+        expect(seeker.slot).toBe(expected ? expected[0] : Infinity)
+        if (expected) expect(seeker.frequency).toBe(expected[1])
+      }
+    }
+  })
+
+  it('take one byte for most entries of a common term', () => {
+    const posting = createPosting()
+    for (let slot = 0; slot < 100_000; slot += 2) appendPosting(posting, slot, 1 + (slot % 3))
+    trimPosting(posting)
+    expect(posting.bytes.byteLength / posting.count).toBeLessThan(1.1)
+  })
+})
+
+describe('inverted index against brute force', () => {
+  it('answers the same hits, scores, totals, facets and cursors as counting document by document, in one index and spread over shards', () => {
+    const { rand, single, shards, documents, everIndexed } = buildCorpus(42, 3000, 800)
+    for (let round = 0; round < 200; round++) {
+      const request = randomRequest(rand)
+      const expected = bruteForce(documents, everIndexed, request)
+      expect(mergeResults(request, [single.search(request)]), JSON.stringify(request)).toEqual(expected)
+      expect(searchShards(shards, request), JSON.stringify(request)).toEqual(expected)
+      if (expected.nextCursor) {
+        const nextPage = { ...request, cursor: expected.nextCursor }
+        expect(mergeResults(nextPage, [single.search(nextPage)])).toEqual(bruteForce(documents, everIndexed, nextPage))
+        expect(searchShards(shards, nextPage)).toEqual(bruteForce(documents, everIndexed, nextPage))
+      }
+    }
+  }, 120_000)
+
+  it('keeps a version once a newer one is indexed and ignores replays of older ones', () => {
+    const index = createInvertedIndex()
+    const base = makeDocument(random(1), 'a', 2)
+    index.add({ ...base, frequencies: new Map([['防汛', 2]]) })
+    index.add({ ...base, version: 1, frequencies: new Map([['供暖', 2]]) })
+    index.add({ ...base, version: 2, frequencies: new Map([['供暖', 2]]) })
+    const request = (term: string): SearchRequest => ({ terms: [term], filters: { status: 'all' }, sort: 'relevance', limit: 10, withFacets: false })
+    expect(index.search(request('防汛')).total).toBe(1)
+    expect(index.search(request('供暖')).total).toBe(0)
+    index.add({ ...base, version: 3, status: 'deleted', frequencies: new Map() })
+    expect(index.search(request('防汛')).total).toBe(0)
+    expect(index.counts()).toEqual({ live: 0, slots: 1 })
+  })
+
+  it('answers identically after a round trip through its snapshot bytes, and keeps taking writes', () => {
+    const { rand, single, documents, everIndexed } = buildCorpus(9, 1500, 300)
+    const parts = single.serialize()
+    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
+    let offset = 0
+    for (const part of parts) {
+      bytes.set(part, offset)
+      offset += part.byteLength
+    }
+    const restored = createInvertedIndex()
+    restored.load(bytes)
+    const figures = ({ documents, slots, terms, pairs }: ReturnType<InvertedIndex['figures']>) => ({ documents, slots, terms, pairs })
+    expect(figures(restored.figures())).toEqual(figures(single.figures()))
+    // Loaded lists hold no growth slack.
+    expect(restored.figures().postingBytes).toBeLessThanOrEqual(single.figures().postingBytes)
+    for (let round = 0; round < 100; round++) {
+      const request = randomRequest(rand)
+      expect(mergeResults(request, [restored.search(request)])).toEqual(bruteForce(documents, everIndexed, request))
+    }
+    for (let index = 0; index < 200; index++) {
+      const contentId = `doc-${Math.floor(rand() * 1500)}`
+      const document = makeDocument(rand, contentId, (documents.get(contentId)?.version ?? 5) + 1)
+      restored.add(document)
+      documents.set(contentId, document)
+      everIndexed.push(document)
+    }
+    for (let round = 0; round < 100; round++) {
+      const request = randomRequest(rand)
+      expect(mergeResults(request, [restored.search(request)])).toEqual(bruteForce(documents, everIndexed, request))
+    }
+  }, 120_000)
+
+  it('refuses bytes that are not a snapshot', () => {
+    const index = createInvertedIndex()
+    const broken = new Uint8Array(64)
+    new DataView(broken.buffer).setUint32(0, 40, true)
+    expect(() => index.load(broken)).toThrow()
+  })
+})
+
+describe('index threads', () => {
+  it('answer like one index in the main thread, with the work in two worker threads', async () => {
+    const threaded = createIndexShards({ threads: 2 })
+    const inline = createIndexShards({ threads: 1 })
+    try {
+      const rand = random(5)
+      const documents: IndexedDocument[] = Array.from({ length: 2000 }, (_, index) => makeDocument(rand, `doc-${index}`, 1))
+      await threaded.addDocuments(documents)
+      await inline.addDocuments(documents)
+      expect((await threaded.counts()).live).toBe(2000)
+      for (let round = 0; round < 60; round++) {
+        const request = randomRequest(rand)
+        expect(await threaded.search(request)).toEqual(await inline.search(request))
+      }
+      // A shard's bytes load into a fresh set of threads.
+      const sections = await threaded.serialize()
+      const reloaded = createIndexShards({ threads: 2 })
+      try {
+        await reloaded.load(sections)
+        const request: SearchRequest = { terms: ['政务'], filters: { status: 'published' }, sort: 'relevance', limit: 20, withFacets: true }
+        expect(await reloaded.search(request)).toEqual(await inline.search(request))
+      } finally {
+        await reloaded.close()
+      }
+    } finally {
+      await threaded.close()
+      await inline.close()
+    }
+  }, 120_000)
+})
