@@ -137,14 +137,26 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
     await drawer.locator('#field-title').fill('决策草案（征求意见稿）')
     await drawer.getByRole('button', { name: '保存', exact: true }).click()
     await drawer.waitFor({ state: 'detached' })
-    await field.getByText('决策草案（征求意见稿）').waitFor()
+    // The drawer created the attachment; the field lists it by its file name (Payload's upload card).
+    const created = await api('GET', `/gongkai-attachments?where[title][equals]=${encodeURIComponent('决策草案（征求意见稿）')}&depth=0`, undefined, 'editor')
+    expect(created.status).toBe(200)
+    expect(created.body.docs).toHaveLength(1)
+    const uploaded = created.body.docs[0] as { id: number; filename: string }
+    expect(uploaded.filename).toMatch(/^draft(-\d+)?\.pdf$/)
+    await expect.poll(async () => field.locator('.upload-relationship-details__filename').allInnerTexts()).toEqual([uploaded.filename])
     await page.locator('#action-save-draft').click()
     await expect
-      .poll(async () => (await api('GET', `/decisions/${decisionId}?draft=true&depth=1`, undefined, 'editor')).body.draftTextAttachments?.map((file: { title: string }) => file.title))
-      .toEqual(['决策草案（征求意见稿）'])
+      .poll(async () => (await api('GET', `/decisions/${decisionId}?draft=true&depth=0`, undefined, 'editor')).body.draftTextAttachments)
+      .toEqual([uploaded.id])
+    expect(
+      (await api('GET', `/decisions/${decisionId}?draft=true&depth=1`, undefined, 'editor')).body.draftTextAttachments?.map((file: { title: string }) => file.title),
+    ).toEqual(['决策草案（征求意见稿）'])
+    // After the save the field still shows the linked file.
+    await expect.poll(async () => field.locator('.upload-relationship-details__filename').allInnerTexts()).toEqual([uploaded.filename])
     await shot('draft-attachment')
 
     const attachment = (await api('GET', `/decisions/${decisionId}?draft=true&depth=1`, undefined, 'editor')).body.draftTextAttachments[0]
+    expect(attachment.id).toBe(uploaded.id)
     const anonymousRest = await fetch(`${cms.url}/api/gongkai-attachments/${attachment.id}`)
     expect(anonymousRest.status).toBe(404)
     const anonymousFile = await fetch(`${cms.url}/api/gongkai-attachments/file/${encodeURIComponent(attachment.filename)}`)
@@ -184,16 +196,30 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
   })
 
   it('shows the 集体讨论决定 values in the read-only view of a reviewer', async () => {
+    // Payload locks a document for whoever changes it 10 s or more after opening it, so whether the previous test
+    // left the editor's lock (and the reviewer Payload's 文档已锁定 dialog) depends on the machine's speed. Leave the
+    // editor's form and release any lock, as a site admin would: the reviewer sees what the reviewer's role gives.
+    await page.goto('about:blank')
+    const lockQuery = `/payload-locked-documents?where[document.value][equals]=${decisionId}&where[document.relationTo][equals]=decisions&depth=0`
+    for (const lock of (await api('GET', lockQuery)).body.docs as { id: number }[]) {
+      expect((await api('DELETE', `/payload-locked-documents/${lock.id}`)).status).toBe(200)
+    }
+    expect((await api('GET', lockQuery)).body.docs).toEqual([])
     await open('reviewer', `/collections/decisions/${decisionId}`)
-    // The editor's lock on the document leaves the reviewer the read-only view; its notice may overlay the tabs.
-    await tab('集体讨论决定').click({ force: true })
-    await page.locator('.document-fields__main .tabs-field__tab-button--active', { hasText: '集体讨论决定' }).waitFor()
+    const meetingTab = tab('集体讨论决定')
+    await meetingTab.waitFor({ state: 'attached' })
+    await expect.poll(async () => meetingTab.isEnabled()).toBe(true)
+    await meetingTab.click()
     const name = page.locator('#field-meeting__name')
-    await name.waitFor()
+    await name.waitFor({ state: 'visible' })
+    await page.locator('.document-fields__main .tabs-field__tab-button--active', { hasText: '集体讨论决定' }).waitFor()
     expect(await name.isDisabled()).toBe(true)
     await expect.poll(async () => name.inputValue()).toBe(meetingName)
     expect(await meetingDate()).toBe('2026年4月20日')
     expect(await page.locator('#field-meeting__kind').innerText()).toContain('政府常务会议')
+    // Read-only by role: no lock dialog, no save buttons.
+    expect(await page.locator('dialog#document-locked').count()).toBe(0)
+    expect(await page.locator('#action-save-draft').count()).toBe(0)
     await shot('meeting-read-only')
   })
 
