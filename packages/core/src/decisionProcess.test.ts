@@ -7,7 +7,9 @@ import {
   decisionSteps,
   hasContent,
   isSectionPublic,
+  isStepNotApplicable,
   missingDecisionElements,
+  notApplicableErrors,
   summarizeAdoption,
   withoutNonPublicSections,
 } from './decisionProcess.js'
@@ -99,6 +101,40 @@ describe('missingDecisionElements', () => {
     expect(missingDecisionElements({ ...complete, stage: 'implementing', implementationRecords: [] }).map((error) => error.path)).toEqual(['implementationRecords'])
     expect(missingDecisionElements({ ...complete, stage: 'implementing', effectEvaluation: null })).toEqual([])
     expect(missingDecisionElements({ ...complete, stage: 'evaluated', effectEvaluation: null }).map((error) => error.path)).toEqual(['effectEvaluation'])
+  })
+})
+
+describe('专家论证 and 风险评估 marked 不适用', () => {
+  const withoutReviews: Record<string, unknown> = { ...complete }
+  for (const path of ['expertReview', 'expertReviewDate', 'expertReviewDisclosure', 'riskAssessment', 'riskAssessmentDate', 'riskAssessmentDisclosure', 'riskAssessmentNonDisclosureReason']) {
+    delete withoutReviews[path]
+  }
+
+  it("requires neither step's elements at any later stage once marked 不适用", () => {
+    const marked = { ...withoutReviews, expertReviewNotApplicable: true, expertReviewNotApplicableReason: '事项专业性不强', riskAssessmentNotApplicable: true, riskAssessmentNotApplicableReason: '不涉及社会稳定' }
+    for (const stage of decisionStages) expect(missingDecisionElements({ ...marked, stage: stage.value })).toEqual([])
+    expect(isStepNotApplicable(marked, 'expert_review')).toBe(true)
+    expect(isStepNotApplicable(marked, 'legality_review')).toBe(false)
+  })
+
+  it('still requires the other step and every other step: only the marked one is excused', () => {
+    const errors = missingDecisionElements({ ...withoutReviews, stage: 'deciding', expertReviewNotApplicable: true, expertReviewNotApplicableReason: '事项专业性不强' })
+    expect(errors.map((error) => error.path)).toEqual(['riskAssessment', 'riskAssessmentDate', 'riskAssessmentDisclosure'])
+    expect(errors[0]?.message).toBe('决策阶段为“审议决定”时须已完成“风险评估”环节：缺少“风险评估结论”')
+    // 不适用 is only for the two steps decree 713 asks for "where the matter calls for it".
+    expect(missingDecisionElements({ ...complete, stage: 'deciding', legalityReview: null, legalityReviewNotApplicable: true }).map((error) => error.path)).toEqual(['legalityReview'])
+  })
+
+  it('treats anything but true as applicable (a hostile string does not excuse the step)', () => {
+    expect(missingDecisionElements({ ...withoutReviews, stage: 'deciding', expertReviewNotApplicable: 'true', riskAssessmentNotApplicable: 1 })).toHaveLength(6)
+  })
+
+  it('requires the reason, naming the step, at every stage', () => {
+    expect(notApplicableErrors({ stage: 'drafting', riskAssessmentNotApplicable: true, riskAssessmentNotApplicableReason: '  ' })).toEqual([
+      { path: 'riskAssessmentNotApplicableReason', message: '“风险评估”环节标记为不适用的，须填写“风险评估不适用理由”' },
+    ])
+    expect(notApplicableErrors({ expertReviewNotApplicable: true, expertReviewNotApplicableReason: '不涉及专业技术问题' })).toEqual([])
+    expect(notApplicableErrors({ expertReviewNotApplicable: false })).toEqual([])
   })
 })
 

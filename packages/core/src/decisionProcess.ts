@@ -73,6 +73,36 @@ export const decisionSteps = [
 /** A 决策程序环节 value. */
 export type DecisionStep = (typeof decisionSteps)[number]['value']
 
+/**
+ * 不适用: the steps decree 713 asks for only where the matter calls for them — 专家论证 for 专业性、技术性较强的
+ * 决策事项 (art. 19), 风险评估 where the decision may harm 社会稳定、公共安全 (art. 22). A decision may mark them
+ * not applicable with a reason; their elements are then not required at any stage. The fields are the decision
+ * collection's names: a checkbox and the reason beside it.
+ */
+export const optionalDecisionSteps = [
+  { step: 'expert_review', field: 'expertReviewNotApplicable', reasonField: 'expertReviewNotApplicableReason', label: '专家论证' },
+  { step: 'risk_assessment', field: 'riskAssessmentNotApplicable', reasonField: 'riskAssessmentNotApplicableReason', label: '风险评估' },
+] as const satisfies readonly { step: DecisionStep; field: string; reasonField: string; label: string }[]
+
+/** Whether the decision marks `step` 不适用 (only 专家论证 and 风险评估 can be). */
+export function isStepNotApplicable(decision: Record<string, unknown>, step: DecisionStep): boolean {
+  const optional = optionalDecisionSteps.find((candidate) => candidate.step === step)
+  return optional !== undefined && decision[optional.field] === true
+}
+
+/**
+ * A step marked 不适用 needs the reason recorded, whatever the stage: the choice is published with the decision
+ * and is what an assessor checks.
+ */
+export function notApplicableErrors(decision: Record<string, unknown>): DecisionProcessError[] {
+  return optionalDecisionSteps
+    .filter((optional) => decision[optional.field] === true && !hasContent(decision[optional.reasonField]))
+    .map((optional) => ({
+      path: optional.reasonField,
+      message: `“${optional.label}”环节标记为不适用的，须填写“${optional.label}不适用理由”`,
+    }))
+}
+
 /** One element a step needs, named by its field path and its Chinese label. */
 export type DecisionElement = {
   step: DecisionStep
@@ -166,7 +196,8 @@ export function decisionStageLabel(stage: unknown): string {
 
 /**
  * 阶段要素齐全: the elements missing for the decision's stage — each step's elements are required from its
- * `requiredFrom` stage onwards, so a stage cannot be reached by skipping an earlier one. Also every public
+ * `requiredFrom` stage onwards, so a stage cannot be reached by skipping an earlier one; a step marked 不适用
+ * (`optionalDecisionSteps`) requires none of its elements. Also every public
  * comment has been answered (采纳 / 部分采纳 / 未采纳, not 待研究) before the decision meeting.
  *
  * @example missingDecisionElements({ stage: 'deciding', … }) // [{ path: 'legalityReview', message: '决策阶段为“审议决定”时须已完成“合法性审查”：缺少“合法性审查意见”' }, …]
@@ -178,6 +209,7 @@ export function missingDecisionElements(decision: Record<string, unknown>): Deci
   const errors: DecisionProcessError[] = []
   for (const step of decisionSteps) {
     if (stageIndex < decisionStageIndex(step.requiredFrom)) continue
+    if (isStepNotApplicable(decision, step.value)) continue
     for (const element of decisionElements) {
       if (element.step !== step.value) continue
       if (element.when && !element.when(decision)) continue

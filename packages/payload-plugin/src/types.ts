@@ -634,6 +634,10 @@ export type Decision = Timestamps &
     draftingExplanation?: unknown
     /** 决策背景 */
     background?: unknown
+    /** Files of the 决策草案, 草案说明 and 决策背景 (uploads; public only once the decision is published) */
+    draftTextAttachments?: Relation<Attachment>[] | null
+    draftingExplanationAttachments?: Relation<Attachment>[] | null
+    backgroundAttachments?: Relation<Attachment>[] | null
     /** 征求意见方式; only 公开征求意见 has the minimum period */
     consultationForm?: ConsultationForm | null
     commentPeriodStart?: string | null
@@ -645,6 +649,12 @@ export type Decision = Timestamps &
     publicComments?: PublicComment[] | null
     /** 意见采纳情况, generated on read from `publicComments` */
     adoptionSummary?: string | null
+    /** 专家论证不适用: its elements are then not required (decree 713 art. 19); the reason is */
+    expertReviewNotApplicable?: boolean | null
+    expertReviewNotApplicableReason?: string | null
+    /** 风险评估不适用 (art. 22), as `expertReviewNotApplicable` */
+    riskAssessmentNotApplicable?: boolean | null
+    riskAssessmentNotApplicableReason?: string | null
     /** 专家论证意见 (read only where `expertReviewDisclosure` is 公开, or by the 承办单位) */
     expertReview?: unknown
     expertReviewDate?: string | null

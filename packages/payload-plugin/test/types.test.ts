@@ -48,7 +48,9 @@ const documentKeys: Partial<Record<GongkaiCollectionKey, string[]>> = {
   }),
   decisions: keysOf<Decision>({
     catalogueYear: true, catalogueNumber: true, title: true, responsibleAgency: true, stage: true, draftText: true,
-    draftingExplanation: true, background: true, consultationForm: true, commentPeriodStart: true, commentPeriodEnd: true,
+    draftingExplanation: true, background: true, draftTextAttachments: true, draftingExplanationAttachments: true,
+    backgroundAttachments: true, expertReviewNotApplicable: true, expertReviewNotApplicableReason: true,
+    riskAssessmentNotApplicable: true, riskAssessmentNotApplicableReason: true, consultationForm: true, commentPeriodStart: true, commentPeriodEnd: true,
     shortenedPeriodReason: true, commentNotice: true, publicComments: true, adoptionSummary: true,
     expertReview: true, expertReviewDate: true, expertReviewDisclosure: true, expertReviewNonDisclosureReason: true,
     riskAssessment: true, riskAssessmentDate: true, riskAssessmentDisclosure: true, riskAssessmentNonDisclosureReason: true,

@@ -6,6 +6,7 @@ import * as migration_20261129_223417_decisions_process from './20261129_223417_
 import * as migration_20261129_223635_admin_workbench from './20261129_223635_admin_workbench';
 import * as migration_20261129_224337_plugin_delivery from './20261129_224337_plugin_delivery';
 import * as migration_20261129_225054_cms_removal from './20261129_225054_cms_removal';
+import * as migration_20261130_002222_decision_form from './20261130_002222_decision_form';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261129_225054_cms_removal.up,
     down: migration_20261129_225054_cms_removal.down,
     name: '20261129_225054_cms_removal',
+  },
+  {
+    up: migration_20261130_002222_decision_form.up,
+    down: migration_20261130_002222_decision_form.down,
+    name: '20261130_002222_decision_form',
   },
 ];

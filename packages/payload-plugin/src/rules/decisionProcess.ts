@@ -1,4 +1,4 @@
-import { decisionOrderErrors, hasContent, missingDecisionElements } from '@gongkai/core'
+import { decisionOrderErrors, hasContent, missingDecisionElements, notApplicableErrors } from '@gongkai/core'
 import type { PayloadRequest } from 'payload'
 
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
@@ -18,7 +18,7 @@ type Doc = Record<string, unknown>
 export async function decisionProcessErrors(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; doc: Doc }): Promise<WorkflowFieldError[]> {
   const { req, options, doc } = args
   const calendarDay = (value: unknown) => toCalendarDate(value, options.timeZone)
-  const errors: WorkflowFieldError[] = [...missingDecisionElements(doc), ...decisionOrderErrors({ decision: doc, calendarDay })]
+  const errors: WorkflowFieldError[] = [...missingDecisionElements(doc), ...notApplicableErrors(doc), ...decisionOrderErrors({ decision: doc, calendarDay })]
   const noticeId = relationId(doc.commentNotice)
   if (noticeId !== undefined && hasContent(doc.commentNotice) && !errors.some((error) => error.path === 'commentNotice')) {
     const notice = (await req.payload

@@ -1,4 +1,4 @@
-import { decisionOrderErrors, missingDecisionElements } from '@gongkai/core'
+import { decisionOrderErrors, missingDecisionElements, notApplicableErrors } from '@gongkai/core'
 import type { Validate } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
@@ -14,7 +14,7 @@ export function validateDecisionProcess(args: { path: string; timeZone: string }
   return (_value, { data }) => {
     const decision = (data ?? {}) as Record<string, unknown>
     const calendarDay = (value: unknown) => toCalendarDate(value, args.timeZone)
-    const errors = [...missingDecisionElements(decision), ...decisionOrderErrors({ decision, calendarDay })].filter((error) => matches(error.path))
+    const errors = [...missingDecisionElements(decision), ...notApplicableErrors(decision), ...decisionOrderErrors({ decision, calendarDay })].filter((error) => matches(error.path))
     return errors.length === 0 ? true : errors.map((error) => error.message).join('；')
   }
 }

@@ -91,53 +91,68 @@ export function createDecisionCataloguesCollection(options: SanitizedGongkaiPlug
       },
       { name: 'title', type: 'text', label: label('目录名称', 'Title'), maxLength: 200, admin: { description: label('留空时自动生成', 'Generated when left empty') } },
       {
-        name: 'items',
-        type: 'array',
-        label: label('目录事项', 'Items'),
-        labels: { singular: label('事项', 'Item'), plural: label('事项', 'Items') },
-        maxRows: 500,
-        fields: [
+        type: 'tabs',
+        tabs: [
           {
-            type: 'row',
+            label: label('目录事项', 'Items'),
             fields: [
-              {
-                name: 'decision',
-                type: 'relationship',
-                relationTo: slugs.decisions,
-                label: label('决策事项', 'Decision'),
-                required: true,
-                admin: { width: '50%' },
-                validate: combineValidations(relationship, validateItemDecision),
-              },
-              {
-                name: 'stage',
-                type: 'select',
-                label: label('决策阶段', 'Stage'),
-                options: selectOptions(languages, decisionStages),
-                admin: { width: '25%', readOnly: true, description: label('保存时取自决策事项', 'Taken from the decision on save') },
-              },
-              { name: 'plannedCompletion', type: 'text', label: label('计划完成时间', 'Planned completion'), maxLength: 50, admin: { width: '25%' } },
+            {
+              name: 'items',
+              type: 'array',
+              label: label('目录事项', 'Items'),
+              labels: { singular: label('事项', 'Item'), plural: label('事项', 'Items') },
+              maxRows: 500,
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'decision',
+                      type: 'relationship',
+                      relationTo: slugs.decisions,
+                      label: label('决策事项', 'Decision'),
+                      required: true,
+                      admin: { width: '50%' },
+                      validate: combineValidations(relationship, validateItemDecision),
+                    },
+                    {
+                      name: 'stage',
+                      type: 'select',
+                      label: label('决策阶段', 'Stage'),
+                      options: selectOptions(languages, decisionStages),
+                      admin: { width: '25%', readOnly: true, description: label('保存时取自决策事项', 'Taken from the decision on save') },
+                    },
+                    { name: 'plannedCompletion', type: 'text', label: label('计划完成时间', 'Planned completion'), maxLength: 50, admin: { width: '25%' } },
+                  ],
+                },
+              ],
+            },
             ],
           },
-        ],
-      },
-      {
-        name: 'adjustments',
-        type: 'array',
-        label: label('目录调整', 'Adjustments'),
-        labels: { singular: label('调整', 'Adjustment'), plural: label('调整', 'Adjustments') },
-        maxRows: 500,
-        admin: { description: label('目录发布后调入或调出事项须逐项记录，并随目录发布', 'After publication, each addition or removal is recorded and published') },
-        fields: [
           {
-            type: 'row',
+            label: label('目录调整', 'Adjustments'),
             fields: [
-              { name: 'kind', type: 'select', label: label('调整类型', 'Kind'), required: true, options: selectOptions(languages, catalogueAdjustmentKinds), admin: { width: '20%' } },
-              { name: 'decision', type: 'relationship', relationTo: slugs.decisions, label: label('决策事项', 'Decision'), required: true, admin: { width: '50%' } },
-              { name: 'date', type: 'date', label: label('调整日期', 'Date'), required: true, admin: { width: '30%', ...dayPicker } },
+            {
+              name: 'adjustments',
+              type: 'array',
+              label: label('目录调整', 'Adjustments'),
+              labels: { singular: label('调整', 'Adjustment'), plural: label('调整', 'Adjustments') },
+              maxRows: 500,
+              admin: { description: label('目录发布后调入或调出事项须逐项记录，并随目录发布', 'After publication, each addition or removal is recorded and published') },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'kind', type: 'select', label: label('调整类型', 'Kind'), required: true, options: selectOptions(languages, catalogueAdjustmentKinds), admin: { width: '20%' } },
+                    { name: 'decision', type: 'relationship', relationTo: slugs.decisions, label: label('决策事项', 'Decision'), required: true, admin: { width: '50%' } },
+                    { name: 'date', type: 'date', label: label('调整日期', 'Date'), required: true, admin: { width: '30%', ...dayPicker } },
+                  ],
+                },
+                { name: 'reason', type: 'textarea', label: label('调整理由', 'Reason'), required: true, maxLength: 1000 },
+              ],
+            },
             ],
           },
-          { name: 'reason', type: 'textarea', label: label('调整理由', 'Reason'), required: true, maxLength: 1000 },
         ],
       },
     ],

@@ -33,145 +33,166 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
     versions: { drafts: true, maxPerDoc: options.maxVersionsPerDoc },
     fields: [
       {
-        name: 'kind',
-        type: 'select',
-        label: label('参与形式', 'Kind'),
-        required: true,
-        options: selectOptions(languages, participationKinds),
-      },
-      {
-        type: 'row',
-        fields: [
+        // Unnamed tabs: presentational only, the data and the database keep their shape.
+        type: 'tabs',
+        tabs: [
           {
-            name: 'meetingName',
-            type: 'text',
-            label: label('会议或活动名称', 'Meeting or activity'),
-            required: true,
-            maxLength: 200,
-            admin: { width: '70%' },
-          },
-          {
-            name: 'meetingDate',
-            type: 'date',
-            label: label('日期', 'Date'),
-            required: true,
-            admin: { width: '30%', ...dayPicker },
-          },
-        ],
-      },
-      {
-        name: 'decision',
-        type: 'relationship',
-        relationTo: slugs.decisions,
-        label: label('相关重大行政决策', 'Related decision'),
-      },
-      {
-        name: 'meetingKind',
-        type: 'select',
-        label: label('决策会议类型', 'Decision meeting kind'),
-        options: selectOptions(languages, meetingKinds),
-        admin: {
-          condition: (data) => data?.kind === 'meeting_attendance',
-          description: label('列席政府常务会议、全体会议的次数计入年度公众参与指标', 'Executive and plenary meetings count towards the yearly target'),
-        },
-        validate: combineValidations(
-          select,
-          validateRequiredWhen((sibling) => (sibling.kind === 'meeting_attendance' ? '参与形式为“列席会议”时须选择决策会议类型' : undefined)),
-          validateAttendedMeeting({ decisionsSlug: slugs.decisions, timeZone: options.timeZone }),
-        ),
-      },
-      {
-        type: 'row',
-        fields: [
-          {
-            name: 'selectionMethod',
-            type: 'select',
-            label: label('遴选方式', 'How selected'),
-            options: selectOptions(languages, selectionMethods),
-            admin: { width: '50%' },
-          },
-          {
-            name: 'selectionDate',
-            type: 'date',
-            label: label('遴选日期', 'Selection date'),
-            admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
-          },
-        ],
-      },
-      {
-        name: 'selectionNote',
-        type: 'textarea',
-        label: label('遴选情况', 'Selection record'),
-        maxLength: 2000,
-        admin: {
-          description: label('公开：报名人数、入选人数及遴选理由，不得含姓名、电话、身份证号', 'Public: how many registered, who was selected and why — no personal data'),
-        },
-        validate: combineValidations(textarea, validateNoPersonalData('遴选情况')),
-      },
-      {
-        name: 'participants',
-        type: 'array',
-        label: label('参与人', 'Participants'),
-        labels: { singular: label('参与人', 'Participant'), plural: label('参与人', 'Participants') },
-        admin: {
-          description: label(
-            '只记录公开显示名称（如“居民代表甲”“张先生”），不得填写姓名、身份证号、电话等个人信息',
-            'Public display names only (e.g. 居民代表甲, 张先生); never names, ID numbers or phone numbers',
-          ),
-        },
-        fields: [
-          {
-            name: 'displayName',
-            type: 'text',
-            label: label('公开显示名称', 'Public display name'),
-            required: true,
-            maxLength: 50,
-            validate: combineValidations(text, validateDisplayName),
-          },
-          {
-            type: 'row',
+            label: label('活动', 'Activity'),
             fields: [
-              {
-                name: 'selectionMethod',
-                type: 'select',
-                label: label('遴选方式', 'How selected'),
-                required: true,
-                options: selectOptions(languages, selectionMethods),
-                admin: { width: '50%' },
+            {
+              name: 'kind',
+              type: 'select',
+              label: label('参与形式', 'Kind'),
+              required: true,
+              options: selectOptions(languages, participationKinds),
+            },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'meetingName',
+                  type: 'text',
+                  label: label('会议或活动名称', 'Meeting or activity'),
+                  required: true,
+                  maxLength: 200,
+                  admin: { width: '70%' },
+                },
+                {
+                  name: 'meetingDate',
+                  type: 'date',
+                  label: label('日期', 'Date'),
+                  required: true,
+                  admin: { width: '30%', ...dayPicker },
+                },
+              ],
+            },
+            {
+              name: 'decision',
+              type: 'relationship',
+              relationTo: slugs.decisions,
+              label: label('相关重大行政决策', 'Related decision'),
+            },
+            {
+              name: 'meetingKind',
+              type: 'select',
+              label: label('决策会议类型', 'Decision meeting kind'),
+              options: selectOptions(languages, meetingKinds),
+              admin: {
+                condition: (data) => data?.kind === 'meeting_attendance',
+                description: label('列席政府常务会议、全体会议的次数计入年度公众参与指标', 'Executive and plenary meetings count towards the yearly target'),
               },
-              {
-                name: 'sector',
-                type: 'select',
-                label: label('界别', 'Sector'),
-                required: true,
-                options: selectOptions(languages, participantSectors),
-                admin: { width: '50%' },
+              validate: combineValidations(
+                select,
+                validateRequiredWhen((sibling) => (sibling.kind === 'meeting_attendance' ? '参与形式为“列席会议”时须选择决策会议类型' : undefined)),
+                validateAttendedMeeting({ decisionsSlug: slugs.decisions, timeZone: options.timeZone }),
+              ),
+            },
+            ],
+          },
+          {
+            label: label('参与人与遴选', 'Participants and selection'),
+            fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'selectionMethod',
+                  type: 'select',
+                  label: label('遴选方式', 'How selected'),
+                  options: selectOptions(languages, selectionMethods),
+                  admin: { width: '50%' },
+                },
+                {
+                  name: 'selectionDate',
+                  type: 'date',
+                  label: label('遴选日期', 'Selection date'),
+                  admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+                },
+              ],
+            },
+            {
+              name: 'selectionNote',
+              type: 'textarea',
+              label: label('遴选情况', 'Selection record'),
+              maxLength: 2000,
+              admin: {
+                description: label('公开：报名人数、入选人数及遴选理由，不得含姓名、电话、身份证号', 'Public: how many registered, who was selected and why — no personal data'),
               },
+              validate: combineValidations(textarea, validateNoPersonalData('遴选情况')),
+            },
+            {
+              name: 'participants',
+              type: 'array',
+              label: label('参与人', 'Participants'),
+              labels: { singular: label('参与人', 'Participant'), plural: label('参与人', 'Participants') },
+              admin: {
+                description: label(
+                  '只记录公开显示名称（如“居民代表甲”“张先生”），不得填写姓名、身份证号、电话等个人信息',
+                  'Public display names only (e.g. 居民代表甲, 张先生); never names, ID numbers or phone numbers',
+                ),
+              },
+              fields: [
+                {
+                  name: 'displayName',
+                  type: 'text',
+                  label: label('公开显示名称', 'Public display name'),
+                  required: true,
+                  maxLength: 50,
+                  validate: combineValidations(text, validateDisplayName),
+                },
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'selectionMethod',
+                      type: 'select',
+                      label: label('遴选方式', 'How selected'),
+                      required: true,
+                      options: selectOptions(languages, selectionMethods),
+                      admin: { width: '50%' },
+                    },
+                    {
+                      name: 'sector',
+                      type: 'select',
+                      label: label('界别', 'Sector'),
+                      required: true,
+                      options: selectOptions(languages, participantSectors),
+                      admin: { width: '50%' },
+                    },
+                  ],
+                },
+              ],
+            },
+            ],
+          },
+          {
+            label: label('意见与采纳', 'Opinions and adoption'),
+            fields: [
+            {
+              name: 'opinions',
+              type: 'array',
+              label: label('发表的意见', 'Opinions expressed'),
+              labels: { singular: label('意见', 'Opinion'), plural: label('意见', 'Opinions') },
+              fields: [
+                {
+                  name: 'speaker',
+                  type: 'text',
+                  label: label('发言人', 'Speaker'),
+                  required: true,
+                  maxLength: 50,
+                  admin: { description: label('填写参与人的公开显示名称', 'A participant’s public display name') },
+                  validate: combineValidations(text, validateSpeaker),
+                },
+                { name: 'content', type: 'textarea', label: label('意见内容', 'Content'), required: true, maxLength: 2000 },
+                ...adoptionFields(options),
+              ],
+            },
+            adoptionSummaryField({ options, name: 'opinionAdoptionSummary', arrayField: 'opinions', noun: '列席人员意见' }),
+            { name: 'publicSummary', type: 'textarea', label: label('公开摘要', 'Public summary'), maxLength: 3000 },
             ],
           },
         ],
       },
-      {
-        name: 'opinions',
-        type: 'array',
-        label: label('发表的意见', 'Opinions expressed'),
-        labels: { singular: label('意见', 'Opinion'), plural: label('意见', 'Opinions') },
-        fields: [
-          {
-            name: 'speaker',
-            type: 'text',
-            label: label('发言人', 'Speaker'),
-            required: true,
-            maxLength: 50,
-            admin: { description: label('填写参与人的公开显示名称', 'A participant’s public display name') },
-            validate: combineValidations(text, validateSpeaker),
-          },
-          { name: 'content', type: 'textarea', label: label('意见内容', 'Content'), required: true, maxLength: 2000 },
-          ...adoptionFields(options),
-        ],
-      },
-      adoptionSummaryField({ options, name: 'opinionAdoptionSummary', arrayField: 'opinions', noun: '列席人员意见' }),
-      { name: 'publicSummary', type: 'textarea', label: label('公开摘要', 'Public summary'), maxLength: 3000 },
     ],
   }
 }

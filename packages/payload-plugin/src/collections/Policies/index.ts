@@ -297,7 +297,9 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         collection: slugs.interpretations,
         on: 'policies',
         label: label('政策解读', 'Interpretations'),
-        admin: { description: label('解读本文件的政策解读（三同步）', 'Interpretations of this document') },
+        // The join table reads its rows at depth 0: relationship columns (解读的政策文件, 解读机构) showed
+        // “‹没有 解读的政策文件›”. Title first, then plain columns.
+        admin: { description: label('解读本文件的政策解读（三同步）', 'Interpretations of this document'), defaultColumns: ['title', 'form', 'updatedAt', '_status'] },
       },
     ],
     hooks: options.isDisabled

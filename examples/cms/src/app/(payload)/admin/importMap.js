@@ -32,6 +32,7 @@ import { AuditTrail as AuditTrail_baa7528fc9e784bd120ddf179349a4e3 } from '@gong
 import { WorkflowControls as WorkflowControls_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { DeliveryStatus as DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { WorkflowReplacesPublish as WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
+import { DecisionStageShortcut as DecisionStageShortcut_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { DeliveryRetryButton as DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetAccessCell as QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3 } from '@gongkai/payload-plugin/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -79,6 +80,7 @@ export const importMap = {
   "@gongkai/payload-plugin/client#WorkflowControls": WorkflowControls_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#DeliveryStatus": DeliveryStatus_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#WorkflowReplacesPublish": WorkflowReplacesPublish_baa7528fc9e784bd120ddf179349a4e3,
+  "@gongkai/payload-plugin/client#DecisionStageShortcut": DecisionStageShortcut_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#DeliveryRetryButton": DeliveryRetryButton_baa7528fc9e784bd120ddf179349a4e3,
   "@gongkai/payload-plugin/client#QueryPresetAccessCell": QueryPresetAccessCell_baa7528fc9e784bd120ddf179349a4e3,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
