@@ -17,7 +17,6 @@ import { isBlank, relationId } from '../utilities/relationIds.js'
 import type { WorkflowAction } from './states.js'
 import { labelAtPath } from '../rules/documentRules.js'
 import { dedupeProblems, problemText } from '../infrastructure/RuleError.js'
-import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 export type { Doc }
 
