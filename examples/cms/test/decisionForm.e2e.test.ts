@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 import { type CmsServer, startCmsServer } from './cmsServer'
 
 const password = 'Gongkai-decision-2026'

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from './browser'
+import { launchChromium } from '@gongkai/dev-browser'
 import { type CmsServer, startCmsServer } from './cmsServer'
 
 const password = 'Gongkai-rules-2026'
