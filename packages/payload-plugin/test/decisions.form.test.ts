@@ -103,7 +103,7 @@ describe('专家论证 and 风险评估 marked 不适用 (decree 713 arts. 19, 2
     const draft = await world.createDraft('decisions', decisionWithoutReviews({ ...notApplicableBoth, expertReviewNotApplicableReason: null }))
     const refused = await failure(world.act('editor', { collection: 'decisions', id: draft.id, action: 'submit' }))
     expect(refused.status).toBe(400)
-    expect(refused.errors).toEqual([{ path: 'expertReviewNotApplicableReason', message: '“专家论证”环节标记为不适用的，须填写“专家论证不适用理由”' }])
+    expect(refused.errors).toEqual([{ path: 'expertReviewNotApplicableReason', label: '专家论证不适用理由', message: '“专家论证”环节标记为不适用的，须填写“专家论证不适用理由”' }])
     expect((await world.latest('decisions', draft.id)).workflowState).toBe('draft')
   })
 
