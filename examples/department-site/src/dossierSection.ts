@@ -20,7 +20,11 @@ type Step = DecisionDossier['steps'][number]
 type Section = DecisionDossier['sections'][number]
 type Participation = DecisionDossier['participation'][number]
 
-const statusLabels: Record<Step['status'], string> = { complete: '已完成', incomplete: '未开展', withheld: '已完成（依法不公开）' }
+const statusLabels: Record<Step['status'], string> = { complete: '已完成', incomplete: '未开展', withheld: '已完成（依法不公开）', not_applicable: '不适用' }
+
+/** The step's status as read; a 不适用 step says why: “不适用（理由）”. */
+const statusText = (step: Step): string =>
+  step.status === 'not_applicable' && step.notApplicableReason ? `${statusLabels.not_applicable}（${step.notApplicableReason}）` : statusLabels[step.status]
 
 /** 专栏 sections in the order work point 18 lists them: 草案全文, 草案说明, 决策背景 …, 决策结果 last but the 效果评估. */
 const sectionOrder: Section['section'][] = ['draftText', 'draftingExplanation', 'background', 'expertReview', 'riskAssessment', 'legalityReview', 'result', 'effectEvaluation']
@@ -37,7 +41,7 @@ function stepDate(step: Step): string {
 function timeline(dossier: DecisionDossier): SafeHtml {
   return html`<section class="timeline" aria-labelledby="dossier-timeline"><h3 id="dossier-timeline">决策程序</h3><ol>${dossier.steps.map(
     (step) =>
-      html`<li data-step="${step.step}" data-status="${step.status}"><span class="step">${labelOf(decisionSteps, step.step)}</span> <time${step.date ? html` datetime="${step.date}"` : ''}>${stepDate(step)}</time> <span class="status">${statusLabels[step.status]}</span></li>`,
+      html`<li data-step="${step.step}" data-status="${step.status}"><span class="step">${labelOf(decisionSteps, step.step)}</span> <time${step.date ? html` datetime="${step.date}"` : ''}>${stepDate(step)}</time> <span class="status">${statusText(step)}</span></li>`,
   )}</ol></section>`
 }
 

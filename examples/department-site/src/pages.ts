@@ -39,7 +39,7 @@ table.metadata th,table.metadata td,table.history th,table.history td{border:1px
 .withdrawn{border:2px solid #b00;padding:1rem;background:#fff5f5}
 .dossier .timeline ol{list-style:none;padding:0;margin:0;border-left:3px solid #ddd}
 .dossier .timeline li{position:relative;padding:.2rem 0 .6rem 1.2rem}.dossier .timeline li::before{content:"";position:absolute;left:-.5rem;top:.55rem;width:.7rem;height:.7rem;border-radius:50%;background:#ccc}
-.dossier .timeline li[data-status=complete]::before,.dossier .timeline li[data-status=withheld]::before{background:#b00}
+.dossier .timeline li[data-status=complete]::before,.dossier .timeline li[data-status=withheld]::before,.dossier .timeline li[data-status=not_applicable]::before{background:#b00}
 .dossier .timeline .step{font-weight:bold;display:inline-block;min-width:7em}.dossier .timeline time{color:#444}.dossier .timeline .status{color:#666;font-size:.9em;margin-left:.5em}
 .dossier .timeline li[data-status=incomplete]{color:#999}
 .dossier table.opinions{border-collapse:collapse;margin:.5rem 0;width:100%}.dossier table.opinions th,.dossier table.opinions td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}

@@ -130,6 +130,22 @@ beforeAll(async () => {
     bodyText: '区政府第12次常务会议审议通过。',
     dossier,
   })
+  // 专家论证 marked 不适用: the reason is shown as text (its markup never run), the step counts as done.
+  await cms.push('decisions-3', {
+    version: 1,
+    kind: 'decision',
+    title: '武清区中小学课后服务收费标准调整方案',
+    issuers: ['wuqing-edu'],
+    publishedAt: '2022-10-20',
+    bodyText: '区政府常务会议审议通过。',
+    dossier: {
+      ...dossier,
+      steps: dossier.steps.map((step) =>
+        step.step === 'expert_review' ? { step: 'expert_review', status: 'not_applicable', notApplicableReason: '本事项技术性不强<b>无需</b>专家论证' } : step,
+      ),
+      sections: dossier.sections.filter((section) => section.section !== 'expertReview'),
+    },
+  })
   site = createDepartmentSite({ library: createPolicyLibraryClient({ baseUrl: libraryUrl }), title: '天津市武清区人民政府', pageSize: 10 })
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`
@@ -191,5 +207,18 @@ describe('a decision’s 专栏 in Chromium', { timeout: 120_000 }, () => {
 
     await page.locator('.comments a.notice').click()
     await see('h1', '关于公开征求《武清区中小学幼儿园布局专项规划（草案）》意见的公告')
+  })
+
+  it('shows a step marked 不适用 as “不适用（理由）” in the timeline, without its section', async () => {
+    const response = await page.goto(`${siteUrl}/documents/decisions-3`)
+    expect(response?.status()).toBe(200)
+    await see('h1', '武清区中小学课后服务收费标准调整方案')
+    const step = page.locator('.timeline li[data-step="expert_review"]')
+    expect(await step.getAttribute('data-status')).toBe('not_applicable')
+    expect(await step.locator('.status').textContent()).toBe('不适用（本事项技术性不强<b>无需</b>专家论证）')
+    expect(await step.locator('.status b').count()).toBe(0)
+    expect(await step.locator('time').textContent()).toBe('')
+    expect(await page.locator('.timeline li[data-step="legality_review"] .status').textContent()).toBe('已完成')
+    expect(await page.locator('.dossier-section h3').allTextContents()).not.toContain('专家论证意见')
   })
 })

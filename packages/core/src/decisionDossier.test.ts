@@ -82,6 +82,40 @@ describe('buildDecisionDossier', () => {
     expect(notDone.steps.find((step) => step.step === 'risk_assessment')?.isComplete).toBe(false)
   })
 
+  it('shows a step marked 不适用 as complete, with its public reason and no document', () => {
+    const marked = buildDecisionDossier({
+      decision: {
+        ...decision,
+        riskAssessment: richText('草拟中的评估'),
+        riskAssessmentDate: undefined,
+        riskAssessmentDisclosure: 'public',
+        riskAssessmentNotApplicable: true,
+        riskAssessmentNotApplicableReason: ' 本事项为内部管理规范，不涉及社会稳定风险 ',
+      },
+      participation: [],
+      calendarDay,
+    })
+    expect(marked.steps.find((step) => step.step === 'risk_assessment')).toEqual({
+      step: 'risk_assessment',
+      label: '风险评估',
+      date: null,
+      isComplete: true,
+      isNotApplicable: true,
+      notApplicableReason: '本事项为内部管理规范，不涉及社会稳定风险',
+      isWithheld: false,
+    })
+    expect(marked.documents.riskAssessment).toBeNull()
+    expect(JSON.stringify(marked)).not.toContain('草拟中的评估')
+    // The other steps are as before; a reason left behind after the mark was cleared is not shown.
+    expect(marked.steps.find((step) => step.step === 'expert_review')).toMatchObject({ isComplete: true, isNotApplicable: false, notApplicableReason: null })
+    const cleared = buildDecisionDossier({ decision: { ...decision, riskAssessmentNotApplicable: false, riskAssessmentNotApplicableReason: '旧理由' }, participation: [], calendarDay })
+    expect(cleared.steps.find((step) => step.step === 'risk_assessment')).toMatchObject({ isNotApplicable: false, notApplicableReason: null, isWithheld: true })
+    expect(JSON.stringify(cleared.steps)).not.toContain('旧理由')
+    // An incomplete step that is not marked stays incomplete.
+    const undone = buildDecisionDossier({ decision: { ...decision, expertReview: undefined }, participation: [], calendarDay })
+    expect(undone.steps.find((step) => step.step === 'expert_review')).toMatchObject({ isComplete: false, isNotApplicable: false })
+  })
+
   it('leaves out a section not marked 公开 and keeps the public ones', () => {
     expect(dossier.documents.riskAssessment).toBeNull()
     expect(dossier.documents.expertReview).toEqual(richText('专家意见'))

@@ -1,4 +1,13 @@
-import { decisionDisclosedSections, decisionElements, decisionSteps, hasContent, summarizeAdoption, withoutNonPublicSections } from './decisionProcess.js'
+import {
+  decisionDisclosedSections,
+  decisionElements,
+  decisionSteps,
+  hasContent,
+  isStepNotApplicable,
+  optionalDecisionSteps,
+  summarizeAdoption,
+  withoutNonPublicSections,
+} from './decisionProcess.js'
 import type { AdoptionSummary, DecisionStep } from './decisionProcess.js'
 import { decisionStages } from './enumerations.js'
 import { labelOf } from './labelledOption.js'
@@ -13,7 +22,15 @@ export type DossierStep = {
   date: string | null
   /** The comment period's end, for 公众参与. */
   endDate?: string | null
+  /** Done, or marked 不适用 (nothing was required of it). */
   isComplete: boolean
+  /**
+   * 不适用: 专家论证 or 风险评估 marked not needed for this matter (decree 713 arts. 19, 22). Counts as complete;
+   * the reason is public, it is what tells a reader why the step was not carried out.
+   */
+  isNotApplicable: boolean
+  /** Why the step was not needed, when `isNotApplicable`; otherwise null. */
+  notApplicableReason: string | null
   /** Done, but its section was chosen 不公开 (视情况公开): readers see the step, not the section. */
   isWithheld: boolean
 }
@@ -76,7 +93,20 @@ export function buildDecisionDossier(args: { decision: Doc; participation: reado
   // A section marked 不公开 was done but is withheld: a reader (whose copy lacks it) still sees the step complete.
   const isWithheld = (path: string) =>
     path in decisionDisclosedSections && args.decision[decisionDisclosedSections[path as keyof typeof decisionDisclosedSections]] === 'not_public'
-  const steps = decisionSteps.map((step) => {
+  const steps = decisionSteps.map((step): DossierStep => {
+    if (isStepNotApplicable(args.decision, step.value)) {
+      const reasonField = optionalDecisionSteps.find((optional) => optional.step === step.value)?.reasonField
+      const reason = reasonField ? args.decision[reasonField] : undefined
+      return {
+        step: step.value,
+        label: step.label.zh,
+        date: null,
+        isComplete: true,
+        isNotApplicable: true,
+        notApplicableReason: typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : null,
+        isWithheld: false,
+      }
+    }
     const elements = decisionElements.filter((element) => element.step === step.value && (!element.when || element.when(args.decision)))
     const isComplete = elements.every((element) => hasContent(valueAt(element.path)) || isWithheld(element.path))
     return {
@@ -85,6 +115,8 @@ export function buildDecisionDossier(args: { decision: Doc; participation: reado
       date: stepDates[step.value],
       ...(step.value === 'public_participation' ? { endDate: day(decision.commentPeriodEnd) } : {}),
       isComplete,
+      isNotApplicable: false,
+      notApplicableReason: null,
       isWithheld: isComplete && elements.some((element) => isWithheld(element.path)),
     }
   })
@@ -100,8 +132,9 @@ export function buildDecisionDossier(args: { decision: Doc; participation: reado
       draftText: decision.draftText ?? null,
       draftingExplanation: decision.draftingExplanation ?? null,
       background: decision.background ?? null,
-      expertReview: decision.expertReview ?? null,
-      riskAssessment: decision.riskAssessment ?? null,
+      // A step marked 不适用 has no document: whatever was typed before the mark is not part of the record.
+      expertReview: isStepNotApplicable(args.decision, 'expert_review') ? null : (decision.expertReview ?? null),
+      riskAssessment: isStepNotApplicable(args.decision, 'risk_assessment') ? null : (decision.riskAssessment ?? null),
       legalityReview: decision.legalityReview ?? null,
       result: decision.result ?? null,
       effectEvaluation: decision.effectEvaluation ?? null,

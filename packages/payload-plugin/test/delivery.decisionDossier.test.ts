@@ -260,4 +260,17 @@ describe('a decision delivered with its 决策专栏', () => {
     const owner = await payload.findByID({ collection: 'decisions', id: decisionId, overrideAccess: false, user: world.users.reviewer })
     expect(JSON.stringify(owner)).toContain('维稳预案')
   }, 120_000)
+  it('sends a 风险评估 marked 不适用 as a not-applicable step with its reason, complete in the 专栏', async () => {
+    const { riskAssessment: _text, riskAssessmentDate: _date, riskAssessmentDisclosure: _disclosure, riskAssessmentNonDisclosureReason: _why, ...data } = decision()
+    const reason = '本事项为既有改造标准的延续，不涉及征地拆迁，经评估不存在社会稳定风险点'
+    const draft = await world.createDraft('decisions', { ...data, catalogueNumber: 4, title: '武清区老旧小区改造资金管理办法', riskAssessmentNotApplicable: true, riskAssessmentNotApplicableReason: reason })
+    await world.approve('decisions', draft.id)
+    await world.act('publisher', { collection: 'decisions', id: draft.id, action: 'publish' })
+    const read = await eventually(`decisions-${draft.id} in the library`, async () => (await reader.getDossier(`decisions-${draft.id}`)) ?? undefined, 60_000)
+    const steps = read.dossier.steps
+    expect(steps.find((step) => step.step === 'risk_assessment')).toEqual({ step: 'risk_assessment', status: 'not_applicable', notApplicableReason: reason })
+    expect(steps.find((step) => step.step === 'expert_review')).toEqual({ step: 'expert_review', status: 'complete', date: '2026-04-08' })
+    expect(steps.filter((step) => 'notApplicableReason' in step)).toHaveLength(1)
+    expect(read.dossier.sections.map((section) => section.section)).not.toContain('riskAssessment')
+  }, 120_000)
 })

@@ -62,6 +62,14 @@ function dossier(overrides: Record<string, unknown> = {}): Record<string, unknow
   }
 }
 
+/** 专家论证 marked 不适用, its reason given, and no 专家论证意见 among the sections. */
+function notApplicableDossier(reason: unknown = '本事项不涉及专业性、技术性较强的问题', step = 'expert_review'): Record<string, unknown> {
+  return dossier({
+    steps: (dossier().steps as Record<string, unknown>[]).map((entry) => (entry.step === step ? { step, status: 'not_applicable', ...(reason === null ? {} : { notApplicableReason: reason }) } : entry)),
+    sections: (dossier().sections as Record<string, unknown>[]).filter((section) => section.section !== 'expertReview'),
+  })
+}
+
 function decision(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return documentInput({
     kind: 'decision',
@@ -136,6 +144,17 @@ describe('a decision with its dossier', () => {
     expect(own.body.dossier.comments.adoption.summary).toBe('共收到意见 2 条：采纳 1 条，未采纳 1 条。')
   })
 
+  it('stores a step marked 不适用 with its reason and reads it back', async () => {
+    const created = await library.call('PUT', '/v1/documents/decisions-na', { token, body: decision({ dossier: notApplicableDossier() }) })
+    expect(created.status, created.text).toBe(201)
+    const own = await library.call('GET', '/v1/documents/decisions-na/dossier')
+    expect(own.status).toBe(200)
+    expect(schemaErrors('DossierDocument', own.body)).toEqual([])
+    expect(own.body.dossier.steps[1]).toEqual({ step: 'expert_review', status: 'not_applicable', notApplicableReason: '本事项不涉及专业性、技术性较强的问题' })
+    const read = await library.call('GET', '/v1/documents/decisions-na')
+    expect(read.body.dossier).toEqual(notApplicableDossier())
+  })
+
   it('keeps the earlier dossier with the earlier version when a later stage is pushed', async () => {
     const evaluated = dossier({
       stage: 'evaluated',
@@ -192,6 +211,7 @@ describe('refused dossiers: 4xx naming the field, nothing stored', () => {
       '/dossier/participation/0/participants/0/displayName',
     ],
     ['a meeting name', (text) => dossier({ decisionMeeting: { meetingName: text } }), '/dossier/decisionMeeting/meetingName'],
+    ['a 不适用 reason', (text) => notApplicableDossier(text), '/dossier/steps/1/notApplicableReason'],
   ]
   for (const [field, build, pointer] of textFields) {
     for (const [name, text] of hostileTexts) {
@@ -215,6 +235,17 @@ describe('refused dossiers: 4xx naming the field, nothing stored', () => {
     ['an unknown field (e.g. a registrant’s phone number)', () => dossier({ participation: [{ ...(dossier().participation as Record<string, unknown>[])[0], participants: [{ displayName: '居民代表甲', phone: '13800000000' }] }] }), '/dossier/participation/0/participants/0/phone', ['additionalProperties']],
     ['an over-long opinion', () => dossier({ participation: [{ ...(dossier().participation as Record<string, unknown>[])[0], opinions: [{ speaker: '甲', content: '长'.repeat(2001), adoption: 'adopted' }] }] }), '/dossier/participation/0/opinions/0/content', ['maxLength']],
     ['a section sent twice', () => dossier({ sections: [{ section: 'result', title: '决策结果', text: '一' }, { section: 'result', title: '决策结果', text: '二' }] }), '/dossier/sections/1/section', ['unique']],
+    ['an over-long 不适用 reason', () => notApplicableDossier('长'.repeat(1001)), '/dossier/steps/1/notApplicableReason', ['maxLength']],
+    ['an empty 不适用 reason', () => notApplicableDossier(''), '/dossier/steps/1/notApplicableReason', ['minLength']],
+    ['a 不适用 step without its reason', () => notApplicableDossier(null), '/dossier/steps/1/notApplicableReason', ['required']],
+    ['a 不适用 reason on a step that is not 专家论证/风险评估', () => notApplicableDossier('不需要', 'legality_review'), '/dossier/steps/3/status', ['notApplicableStep']],
+    [
+      'a 不适用 reason on a step not marked 不适用',
+      () => dossier({ steps: (dossier().steps as Record<string, unknown>[]).map((entry) => (entry.step === 'publication' ? { ...entry, notApplicableReason: '不需要' } : entry)) }),
+      '/dossier/steps/5/notApplicableReason',
+      ['notApplicableReason'],
+    ],
+    ['the content of a section whose step is 不适用', () => dossier({ ...notApplicableDossier(), sections: dossier().sections }), '/dossier/sections/2/section', ['notApplicableSection']],
     ['the content of a section marked 不公开', () => dossier({ sections: [{ section: 'riskAssessment', title: '风险评估结论', text: '风险可控。' }] }), '/dossier/sections/0/section', ['withheldSection']],
   ]
   for (const [name, build, pointer, rules] of refused) {

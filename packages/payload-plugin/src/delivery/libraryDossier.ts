@@ -24,7 +24,7 @@ const sectionTitles: Record<keyof CoreDossier['documents'], string> = {
 }
 
 /** The library's limits (`DecisionDossier` in its OpenAPI document): longer texts are cut, longer lists trimmed. */
-const limits = { sectionHtml: 500_000, sectionText: 200_000, comments: 500, participation: 100, participants: 200, opinions: 500, implementation: 200 }
+const limits = { sectionHtml: 500_000, sectionText: 200_000, comments: 500, participation: 100, participants: 200, opinions: 500, implementation: 200, notApplicableReason: 1000 }
 
 const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined)
 const optional = <K extends string, V>(key: K, value: V | undefined | null): Partial<Record<K, V>> =>
@@ -101,7 +101,15 @@ export async function libraryDossierOf(args: { req: PayloadRequest; options: San
     ...optional('catalogueNumber', catalogueNumber),
     steps: core.steps.map((step) => ({
       step: step.step,
-      status: step.isWithheld ? ('withheld' as const) : step.isComplete ? ('complete' as const) : ('incomplete' as const),
+      status: step.isNotApplicable
+        ? ('not_applicable' as const)
+        : step.isWithheld
+          ? ('withheld' as const)
+          : step.isComplete
+            ? ('complete' as const)
+            : ('incomplete' as const),
+      // 不适用理由 is public (it says why the step was not needed); the CMS field has the library's limit.
+      ...optional('notApplicableReason', step.isNotApplicable ? text(step.notApplicableReason, limits.notApplicableReason) : undefined),
       ...optional('date', date(step.date)),
       ...optional('endDate', date(step.endDate)),
     })),

@@ -65,9 +65,13 @@ export function searchableBody(document: StoredDocument): string {
 /** The 视情况公开 sections of a 决策专栏 and the step each belongs to. */
 const disclosedSectionSteps: Record<string, string> = { expertReview: 'expert_review', riskAssessment: 'risk_assessment', effectEvaluation: 'post_evaluation' }
 
+/** The steps a decision may mark 不适用 (专家论证, 风险评估) and the section each would have had. */
+const notApplicableSteps: Record<string, string> = { expert_review: 'expertReview', risk_assessment: 'riskAssessment' }
+
 /**
  * What the schema cannot say about a 决策专栏 (`dossier`): it belongs to a decision, each section and step
- * appears once, and a section whose step is `withheld` (chosen 不公开) is not sent at all.
+ * appears once, a section whose step is `withheld` (chosen 不公开) or `not_applicable` (不适用) is not sent at
+ * all, and only 专家论证 and 风险评估 can be not applicable — with their reason, which no other step carries.
  */
 export function dossierErrors(input: DocumentInput): FieldError[] {
   const dossier = input.dossier
@@ -80,7 +84,15 @@ export function dossierErrors(input: DocumentInput): FieldError[] {
     const pointer = `/dossier/steps/${index}/step`
     if (steps.has(step.step)) errors.push({ pointer, detail: `决策程序环节（${pointer}）${step.step} 重复出现`, rule: 'unique' })
     steps.add(step.step)
+    const reasonPointer = `/dossier/steps/${index}/notApplicableReason`
+    if (step.status === 'not_applicable' && !(step.step in notApplicableSteps))
+      errors.push({ pointer: `/dossier/steps/${index}/status`, detail: `决策程序环节（/dossier/steps/${index}/status）${step.step} 不能标为不适用，只有专家论证、风险评估可以`, rule: 'notApplicableStep' })
+    else if (step.status === 'not_applicable' && step.notApplicableReason === undefined)
+      errors.push({ pointer: reasonPointer, detail: `不适用理由（${reasonPointer}）在环节标为不适用时必须填写`, rule: 'required' })
+    if (step.status !== 'not_applicable' && step.notApplicableReason !== undefined)
+      errors.push({ pointer: reasonPointer, detail: `不适用理由（${reasonPointer}）只能随标为不适用（not_applicable）的环节推送`, rule: 'notApplicableReason' })
   })
+  const notApplicable = new Set<string>(dossier.steps.filter((step) => step.status === 'not_applicable').map((step) => notApplicableSteps[step.step]).filter((section) => section !== undefined))
   const sections = new Set<string>()
   dossier.sections.forEach((section, index) => {
     const pointer = `/dossier/sections/${index}/section`
@@ -88,6 +100,8 @@ export function dossierErrors(input: DocumentInput): FieldError[] {
     sections.add(section.section)
     const step = disclosedSectionSteps[section.section]
     if (step && withheld.has(step)) errors.push({ pointer, detail: `专栏文件（${pointer}）${section.section} 所属环节标为不公开（withheld），不得推送其内容`, rule: 'withheldSection' })
+    if (notApplicable.has(section.section))
+      errors.push({ pointer, detail: `专栏文件（${pointer}）${section.section} 所属环节标为不适用（not_applicable），不得推送其内容`, rule: 'notApplicableSection' })
   })
   return errors
 }

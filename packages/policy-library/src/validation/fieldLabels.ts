@@ -75,6 +75,7 @@ const labels: Record<string, string> = {
   entries: '意见',
   adoption: '采纳情况',
   adoptionReason: '采纳理由',
+  notApplicableReason: '不适用理由',
   total: '意见总数',
   adopted: '采纳数',
   partiallyAdopted: '部分采纳数',

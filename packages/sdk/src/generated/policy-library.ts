@@ -1013,10 +1013,12 @@ export type components = {
         DossierStep: {
             step: components["schemas"]["DecisionStep"];
             /**
-             * @description complete: every element recorded; withheld: done, but the section was chosen 不公开 (视情况公开), so it is not in `sections`; incomplete: not (yet) done.
+             * @description complete: every element recorded; withheld: done, but the section was chosen 不公开 (视情况公开), so it is not in `sections`; not_applicable: 不适用, only for expert_review (专家论证) and risk_assessment (风险评估), which the matter did not call for — counts as done, `notApplicableReason` says why, and its section is not in `sections`; incomplete: not (yet) done.
              * @enum {string}
              */
-            status: "complete" | "incomplete" | "withheld";
+            status: "complete" | "incomplete" | "withheld" | "not_applicable";
+            /** @description 不适用理由: why the step was not needed, public. Required with, and only with, status not_applicable. */
+            notApplicableReason?: string;
             /**
              * Format: date
              * @description When the step took place (for 公众参与: the comment period's start). Between 1949-01-01 and 2199-12-31.
