@@ -1,7 +1,5 @@
-import { EXPERIMENTAL_TableFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { RichTextField } from 'payload'
 
-import { OfficePasteFeature } from './OfficePasteFeature.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 
 const tableFeatureKey = 'experimental_table'
@@ -16,11 +14,20 @@ const tableFeatureKey = 'experimental_table'
  */
 export function bodyEditor(options: Pick<SanitizedGongkaiPluginOptions, 'editor'>): NonNullable<RichTextField['editor']> {
   if (options.editor) return options.editor
-  return lexicalEditor({
-    features: ({ rootFeatures }) => [
-      ...rootFeatures,
-      ...(rootFeatures.some((feature) => feature.key === tableFeatureKey) ? [] : [EXPERIMENTAL_TableFeature()]),
-      OfficePasteFeature(),
-    ],
-  })
+  // Loaded when Payload sanitizes the config, not when the plugin is imported: Lexical's Node build uses top-level
+  // await, and a static import would make `require('@gongkai/payload-plugin')` (require(esm)) fail.
+  return async (args) => {
+    const [{ EXPERIMENTAL_TableFeature, lexicalEditor }, { OfficePasteFeature }] = await Promise.all([
+      import('@payloadcms/richtext-lexical'),
+      import('./OfficePasteFeature.js'),
+    ])
+    const provider = lexicalEditor({
+      features: ({ rootFeatures }) => [
+        ...rootFeatures,
+        ...(rootFeatures.some((feature) => feature.key === tableFeatureKey) ? [] : [EXPERIMENTAL_TableFeature()]),
+        OfficePasteFeature(),
+      ],
+    })
+    return provider(args)
+  }
 }
