@@ -406,6 +406,11 @@ type UserRelation = number | string | { id: number | string } | null
 /** Fields the editorial workflow adds to policies, interpretations, decisions and participation (written only by it). */
 export type WorkflowFields = {
   workflowState?: WorkflowStateValue | null
+  /**
+   * Virtual (never stored): the rules a draft breaks, each with its field's path and label, computed when one document
+   * is read by a signed-in user; 提交审核 refuses the same problems.
+   */
+  ruleWarnings?: { path: string; label: string; message: string }[] | null
   /** Who last changed the content of this version (the four-eyes rule keeps them from approving it). */
   lastEditedBy?: UserRelation
   contentChangedAt?: string | null

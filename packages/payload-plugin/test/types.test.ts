@@ -28,7 +28,7 @@ type Own<T> = Exclude<keyof T, 'id' | 'createdAt' | 'updatedAt' | '_status'>
 const keysOf = <T>(keys: Record<Own<T>, true>) => Object.keys(keys).sort()
 
 // Added by the editorial workflow and 保密审查 to the four document collections.
-const workflowKeys = { workflowState: true, workflow: true, lastEditedBy: true, contentChangedAt: true, confidentialityReview: true } as const
+const workflowKeys = { workflowState: true, workflow: true, lastEditedBy: true, contentChangedAt: true, confidentialityReview: true, ruleWarnings: true } as const
 // 推送渠道, on the collections that are delivered (not participation records).
 const deliveryKeys = { deliveryChannels: true } as const
 
