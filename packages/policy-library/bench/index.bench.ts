@@ -107,10 +107,10 @@ try {
   await loaded.load(read.sections)
   const loadMs = performance.now() - started
   const figures = await loaded.figures()
-  const total = figures.postingBytes + figures.attributeBytes + figures.heapBytes
+  const total = figures.postingBytes + figures.attributeBytes + figures.heapBytes + figures.tallyBytes
   console.log(
     `${figures.pairs.toLocaleString('en')} term–document pairs; postings ${mib(figures.postingBytes)} MiB = ${(figures.postingBytes / figures.pairs).toFixed(2)} bytes/pair; ` +
-      `with attributes (${mib(figures.attributeBytes)} MiB) and estimated strings/maps (${mib(figures.heapBytes)} MiB) ${(total / figures.pairs).toFixed(2)} bytes/pair (target ≤ 3)`,
+      `with attributes (${mib(figures.attributeBytes)} MiB), tallies of ${figures.tallies} common words (${mib(figures.tallyBytes)} MiB) and estimated strings/maps (${mib(figures.heapBytes)} MiB) ${(total / figures.pairs).toFixed(2)} bytes/pair (target ≤ 3)`,
   )
   console.log(`snapshot ${mib(bytes)} MiB: written in ${(writeMs / 1000).toFixed(1)} s; read and checked in ${(readMs / 1000).toFixed(1)} s, loaded into ${threads} threads in ${(loadMs / 1000).toFixed(1)} s`)
   await sharded.close()

@@ -107,6 +107,8 @@ export function createIndexShards({ threads }: { threads: number }): IndexShards
         postingBytes: sum('postingBytes'),
         attributeBytes: sum('attributeBytes'),
         heapBytes: sum('heapBytes'),
+        tallies: sum('tallies'),
+        tallyBytes: sum('tallyBytes'),
       }
     },
     serialize: () => all('serialize'),
