@@ -121,6 +121,8 @@ function createState() {
     topicParents: [] as number[],
     /** Words with a tally (see above). */
     tallies: new Map<string, Tally>(),
+    /** Live slots as bitsets: published [0], withdrawn [1]. */
+    liveBits: [new Uint32Array(32), new Uint32Array(32)] as [Uint32Array<ArrayBufferLike>, Uint32Array<ArrayBufferLike>],
     slotOf: new Map<string, number>(),
     postings: new Map<string, Posting>(),
     agencies: createDictionary(),
@@ -134,8 +136,38 @@ type State = ReturnType<typeof createState>
 
 /** Total and facet counts of some documents (code-indexed, as the dictionaries number the values). */
 type Counts = { total: number; agency: Int32Array; topic: Int32Array; kind: Int32Array; documentType: Int32Array; validity: Int32Array; year: Int32Array }
-/** A word's tally: the counts of its live documents, published [0] and withdrawn [1]. */
-type Tally = { posting: Posting; counts: [Counts, Counts] }
+/**
+ * A word's tally: the counts of its live documents, published [0] and withdrawn [1]; for a word in at
+ * least one slot in `denseShare`, also a bitset of its slots (replaced versions included), so several
+ * dense words are intersected a machine word at a time.
+ */
+type Tally = { posting: Posting; counts: [Counts, Counts]; bits?: Uint32Array }
+const denseShare = 8
+
+/** `bits` with `slot` set, grown when it is too short. */
+function withBit(bits: Uint32Array, slot: number): Uint32Array {
+  const word = slot >>> 5
+  let array = bits
+  if (word >= array.length) {
+    array = new Uint32Array(Math.max(word + 1, Math.ceil(array.length * 1.5)))
+    array.set(bits)
+  }
+  array[word] = (array[word] as number) | (1 << (slot & 31))
+  return array
+}
+
+function bitsOf(posting: Posting, slotCount: number): Uint32Array {
+  let bits: Uint32Array = new Uint32Array(Math.ceil(slotCount / 32) + 1)
+  const cursor = openPosting(posting)
+  for (cursor.next(); cursor.slot !== Infinity; cursor.next()) bits = withBit(bits, cursor.slot)
+  return bits
+}
+
+/** The BM25 contribution's upper bound for a frequency at most `frequency` in a document of at least `length` terms. */
+function boundOf(idf: number, frequency: number, length: number, averageLength: number): number {
+  const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
+  return (idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+}
 const countNames = ['agency', 'topic', 'kind', 'documentType', 'validity'] as const
 
 function createCounts(): Counts {
@@ -227,6 +259,8 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     if (slot === undefined) return
     const counts = state.isWithdrawn[slot] as 0 | 1
     for (const tally of state.tallies.values()) if (postingHas(tally.posting, slot)) countSlot(state, tally.counts[counts], slot, -1)
+    const liveBits = state.liveBits[counts]
+    liveBits[slot >>> 5] = (liveBits[slot >>> 5] as number) & ~(1 << (slot & 31))
     state.alive[slot] = 0
     state.liveCount -= 1
     state.totalLength -= state.length[slot] ?? 0
@@ -286,12 +320,16 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     s.slotOf.set(document.contentId, slot)
     s.slotCount = size
     s.liveCount += 1
+    s.liveBits[s.isWithdrawn[slot] as 0 | 1] = withBit(s.liveBits[s.isWithdrawn[slot] as 0 | 1], slot)
     s.totalLength += document.length
     for (const [term, frequency] of document.frequencies) {
       const posting = appendTo(term, slot, Math.min(frequency, maxFrequency), document.length)
       const tally = s.tallies.get(term)
-      if (tally) countSlot(s, tally.counts[s.isWithdrawn[slot] as 0 | 1], slot, 1)
-      else if (posting.count >= tallyMinimum && posting.count * tallyShare >= size) s.tallies.set(term, tallyOf(posting))
+      if (tally) {
+        countSlot(s, tally.counts[s.isWithdrawn[slot] as 0 | 1], slot, 1)
+        if (tally.bits) tally.bits = withBit(tally.bits, slot)
+        else if (posting.count * denseShare >= size) tally.bits = bitsOf(posting, size)
+      } else if (posting.count >= tallyMinimum && posting.count * tallyShare >= size) s.tallies.set(term, tallyOf(posting))
     }
     for (const key of attributeKeys(document)) appendTo(key, slot, 1, document.length)
   }
@@ -309,6 +347,7 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
   /** Counts a list's live documents (once, when it becomes long enough to keep a tally). */
   function tallyOf(posting: Posting): Tally {
     const tally: Tally = { posting, counts: [createCounts(), createCounts()] }
+    if (posting.count * denseShare >= state.slotCount) tally.bits = bitsOf(posting, state.slotCount)
     const cursor = openPosting(posting)
     for (cursor.next(); cursor.slot !== Infinity; cursor.next()) {
       if (state.alive[cursor.slot] === 1) countSlot(state, tally.counts[state.isWithdrawn[cursor.slot] as 0 | 1], cursor.slot, 1)
@@ -415,8 +454,110 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
     }
 
+    const countSlotFacets = (slot: number): void =>
+      countFacets(slot, s.issuerStart[slot] as number, s.issuerStart[slot + 1] as number, s.topicStart[slot] as number, s.topicStart[slot + 1] as number)
+
     let total = 0
-    if (tally && lists.length === 1 && isRelevance) {
+    const denseBits = complement && isRelevance && lists.length > 1 ? lists.map((list) => s.tallies.get(list.key)?.bits) : []
+    if (denseBits.length > 0 && denseBits.every((bits) => bits !== undefined)) {
+      // Several dense words, ranked. The first word's live documents of the wanted status that some
+      // other word lacks, a machine word of slots at a time: counted, to be taken from the tally.
+      const [first, ...others] = denseBits as Uint32Array[]
+      const [published, withdrawn] = s.liveBits
+      const wordCount = Math.ceil(s.slotCount / 32)
+      for (let word = 0; word < wordCount; word++) {
+        const live = statusWanted === 0 ? (published[word] ?? 0) : statusWanted === 1 ? (withdrawn[word] ?? 0) : (published[word] ?? 0) | (withdrawn[word] ?? 0)
+        let lacking = ((first as Uint32Array)[word] ?? 0) & live
+        if (lacking === 0) continue
+        let inAll = -1
+        for (const bits of others) inAll &= bits[word] ?? 0
+        lacking &= ~inAll
+        while (lacking !== 0) {
+          const bit = lacking & -lacking
+          countSlotFacets(word * 32 + 31 - Math.clz32(bit))
+          total += 1
+          lacking ^= bit
+        }
+      }
+      // The top k by block-max over the first word's blocks: a block's bound is its own plus, for every
+      // other word, the bound of its blocks that overlap the block's slots.
+      const list = lists[0] as List
+      const posting = list.posting
+      const firstBlocks = lists.map(() => 0)
+      /** Per other list, the highest frequency in its blocks overlapping the current block. */
+      const otherMaxFrequency = new Float64Array(lists.length)
+      const othersBound = (from: number, to: number): number => {
+        // Slots in (from, to]; a list's block j holds slots in (skips[2j], skips[2j + 2]].
+        let sum = 0
+        for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+          const other = (lists[listIndex] as List).posting
+          const count = Math.ceil(other.count / blockSize)
+          let block = firstBlocks[listIndex] as number
+          while (block + 1 < count && (other.skips[(block + 1) * 2] as number) <= from) block += 1
+          firstBlocks[listIndex] = block
+          let maxFrequency = 0
+          let minLength = Infinity
+          for (; block < count && (other.skips[block * 2] as number) < to; block++) {
+            if ((other.blockMax[block * 2] as number) > maxFrequency) maxFrequency = other.blockMax[block * 2] as number
+            if ((other.blockMax[block * 2 + 1] as number) < minLength) minLength = other.blockMax[block * 2 + 1] as number
+          }
+          otherMaxFrequency[listIndex] = maxFrequency
+          if (maxFrequency === 0) return -Infinity
+          sum += boundOf((lists[listIndex] as List).idf, maxFrequency, minLength, averageLength)
+        }
+        return sum
+      }
+      const reader = openPosting(posting)
+      const cursors = lists.map((other) => openPosting(other.posting))
+      const contributions = new Float64Array(lists.length)
+      const blockCount = Math.ceil(posting.count / blockSize)
+      for (let block = 0; block < blockCount; block++) {
+        const worst = topK.worstScore()
+        const to = block + 1 < blockCount ? (posting.skips[(block + 1) * 2] as number) : posting.lastSlot
+        const blockOthersBound = othersBound(posting.skips[block * 2] as number, to)
+        if (worst !== undefined) {
+          const bound = (boundOf(list.idf, posting.blockMax[block * 2] as number, posting.blockMax[block * 2 + 1] as number, averageLength) + blockOthersBound) * (1 + 1e-9)
+          if (bound < worst) continue
+        }
+        reader.enterBlock(block)
+        const entries = Math.min(blockSize, posting.count - block * blockSize)
+        entries: for (let entry = 0; entry < entries; entry++) {
+          reader.next()
+          const slot = reader.slot
+          if (s.alive[slot] === 0) continue
+          if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+          for (const bits of others) if ((((bits[slot >>> 5] ?? 0) >>> (slot & 31)) & 1) === 0) continue entries
+          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+          // This document's bound: its exact first contribution, the others' at their blocks' highest
+          // frequency and its own length. Below the worst hit kept, the other lists are not read for it.
+          const worstNow = topK.worstScore()
+          if (worstNow !== undefined) {
+            let bound = (list.idf * reader.frequency * (bm25K1 + 1)) / (reader.frequency + lengthNorm)
+            for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+              const maxFrequency = otherMaxFrequency[listIndex] as number
+              bound += ((lists[listIndex] as List).idf * maxFrequency * (bm25K1 + 1)) / (maxFrequency + lengthNorm)
+            }
+            if (bound * (1 + 1e-9) < worstNow) continue
+          }
+          for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+            const other = lists[listIndex] as List
+            let frequency = reader.frequency
+            if (listIndex > 0) {
+              const otherCursor = cursors[listIndex] as PostingCursor
+              otherCursor.seek(slot)
+              frequency = otherCursor.frequency
+            }
+            contributions[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+          }
+          let score = 0
+          for (let rank = 0; rank < lists.length; rank++) score += contributions[rank] as number
+          const day = s.day[slot] as number
+          if (cursor && compareHits(request.sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+          if (!topK.accepts(score, day, slot, s.contentIds)) continue
+          topK.push({ score, day, contentId: s.contentIds[slot] as string })
+        }
+      }
+    } else if (tally && lists.length === 1 && isRelevance) {
       // One word, ranked: block-max. A block whose best possible score is below the worst hit kept
       // cannot place a hit, so it is not decoded.
       const list = lists[0] as List
@@ -871,7 +1012,12 @@ function deserializeState(bytes: Uint8Array): State {
       const [agency, topic, kind, documentType, validity] = lengths.map(view) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
       return { total: packed[status] as number, agency, topic, kind, documentType, validity, year: view(yearSpan) }
     }) as [Counts, Counts]
-    state.tallies.set(term, { posting, counts })
+    const tally: Tally = { posting, counts }
+    if (posting.count * denseShare >= state.slotCount) tally.bits = bitsOf(posting, state.slotCount)
+    state.tallies.set(term, tally)
+  }
+  for (let slot = 0; slot < state.slotCount; slot++) {
+    if (state.alive[slot] === 1) state.liveBits[state.isWithdrawn[slot] as 0 | 1] = withBit(state.liveBits[state.isWithdrawn[slot] as 0 | 1], slot)
   }
   return state
 }
