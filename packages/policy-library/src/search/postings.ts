@@ -63,9 +63,11 @@ function writeVarint(posting: Posting, value: number): void {
 
 /** Appends an entry of a document of `length` terms; `slot` must be greater than every slot already in the list. */
 export function appendPosting(posting: Posting, slot: number, frequency: number, length: number): void {
-  const clamped = Math.min(Math.max(frequency, 1), maxFrequency)
-  const block = Math.floor(posting.count / blockSize)
-  if (posting.count % blockSize === 0) {
+  const clamped = frequency < 1 ? 1 : frequency > maxFrequency ? maxFrequency : frequency
+  // blockSize is 128: the block of the new entry and the index of its pair in the block tables.
+  const at = (posting.count >>> 7) * 2
+  if ((posting.count & 127) === 0) {
+    const block = at / 2
     if ((block + 1) * 2 > posting.skips.length) {
       const grown = new Int32Array(Math.max(4, posting.skips.length * 2))
       grown.set(posting.skips)
@@ -76,11 +78,12 @@ export function appendPosting(posting: Posting, slot: number, frequency: number,
     }
     posting.skips[block * 2] = posting.lastSlot
     posting.skips[block * 2 + 1] = posting.byteLength
-    posting.blockMax[block * 2] = clamped
-    posting.blockMax[block * 2 + 1] = length
+    posting.blockMax[at] = clamped
+    posting.blockMax[at + 1] = length
   } else {
-    if (clamped > (posting.blockMax[block * 2] as number)) posting.blockMax[block * 2] = clamped
-    if (length < (posting.blockMax[block * 2 + 1] as number)) posting.blockMax[block * 2 + 1] = length
+    const blockMax = posting.blockMax
+    if (clamped > (blockMax[at] as number)) blockMax[at] = clamped
+    if (length < (blockMax[at + 1] as number)) blockMax[at + 1] = length
   }
   ensureBytes(posting, 6)
   writeVarint(posting, (slot - posting.lastSlot) * 4 + Math.min(clamped, 4) - 1)
