@@ -301,7 +301,7 @@ try {
     const concurrentNaive = Math.max(1, Math.floor(baselineSamples / 2))
     console.log(`\n${'8 clients, p95 (p50) ms'.padEnd(34)} | ${`${threads} threads`.padStart(15)} | ${'1 thread'.padStart(15)} | ${'naive FTS'.padStart(15)} | FTS/ours p95`)
     const threaded = []
-    for (const { label, q } of common) {
+    for (const { q } of common) {
       const path = `/v1/documents?q=${encodeURIComponent(q)}&limit=20`
       threaded.push(await measureConcurrent(() => call(library.url, 'GET', path), concurrentClients, concurrentRequests))
     }
