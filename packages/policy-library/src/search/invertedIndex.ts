@@ -244,7 +244,7 @@ export type IndexFigures = {
   attributeBytes: number
   /** Estimated bytes of strings and maps (content ids, terms, dictionaries) on the JavaScript heap. */
   heapBytes: number
-  /** Words keeping a tally of their documents' total and facet counts, and the bytes of those counts. */
+  /** Words keeping a tally of their documents' total and facet counts, and the bytes of those counts and of the bitsets. */
   tallies: number
   tallyBytes: number
 }
@@ -719,7 +719,11 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       0,
     )
     let tallyBytes = 0
-    for (const tally of s.tallies.values()) for (const counts of tally.counts) for (const name of [...countNames, 'year'] as const) tallyBytes += counts[name].byteLength
+    for (const tally of s.tallies.values()) {
+      for (const counts of tally.counts) for (const name of [...countNames, 'year'] as const) tallyBytes += counts[name].byteLength
+      tallyBytes += tally.bits?.byteLength ?? 0
+    }
+    tallyBytes += s.liveBits[0].byteLength + s.liveBits[1].byteLength
     let idBytes = 0
     for (const contentId of s.contentIds) idBytes += 16 + (contentId?.length ?? 0) + 8
     // The slot map: about 40 bytes an entry in V8.
