@@ -252,7 +252,7 @@ try {
     console.log(`start → /readyz: cold ${(coldMs / 1000).toFixed(1)} s (index ${(coldLine.loadMs / 1000).toFixed(1)} s), from snapshot ${(library.startMs / 1000).toFixed(1)} s (index ${(snapshotLine.loadMs / 1000).toFixed(1)} s; snapshot ${mib(saved.bytes)} MiB, saved in ${(saved.ms / 1000).toFixed(1)} s); ${threads} index threads`)
     console.log(
       `index memory: ${snapshotLine.pairs.toLocaleString('en')} term–document pairs (${snapshotLine.terms.toLocaleString('en')} terms over ${threads} shards); postings ${mib(snapshotLine.postingBytes)} MiB = ${snapshotLine.postingBytesPerPair} bytes/pair; ` +
-        `with per-document attributes (${mib(snapshotLine.attributeBytes)} MiB) and estimated strings/maps (${mib(snapshotLine.heapBytes)} MiB) ${snapshotLine.bytesPerPair} bytes/pair (target ≤ 3); process RSS ${rssMiB.toFixed(0)} MiB`,
+        `with per-document attributes (${mib(snapshotLine.attributeBytes)} MiB), tallies and bitsets of ${snapshotLine.tallies ?? 0} common words (${mib(snapshotLine.tallyBytes ?? 0)} MiB) and estimated strings/maps (${mib(snapshotLine.heapBytes)} MiB) ${snapshotLine.bytesPerPair} bytes/pair (target ≤ 3); process RSS ${rssMiB.toFixed(0)} MiB`,
     )
     console.log(`${'query'.padEnd(34)} ${'matches'.padStart(8)} ${'share'.padStart(6)} | ${'p50'.padStart(7)} ${'p95'.padStart(7)} | naive FTS p50/p95  | ILIKE p50/p95      | FTS/ours p95`)
 
