@@ -1,7 +1,7 @@
 import type { InterpretationForm, MeetingKind, ValidityStatus, WorkflowState } from '@gongkai/core'
 import type { CollectionConfig, RichTextAdapterProvider } from 'payload'
 
-import type { Decision, Participation, Policy } from './generated/payload-types.js'
+import type { Agency, Decision, Participation, Policy } from './generated/payload-types.js'
 
 /** A language the plugin writes labels in. */
 export type LabelLanguage = 'zh' | 'en'
@@ -259,7 +259,7 @@ export type LibraryTargetOptions = {
    * The library agency id of an agency (lower-case letters, digits and `-`).
    * @default the agency's 组织机构代码／统一社会信用代码 in lower case
    */
-  agencyId?: (agency: Record<string, unknown>) => string
+  agencyId?: (agency: Agency) => string
   /** Label shown to editors. @default '政策文件库' */
   label?: string
 }
