@@ -2,6 +2,7 @@
 
 import { Pill, useConfig, useTranslation } from '@payloadcms/ui'
 import type { ClientField } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
 type Language = 'zh' | 'en'
 
@@ -54,9 +55,8 @@ function findLabel(fields: readonly ClientField[], name: string): unknown {
 /** A field label in the admin's language (labels are a string or `{ zh, en }`; functions are not shown). */
 function labelText(label: unknown, language: string): string | undefined {
   if (typeof label === 'string') return label
-  if (label && typeof label === 'object') {
-    const byLanguage = label as Record<string, unknown>
-    const text = byLanguage[language] ?? byLanguage.en ?? Object.values(byLanguage)[0]
+  if (isRecord(label)) {
+    const text = label[language] ?? label.en ?? Object.values(label)[0]
     return typeof text === 'string' ? text : undefined
   }
   return undefined

@@ -5,6 +5,7 @@ import type { KeyboardEvent } from 'react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { AvailableAction, AvailableActions, WorkflowActionInput } from '../workflow/availableActions.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 type FieldError = { path?: string; message?: string }
 type ErrorBody = { message?: string; errors?: (FieldError & { name?: string; data?: { errors?: FieldError[] } })[] }
@@ -236,9 +237,11 @@ export function WorkflowControls() {
     succeeded.current = label
     const saved = await fetch(`${base}?draft=true&depth=0`, { credentials: 'include' }).catch(() => null)
     if (saved?.ok) {
-      const doc = (await saved.json()) as Record<string, unknown>
-      await reset(doc)
-      updateSavedDocumentData(doc)
+      const doc: unknown = await saved.json()
+      if (isRecord(doc)) {
+        await reset(doc)
+        updateSavedDocumentData(doc)
+      }
     }
     incrementVersionCount()
   }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount, getFields, setSubmitted, dispatchFields, t])

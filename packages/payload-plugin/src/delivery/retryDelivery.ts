@@ -3,6 +3,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { hasAgencyRole, isSiteAdmin } from '../access/roles.js'
 import { relationId } from '../utilities/relationIds.js'
+import { findDeliveryByID } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { inTransaction } from '../infrastructure/transaction.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
@@ -25,7 +26,7 @@ export async function retryDelivery(args: { payload: Payload; req?: PayloadReque
   const isSerial = /^[1-9][0-9]{0,14}$/u.test(String(args.id))
   if (!isSerial) throw new WorkflowError(`找不到ID为“${String(args.id).replace(/[^\p{L}\p{N}._-]/gu, '').slice(0, 40)}”的推送记录`, 404)
   return inTransaction(req, async () => {
-    const record = (await payload.findByID({ collection: options.deliveriesSlug, id: args.id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+    const record = await findDeliveryByID({ req, id: args.id })
     if (!record) throw new WorkflowError(`找不到ID为“${String(args.id)}”的推送记录`, 404)
     if (!isSiteAdmin(user) && !hasAgencyRole(user, relationId(record.agency), 'publisher')) {
       throw new WorkflowError('只有该文件所属机构的签发人或站点管理员可以重试推送', 403)

@@ -6,9 +6,10 @@ import type { AgencyOwnedCollection, SanitizedGongkaiPluginOptions } from '../ty
 export const optionsConfigKey = 'gongkai'
 
 export function gongkaiOptionsOf(payload: Payload): SanitizedGongkaiPluginOptions {
-  const options = (payload.config.custom as Record<string, unknown> | undefined)?.[optionsConfigKey]
+  // `gongkaiPlugin` stores the sanitized options there (`custom` is Payload's untyped slot for plugins).
+  const options: SanitizedGongkaiPluginOptions | undefined = payload.config.custom?.[optionsConfigKey]
   if (!options) throw new Error('gongkaiPlugin is not installed in this Payload config')
-  return options as SanitizedGongkaiPluginOptions
+  return options
 }
 
 export const workflowCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation', 'catalogues']

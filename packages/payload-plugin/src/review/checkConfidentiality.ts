@@ -1,6 +1,7 @@
 import { hasBlockingFindings as coreHasBlockingFindings, classificationLevels, labelOf, scanRichText, scanText } from '@gongkai/core'
 import type { Finding, ScanOptions } from '@gongkai/core'
 import type { Field } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
 /** A scanner finding and the field it is in: `body`, `publicComments.0.summary`, `meeting.name`. */
 export type FieldFinding = Finding & { fieldPath: string }
@@ -19,7 +20,7 @@ function join(prefix: string, name: string): string {
 
 /** Walks the data along the field tree: groups and named tabs nest, arrays and blocks per row, rows and collapsibles flat. */
 function walk(fields: readonly Field[], data: unknown, prefix: string, visit: Visit): void {
-  const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {}
+  const record = isRecord(data) ? data : {}
   for (const field of fields) {
     if (field.type === 'row' || field.type === 'collapsible') {
       walk(field.fields, record, prefix, visit)

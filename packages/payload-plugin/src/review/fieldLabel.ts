@@ -1,10 +1,10 @@
 import type { Field } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
 function zhOf(label: unknown): string | undefined {
   if (typeof label === 'string') return label
-  if (label && typeof label === 'object') {
-    const record = label as Record<string, unknown>
-    const value = record.zh ?? Object.values(record)[0]
+  if (isRecord(label)) {
+    const value = label.zh ?? Object.values(label)[0]
     return typeof value === 'string' ? value : undefined
   }
   return undefined

@@ -7,6 +7,7 @@ import { loadOwningAgencyIds, loadReadingAgencyIds } from '../access/documentAge
 import { hasAgencyRoleInAny, isMemberOfAny, isSiteAdmin } from '../access/roles.js'
 import type { GongkaiSlugs } from '../types.js'
 import { latestVersionId, recordAudit } from '../audit/audit.js'
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { inTransaction } from '../infrastructure/transaction.js'
 import type { AttachmentFinding } from './attachmentFindings.js'
@@ -16,6 +17,7 @@ import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument, text
 import type { ConfidentialityReview, ReviewConclusion } from './confidentialityReviewField.js'
 import { confidentialityContentHash } from './contentHash.js'
 import { fieldLabelAt } from './fieldLabel.js'
+import { isRecord } from '../utilities/isRecord.js'
 import { relationIds } from '../utilities/relationIds.js'
 import { RuleError } from '../infrastructure/RuleError.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
@@ -59,9 +61,9 @@ async function load({ payload, req, collection, id }: ActionArgs): Promise<Conte
     throw new WorkflowError(`集合“${collection}”没有保密审查`, 404)
   }
   const request = req ?? (await createLocalReq({}, payload))
-  const doc = (await payload
+  const doc: StoredDocument | null = await payload
     .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-    .catch(() => null)) as Record<string, unknown> | null
+    .catch(() => null)
   if (!doc) throw new WorkflowError(`找不到文件（${collection} #${id}）`, 404)
   return { options, config, key, doc, req: request, slugs: options.slugs }
 }
@@ -129,8 +131,8 @@ export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> 
  * step calls this.
  */
 export function isConfidentialityReviewCurrent({ collectionConfig, doc }: { collectionConfig: { fields: SanitizedCollectionConfig['fields'] }; doc: unknown }): boolean {
-  const review = (doc as Record<string, unknown> | null)?.[confidentialityReviewFieldName] as ConfidentialityReview | undefined
-  if (review?.conclusion !== 'passed' || !review.reviewedContentHash) return false
+  const review = isRecord(doc) ? doc[confidentialityReviewFieldName] : undefined
+  if (!isRecord(review) || review.conclusion !== 'passed' || typeof review.reviewedContentHash !== 'string' || review.reviewedContentHash === '') return false
   if (hasBlockingFindings(scanDocument({ collectionConfig, doc }))) return false
   return review.reviewedContentHash === confidentialityContentHash({ collectionConfig, doc })
 }
@@ -194,13 +196,16 @@ async function recordInTransaction(
   return { review, findings }
 }
 
+/** Sets the value at a finding's path (`body`, `publicComments.0.summary`): objects and array rows alike. */
 function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
   const segments = path.split('.')
-  let current: Record<string, unknown> = target
-  segments.slice(0, -1).forEach((segment) => {
-    current = current[segment] as Record<string, unknown>
-  })
-  current[segments[segments.length - 1] as string] = value
+  let current: object = target
+  for (const segment of segments.slice(0, -1)) {
+    const next: unknown = Reflect.get(current, segment)
+    if (typeof next !== 'object' || next === null) throw new TypeError(`no object at ${segment} of ${path}`)
+    current = next
+  }
+  Reflect.set(current, segments[segments.length - 1] as string, value)
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import { relationId } from '../utilities/relationIds.js'
 
@@ -14,11 +15,11 @@ function isSameUser(a: unknown, b: unknown): boolean {
  *
  * @throws WorkflowError (403) naming the document and which of the two the reviewer is
  */
-export function assertFourEyes({ doc, userId, label }: { doc: Record<string, unknown>; userId: number | string | null; label: string }): void {
+export function assertFourEyes({ doc, userId, label }: { doc: StoredDocument; userId: number | string | null; label: string }): void {
   if (isSameUser(doc.lastEditedBy, userId)) {
     throw new WorkflowError(`${label}的当前版本由你撰写或修改，不能由你审核通过：审核人不得是该版本的撰稿人（四眼原则）`, 403)
   }
-  if (isSameUser((doc.workflow as Record<string, unknown> | null | undefined)?.submittedBy, userId)) {
+  if (isSameUser(doc.workflow?.submittedBy, userId)) {
     throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
   }
 }

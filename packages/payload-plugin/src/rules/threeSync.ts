@@ -1,11 +1,13 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationIds } from '../utilities/relationIds.js'
 import { isPublicRelease } from './disclosureRule.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /*
  * 三同步 (《关于全面推进政务公开工作的意见》; 《政府信息公开条例》 art. 23 on 政策解读): a policy that needs an
@@ -13,7 +15,7 @@ import { isPublicRelease } from './disclosureRule.js'
  * same sign-off. Both ways: an interpretation never goes out before its policy, and goes offline with it.
  */
 
-export type Doc = Record<string, unknown> & { id: number | string }
+export type Doc = StoredDocument
 
 /** One document of a publication bundle; `isPublic: false` is recorded (已认定) instead of published. */
 export type BundleMember = { key: AgencyOwnedCollection; doc: Doc; isPublic: boolean }
@@ -22,7 +24,7 @@ export type BundleMember = { key: AgencyOwnedCollection; doc: Doc; isPublic: boo
 export function defaultNeedsInterpretation(normativeField: string): FieldHook {
   return ({ value, siblingData }) => {
     if (typeof value === 'boolean') return value
-    return Boolean((siblingData as Record<string, unknown>)[normativeField])
+    return isRecord(siblingData) && Boolean(siblingData[normativeField])
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AcceptedLanguages } from '@payloadcms/translations'
 import type { Config } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
 /**
  * The plugin's own messages, under the `gongkai` namespace of Payload's i18n (as official plugins do:
@@ -75,7 +76,7 @@ export function withGongkaiTranslations(i18n: Config['i18n']): NonNullable<Confi
   const translations: Record<string, Record<string, unknown>> = { ...((i18n?.translations ?? {}) as Record<string, Record<string, unknown>>) }
   for (const [language, own] of Object.entries(gongkaiTranslations) as [AcceptedLanguages, (typeof gongkaiTranslations)['zh']][]) {
     const existing = translations[language] ?? {}
-    translations[language] = { ...existing, gongkai: { ...own.gongkai, ...((existing.gongkai ?? {}) as Record<string, unknown>) } }
+    translations[language] = { ...existing, gongkai: { ...own.gongkai, ...(isRecord(existing.gongkai) ? existing.gongkai : {}) } }
   }
   return { ...i18n, translations: translations as NonNullable<Config['i18n']>['translations'] }
 }

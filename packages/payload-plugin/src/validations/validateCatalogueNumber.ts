@@ -1,9 +1,10 @@
 import type { Validate } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
 /** 目录序号 is unique within its 目录年度. */
 export function validateCatalogueNumber(args: { decisionsSlug: string; yearField: string; numberField: string }): Validate {
   return async (value, { id, req, siblingData }) => {
-    const year = (siblingData as Record<string, unknown>)[args.yearField]
+    const year = isRecord(siblingData) ? siblingData[args.yearField] : undefined
     if (typeof value !== 'number' || typeof year !== 'number') return true
     const { docs } = await req.payload.find({
       collection: args.decisionsSlug,

@@ -2,6 +2,7 @@ import { commentPeriodError } from '@gongkai/core'
 import type { Validate } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /**
  * 征求意见期限 (decree 713 art. 15): a 公开征求意见 (`formField`) lasts at least `minDays` unless a reason for the
@@ -9,7 +10,7 @@ import { toCalendarDate } from '../utilities/calendarDate.js'
  */
 export function validateCommentPeriodEnd(args: { startField: string; formField: string; reasonField: string; minDays: number; timeZone: string }): Validate {
   return (value, { siblingData }) => {
-    const sibling = (siblingData ?? {}) as Record<string, unknown>
+    const sibling = isRecord(siblingData) ? siblingData : {}
     const message = commentPeriodError({
       form: sibling[args.formField],
       start: toCalendarDate(sibling[args.startField], args.timeZone),

@@ -2,6 +2,7 @@ import { decisionOrderErrors, missingDecisionElements, notApplicableErrors } fro
 import type { Validate } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /**
  * The decree 713 rules that concern the field at `path` (阶段要素齐全 and 程序顺序, from core), so the error
@@ -12,7 +13,7 @@ import { toCalendarDate } from '../utilities/calendarDate.js'
 export function validateDecisionProcess(args: { path: string; timeZone: string }): Validate {
   const matches = (errorPath: string) => (args.path.endsWith('.') ? errorPath.startsWith(args.path) : errorPath === args.path)
   return (_value, { data }) => {
-    const decision = (data ?? {}) as Record<string, unknown>
+    const decision = isRecord(data) ? data : {}
     const calendarDay = (value: unknown) => toCalendarDate(value, args.timeZone)
     const errors = [...missingDecisionElements(decision), ...notApplicableErrors(decision), ...decisionOrderErrors({ decision, calendarDay })].filter((error) => matches(error.path))
     return errors.length === 0 ? true : errors.map((error) => error.message).join('；')

@@ -1,6 +1,7 @@
 import type { Validate } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /**
  * A date that may not fall on an earlier calendar day than a sibling date, e.g. 发布日期 not before 成文日期.
@@ -14,7 +15,7 @@ export function validateNotBefore(args: {
 }): Validate {
   return (value, { siblingData }) => {
     const day = toCalendarDate(value, args.timeZone)
-    const otherDay = toCalendarDate((siblingData as Record<string, unknown>)[args.otherField], args.timeZone)
+    const otherDay = toCalendarDate(isRecord(siblingData) ? siblingData[args.otherField] : undefined, args.timeZone)
     if (day === undefined || otherDay === undefined || day >= otherDay) return true
     return `${args.label}不得早于${args.otherLabel}（${otherDay}）`
   }

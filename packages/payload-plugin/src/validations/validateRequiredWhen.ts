@@ -1,6 +1,7 @@
 import type { Validate } from 'payload'
 
 import { isBlank } from '../utilities/relationIds.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /**
  * Required only when `when(siblingData)` returns the reason it is required; the reason becomes the message,
@@ -9,6 +10,6 @@ import { isBlank } from '../utilities/relationIds.js'
 export function validateRequiredWhen(when: (siblingData: Record<string, unknown>) => string | undefined): Validate {
   return (value, { siblingData }) => {
     if (!isBlank(value)) return true
-    return when(siblingData as Record<string, unknown>) ?? true
+    return when(isRecord(siblingData) ? siblingData : {}) ?? true
   }
 }

@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
 import { latestVersionId, recordAudit } from '../audit/audit.js'
+import type { WorkflowRecord } from '../infrastructure/documents.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import { assertComplete } from '../rules/completeness.js'
@@ -30,7 +31,7 @@ export type PublishedDocument = { collection: string; id: number | string; index
  */
 function recordData(args: { member: BundleMember; options: SanitizedGongkaiPluginOptions; userId: number | string | null; publishAt: string; forceReason: string | null }): Record<string, unknown> {
   const { member, options, userId, publishAt } = args
-  const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
+  const previous: WorkflowRecord = member.doc.workflow ?? {}
   const data: Record<string, unknown> = {
     _status: 'draft',
     workflowState: 'recorded',
@@ -54,7 +55,7 @@ function publicationData(args: {
 }): Record<string, unknown> {
   const { member, options, userId, publishAt } = args
   if (!member.isPublic) return recordData(args)
-  const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
+  const previous: WorkflowRecord = member.doc.workflow ?? {}
   const data: Record<string, unknown> = {
     _status: 'published',
     workflowState: 'published',
@@ -73,7 +74,7 @@ function publicationData(args: {
     const publishDate = isBlank(doc.publishDate) ? publishAt : (doc.publishDate as string)
     if (isBlank(doc.publishDate)) data.publishDate = publishAt
     data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: doc.disclosure, since: publishDate, options })
-    const history = Array.isArray(doc.validityHistory) ? (doc.validityHistory as Record<string, unknown>[]) : []
+    const history = doc.validityHistory ?? []
     const last = history[history.length - 1]
     if (!last || last.validity !== doc.validity) {
       data.validityHistory = [

@@ -145,8 +145,8 @@ const publishNow: Action = async ({ req, options, key, slug, doc, label, args, u
   result.published = released.filter((member) => member.state === 'published')
   result.recorded = released.filter((member) => member.state === 'recorded')
   result.state = released[0]?.state ?? result.state
-  const workflow = doc.workflow as Record<string, unknown> | undefined
-  if (workflow?.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
+  const scheduledJobId = doc.workflow?.scheduledJobId
+  if (scheduledJobId) await cancelJob(req, scheduledJobId)
   if (wasPublic && result.state === 'recorded' && key === 'policies') {
     // A revision that made a public policy 依申请公开 / 不予公开 took it offline; its interpretations follow.
     await withdrawInterpretationsWith({ req, options, policyId: doc.id, user, userId, now, reason: `公开属性改为“${disclosureLabel(doc.disclosure)}”，文件不再公开`, policyTitle: titleOf(doc) })
@@ -206,9 +206,9 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
   },
 
   unschedule: async ({ req, slug, doc, audit }) => {
-    const workflow = (doc.workflow ?? {}) as Record<string, unknown>
-    if (workflow.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
-    audit.details.cancelledFor = workflow.scheduledFor ?? null
+    const scheduledJobId = doc.workflow?.scheduledJobId
+    if (scheduledJobId) await cancelJob(req, scheduledJobId)
+    audit.details.cancelledFor = doc.workflow?.scheduledFor ?? null
     await saveState(req, slug, doc, 'approved', { scheduledBy: null, scheduledFor: null, scheduledJobId: null })
   },
 
@@ -281,7 +281,7 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
       ...content,
       _status: 'published',
       workflowState: 'invalidated',
-      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), invalidatedBy: userId, invalidatedAt: now },
+      workflow: { ...content.workflow, invalidatedBy: userId, invalidatedAt: now },
     }
     audit.reason = args.reason?.trim() || null
     if (key === 'policies') {
@@ -291,7 +291,7 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
       data.validity = status.value
       data.expiryDate = expiryDate
       data.supersededBy = supersededBy
-      const history = Array.isArray(content.validityHistory) ? (content.validityHistory as Record<string, unknown>[]) : []
+      const history = content.validityHistory ?? []
       data.validityHistory = [...history, { validity: status.value, effectiveDate: expiryDate, supersededBy, recordedAt: now, recordedBy: userId }]
       audit.details.validity = status.value
       audit.details.expiryDate = expiryDate

@@ -5,6 +5,7 @@ import { availableActions } from '../workflow/availableActions.js'
 import { isWorkflowAction } from '../workflow/states.js'
 import { transition } from '../workflow/transition.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /**
  * `POST /api/<collection>/:id/workflow/:action` — actions `submit`, `return`, `approve`, `publish`, `schedule`,
@@ -22,7 +23,8 @@ export function workflowEndpoint(collectionSlug: string): Endpoint {
       if (!isWorkflowAction(action)) throw new WorkflowError(`未知的工作流操作“${String(action)}”`, 404)
       if (!req.user) throw new WorkflowError('须登录后才能执行工作流操作', 401)
       await addDataAndFileToRequest(req)
-      const body = (req.data ?? {}) as Record<string, unknown>
+      // The body is the client's JSON: read by name, each value checked by `text`.
+      const body: Record<string, unknown> = isRecord(req.data) ? req.data : {}
       const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null)
       const result = await transition({
         payload: req.payload,

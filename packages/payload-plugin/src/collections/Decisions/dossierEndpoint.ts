@@ -4,6 +4,7 @@ import type { Endpoint } from 'payload'
 
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { toCalendarDate } from '../../utilities/calendarDate.js'
+import { isRecord } from '../../utilities/isRecord.js'
 
 /**
  * `GET /api/decisions/:id/dossier` — the decision's 专栏 as one structured document (core's `DecisionDossier`):
@@ -34,12 +35,12 @@ export function decisionDossierEndpoint(options: SanitizedGongkaiPluginOptions):
         req,
       })
       const dossier = buildDecisionDossier({
-        decision: decision as Record<string, unknown>,
-        participation: participation as Record<string, unknown>[],
+        decision,
+        participation,
         calendarDay: (value) => toCalendarDate(value, options.timeZone),
       })
-      const notice = decision.commentNotice as Record<string, unknown> | number | null | undefined
-      dossier.commentPeriod.notice = notice && typeof notice === 'object' ? { id: notice.id, title: notice.title, indexNumber: notice.indexNumber ?? null } : null
+      const notice: unknown = decision.commentNotice
+      dossier.commentPeriod.notice = isRecord(notice) ? { id: notice.id, title: notice.title, indexNumber: notice.indexNumber ?? null } : null
       return Response.json(dossier)
     },
   }

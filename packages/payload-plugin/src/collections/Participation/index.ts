@@ -84,7 +84,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
               validate: combineValidations(
                 select,
                 validateRequiredWhen((sibling) => (sibling.kind === 'meeting_attendance' ? '参与形式为“列席会议”时须选择决策会议类型' : undefined)),
-                validateAttendedMeeting({ decisionsSlug: slugs.decisions, timeZone: options.timeZone }),
+                validateAttendedMeeting({ timeZone: options.timeZone }),
               ),
             },
             ],

@@ -3,6 +3,8 @@ import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldAccess,
 import { text, textarea } from 'payload/shared'
 
 import { agencyIdsOf, agencyIdsWithRole, hasAgencyRole, isMemberOfAny, isSiteAdmin } from '../../access/roles.js'
+import type { ParticipationRegistration } from '../../generated/payload-types.js'
+import { findDocumentByID } from '../../infrastructure/documents.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
@@ -49,20 +51,20 @@ export function createRegistrationsCollection(options: SanitizedGongkaiPluginOpt
     if (!req.user || agencyIds.length === 0) return false
     return { agency: { in: agencyIds } } satisfies Where
   }
-  const personalData: FieldAccess = ({ req, doc }) =>
-    isSiteAdmin(req.user) || (Boolean(req.user) && isMemberOfAny(req.user, [relationId((doc as Record<string, unknown> | undefined)?.agency)].filter((id): id is string => id !== undefined)))
+  const personalData: FieldAccess<ParticipationRegistration> = ({ req, doc }) =>
+    isSiteAdmin(req.user) || (Boolean(req.user) && isMemberOfAny(req.user, [relationId(doc?.agency)].filter((id): id is string => id !== undefined)))
 
   /** The registration belongs to the meeting's 承办单位, whatever the request says; an editor registers only for their own agency's meetings. */
-  const takeMeetingAgency: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const takeMeetingAgency: CollectionBeforeChangeHook<ParticipationRegistration> = async ({ data, originalDoc, req }) => {
     const participationId = relationId(data.participation ?? originalDoc?.participation)
     if (participationId === undefined) return data
-    const meeting = (await req.payload.findByID({ collection: slugs.participation, id: participationId, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+    const meeting = await findDocumentByID({ req, collection: 'participation', id: participationId, draft: true })
     const agency = relationId(meeting?.agency)
     if (!meeting || agency === undefined) {
       throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: '所报名的公众参与活动不存在或未确定承办单位' }] })
     }
     if (req.user && !isSiteAdmin(req.user) && !hasAgencyRole(req.user, agency, 'editor')) {
-      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: `你在“${String(meeting.meetingName)}”的承办单位没有“撰稿”角色，不能登记其报名` }] })
+      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: `你在“${meeting.meetingName}”的承办单位没有“撰稿”角色，不能登记其报名` }] })
     }
     return { ...data, agency: /^\d+$/.test(agency) ? Number(agency) : agency }
   }

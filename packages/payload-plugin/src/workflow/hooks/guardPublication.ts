@@ -10,6 +10,7 @@ import { acceptImportedIndexNumber, assertIndexNumberUnchanged, assignIndexNumbe
 import { publishedVersionBeingRestored, restorableFields } from '../revertToPublished.js'
 import { documentLabel, titleOf } from '../../infrastructure/runtime.js'
 import { WorkflowError } from '../../infrastructure/WorkflowError.js'
+import type { StoredDocument, WorkflowRecord } from '../../infrastructure/documents.js'
 
 /**
  * Publishing happens only through the workflow (docs/decisions/0003): this hook is where that is enforced, for
@@ -20,6 +21,7 @@ import { WorkflowError } from '../../infrastructure/WorkflowError.js'
  */
 export function guardPublication(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeChangeHook {
   return async ({ collection, context, data, operation, originalDoc, req }) => {
+    const stored: StoredDocument | undefined = originalDoc
     const label = documentLabel(key, { ...originalDoc, ...data })
     if (key === 'policies') assertIndexNumberUnchanged({ stored: originalDoc, data, label })
     if (data._status !== 'published' || isWorkflowContext(context)) return data
@@ -40,10 +42,10 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
     }
     const now = new Date().toISOString()
     data.workflowState = 'published'
-    const previous = (originalDoc?.workflow ?? {}) as Record<string, unknown>
+    const previous: WorkflowRecord = stored?.workflow ?? {}
     data.workflow = { ...previous, publishedBy: req.user?.id ?? null, publishedAt: now, firstPublishedAt: previous.firstPublishedAt ?? now }
     if (key !== 'policies') return data
-    const merged = { ...originalDoc, ...data } as Record<string, unknown>
+    const merged: Record<string, unknown> = { ...originalDoc, ...data }
     const publishDate = merged.publishDate ?? merged.writtenDate
     data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: merged.disclosure, since: publishDate, options })
     if (!isBlank(originalDoc?.indexNumber)) return data
