@@ -2,8 +2,10 @@ import { hasBlockingFindings as coreHasBlockingFindings, classificationLevels, l
 import type { Finding, ScanOptions } from '@gongkai/core'
 import type { Field } from 'payload'
 
+import type { FieldFindingCode } from './findingMessage.js'
+
 /** A scanner finding and the field it is in: `body`, `publicComments.0.summary`, `meeting.name`. */
-export type FieldFinding = Finding & { fieldPath: string }
+export type FieldFinding = Omit<Finding, 'code'> & { fieldPath: string; code: FieldFindingCode }
 
 /** Name of the group that holds the review record; it is the reviewer's own text and never scanned. */
 export const confidentialityReviewFieldName = 'confidentialityReview'
@@ -101,12 +103,14 @@ export function scanDocument({
       match: classification,
       masked: classification,
       message: `密级为“${level}”：标有密级的文件不得公开发布，请核实并改为“非密”`,
+      code: 'classification_level',
+      params: { match: classification },
     })
   }
   return findings
 }
 
 /** True when any finding stops approval (valid ID numbers, 密级 marks, a 密级 other than 非密). */
-export function hasBlockingFindings(findings: readonly Finding[]): boolean {
-  return coreHasBlockingFindings(findings)
+export function hasBlockingFindings(findings: readonly Pick<Finding, 'severity'>[]): boolean {
+  return coreHasBlockingFindings(findings as readonly Finding[])
 }

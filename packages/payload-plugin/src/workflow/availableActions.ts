@@ -13,6 +13,7 @@ import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from '../infras
 import { actionLabel, actionRoles, allowedFrom, stateLabel, workflowActions } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 
 /** One input an action asks for, as a form control: the body field of `POST …/workflow/:action` it fills. */
 export type WorkflowActionInput = {
@@ -137,11 +138,11 @@ export async function availableActions(args: {
 }): Promise<AvailableActions> {
   const options = gongkaiOptionsOf(args.payload)
   const key = workflowCollectionOf(options, args.collection)
-  if (!key) throw new WorkflowError(`集合“${args.collection}”没有审核发布流程`, 404)
+  if (!key) throw new WorkflowError(message(args.req, 'noWorkflow', { collection: args.collection }), 404)
   const doc = (await args.payload.findByID({ collection: args.collection, id: args.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req: args.req })) as
     | (Record<string, unknown> & { id: number | string })
     | null
-  const notFound = new WorkflowError(`找不到ID为“${String(args.id)}”的文件，或您无权查看`, 404)
+  const notFound = new WorkflowError(message(args.req, 'documentNotVisible', { id: String(args.id) }), 404)
   if (!doc) throw notFound
   const req = args.req ?? ({ payload: args.payload, context: {} } as unknown as PayloadRequest)
   const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })

@@ -5,6 +5,7 @@ import { availableActions } from '../workflow/availableActions.js'
 import { isWorkflowAction } from '../workflow/states.js'
 import { transition } from '../workflow/transition.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 
 /**
  * `POST /api/<collection>/:id/workflow/:action` — actions `submit`, `return`, `approve`, `publish`, `schedule`,
@@ -19,8 +20,8 @@ export function workflowEndpoint(collectionSlug: string): Endpoint {
     method: 'post',
     handler: async (req) => {
       const { id, action } = (req.routeParams ?? {}) as { id?: string; action?: string }
-      if (!isWorkflowAction(action)) throw new WorkflowError(`未知的工作流操作“${String(action)}”`, 404)
-      if (!req.user) throw new WorkflowError('须登录后才能执行工作流操作', 401)
+      if (!isWorkflowAction(action)) throw new WorkflowError(message(req, 'unknownAction', { action: String(action) }), 404)
+      if (!req.user) throw new WorkflowError(message(req, 'loginToActOnWorkflow'), 401)
       await addDataAndFileToRequest(req)
       const body = (req.data ?? {}) as Record<string, unknown>
       const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null)
@@ -48,7 +49,7 @@ export function workflowStateEndpoint(collectionSlug: string): Endpoint {
     path: '/:id/workflow',
     method: 'get',
     handler: async (req) => {
-      if (!req.user) throw new WorkflowError('须登录后才能查看工作流操作', 401)
+      if (!req.user) throw new WorkflowError(message(req, 'loginToSeeWorkflow'), 401)
       const { id } = (req.routeParams ?? {}) as { id?: string }
       const result = await availableActions({ payload: req.payload, req, user: req.user as never, collection: collectionSlug, id: String(id) })
       return Response.json(result)
