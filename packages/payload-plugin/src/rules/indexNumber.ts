@@ -25,12 +25,12 @@ function countersTable(payload: Payload, slug: string) {
 async function transactionSession(req: PayloadRequest): Promise<unknown> {
   const adapter = req.payload.db as unknown as PostgresAdapter
   if (typeof adapter.execute !== 'function' || !adapter.sessions) {
-    throw new Error('gongkaiPlugin: 索引号 counters need the PostgreSQL adapter (@payloadcms/db-postgres)')
+    throw new Error('gongkaiPlugin: index number counters need the PostgreSQL adapter (@payloadcms/db-postgres)')
   }
   const transactionID = req.transactionID === undefined ? undefined : await req.transactionID
   const session = transactionID === undefined || transactionID === null ? undefined : adapter.sessions[String(transactionID)]
   // Outside a transaction the serial could not be rolled back with a failed publication: refuse rather than leave gaps.
-  if (!session) throw new Error('gongkaiPlugin: 索引号 serials are reserved only inside the publishing transaction')
+  if (!session) throw new Error('gongkaiPlugin: index number serials are reserved only inside the publishing transaction')
   return session.db
 }
 

@@ -257,4 +257,7 @@ export const en: { readonly [Key in keyof typeof zh]: string } = {
   commentPeriod_endMissing: 'The comment period has a start date, so it needs its end date too',
   commentPeriod_endBeforeStart: 'The comment period cannot end ({{end}}) before it starts ({{start}})',
   commentPeriod_tooShort: 'A public comment period lasts at least {{minDays}} days: it starts on {{start}}, so it ends no earlier than {{earliestEnd}}; a period shortened for urgency needs the reason',
+  imageMetadataNoSharp: 'An uploaded image must first lose its location and other metadata (EXIF/GPS), but no image processing component (sharp) is configured: contact the site administrator',
+  imageMetadataUnreadable: 'The image “{{name}}” cannot be read, so its location and other metadata cannot be removed: convert it to JPEG or PNG and upload it again',
+  decisionNotFound: 'No major administrative decision with the ID “{{id}}”',
 }

@@ -255,4 +255,7 @@ export const zh = {
   commentPeriod_endMissing: '已填写征求意见开始日期，须同时填写结束日期',
   commentPeriod_endBeforeStart: '征求意见结束日期（{{end}}）不得早于开始日期（{{start}}）',
   commentPeriod_tooShort: '征求意见期限不得少于 {{minDays}} 日：开始日期为 {{start}}，结束日期不得早于 {{earliestEnd}}；因情况紧急等原因缩短期限的，须填写缩短期限的理由',
+  imageMetadataNoSharp: '上传图片须先去除其中的拍摄地点等元数据（EXIF/GPS），但系统未配置图片处理组件（sharp）：请联系站点管理员',
+  imageMetadataUnreadable: '图片“{{name}}”无法读取，不能去除其中的拍摄地点等元数据：请转换为 JPEG 或 PNG 后重新上传',
+  decisionNotFound: '找不到ID为“{{id}}”的重大行政决策',
 } as const
