@@ -377,4 +377,5 @@ export const en: { readonly [Key in keyof typeof zh]: string } = {
   controls_confirming: 'Working…',
   controls_cancel: 'Cancel',
   controls_confirmAction: 'Carry out “{{action}}” on {{document}}?',
+  listedName: '“{{value}}”',
 }

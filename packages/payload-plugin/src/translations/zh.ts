@@ -375,4 +375,5 @@ export const zh = {
   controls_confirming: '处理中…',
   controls_cancel: '取消',
   controls_confirmAction: '确认对{{document}}执行“{{action}}”？',
+  listedName: '{{value}}',
 } as const

@@ -15,6 +15,6 @@ export const validateSpeaker: Validate = (value, { data, req }) => {
       )
     : []
   if (names.includes(value.trim())) return true
-  const choices = names.map((name) => message(req, 'quoted', { value: name })).join(message(req, 'listSeparator'))
+  const choices = names.map((name) => message(req, 'listedName', { value: name })).join(message(req, 'listSeparator'))
   return message(req, names.length > 0 ? 'speakerUnknown_choices' : 'speakerUnknown', { value, choices })
 }
