@@ -23,7 +23,7 @@ export function DecisionStageShortcut(props: DecisionStageShortcutProps) {
     const value = fields.stage?.value
     return typeof value === 'string' ? value : undefined
   })
-  const { i18n, t } = useGongkaiTranslation()
+  const { adminLanguage, t } = useGongkaiTranslation()
   const tabs = stage ? props.tabs[stage] : undefined
   if (!tabs || tabs.length === 0) return null
 
@@ -46,7 +46,7 @@ export function DecisionStageShortcut(props: DecisionStageShortcutProps) {
             style={{ margin: 0 }}
             onClick={() => open(tab.index)}
           >
-            {labelIn(tab.label, i18n.language)}
+            {labelIn(tab.label, adminLanguage)}
           </button>
         ))}
       </div>

@@ -51,7 +51,7 @@ function labelText(label: unknown, language: string): string | undefined {
 
 /** The presets list's 列 cell: the columns by their field labels (索引号), not Payload's “Index Number”. */
 export function QueryPresetColumnsCell({ cellData, rowData }: { cellData?: { accessor: string; active?: boolean }[] | null; rowData?: { relatedCollection?: string } }) {
-  const { i18n, t } = useGongkaiTranslation()
+  const { adminLanguage, t } = useGongkaiTranslation()
   const { getEntityConfig } = useConfig()
   const collection = rowData?.relatedCollection ? getEntityConfig({ collectionSlug: rowData.relatedCollection }) : undefined
   const columns = (cellData ?? []).filter((column) => column.active !== false)
@@ -60,7 +60,7 @@ export function QueryPresetColumnsCell({ cellData, rowData }: { cellData?: { acc
     <div className="gongkai-query-preset-columns">
       {columns.map((column) => {
         const label = collection ? findLabel(collection.fields, column.accessor) : undefined
-        const text = labelText(label, i18n.language) ?? column.accessor
+        const text = labelText(label, adminLanguage) ?? column.accessor
         return (
           <Pill key={column.accessor} pillStyle="always-white" size="small">
             {text}

@@ -18,11 +18,11 @@ function waitingTime(since: string, now: number, t: ReturnType<typeof useGongkai
 
 function Line({ line, format, now }: { line: WorkbenchLine; format: Intl.DateTimeFormat; now: number }) {
   const { getEntityConfig } = useConfig()
-  const { i18n, t } = useGongkaiTranslation()
+  const { adminLanguage, t } = useGongkaiTranslation()
   const entryLabel = (collection: string, fallback: string) => {
     const plural = getEntityConfig({ collectionSlug: collection })?.labels?.plural
     if (typeof plural === 'string') return plural
-    if (plural && typeof plural === 'object') return (plural as Record<string, string>)[i18n.language] ?? fallback
+    if (plural && typeof plural === 'object') return (plural as Record<string, string>)[adminLanguage] ?? fallback
     return fallback
   }
   const label = line.key === 'publicAttendance' ? t('wb_line_publicAttendance', { agency: line.agency?.name ?? '', year: new Date(now).getFullYear() }) : t(`wb_line_${line.key}`)
