@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', '**/*.d.ts', '**/generated/**', '**/migrations/**', '**/.readme-examples/**'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', '**/.next/**', '**/node_modules/**', '**/*.d.ts', '**/generated/**', '**/migrations/**', '**/.readme-examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,12 +3,14 @@
 // frequencies drawn to match the HTTP benchmark's corpus at 100k (about 138 term–document pairs per
 // document, Zipf-like over ~16,000 terms, a few planted terms with known shares), with 20 agencies,
 // 10 years and 10 topics. Prints bytes per pair, the snapshot's size and how long writing and loading
-// it take, and p50/p95 of common-term searches (top 20 + total + facets) in one thread and in
-// BENCH_THREADS worker threads at 1 and 8 concurrent clients.
-// Env: GONGKAI_BENCH_DOCS=1000000, BENCH_THREADS=2, BENCH_SAMPLES=20, BENCH_SINGLE=0 to leave out the
-// one-thread index (half the build time).
+// it take, and p50/p95 of common-term searches (top 20 + total + facets) in BENCH_THREADS worker
+// threads (loaded from the snapshot) at 1 and 8 concurrent clients, next to baselines built from the
+// same documents in the same run: the same threads without tallies (BENCH_COMPARE=1: every match
+// scored and counted, as before tallies and block-max) and one thread in the main thread (BENCH_SINGLE=1).
+// The load average (os.loadavg) is printed along the way: the machine may be shared.
+// Env: GONGKAI_BENCH_DOCS=1000000, BENCH_THREADS=2, BENCH_SAMPLES=20, BENCH_SINGLE=1, BENCH_COMPARE=0.
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createIndexShards } from '../src/search/indexShards.js'
 import { readSnapshot, writeSnapshot } from '../src/search/indexSnapshot.js'
@@ -17,7 +19,9 @@ import type { IndexedDocument, SearchRequest } from '../src/search/types.js'
 const size = Number(process.env.GONGKAI_BENCH_DOCS ?? 1_000_000)
 const threads = Number(process.env.BENCH_THREADS ?? 2)
 const samples = Number(process.env.BENCH_SAMPLES ?? 20)
-const withSingle = process.env.BENCH_SINGLE !== '0'
+const withSingle = process.env.BENCH_SINGLE === '1'
+const withCompare = process.env.BENCH_COMPARE === '1'
+const load = (): string => `load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')}`
 
 let seed = 42
 const random = (): number => {
@@ -86,13 +90,17 @@ async function latencies(shards: ReturnType<typeof createIndexShards>, terms: st
 const directory = await mkdtemp(join(tmpdir(), 'gongkai-index-bench-'))
 const sharded = createIndexShards({ threads })
 const single = createIndexShards({ threads: 1 })
+// Tallies never start: every match is scored and counted.
+const untallied = createIndexShards({ threads, indexOptions: { tallyMinimum: Infinity } })
+console.log(`${new Date().toISOString()} ${size.toLocaleString('en')} documents, ${threads} threads; ${load()}`)
 try {
   let started = performance.now()
   for (let index = 0; index < size; index += 2000) {
     const documents = Array.from({ length: Math.min(2000, size - index) }, (_, offset) => makeDocument(index + offset))
-    await Promise.all([sharded.addDocuments(documents), withSingle ? single.addDocuments(documents) : undefined])
+    await Promise.all([sharded.addDocuments(documents), withSingle ? single.addDocuments(documents) : undefined, withCompare ? untallied.addDocuments(documents) : undefined])
   }
-  console.log(`built ${size.toLocaleString('en')} documents ${withSingle ? 'in one thread and ' : ''}in ${threads} threads in ${((performance.now() - started) / 1000).toFixed(1)} s (both at once)`)
+  const others = [withSingle ? 'in one thread' : '', withCompare ? `in ${threads} threads without tallies` : ''].filter(Boolean)
+  console.log(`built ${size.toLocaleString('en')} documents in ${threads} threads${others.length > 0 ? ` and ${others.join(' and ')} (at once)` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s; ${load()}`)
   // A snapshot round trip gives both the file figures and an index without growth slack.
   const path = join(directory, 'index.snapshot')
   started = performance.now()
@@ -102,32 +110,47 @@ try {
   const read = await readSnapshot(path)
   if ('problem' in read) throw new Error(read.problem)
   const readMs = performance.now() - started
+  started = performance.now()
   const loaded = createIndexShards({ threads })
+  // The threads start (and, from src/, compile the worker through tsx) before the snapshot reaches them.
+  await loaded.counts()
+  const startMs = performance.now() - started
   started = performance.now()
   await loaded.load(read.sections)
   const loadMs = performance.now() - started
   const figures = await loaded.figures()
-  const total = figures.postingBytes + figures.attributeBytes + figures.heapBytes
+  const total = figures.postingBytes + figures.attributeBytes + figures.heapBytes + figures.tallyBytes
   console.log(
     `${figures.pairs.toLocaleString('en')} term–document pairs; postings ${mib(figures.postingBytes)} MiB = ${(figures.postingBytes / figures.pairs).toFixed(2)} bytes/pair; ` +
-      `with attributes (${mib(figures.attributeBytes)} MiB) and estimated strings/maps (${mib(figures.heapBytes)} MiB) ${(total / figures.pairs).toFixed(2)} bytes/pair (target ≤ 3)`,
+      `with attributes (${mib(figures.attributeBytes)} MiB), tallies of ${figures.tallies} common words (${mib(figures.tallyBytes)} MiB) and estimated strings/maps (${mib(figures.heapBytes)} MiB) ${(total / figures.pairs).toFixed(2)} bytes/pair (target ≤ 3)`,
   )
-  console.log(`snapshot ${mib(bytes)} MiB: written in ${(writeMs / 1000).toFixed(1)} s; read and checked in ${(readMs / 1000).toFixed(1)} s, loaded into ${threads} threads in ${(loadMs / 1000).toFixed(1)} s`)
+  console.log(
+    `snapshot ${mib(bytes)} MiB: written in ${(writeMs / 1000).toFixed(1)} s; read and checked in ${(readMs / 1000).toFixed(1)} s; ${threads} threads started in ${(startMs / 1000).toFixed(1)} s, ` +
+      `snapshot loaded into them in ${(loadMs / 1000).toFixed(1)} s (read + load ${((readMs + loadMs) / 1000).toFixed(1)} s); ${load()}`,
+  )
   await sharded.close()
-  console.log(`\n${'query (top 20 + total + facets)'.padEnd(34)} | 1 thread, 1 client | ${threads} threads, 1 client | 1 thread, 8 clients | ${threads} threads, 8 clients   (p50 / p95 ms)`)
+  const setups = [
+    { label: `${threads} threads`, shards: loaded },
+    ...(withCompare ? [{ label: `${threads} thr. no tally`, shards: untallied }] : []),
+    ...(withSingle ? [{ label: '1 thread', shards: single }] : []),
+  ]
+  const columns = setups.flatMap((setup) => [1, 8].map((clients) => ({ ...setup, clients })))
+  console.log(`\n${'query (top 20 + total + facets)'.padEnd(34)} | ${columns.map((column) => `${column.label}, ${column.clients} cl.`.padStart(24)).join(' | ')}   (p50 / p95 ms)`)
   for (const { label, terms } of queries) {
-    const none = { p50: NaN, p95: NaN }
-    const cells = [
-      withSingle ? await latencies(single, terms, 1) : none,
-      await latencies(loaded, terms, 1),
-      withSingle ? await latencies(single, terms, 8) : none,
-      await latencies(loaded, terms, 8),
-    ]
     const total = (await loaded.search(request(terms))).total
-    console.log(`${`${label} ${total.toLocaleString('en')}`.padEnd(34)} | ${cells.map((cell) => (Number.isNaN(cell.p50) ? '-' : `${cell.p50.toFixed(1)} / ${cell.p95.toFixed(1)}`).padStart(18)).join(' | ')}`)
+    // Every setup must give the same answer before its speed counts.
+    for (const setup of setups.slice(1)) {
+      if (JSON.stringify(await setup.shards.search(request(terms))) !== JSON.stringify(await loaded.search(request(terms)))) throw new Error(`${setup.label} answers ${terms.join(' ')} differently`)
+    }
+    const cells: { p50: number; p95: number }[] = []
+    for (const column of columns) cells.push(await latencies(column.shards, terms, column.clients))
+    const ratio = withCompare ? `   no tally ÷ tally p95 at 8 clients: ${((cells[3] as { p95: number }).p95 / (cells[1] as { p95: number }).p95).toFixed(1)}×` : ''
+    console.log(`${`${label} ${total.toLocaleString('en')}`.padEnd(34)} | ${cells.map((cell) => `${cell.p50.toFixed(1)} / ${cell.p95.toFixed(1)}`.padStart(24)).join(' | ')}${ratio}`)
   }
+  console.log(`${new Date().toISOString()} done; ${load()}`)
   await loaded.close()
 } finally {
   await single.close()
+  await untallied.close()
   await rm(directory, { recursive: true, force: true })
 }

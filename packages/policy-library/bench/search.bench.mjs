@@ -252,7 +252,7 @@ try {
     console.log(`start → /readyz: cold ${(coldMs / 1000).toFixed(1)} s (index ${(coldLine.loadMs / 1000).toFixed(1)} s), from snapshot ${(library.startMs / 1000).toFixed(1)} s (index ${(snapshotLine.loadMs / 1000).toFixed(1)} s; snapshot ${mib(saved.bytes)} MiB, saved in ${(saved.ms / 1000).toFixed(1)} s); ${threads} index threads`)
     console.log(
       `index memory: ${snapshotLine.pairs.toLocaleString('en')} term–document pairs (${snapshotLine.terms.toLocaleString('en')} terms over ${threads} shards); postings ${mib(snapshotLine.postingBytes)} MiB = ${snapshotLine.postingBytesPerPair} bytes/pair; ` +
-        `with per-document attributes (${mib(snapshotLine.attributeBytes)} MiB) and estimated strings/maps (${mib(snapshotLine.heapBytes)} MiB) ${snapshotLine.bytesPerPair} bytes/pair (target ≤ 3); process RSS ${rssMiB.toFixed(0)} MiB`,
+        `with per-document attributes (${mib(snapshotLine.attributeBytes)} MiB), tallies and bitsets of ${snapshotLine.tallies ?? 0} common words (${mib(snapshotLine.tallyBytes ?? 0)} MiB) and estimated strings/maps (${mib(snapshotLine.heapBytes)} MiB) ${snapshotLine.bytesPerPair} bytes/pair (target ≤ 3); process RSS ${rssMiB.toFixed(0)} MiB`,
     )
     console.log(`${'query'.padEnd(34)} ${'matches'.padStart(8)} ${'share'.padStart(6)} | ${'p50'.padStart(7)} ${'p95'.padStart(7)} | naive FTS p50/p95  | ILIKE p50/p95      | FTS/ours p95`)
 
@@ -301,7 +301,7 @@ try {
     const concurrentNaive = Math.max(1, Math.floor(baselineSamples / 2))
     console.log(`\n${'8 clients, p95 (p50) ms'.padEnd(34)} | ${`${threads} threads`.padStart(15)} | ${'1 thread'.padStart(15)} | ${'naive FTS'.padStart(15)} | FTS/ours p95`)
     const threaded = []
-    for (const { label, q } of common) {
+    for (const { q } of common) {
       const path = `/v1/documents?q=${encodeURIComponent(q)}&limit=20`
       threaded.push(await measureConcurrent(() => call(library.url, 'GET', path), concurrentClients, concurrentRequests))
     }

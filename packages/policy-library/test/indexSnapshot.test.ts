@@ -5,6 +5,7 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '@gongkai/dev-postgres'
 import { documentInput, startLibrary, type RunningLibrary } from './helpers.js'
+import { snapshotFormatVersion } from '../src/search/indexSnapshot.js'
 
 /**
  * The index snapshot: a restart loads it and replays only the events after it, answering as a library
@@ -137,7 +138,7 @@ it('ignores a snapshot of another format, a truncated one and one of another dat
   const otherFormat = Buffer.from(valid)
   otherFormat.writeUInt32LE(99, 8)
   const cases: [Buffer, string][] = [
-    [otherFormat, 'snapshot format 99, this version reads 1'],
+    [otherFormat, `snapshot format 99, this version reads ${snapshotFormatVersion}`],
     [valid.subarray(0, valid.length - 100), 'snapshot size does not match its head'],
   ]
   for (const [bytes, problem] of cases) {

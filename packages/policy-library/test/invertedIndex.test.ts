@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createIndexShards, shardOf } from '../src/search/indexShards.js'
-import { createInvertedIndex, filterKeysOf, globalScoring, type InvertedIndex } from '../src/search/invertedIndex.js'
-import { appendPosting, createPosting, openPosting, trimPosting } from '../src/search/postings.js'
+import { createInvertedIndex, filterKeysOf, globalScoring, type IndexOptions, type InvertedIndex } from '../src/search/invertedIndex.js'
+import { appendPosting, createPosting, openPosting, postingHas, trimPosting } from '../src/search/postings.js'
 import { mergeResults, sortBuckets } from '../src/search/results.js'
 import { compareHits, dayOf, facetNames, type FacetCounts, type IndexedDocument, type SearchRequest, type SearchResult } from '../src/search/types.js'
 
@@ -156,10 +156,10 @@ function randomRequest(rand: () => number): SearchRequest {
 }
 
 /** The same documents in one index and spread over three (as worker threads hold them), plus the brute-force truth. */
-function buildCorpus(seed: number, size: number, updates: number) {
+function buildCorpus(seed: number, size: number, updates: number, options: IndexOptions = {}) {
   const rand = random(seed)
-  const single = createInvertedIndex()
-  const shards = [createInvertedIndex(), createInvertedIndex(), createInvertedIndex()]
+  const single = createInvertedIndex(options)
+  const shards = [createInvertedIndex(options), createInvertedIndex(options), createInvertedIndex(options)]
   const documents = new Map<string, IndexedDocument>()
   const everIndexed: IndexedDocument[] = []
   const apply = (document: IndexedDocument): void => {
@@ -196,7 +196,7 @@ describe('compressed posting lists', () => {
       for (let slot = 0; slot < 200_000; slot++) {
         if (rand() >= density) continue
         const frequency = rand() < 0.1 ? 4 + Math.floor(rand() * 300) : 1 + Math.floor(rand() * 3)
-        appendPosting(posting, slot, frequency)
+        appendPosting(posting, slot, frequency, 100 + (slot % 50))
         entries.push([slot, Math.min(frequency, 127)])
       }
       trimPosting(posting)
@@ -205,6 +205,13 @@ describe('compressed posting lists', () => {
       const read: [number, number][] = []
       for (cursor.next(); cursor.slot !== Infinity; cursor.next()) read.push([cursor.slot, cursor.frequency])
       expect(read).toEqual(entries)
+      // Membership, as a remove asks it of every word with a tally.
+      const slots = new Set(entries.map(([slot]) => slot))
+      for (let probe = 0; probe < 2000; probe++) {
+        const slot = Math.floor(rand() * 201_000)
+        expect(postingHas(posting, slot)).toBe(slots.has(slot))
+      }
+      for (const [slot] of entries.slice(0, 300)) expect(postingHas(posting, slot)).toBe(true)
       const seeker = openPosting(posting)
       let target = 0
       while (target < 210_000) {
@@ -219,17 +226,32 @@ describe('compressed posting lists', () => {
 
   it('take one byte for most entries of a common term', () => {
     const posting = createPosting()
-    for (let slot = 0; slot < 100_000; slot += 2) appendPosting(posting, slot, 1 + (slot % 3))
+    for (let slot = 0; slot < 100_000; slot += 2) appendPosting(posting, slot, 1 + (slot % 3), 100)
     trimPosting(posting)
     expect(posting.bytes.byteLength / posting.count).toBeLessThan(1.1)
   })
 })
 
+/** Requests a tally answers: one or two common words, no filter but the status. */
+function tallyRequest(rand: () => number): SearchRequest {
+  const request = randomRequest(rand)
+  const common = vocabulary.slice(0, 4).concat(['工作', '加强', '管理'])
+  const pick = (): string => common[Math.floor(rand() * common.length)] as string
+  return { ...request, terms: [...new Set(rand() < 0.5 ? [pick()] : [pick(), pick()])], filters: { status: request.filters.status } }
+}
+
+/** Small lists keep tallies too, so the test corpus exercises them (the default wants 4,096 entries). */
+const withTallies: IndexOptions = { tallyMinimum: 40, tallyShare: 32 }
+
 describe('inverted index against brute force', () => {
-  it('answers the same hits, scores, totals, facets and cursors as counting document by document, in one index and spread over shards', () => {
-    const { rand, single, shards, documents, everIndexed } = buildCorpus(42, 3000, 800)
-    for (let round = 0; round < 200; round++) {
-      const request = randomRequest(rand)
+  it.each([
+    ['without tallies', {}],
+    ['with tallies (totals and facets of common words kept up to date, block-max top k)', withTallies],
+  ] as const)('answers the same hits, scores, totals, facets and cursors as counting document by document, in one index and spread over shards, %s', (_, options) => {
+    const { rand, single, shards, documents, everIndexed } = buildCorpus(42, 3000, 800, options)
+    expect(single.figures().tallies > 0).toBe(options === withTallies)
+    for (let round = 0; round < 300; round++) {
+      const request = round % 3 === 0 ? tallyRequest(rand) : randomRequest(rand)
       const expected = bruteForce(documents, everIndexed, request)
       expect(mergeResults(request, [single.search(request)]), JSON.stringify(request)).toEqual(expected)
       expect(searchShards(shards, request), JSON.stringify(request)).toEqual(expected)
@@ -255,8 +277,8 @@ describe('inverted index against brute force', () => {
     expect(index.counts()).toEqual({ live: 0, slots: 1 })
   })
 
-  it('answers identically after a round trip through its snapshot bytes, and keeps taking writes', () => {
-    const { rand, single, documents, everIndexed } = buildCorpus(9, 1500, 300)
+  it('answers identically after a round trip through its snapshot bytes, and keeps taking writes (tallies included)', () => {
+    const { rand, single, documents, everIndexed } = buildCorpus(9, 1500, 300, withTallies)
     const parts = single.serialize()
     const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
     let offset = 0
@@ -264,25 +286,31 @@ describe('inverted index against brute force', () => {
       bytes.set(part, offset)
       offset += part.byteLength
     }
-    const restored = createInvertedIndex()
+    const restored = createInvertedIndex(withTallies)
     restored.load(bytes)
-    const figures = ({ documents, slots, terms, pairs }: ReturnType<InvertedIndex['figures']>) => ({ documents, slots, terms, pairs })
+    const figures = ({ documents, slots, terms, pairs, tallies }: ReturnType<InvertedIndex['figures']>) => ({ documents, slots, terms, pairs, tallies })
+    expect(restored.figures().tallies).toBeGreaterThan(0)
     expect(figures(restored.figures())).toEqual(figures(single.figures()))
     // Loaded lists hold no growth slack.
     expect(restored.figures().postingBytes).toBeLessThanOrEqual(single.figures().postingBytes)
     for (let round = 0; round < 100; round++) {
-      const request = randomRequest(rand)
+      const request = round % 2 === 0 ? tallyRequest(rand) : randomRequest(rand)
       expect(mergeResults(request, [restored.search(request)])).toEqual(bruteForce(documents, everIndexed, request))
     }
-    for (let index = 0; index < 200; index++) {
+    // Updates, withdrawals (a new version's status) and deletions after the load change the tallies.
+    for (let index = 0; index < 300; index++) {
       const contentId = `doc-${Math.floor(rand() * 1500)}`
-      const document = makeDocument(rand, contentId, (documents.get(contentId)?.version ?? 5) + 1)
+      const next = makeDocument(rand, contentId, (documents.get(contentId)?.version ?? 5) + 1)
+      const document: IndexedDocument = rand() < 0.15 ? { ...next, status: 'deleted' } : rand() < 0.2 ? { ...next, status: 'withdrawn' } : next
       restored.add(document)
-      documents.set(contentId, document)
-      everIndexed.push(document)
+      documents.delete(contentId)
+      if (document.status !== 'deleted') {
+        documents.set(contentId, document)
+        everIndexed.push(document)
+      }
     }
-    for (let round = 0; round < 100; round++) {
-      const request = randomRequest(rand)
+    for (let round = 0; round < 150; round++) {
+      const request = round % 2 === 0 ? tallyRequest(rand) : randomRequest(rand)
       expect(mergeResults(request, [restored.search(request)])).toEqual(bruteForce(documents, everIndexed, request))
     }
   }, 120_000)

@@ -1,5 +1,5 @@
 import { toIndexed, type DocumentRow } from './documentRows.js'
-import { createInvertedIndex, type IndexFigures, type ListStats, type PartialResult, type Scoring } from './invertedIndex.js'
+import { createInvertedIndex, type IndexFigures, type IndexOptions, type ListStats, type PartialResult, type Scoring } from './invertedIndex.js'
 import type { IndexedDocument, SearchRequest } from './types.js'
 
 /**
@@ -8,8 +8,8 @@ import type { IndexedDocument, SearchRequest } from './types.js'
  * the index is (re)built from PostgreSQL, rows go into a second index that replaces the live one at
  * once, so searches never see a half-built index.
  */
-export function createIndexShard() {
-  let live = createInvertedIndex()
+export function createIndexShard(options: IndexOptions = {}) {
+  let live = createInvertedIndex(options)
   let next: ReturnType<typeof createInvertedIndex> | undefined
   return {
     addRows(rows: DocumentRow[], target: 'live' | 'next'): void {
@@ -21,7 +21,7 @@ export function createIndexShard() {
       for (const document of documents) live.add(document)
     },
     beginNext(): void {
-      next = createInvertedIndex()
+      next = createInvertedIndex(options)
     },
     swapNext(): void {
       if (!next) throw new Error('no index is being built')
@@ -52,7 +52,7 @@ export function createIndexShard() {
       return bytes
     },
     load(bytes: Uint8Array): void {
-      const index = createInvertedIndex()
+      const index = createInvertedIndex(options)
       index.load(bytes)
       live = index
     },

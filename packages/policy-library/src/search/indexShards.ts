@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { DocumentRow } from './documentRows.js'
 import { createIndexShard, type IndexShard } from './indexShard.js'
-import { filterKeysOf, globalScoring, type IndexFigures, type PartialResult } from './invertedIndex.js'
+import { filterKeysOf, globalScoring, type IndexFigures, type IndexOptions, type PartialResult } from './invertedIndex.js'
 import { mergeResults } from './results.js'
 import type { IndexedDocument, SearchRequest, SearchResult } from './types.js'
 
@@ -50,8 +50,8 @@ export function shardOf(contentId: string, count: number): number {
   return (hash >>> 0) % count
 }
 
-export function createIndexShards({ threads }: { threads: number }): IndexShards {
-  const calls: Call[] = threads <= 1 ? [inProcessShard()] : Array.from({ length: threads }, () => workerShard())
+export function createIndexShards({ threads, indexOptions = {} }: { threads: number; indexOptions?: IndexOptions }): IndexShards {
+  const calls: Call[] = threads <= 1 ? [inProcessShard(indexOptions)] : Array.from({ length: threads }, () => workerShard(indexOptions))
   const count = calls.length
   const split = <T>(items: T[], idOf: (item: T) => string): T[][] => {
     const parts: T[][] = calls.map(() => [])
@@ -107,6 +107,8 @@ export function createIndexShards({ threads }: { threads: number }): IndexShards
         postingBytes: sum('postingBytes'),
         attributeBytes: sum('attributeBytes'),
         heapBytes: sum('heapBytes'),
+        tallies: sum('tallies'),
+        tallyBytes: sum('tallyBytes'),
       }
     },
     serialize: () => all('serialize'),
@@ -121,8 +123,8 @@ export function createIndexShards({ threads }: { threads: number }): IndexShards
   }
 }
 
-function inProcessShard(): Call {
-  const shard = createIndexShard()
+function inProcessShard(indexOptions: IndexOptions): Call {
+  const shard = createIndexShard(indexOptions)
   return (async (method: keyof IndexShard, ...args: unknown[]) => (shard[method] as (...values: unknown[]) => unknown)(...args)) as Call
 }
 
@@ -130,16 +132,17 @@ function inProcessShard(): Call {
  * Starts the worker's script: the built `indexWorker.js` beside this module's bundle, or, when running
  * from `src/` (the tests), the TypeScript source through tsx's loader.
  */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./indexWorker.js', import.meta.url))
+function startWorker(indexOptions: IndexOptions): Worker {
+  const workerData = { indexOptions }
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./indexWorker.js', import.meta.url), { workerData })
   const require = createRequire(import.meta.url)
   const loader = pathToFileURL(require.resolve('tsx/esm/api')).href
   const source = new URL('./indexWorker.ts', import.meta.url).href
-  return new Worker(`import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`, { eval: true })
+  return new Worker(`import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`, { eval: true, workerData })
 }
 
-function workerShard(): Call {
-  const worker = startWorker()
+function workerShard(indexOptions: IndexOptions): Call {
+  const worker = startWorker(indexOptions)
   worker.unref()
   let nextId = 0
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()

@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { createIndexShard, type IndexShard } from './indexShard.js'
+import type { IndexOptions } from './invertedIndex.js'
 
 /** A worker thread holding one share of the in-memory index; `indexShards.ts` starts it and sends it requests. */
-const shard = createIndexShard()
+const shard = createIndexShard((workerData as { indexOptions?: IndexOptions } | undefined)?.indexOptions ?? {})
 type Request = { id: number; method: keyof IndexShard; args: unknown[] }
 
 parentPort?.on('message', ({ id, method, args }: Request) => {

@@ -1,4 +1,4 @@
-import { appendPosting, blockSize, createPosting, maxFrequency, openPosting, postingBytes, trimPosting, type Posting, type PostingCursor } from './postings.js'
+import { appendPosting, blockSize, createPosting, maxFrequency, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
 import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type SearchFilters, type SearchRequest } from './types.js'
 
 /**
@@ -12,6 +12,15 @@ import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type Searc
  * shortest posting list, checks filters on the typed arrays, intersects the other lists by skipping,
  * scores BM25, keeps the top k in a heap and counts facets for every match, so totals and facet counts
  * are exact.
+ *
+ * Common words would make that linear in the documents (a word in 60–100 % of them). So a word whose
+ * list is long (`tallyMinimum` entries and at least 1/`tallyShare` of the slots) keeps a **tally**: its
+ * live documents' total and facet counts, per status, updated on every add and remove. A query of that
+ * word with no filter but the status takes its total and facets from the tally and finds its top k
+ * by block-max (`postings.ts` keeps each block's highest frequency and shortest document, so blocks
+ * that cannot beat the k-th hit are not decoded). Several words, when the others cover most of the
+ * first word's documents, count the facets of the documents the others lack and subtract them from
+ * the tally. Every figure stays exact: the tests compare them to a brute-force count.
  */
 
 /** Years counted in the year facet: 1900–2199 holds every year the API accepts (1949–2199), so totals and facets agree. */
@@ -108,6 +117,12 @@ function createState() {
     topicStart: new Int32Array(1025),
     topicValues: new Uint16Array(1024),
     contentIds: [] as string[],
+    /** The code of each topic code's parent (its first two digits), −1 for none. */
+    topicParents: [] as number[],
+    /** Words with a tally (see above). */
+    tallies: new Map<string, Tally>(),
+    /** Live slots as bitsets: published [0], withdrawn [1]. */
+    liveBits: [new Uint32Array(32), new Uint32Array(32)] as [Uint32Array<ArrayBufferLike>, Uint32Array<ArrayBufferLike>],
     slotOf: new Map<string, number>(),
     postings: new Map<string, Posting>(),
     agencies: createDictionary(),
@@ -118,6 +133,93 @@ function createState() {
   }
 }
 type State = ReturnType<typeof createState>
+
+/** Total and facet counts of some documents (code-indexed, as the dictionaries number the values). */
+type Counts = { total: number; agency: Int32Array; topic: Int32Array; kind: Int32Array; documentType: Int32Array; validity: Int32Array; year: Int32Array }
+/**
+ * A word's tally: the counts of its live documents, published [0] and withdrawn [1]; for a word in at
+ * least one slot in `denseShare`, also a bitset of its slots (replaced versions included), so several
+ * dense words are intersected a machine word at a time.
+ */
+type Tally = { posting: Posting; counts: [Counts, Counts]; bits?: Uint32Array }
+const denseShare = 8
+
+/** `bits` with `slot` set, grown when it is too short. */
+function withBit(bits: Uint32Array, slot: number): Uint32Array {
+  const word = slot >>> 5
+  let array = bits
+  if (word >= array.length) {
+    array = new Uint32Array(Math.max(word + 1, Math.ceil(array.length * 1.5)))
+    array.set(bits)
+  }
+  array[word] = (array[word] as number) | (1 << (slot & 31))
+  return array
+}
+
+function bitsOf(posting: Posting, slotCount: number): Uint32Array {
+  let bits: Uint32Array = new Uint32Array(Math.ceil(slotCount / 32) + 1)
+  const cursor = openPosting(posting)
+  for (cursor.next(); cursor.slot !== Infinity; cursor.next()) bits = withBit(bits, cursor.slot)
+  return bits
+}
+
+/** The BM25 contribution's upper bound for a frequency at most `frequency` in a document of at least `length` terms. */
+function boundOf(idf: number, frequency: number, length: number, averageLength: number): number {
+  const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
+  return (idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+}
+const countNames = ['agency', 'topic', 'kind', 'documentType', 'validity'] as const
+
+function createCounts(): Counts {
+  return { total: 0, agency: new Int32Array(8), topic: new Int32Array(8), kind: new Int32Array(4), documentType: new Int32Array(4), validity: new Int32Array(4), year: new Int32Array(yearSpan) }
+}
+
+function bump(counts: Counts, name: (typeof countNames)[number], code: number, delta: number): void {
+  let array = counts[name]
+  if (code >= array.length) {
+    const grown = new Int32Array(Math.max(code + 1, array.length * 2))
+    grown.set(array)
+    counts[name] = grown
+    array = grown
+  }
+  array[code] = (array[code] as number) + delta
+}
+
+/** Adds (`delta` 1) or takes away (−1) one slot's facet values, the way a search counts them. */
+function countSlot(s: State, counts: Counts, slot: number, delta: number): void {
+  counts.total += delta
+  const issuerTo = s.issuerStart[slot + 1] as number
+  for (let at = s.issuerStart[slot] as number; at < issuerTo; at++) bump(counts, 'agency', s.issuerValues[at] as number, delta)
+  // Each topic once per document, its parent too, as the search's topic facet counts them.
+  const topicFrom = s.topicStart[slot] as number
+  const topicTo = s.topicStart[slot + 1] as number
+  for (let at = topicFrom; at < topicTo; at++) {
+    const topic = s.topicValues[at] as number
+    const parent = s.topicParents[topic] ?? -1
+    let topicSeen = false
+    let parentSeen = parent < 0
+    for (let before = topicFrom; before < at; before++) {
+      const earlier = s.topicValues[before] as number
+      const earlierParent = s.topicParents[earlier] ?? -1
+      if (earlier === topic || earlierParent === topic) topicSeen = true
+      if (earlier === parent || earlierParent === parent) parentSeen = true
+    }
+    if (!topicSeen) bump(counts, 'topic', topic, delta)
+    if (!parentSeen && parent !== topic) bump(counts, 'topic', parent, delta)
+  }
+  bump(counts, 'kind', s.kind[slot] as number, delta)
+  bump(counts, 'documentType', s.documentType[slot] as number, delta)
+  bump(counts, 'validity', s.validity[slot] as number, delta)
+  const yearIndex = (s.year[slot] as number) - firstYear
+  counts.year[yearIndex] = (counts.year[yearIndex] as number) + delta
+}
+
+export type IndexOptions = {
+  /** A word keeps a tally once its list has this many entries… */
+  tallyMinimum?: number
+  /** …and at least one in `tallyShare` slots. */
+  tallyShare?: number
+}
 
 /** What a shard knows of a query's lists before scoring, summed over shards by the caller. */
 export type ListStats = { liveCount: number; totalLength: number; counts: number[] }
@@ -142,16 +244,23 @@ export type IndexFigures = {
   attributeBytes: number
   /** Estimated bytes of strings and maps (content ids, terms, dictionaries) on the JavaScript heap. */
   heapBytes: number
+  /** Words keeping a tally of their documents' total and facet counts, and the bytes of those counts and of the bitsets. */
+  tallies: number
+  tallyBytes: number
 }
 
 export type InvertedIndex = ReturnType<typeof createInvertedIndex>
 
-export function createInvertedIndex() {
+export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: IndexOptions = {}) {
   let state = createState()
 
   function remove(contentId: string): void {
     const slot = state.slotOf.get(contentId)
     if (slot === undefined) return
+    const counts = state.isWithdrawn[slot] as 0 | 1
+    for (const tally of state.tallies.values()) if (postingHas(tally.posting, slot)) countSlot(state, tally.counts[counts], slot, -1)
+    const liveBits = state.liveBits[counts]
+    liveBits[slot >>> 5] = (liveBits[slot >>> 5] as number) & ~(1 << (slot & 31))
     state.alive[slot] = 0
     state.liveCount -= 1
     state.totalLength -= state.length[slot] ?? 0
@@ -200,26 +309,50 @@ export function createInvertedIndex() {
     s.topicValues = grow(s.topicValues, topicAt + document.topics.length, (length) => new Uint16Array(length))
     document.topics.forEach((topic, index) => {
       // Parents get a code too, so a child's parent can be counted in the topic facet.
-      if (topic.length > 2) codeOf(s.topicCodes, topic.slice(0, 2))
-      s.topicValues[topicAt + index] = codeOf(s.topicCodes, topic)
+      const parent = topic.length > 2 ? codeOf(s.topicCodes, topic.slice(0, 2)) : -1
+      const code = codeOf(s.topicCodes, topic)
+      s.topicParents[code] = parent
+      if (parent >= 0) s.topicParents[parent] ??= -1
+      s.topicValues[topicAt + index] = code
     })
     s.topicStart[size] = topicAt + document.topics.length
     s.contentIds[slot] = document.contentId
     s.slotOf.set(document.contentId, slot)
     s.slotCount = size
     s.liveCount += 1
+    s.liveBits[s.isWithdrawn[slot] as 0 | 1] = withBit(s.liveBits[s.isWithdrawn[slot] as 0 | 1], slot)
     s.totalLength += document.length
-    for (const [term, frequency] of document.frequencies) appendTo(term, slot, Math.min(frequency, maxFrequency))
-    for (const key of attributeKeys(document)) appendTo(key, slot, 1)
+    for (const [term, frequency] of document.frequencies) {
+      const posting = appendTo(term, slot, Math.min(frequency, maxFrequency), document.length)
+      const tally = s.tallies.get(term)
+      if (tally) {
+        countSlot(s, tally.counts[s.isWithdrawn[slot] as 0 | 1], slot, 1)
+        if (tally.bits) tally.bits = withBit(tally.bits, slot)
+        else if (posting.count * denseShare >= size) tally.bits = bitsOf(posting, size)
+      } else if (posting.count >= tallyMinimum && posting.count * tallyShare >= size) s.tallies.set(term, tallyOf(posting))
+    }
+    for (const key of attributeKeys(document)) appendTo(key, slot, 1, document.length)
   }
 
-  function appendTo(term: string, slot: number, frequency: number): void {
+  function appendTo(term: string, slot: number, frequency: number, length: number): Posting {
     let posting = state.postings.get(term)
     if (!posting) {
       posting = createPosting()
       state.postings.set(term, posting)
     }
-    appendPosting(posting, slot, frequency)
+    appendPosting(posting, slot, frequency, length)
+    return posting
+  }
+
+  /** Counts a list's live documents (once, when it becomes long enough to keep a tally). */
+  function tallyOf(posting: Posting): Tally {
+    const tally: Tally = { posting, counts: [createCounts(), createCounts()] }
+    if (posting.count * denseShare >= state.slotCount) tally.bits = bitsOf(posting, state.slotCount)
+    const cursor = openPosting(posting)
+    for (cursor.next(); cursor.slot !== Infinity; cursor.next()) {
+      if (state.alive[cursor.slot] === 1) countSlot(state, tally.counts[state.isWithdrawn[cursor.slot] as 0 | 1], cursor.slot, 1)
+    }
+    return tally
   }
 
   /** Posting-list sizes of a query's terms and filter keys in this shard, with its live documents and total length. */
@@ -234,7 +367,7 @@ export function createInvertedIndex() {
   function search(request: SearchRequest, scoring: Scoring = globalScoring([stats([...request.terms, ...filterKeysOf(request.filters)])])): PartialResult {
     const { filters } = request
     const keys = [...request.terms, ...filterKeysOf(request.filters)]
-    type List = { posting: Posting; idf: number; order: number }
+    type List = { key: string; posting: Posting; idf: number; order: number }
     const lists: List[] = []
     // Scores are summed in the order of the global list sizes (then the keys' order), so that every
     // shard, and one index holding everything, adds the same numbers in the same order.
@@ -244,12 +377,13 @@ export function createInvertedIndex() {
       rankOf[keyIndex] = rank
     })
     for (let index = 0; index < keys.length; index++) {
-      const posting = state.postings.get(keys[index] as string)
+      const key = keys[index] as string
+      const posting = state.postings.get(key)
       if (!posting) return emptyPartial(request)
       const isScored = index < request.terms.length
       const frequency = Math.min(scoring.counts[index] as number, scoring.documentCount)
       const idf = isScored ? Math.log(1 + (scoring.documentCount - frequency + 0.5) / (frequency + 0.5)) : 0
-      lists.push({ posting, idf, order: rankOf[index] as number })
+      lists.push({ key, posting, idf, order: rankOf[index] as number })
     }
     lists.sort((a, b) => a.posting.count - b.posting.count)
 
@@ -277,103 +411,280 @@ export function createInvertedIndex() {
     const isRelevance = request.sort === 'relevance' && request.terms.length > 0
     const topK = createTopK(request.sort, request.limit + 1)
     const cursor = request.cursor
+    const s = state
+
+    // With no filter but the status, the first word's tally holds the total and facets of its own
+    // documents; then only the documents the other words lack (if any) are counted, and taken away.
+    // That pays when the other words cover most of the first one's documents (common words do).
+    const tally = lists.length === request.terms.length && fromDay === -Infinity && toDay === Infinity && lists[0] ? s.tallies.get(lists[0].key) : undefined
+    let otherShare = 1
+    for (let listIndex = 1; listIndex < lists.length; listIndex++) otherShare *= Math.min(1, (lists[listIndex] as List).posting.count / Math.max(s.slotCount, 1))
+    const complement = tally !== undefined && otherShare >= 0.5
 
     const withFacets = request.withFacets
     const agencyCounts = new Int32Array(state.agencies.values.length)
     const topicCounts = new Int32Array(state.topicCodes.values.length)
     const topicSeen = new Int32Array(state.topicCodes.values.length).fill(-1)
-    const topicParent = state.topicCodes.values.map((value) => (value.length > 2 ? (state.topicCodes.codes.get(value.slice(0, 2)) ?? -1) : -1))
+    const topicParent = state.topicCodes.values.map((_, topic) => s.topicParents[topic] ?? -1)
     const kindCounts = new Int32Array(state.kinds.values.length)
     const documentTypeCounts = new Int32Array(state.documentTypes.values.length)
     const validityCounts = new Int32Array(state.validities.values.length)
     const yearCounts = new Int32Array(yearSpan)
+    const countFacets = (slot: number, issuerFrom: number, issuerTo: number, topicFrom: number, topicTo: number): void => {
+      for (let at = issuerFrom; at < issuerTo; at++) {
+        const agency = s.issuerValues[at] as number
+        agencyCounts[agency] = (agencyCounts[agency] as number) + 1
+      }
+      for (let at = topicFrom; at < topicTo; at++) {
+        const topic = s.topicValues[at] as number
+        if (topicSeen[topic] !== slot) {
+          topicSeen[topic] = slot
+          topicCounts[topic] = (topicCounts[topic] as number) + 1
+        }
+        const parent = topicParent[topic] as number
+        if (parent >= 0 && topicSeen[parent] !== slot) {
+          topicSeen[parent] = slot
+          topicCounts[parent] = (topicCounts[parent] as number) + 1
+        }
+      }
+      kindCounts[s.kind[slot] as number] = (kindCounts[s.kind[slot] as number] as number) + 1
+      documentTypeCounts[s.documentType[slot] as number] = (documentTypeCounts[s.documentType[slot] as number] as number) + 1
+      validityCounts[s.validity[slot] as number] = (validityCounts[s.validity[slot] as number] as number) + 1
+      const yearIndex = (s.year[slot] as number) - firstYear
+      yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
+    }
 
-    const cursors: PostingCursor[] = lists.map((list) => openPosting(list.posting))
-    const contributions = new Float64Array(lists.length)
-    const primary = cursors[0]
-    const s = state
+    const countSlotFacets = (slot: number): void =>
+      countFacets(slot, s.issuerStart[slot] as number, s.issuerStart[slot + 1] as number, s.topicStart[slot] as number, s.topicStart[slot + 1] as number)
+
     let total = 0
-    let slot = -1
-    for (;;) {
-      if (primary) {
-        primary.next()
-        slot = primary.slot
-        if (slot === Infinity) break
-      } else {
-        slot += 1
-        if (slot >= s.slotCount) break
+    const denseBits = complement && isRelevance && lists.length > 1 ? lists.map((list) => s.tallies.get(list.key)?.bits) : []
+    if (denseBits.length > 0 && denseBits.every((bits) => bits !== undefined)) {
+      // Several dense words, ranked. The first word's live documents of the wanted status that some
+      // other word lacks, a machine word of slots at a time: counted, to be taken from the tally.
+      const [first, ...others] = denseBits as Uint32Array[]
+      const [published, withdrawn] = s.liveBits
+      const wordCount = Math.ceil(s.slotCount / 32)
+      for (let word = 0; word < wordCount; word++) {
+        const live = statusWanted === 0 ? (published[word] ?? 0) : statusWanted === 1 ? (withdrawn[word] ?? 0) : (published[word] ?? 0) | (withdrawn[word] ?? 0)
+        let lacking = ((first as Uint32Array)[word] ?? 0) & live
+        if (lacking === 0) continue
+        let inAll = -1
+        for (const bits of others) inAll &= bits[word] ?? 0
+        lacking &= ~inAll
+        while (lacking !== 0) {
+          const bit = lacking & -lacking
+          countSlotFacets(word * 32 + 31 - Math.clz32(bit))
+          total += 1
+          lacking ^= bit
+        }
       }
-      if (s.alive[slot] === 0) continue
-      if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
-      if (kindCode >= 0 && s.kind[slot] !== kindCode) continue
-      if (documentTypeCode >= 0 && s.documentType[slot] !== documentTypeCode) continue
-      if (validityCode >= 0 && s.validity[slot] !== validityCode) continue
-      const day = s.day[slot] as number
-      if (day < fromDay || day > toDay) continue
-      if (filters.year !== undefined && s.year[slot] !== filters.year) continue
-      const issuerFrom = s.issuerStart[slot] as number
-      const issuerTo = s.issuerStart[slot + 1] as number
-      if (agencyCode >= 0) {
-        let hasAgency = false
-        for (let at = issuerFrom; at < issuerTo; at++) if (s.issuerValues[at] === agencyCode) hasAgency = true
-        if (!hasAgency) continue
+      // The top k by block-max over the first word's blocks: a block's bound is its own plus, for every
+      // other word, the bound of its blocks that overlap the block's slots.
+      const list = lists[0] as List
+      const posting = list.posting
+      const firstBlocks = lists.map(() => 0)
+      /** Per other list, the highest frequency in its blocks overlapping the current block. */
+      const otherMaxFrequency = new Float64Array(lists.length)
+      const othersBound = (from: number, to: number): number => {
+        // Slots in (from, to]; a list's block j holds slots in (skips[2j], skips[2j + 2]].
+        let sum = 0
+        for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+          const other = (lists[listIndex] as List).posting
+          const count = Math.ceil(other.count / blockSize)
+          let block = firstBlocks[listIndex] as number
+          while (block + 1 < count && (other.skips[(block + 1) * 2] as number) <= from) block += 1
+          firstBlocks[listIndex] = block
+          let maxFrequency = 0
+          let minLength = Infinity
+          for (; block < count && (other.skips[block * 2] as number) < to; block++) {
+            if ((other.blockMax[block * 2] as number) > maxFrequency) maxFrequency = other.blockMax[block * 2] as number
+            if ((other.blockMax[block * 2 + 1] as number) < minLength) minLength = other.blockMax[block * 2 + 1] as number
+          }
+          otherMaxFrequency[listIndex] = maxFrequency
+          if (maxFrequency === 0) return -Infinity
+          sum += boundOf((lists[listIndex] as List).idf, maxFrequency, minLength, averageLength)
+        }
+        return sum
       }
-      const topicFrom = s.topicStart[slot] as number
-      const topicTo = s.topicStart[slot + 1] as number
-      if (topicMatches) {
-        let hasTopic = false
-        for (let at = topicFrom; at < topicTo; at++) if (topicMatches[s.topicValues[at] as number] === 1) hasTopic = true
-        if (!hasTopic) continue
+      const reader = openPosting(posting)
+      const cursors = lists.map((other) => openPosting(other.posting))
+      const contributions = new Float64Array(lists.length)
+      const blockCount = Math.ceil(posting.count / blockSize)
+      for (let block = 0; block < blockCount; block++) {
+        const worst = topK.worstScore()
+        const to = block + 1 < blockCount ? (posting.skips[(block + 1) * 2] as number) : posting.lastSlot
+        const blockOthersBound = othersBound(posting.skips[block * 2] as number, to)
+        if (worst !== undefined) {
+          const bound = (boundOf(list.idf, posting.blockMax[block * 2] as number, posting.blockMax[block * 2 + 1] as number, averageLength) + blockOthersBound) * (1 + 1e-9)
+          if (bound < worst) continue
+        }
+        reader.enterBlock(block)
+        const entries = Math.min(blockSize, posting.count - block * blockSize)
+        entries: for (let entry = 0; entry < entries; entry++) {
+          reader.next()
+          const slot = reader.slot
+          if (s.alive[slot] === 0) continue
+          if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+          for (const bits of others) if ((((bits[slot >>> 5] ?? 0) >>> (slot & 31)) & 1) === 0) continue entries
+          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+          // This document's bound: its exact first contribution, the others' at their blocks' highest
+          // frequency and its own length. Below the worst hit kept, the other lists are not read for it.
+          const worstNow = topK.worstScore()
+          if (worstNow !== undefined) {
+            let bound = (list.idf * reader.frequency * (bm25K1 + 1)) / (reader.frequency + lengthNorm)
+            for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+              const maxFrequency = otherMaxFrequency[listIndex] as number
+              bound += ((lists[listIndex] as List).idf * maxFrequency * (bm25K1 + 1)) / (maxFrequency + lengthNorm)
+            }
+            if (bound * (1 + 1e-9) < worstNow) continue
+          }
+          for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+            const other = lists[listIndex] as List
+            let frequency = reader.frequency
+            if (listIndex > 0) {
+              const otherCursor = cursors[listIndex] as PostingCursor
+              otherCursor.seek(slot)
+              frequency = otherCursor.frequency
+            }
+            contributions[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+          }
+          let score = 0
+          for (let rank = 0; rank < lists.length; rank++) score += contributions[rank] as number
+          const day = s.day[slot] as number
+          if (cursor && compareHits(request.sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+          if (!topK.accepts(score, day, slot, s.contentIds)) continue
+          topK.push({ score, day, contentId: s.contentIds[slot] as string })
+        }
       }
+    } else if (tally && lists.length === 1 && isRelevance) {
+      // One word, ranked: block-max. A block whose best possible score is below the worst hit kept
+      // cannot place a hit, so it is not decoded.
+      const list = lists[0] as List
+      const posting = list.posting
+      const reader = openPosting(posting)
+      const blockCount = Math.ceil(posting.count / blockSize)
+      for (let block = 0; block < blockCount; block++) {
+        const worst = topK.worstScore()
+        if (worst !== undefined) {
+          const maxFrequency = posting.blockMax[block * 2] as number
+          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (posting.blockMax[block * 2 + 1] as number)) / averageLength)
+          // A relative margin far above rounding error keeps the bound above every score of the block.
+          const bound = ((list.idf * maxFrequency * (bm25K1 + 1)) / (maxFrequency + lengthNorm)) * (1 + 1e-9)
+          if (bound < worst) continue
+        }
+        reader.enterBlock(block)
+        const entries = Math.min(blockSize, posting.count - block * blockSize)
+        for (let entry = 0; entry < entries; entry++) {
+          reader.next()
+          const slot = reader.slot
+          if (s.alive[slot] === 0) continue
+          if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+          const frequency = reader.frequency
+          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+          const score = (list.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+          const day = s.day[slot] as number
+          if (cursor && compareHits(request.sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+          if (!topK.accepts(score, day, slot, s.contentIds)) continue
+          topK.push({ score, day, contentId: s.contentIds[slot] as string })
+        }
+      }
+    } else {
+      const cursors: PostingCursor[] = lists.map((list) => openPosting(list.posting))
+      const contributions = new Float64Array(lists.length)
+      const primary = cursors[0]
+      let slot = -1
+      for (;;) {
+        if (primary) {
+          primary.next()
+          slot = primary.slot
+          if (slot === Infinity) break
+        } else {
+          slot += 1
+          if (slot >= s.slotCount) break
+        }
+        if (s.alive[slot] === 0) continue
+        if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+        if (kindCode >= 0 && s.kind[slot] !== kindCode) continue
+        if (documentTypeCode >= 0 && s.documentType[slot] !== documentTypeCode) continue
+        if (validityCode >= 0 && s.validity[slot] !== validityCode) continue
+        const day = s.day[slot] as number
+        if (day < fromDay || day > toDay) continue
+        if (filters.year !== undefined && s.year[slot] !== filters.year) continue
+        const issuerFrom = s.issuerStart[slot] as number
+        const issuerTo = s.issuerStart[slot + 1] as number
+        if (agencyCode >= 0) {
+          let hasAgency = false
+          for (let at = issuerFrom; at < issuerTo; at++) if (s.issuerValues[at] === agencyCode) hasAgency = true
+          if (!hasAgency) continue
+        }
+        const topicFrom = s.topicStart[slot] as number
+        const topicTo = s.topicStart[slot + 1] as number
+        if (topicMatches) {
+          let hasTopic = false
+          for (let at = topicFrom; at < topicTo; at++) if (topicMatches[s.topicValues[at] as number] === 1) hasTopic = true
+          if (!hasTopic) continue
+        }
 
-      let score = 0
-      if (primary) {
-        const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
-        let isMatch = true
-        for (let listIndex = 1; listIndex < cursors.length; listIndex++) {
-          const other = cursors[listIndex] as PostingCursor
-          other.seek(slot)
-          if (other.slot !== slot) {
-            isMatch = false
-            break
+        let score = 0
+        if (primary) {
+          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+          let isMatch = true
+          for (let listIndex = 1; listIndex < cursors.length; listIndex++) {
+            const other = cursors[listIndex] as PostingCursor
+            other.seek(slot)
+            if (other.slot !== slot) {
+              isMatch = false
+              break
+            }
           }
+          if (!isMatch) {
+            // Counted to be taken away from the tally.
+            if (complement) {
+              total += 1
+              if (withFacets) countFacets(slot, issuerFrom, issuerTo, topicFrom, topicTo)
+            }
+            continue
+          }
+          for (let listIndex = 0; listIndex < cursors.length; listIndex++) {
+            const list = lists[listIndex] as List
+            const frequency = (cursors[listIndex] as PostingCursor).frequency
+            contributions[list.order] = (list.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+          }
+          for (let rank = 0; rank < cursors.length; rank++) score += contributions[rank] as number
         }
-        if (!isMatch) continue
-        for (let listIndex = 0; listIndex < cursors.length; listIndex++) {
-          const list = lists[listIndex] as List
-          const frequency = (cursors[listIndex] as PostingCursor).frequency
-          contributions[list.order] = (list.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+        if (!complement) {
+          total += 1
+          if (withFacets) countFacets(slot, issuerFrom, issuerTo, topicFrom, topicTo)
         }
-        for (let rank = 0; rank < cursors.length; rank++) score += contributions[rank] as number
+        const rankScore = isRelevance ? score : 0
+        if (cursor && compareHits(request.sort, { score: rankScore, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+        if (!topK.accepts(rankScore, day, slot, s.contentIds)) continue
+        topK.push({ score: rankScore, day, contentId: s.contentIds[slot] as string })
       }
-      total += 1
+    }
+
+    if (complement && tally) {
+      // The tally's figures for the wanted status, less what the walk counted (the other words' misses).
+      const wanted = statusWanted >= 0 ? [tally.counts[statusWanted as 0 | 1]] : tally.counts
+      const from = (name: (typeof countNames)[number] | 'year', counted: Int32Array): void => {
+        for (let index = 0; index < counted.length; index++) {
+          let sum = 0
+          for (const counts of wanted) sum += counts[name][index] ?? 0
+          counted[index] = sum - (counted[index] as number)
+        }
+      }
+      let tallyTotal = 0
+      for (const counts of wanted) tallyTotal += counts.total
+      total = tallyTotal - total
       if (withFacets) {
-        for (let at = issuerFrom; at < issuerTo; at++) {
-          const agency = s.issuerValues[at] as number
-          agencyCounts[agency] = (agencyCounts[agency] as number) + 1
-        }
-        for (let at = topicFrom; at < topicTo; at++) {
-          const topic = s.topicValues[at] as number
-          if (topicSeen[topic] !== slot) {
-            topicSeen[topic] = slot
-            topicCounts[topic] = (topicCounts[topic] as number) + 1
-          }
-          const parent = topicParent[topic] as number
-          if (parent >= 0 && topicSeen[parent] !== slot) {
-            topicSeen[parent] = slot
-            topicCounts[parent] = (topicCounts[parent] as number) + 1
-          }
-        }
-        kindCounts[s.kind[slot] as number] = (kindCounts[s.kind[slot] as number] as number) + 1
-        documentTypeCounts[s.documentType[slot] as number] = (documentTypeCounts[s.documentType[slot] as number] as number) + 1
-        validityCounts[s.validity[slot] as number] = (validityCounts[s.validity[slot] as number] as number) + 1
-        const yearIndex = (s.year[slot] as number) - firstYear
-        yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
+        from('agency', agencyCounts)
+        from('topic', topicCounts)
+        from('kind', kindCounts)
+        from('documentType', documentTypeCounts)
+        from('validity', validityCounts)
+        from('year', yearCounts)
       }
-      const rankScore = isRelevance ? score : 0
-      if (cursor && compareHits(request.sort, { score: rankScore, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
-      if (!topK.accepts(rankScore, day, slot, s.contentIds)) continue
-      topK.push({ score: rankScore, day, contentId: s.contentIds[slot] as string })
     }
 
     const result: PartialResult = { candidates: topK.sorted(), total }
@@ -407,6 +718,12 @@ export function createInvertedIndex() {
       (sum, array) => sum + array.byteLength,
       0,
     )
+    let tallyBytes = 0
+    for (const tally of s.tallies.values()) {
+      for (const counts of tally.counts) for (const name of [...countNames, 'year'] as const) tallyBytes += counts[name].byteLength
+      tallyBytes += tally.bits?.byteLength ?? 0
+    }
+    tallyBytes += s.liveBits[0].byteLength + s.liveBits[1].byteLength
     let idBytes = 0
     for (const contentId of s.contentIds) idBytes += 16 + (contentId?.length ?? 0) + 8
     // The slot map: about 40 bytes an entry in V8.
@@ -418,6 +735,8 @@ export function createInvertedIndex() {
       postingBytes: bytes,
       attributeBytes,
       heapBytes: termBytes + idBytes + s.slotOf.size * 40,
+      tallies: s.tallies.size,
+      tallyBytes,
     }
   }
 
@@ -495,6 +814,8 @@ function createTopK(sort: SearchRequest['sort'], capacity: number) {
     }
   }
   return {
+    /** The score of the worst candidate kept once the heap is full (undefined before). */
+    worstScore: (): number | undefined => (heap.length < capacity ? undefined : (heap[0] as SearchCursor).score),
     /** Whether a candidate with these keys would enter the heap (cheap pre-check before building it). */
     accepts(score: number, day: number, slot: number, contentIds: string[]): boolean {
       if (heap.length < capacity) return true
@@ -531,8 +852,10 @@ type SnapshotHead = {
   contentIds: string[]
   /** Per attribute array: its constructor name and length in elements. */
   attributes: Record<AttributeName, { type: 'Uint8Array' | 'Uint16Array' | 'Int32Array'; length: number }>
-  /** Per term: [term, count, lastSlot, byteLength, skipLength]. */
+  /** Per term: [term, count, lastSlot, byteLength, skipLength] (block maxima have the skips' length). */
   terms: [string, number, number, number, number][]
+  /** Per word with a tally: [word, lengths of its agency, topic, kind, documentType and validity counts]. */
+  tallies: [string, number[]][]
 }
 
 const align = (offset: number): number => (offset + 7) & ~7
@@ -574,6 +897,26 @@ function serializeState(state: State): Uint8Array[] {
     terms.push([term, posting.count, posting.lastSlot, posting.byteLength, skipLength])
     postingParts.push(posting.bytes.subarray(0, posting.byteLength))
     postingParts.push(new Uint8Array(posting.skips.slice(0, skipLength).buffer))
+    postingParts.push(new Uint8Array(posting.blockMax.slice(0, skipLength).buffer))
+  }
+  // Each tally as one Int32Array: both totals, then per status its five code-indexed counts and the years.
+  const tallies: SnapshotHead['tallies'] = []
+  for (const [term, tally] of state.tallies) {
+    const lengths = countNames.map((name) => Math.max(tally.counts[0][name].length, tally.counts[1][name].length))
+    const packed = new Int32Array(2 + 2 * (lengths.reduce((sum, length) => sum + length, 0) + yearSpan))
+    packed[0] = tally.counts[0].total
+    packed[1] = tally.counts[1].total
+    let at = 2
+    for (const counts of tally.counts) {
+      countNames.forEach((name, index) => {
+        packed.set(counts[name], at)
+        at += lengths[index] as number
+      })
+      packed.set(counts.year, at)
+      at += yearSpan
+    }
+    tallies.push([term, lengths])
+    postingParts.push(new Uint8Array(packed.buffer))
   }
   const head: SnapshotHead = {
     slotCount: state.slotCount,
@@ -589,6 +932,7 @@ function serializeState(state: State): Uint8Array[] {
     contentIds: state.contentIds.slice(0, slots).map((contentId, slot) => (state.alive[slot] === 1 ? contentId : '')),
     attributes,
     terms,
+    tallies,
   }
   const headBytes = Buffer.from(JSON.stringify(head))
   const parts: Uint8Array[] = []
@@ -639,6 +983,7 @@ function deserializeState(bytes: Uint8Array): State {
   state.kinds = createDictionary(head.dictionaries.kinds)
   state.documentTypes = createDictionary(head.dictionaries.documentTypes)
   state.validities = createDictionary(head.dictionaries.validities)
+  state.topicParents = head.dictionaries.topicCodes.map((value) => (value.length > 2 ? (state.topicCodes.codes.get(value.slice(0, 2)) ?? -1) : -1))
   state.contentIds = head.contentIds
   head.contentIds.forEach((contentId, slot) => {
     if (state.alive[slot] === 1) state.slotOf.set(contentId, slot)
@@ -646,13 +991,37 @@ function deserializeState(bytes: Uint8Array): State {
   for (const [term, count, lastSlot, byteLength, skipLength] of head.terms) {
     const postingAt = take(byteLength)
     const skipAt = take(skipLength * 4)
+    const blockMaxAt = take(skipLength * 4)
     state.postings.set(term, {
       bytes: new Uint8Array(bytes.buffer, postingAt, byteLength),
       byteLength,
       count,
       lastSlot,
       skips: new Int32Array(bytes.buffer, skipAt, skipLength),
+      blockMax: new Int32Array(bytes.buffer, blockMaxAt, skipLength),
     })
+  }
+  for (const [term, lengths] of head.tallies) {
+    const posting = state.postings.get(term)
+    if (!posting || lengths.length !== countNames.length) throw new Error('index snapshot has a tally of no word')
+    const packedLength = 2 + 2 * (lengths.reduce((sum, length) => sum + length, 0) + yearSpan)
+    const packed = new Int32Array(bytes.buffer, take(packedLength * 4), packedLength)
+    let at = 2
+    const counts = [0, 1].map((status) => {
+      const view = (length: number): Int32Array => {
+        const array = packed.subarray(at, at + length)
+        at += length
+        return array
+      }
+      const [agency, topic, kind, documentType, validity] = lengths.map(view) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
+      return { total: packed[status] as number, agency, topic, kind, documentType, validity, year: view(yearSpan) }
+    }) as [Counts, Counts]
+    const tally: Tally = { posting, counts }
+    if (posting.count * denseShare >= state.slotCount) tally.bits = bitsOf(posting, state.slotCount)
+    state.tallies.set(term, tally)
+  }
+  for (let slot = 0; slot < state.slotCount; slot++) {
+    if (state.alive[slot] === 1) state.liveBits[state.isWithdrawn[slot] as 0 | 1] = withBit(state.liveBits[state.isWithdrawn[slot] as 0 | 1], slot)
   }
   return state
 }

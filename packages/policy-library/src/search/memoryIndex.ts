@@ -271,7 +271,7 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000, threads
           loadedFrom,
           threads: index().count,
           ...figures,
-          bytesPerPair: figures.pairs > 0 ? Number(((figures.postingBytes + figures.attributeBytes + figures.heapBytes) / figures.pairs).toFixed(2)) : 0,
+          bytesPerPair: figures.pairs > 0 ? Number(((figures.postingBytes + figures.attributeBytes + figures.heapBytes + figures.tallyBytes) / figures.pairs).toFixed(2)) : 0,
           postingBytesPerPair: figures.pairs > 0 ? Number((figures.postingBytes / figures.pairs).toFixed(2)) : 0,
           ...(snapshotBytes === undefined ? {} : { snapshotBytes }),
           replayedEvents: Math.max(0, highest - highestBefore),

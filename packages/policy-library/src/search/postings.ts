@@ -28,10 +28,16 @@ export type Posting = {
   lastSlot: number
   /** Per block of `blockSize` entries: the slot before its first entry (−1 for the first block), then its byte offset. */
   skips: Int32Array
+  /**
+   * Per block: the highest frequency in it, then the shortest document length in it. A block's BM25
+   * score cannot exceed the score of that frequency at that length, so a ranked search skips blocks
+   * whose bound is below the worst hit it keeps (block-max).
+   */
+  blockMax: Int32Array
 }
 
 export function createPosting(): Posting {
-  return { bytes: new Uint8Array(4), byteLength: 0, count: 0, lastSlot: -1, skips: new Int32Array(2) }
+  return { bytes: new Uint8Array(4), byteLength: 0, count: 0, lastSlot: -1, skips: new Int32Array(2), blockMax: new Int32Array(2) }
 }
 
 function ensureBytes(posting: Posting, extra: number): void {
@@ -55,19 +61,30 @@ function writeVarint(posting: Posting, value: number): void {
   posting.byteLength = at
 }
 
-/** Appends an entry; `slot` must be greater than every slot already in the list. */
-export function appendPosting(posting: Posting, slot: number, frequency: number): void {
-  if (posting.count % blockSize === 0) {
-    const block = posting.count / blockSize
+/** Appends an entry of a document of `length` terms; `slot` must be greater than every slot already in the list. */
+export function appendPosting(posting: Posting, slot: number, frequency: number, length: number): void {
+  const clamped = frequency < 1 ? 1 : frequency > maxFrequency ? maxFrequency : frequency
+  // blockSize is 128: the block of the new entry and the index of its pair in the block tables.
+  const at = (posting.count >>> 7) * 2
+  if ((posting.count & 127) === 0) {
+    const block = at / 2
     if ((block + 1) * 2 > posting.skips.length) {
       const grown = new Int32Array(Math.max(4, posting.skips.length * 2))
       grown.set(posting.skips)
       posting.skips = grown
+      const grownMax = new Int32Array(grown.length)
+      grownMax.set(posting.blockMax)
+      posting.blockMax = grownMax
     }
     posting.skips[block * 2] = posting.lastSlot
     posting.skips[block * 2 + 1] = posting.byteLength
+    posting.blockMax[at] = clamped
+    posting.blockMax[at + 1] = length
+  } else {
+    const blockMax = posting.blockMax
+    if (clamped > (blockMax[at] as number)) blockMax[at] = clamped
+    if (length < (blockMax[at + 1] as number)) blockMax[at + 1] = length
   }
-  const clamped = Math.min(Math.max(frequency, 1), maxFrequency)
   ensureBytes(posting, 6)
   writeVarint(posting, (slot - posting.lastSlot) * 4 + Math.min(clamped, 4) - 1)
   if (clamped >= 4) posting.bytes[posting.byteLength++] = clamped
@@ -80,11 +97,42 @@ export function trimPosting(posting: Posting): void {
   if (posting.bytes.length !== posting.byteLength) posting.bytes = posting.bytes.slice(0, posting.byteLength)
   const skipLength = Math.ceil(posting.count / blockSize) * 2
   if (posting.skips.length !== skipLength) posting.skips = posting.skips.slice(0, skipLength)
+  if (posting.blockMax.length !== skipLength) posting.blockMax = posting.blockMax.slice(0, skipLength)
+}
+
+/** Whether the list has an entry for `slot` (a binary search over the skip table, then one block decoded). */
+export function postingHas(posting: Posting, slot: number): boolean {
+  if (posting.count === 0 || slot > posting.lastSlot) return false
+  const { bytes, skips } = posting
+  let low = 0
+  let high = Math.ceil(posting.count / blockSize)
+  // The last block whose previous slot is below `slot`.
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1
+    if ((skips[middle * 2] as number) < slot) low = middle
+    else high = middle
+  }
+  let offset = skips[low * 2 + 1] as number
+  let current = skips[low * 2] as number
+  while (current < slot && offset < posting.byteLength) {
+    let byte = bytes[offset++] as number
+    let value = byte & 0x7f
+    let shift = 7
+    while (byte >= 0x80) {
+      byte = bytes[offset++] as number
+      value |= (byte & 0x7f) << shift
+      shift += 7
+    }
+    const code = value & 3
+    current += (value - code) / 4
+    if (code === 3) offset += 1
+  }
+  return current === slot
 }
 
 /** Bytes the list holds (allocated, slack included). */
 export function postingBytes(posting: Posting): number {
-  return posting.bytes.byteLength + posting.skips.byteLength
+  return posting.bytes.byteLength + posting.skips.byteLength + posting.blockMax.byteLength
 }
 
 /**
@@ -97,6 +145,8 @@ export type PostingCursor = {
   frequency: number
   next: () => void
   seek: (target: number) => void
+  /** Moves to just before the first entry of a block (`next()` then reads it). */
+  enterBlock: (block: number) => void
 }
 
 export function openPosting(posting: Posting): PostingCursor {
@@ -156,6 +206,12 @@ export function openPosting(posting: Posting): PostingCursor {
         cursor.slot = skips[low * 2] as number
       }
       while (cursor.slot < target) cursor.next()
+    },
+    enterBlock(target) {
+      block = target
+      indexInBlock = 0
+      offset = skips[target * 2 + 1] as number
+      cursor.slot = skips[target * 2] as number
     },
   }
   return cursor
