@@ -2,6 +2,7 @@ import type { Field, PayloadRequest } from 'payload'
 import { fieldAffectsData, tabHasName } from 'payload/shared'
 import type { RuleProblem } from '../infrastructure/RuleError.js'
 import { isRecord } from '../utilities/isRecord.js'
+import { languageOf, message } from '../translations/message.js'
 
 export type { RuleProblem }
 
@@ -16,7 +17,7 @@ export function labelText(label: Label, req: PayloadRequest, fallback: string): 
   }
   if (isRecord(label)) {
     const language = req.i18n?.language
-    const text = (language ? label[language] : undefined) ?? label.zh ?? Object.values(label)[0]
+    const text = (language ? label[language] : undefined) ?? label[languageOf(req)] ?? label.zh ?? Object.values(label)[0]
     return typeof text === 'string' && text !== '' ? text : fallback
   }
   return fallback
@@ -31,7 +32,7 @@ type Walk = {
 }
 
 function rowLabel(parent: string, index: number, req: PayloadRequest): string {
-  return req.i18n?.language === 'en' ? `${parent} row ${index + 1}` : `${parent}第${index + 1}条`
+  return message(req, 'row', { label: parent, number: index + 1 })
 }
 
 async function walk(args: Walk & { fields: readonly Field[]; siblingData: Record<string, unknown>; pathPrefix: string; labelPrefix: string[] }): Promise<void> {

@@ -4,6 +4,7 @@ import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import type { StoredDocument } from '../infrastructure/documents.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationIds } from '../utilities/relationIds.js'
 import { isPublicRelease } from './disclosureRule.js'
@@ -62,11 +63,8 @@ export async function assertInterpretationApproved(args: { req: PayloadRequest; 
   if (args.doc.needsInterpretation !== true) return
   const interpretations = await interpretationsOf(args.req, args.options, args.doc.id)
   if (interpretations.some(isApprovedInterpretation)) return
-  throw new WorkflowError(
-    `${args.label}需要政策解读，不能审核通过：三同步要求至少一篇关联的政策解读已审核通过（当前${interpretations.length === 0 ? '没有关联的解读' : '关联的解读均未审核通过'}）`,
-    409,
-    'needsInterpretation',
-  )
+  const key = interpretations.length === 0 ? 'threeSync_approveNoInterpretation' : 'threeSync_approveNoneApproved'
+  throw new WorkflowError(message(args.req, key, { document: args.label }), 409, 'needsInterpretation')
 }
 
 /**
@@ -78,15 +76,11 @@ export async function assertInterpretationApproved(args: { req: PayloadRequest; 
  */
 export async function releaseBundleOf(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; key: AgencyOwnedCollection; doc: Doc }): Promise<BundleMember[]> {
   const { req, options, key, doc } = args
-  const label = documentLabel(key, doc)
+  const label = documentLabel(key, doc, req)
   if (key === 'policies') {
     const interpretations = await interpretationsOf(req, options, doc.id)
     if (doc.needsInterpretation === true && !interpretations.some(isApprovedInterpretation)) {
-      throw new WorkflowError(
-        `${label}需要政策解读，不能发布：三同步要求至少一篇关联的政策解读审核通过后与文件同步发布`,
-        409,
-        'interpretations',
-      )
+      throw new WorkflowError(message(req, 'threeSync_publishWithout', { document: label }), 409, 'interpretations')
     }
     const approved = interpretations.filter((interpretation) => isApprovedInterpretation(interpretation) && interpretation.workflowState !== 'published')
     const isPolicyPublic = isPublicRelease({ key, doc })
@@ -108,11 +102,7 @@ export async function releaseBundleOf(args: { req: PayloadRequest; options: Sani
       const unpublished = policies.filter((policy) => (policy._status !== 'published' || policy.workflowState === 'withdrawn') && policy.workflowState !== 'recorded')
       const first = unpublished[0]
       if (first) {
-        throw new WorkflowError(
-          `${label}不能单独发布：其解读的政策文件“${String(first.title)}”尚未发布，解读须在签发该文件时一并发布（三同步）`,
-          409,
-          'policies',
-        )
+        throw new WorkflowError(message(req, 'threeSync_policyNotOut', { document: label, title: String(first.title) }), 409, 'policies')
       }
       // Explaining a policy that is not public would disclose it: the interpretation is recorded, not published.
       return [{ key, doc, isPublic: isPublicRelease({ key, doc, policies }) }]

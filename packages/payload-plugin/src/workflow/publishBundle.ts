@@ -7,6 +7,7 @@ import { latestVersionId, recordAudit } from '../audit/audit.js'
 import type { WorkflowRecord } from '../infrastructure/documents.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message, separatorOf } from '../translations/message.js'
 import { assertComplete } from '../rules/completeness.js'
 import { nextDisclosureReviewDate } from '../rules/disclosureReview.js'
 import { disclosureLabel } from '../rules/disclosureRule.js'
@@ -134,7 +135,7 @@ export async function publishBundle(args: {
   for (const [index, entry] of planned.entries()) {
     const { member, data } = entry
     const slug = options.slugs[member.key]
-    const label = documentLabel(member.key, member.doc)
+    const label = documentLabel(member.key, member.doc, req)
     if (member.key === 'policies' && isBlank(member.doc.indexNumber)) {
       const agency = await req.payload.findByID({
         collection: options.slugs.agencies,
@@ -161,9 +162,12 @@ export async function publishBundle(args: {
         if (error instanceof ValidationError) {
           const fields = req.payload.collections[slug]?.config.fields ?? []
           const problems = dedupeProblems(error.data.errors.map((fieldError) => ({ path: fieldError.path, label: labelAtPath(fields, fieldError.path, req), message: fieldError.message })))
-          const others = planned.length > 1 ? `，同批${planned.length}份文件均未发布` : ''
-          const verb = member.isPublic ? '发布' : '签发认定'
-          throw new WorkflowError(`${label}未能${verb}${others}：${problems.map((problem) => problemText(problem, req)).join('；')}`, 400, problems.map(({ path, message }) => ({ path, message })))
+          const text = message(req, member.isPublic ? 'releaseFailed_publish' : 'releaseFailed_record', {
+            document: label,
+            others: planned.length > 1 ? message(req, 'releaseFailedBundle', { count: planned.length }) : '',
+            problems: problems.map((problem) => problemText(problem, req)).join(separatorOf(req)),
+          })
+          throw new WorkflowError(text, 400, problems.map(({ path, message: problemMessage }) => ({ path, message: problemMessage })))
         }
         throw error
       })

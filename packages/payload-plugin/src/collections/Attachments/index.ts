@@ -101,7 +101,7 @@ export function createAttachmentsCollection(options: SanitizedGongkaiPluginOptio
           beforeOperation: [stripImageMetadata()],
           beforeChange: [
             defaultAttachmentTitle('title'),
-            fillUploadingAgency({ field: uploadingAgencyField, label: '上传机关' }),
+            fillUploadingAgency({ field: uploadingAgencyField, label: { zh: '上传机关', en: 'Uploading agency' } }),
             recordAttachmentText(),
           ],
         },
