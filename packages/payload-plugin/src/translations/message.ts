@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { isRecord } from '../utilities/isRecord.js'
 import { zh } from './zh.js'
 
 /** A key of the plugin's messages (`gongkai:<key>` in Payload's i18n). */
@@ -23,7 +24,7 @@ function interpolate(template: string, values: MessageValues | undefined): strin
  * an app's own `i18n.translations.<lang>.gongkai` entries win; Chinese when there is no request to ask.
  */
 export function message(req: Translating, key: GongkaiMessageKey, values?: MessageValues): string {
-  if (req?.t) return req.t(`gongkai:${key}` as never, values as Record<string, unknown> | undefined)
+  if (req?.t) return req.t(`gongkai:${key}` as never, values === undefined ? undefined : { ...values })
   return interpolate(zh[key], values)
 }
 
@@ -59,8 +60,8 @@ export function payloadLabelIn(label: unknown, req: Translating, fallback: strin
     const text: unknown = (label as (args: { i18n: unknown; t: unknown }) => unknown)({ i18n: req?.i18n, t: req?.t })
     return typeof text === 'string' && text !== '' ? text : fallback
   }
-  if (label && typeof label === 'object') {
-    const record = label as Record<string, unknown>
+  if (isRecord(label)) {
+    const record = label
     const language = req?.i18n?.language
     const text = (language ? record[language] : undefined) ?? record[languageOf(req)] ?? record.zh ?? Object.values(record)[0]
     return typeof text === 'string' && text !== '' ? text : fallback
