@@ -34,6 +34,7 @@ import { seedDisclosureReviewPreset } from './workflow/seedDisclosureReviewPrese
 import { withWorkbench } from './workbench/withWorkbench.js'
 import { withWorkflow } from './workflow/withWorkflow.js'
 import { withRuleWarnings } from './rules/withRuleWarnings.js'
+import { withUniqueRefusals } from './hooks/refuseDuplicateValues.js'
 import { withGongkaiTranslations } from './translations/index.js'
 import type { GongkaiCollectionKey, GongkaiPluginOptions, SanitizedGongkaiPluginOptions } from './types.js'
 
@@ -50,6 +51,9 @@ const collectionBuilders: [GongkaiCollectionKey, (options: SanitizedGongkaiPlugi
   ['auditLog', createAuditLogCollection],
   ['indexCounters', createIndexCountersCollection],
 ]
+
+/** Collections no editor saves: their unique constraints are the workflow's business. */
+const internalCollections: ReadonlySet<GongkaiCollectionKey> = new Set(['auditLog', 'indexCounters'])
 
 /**
  * Adds the 政务公开 content model to a Payload config: agencies, the 主题分类 taxonomy, policy documents,
@@ -75,7 +79,10 @@ export const gongkaiPlugin =
         const collection = workflowKey ? applyConfidentialityReview({ collection: withStatus, options }) : withStatus
         const defaultCollection = applyAccessControl({ key, collection, options })
         const override = options.overrides[key]
-        return override ? override({ defaultCollection }) : defaultCollection
+        const overridden = override ? override({ defaultCollection }) : defaultCollection
+        // Editors hear of a taken value by its field's label before the database refuses it (issue 12); the
+        // internal counters keep the database's word, which the workflow reads and retries on.
+        return options.isDisabled || internalCollections.has(key) ? overridden : withUniqueRefusals(overridden)
       })
 
     // The delivery collections stay when delivery is off or the plugin is disabled: the schema does not change.

@@ -140,7 +140,7 @@ describe('decisions (重大行政决策)', () => {
     [
       'a catalogue number already used that year',
       () => ({ catalogueNumber: 1 }),
-      [{ path: 'catalogueNumber', message: '2024 年度决策目录中序号 1 已被“武清区数字经济发展规划”使用，同一年度内序号不得重复' }],
+      [{ path: 'catalogueNumber', message: '目录年度、目录序号为“2024、1”的记录已存在（“武清区数字经济发展规划”），两者组合不得重复' }],
     ],
     [
       'a comment period shorter than 30 days',

@@ -11,7 +11,7 @@ export type RestServer = {
   /** `http://127.0.0.1:<port>` */
   origin: string
   /** Sends a request to `/api<path>`; a JSON `body` is serialised and `token` sent as `Authorization: JWT <token>`. */
-  request: (args: { method?: string; path: string; body?: unknown; token?: string }) => Promise<RestResponse>
+  request: (args: { method?: string; path: string; body?: unknown; token?: string; headers?: Record<string, string> }) => Promise<RestResponse>
   /** Sends a GraphQL query to `POST /api/graphql` as Payload's Next.js route serves it. */
   graphql: (args: { query: string; variables?: Record<string, unknown>; token?: string }) => Promise<RestResponse>
   /** Logs in through `POST /api/<users>/login` and returns the JWT. */
@@ -81,8 +81,8 @@ export async function startRestServer({ payload, payloadInstanceCacheKey }: { pa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  const request: RestServer['request'] = async ({ method = 'GET', path, body, token }) => {
-    const headers: Record<string, string> = {}
+  const request: RestServer['request'] = async ({ method = 'GET', path, body, token, headers: extraHeaders }) => {
+    const headers: Record<string, string> = { ...extraHeaders }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (token) headers.authorization = `JWT ${token}`
     const response = await fetch(`${origin}/api${path}`, {
