@@ -238,7 +238,11 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
       if (server) {
         const closing = server
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => closing.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000)
+          const timer = setTimeout(() => {
+            // Said out loud: a request still running now is cut, which a clean shutdown never does.
+            logger.warn({ shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000 }, 'shutdown timeout reached; cutting the connections still open')
+            closing.closeAllConnections()
+          }, options.shutdownTimeoutMs ?? 10_000)
           timer.unref()
           // Stop listening but do not cut idle keep-alive connections (http.Server#close would): a
           // client may be sending on one at that very moment and get a reset. Busy connections get
