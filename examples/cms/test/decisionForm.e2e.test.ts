@@ -1,26 +1,11 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from '@gongkai/dev-browser'
-import { type CmsServer, startCmsServer } from './cmsServer'
+import { type AdminSession, lexical, openBrowser, type Person, shoot, signIn, startAdminSession } from './support/adminSession'
 
 const password = 'Gongkai-decision-2026'
-const admin = { email: 'admin@wuqing.gov.example', password }
-type Role = 'editor' | 'reviewer'
-const people: Record<Role, string> = { editor: 'zhuangao@wuqing.gov.example', reviewer: 'shenhe@wuqing.gov.example' }
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
 const meetingName = '区政府第12次常务会议'
-
-function lexical(text: string) {
-  const textNode = { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }
-  const paragraph = { type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [textNode] }
-  return { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [paragraph] } }
-}
 
 async function pdfFile(text: string): Promise<Buffer> {
   const pdf = await PDFDocument.create()
@@ -29,47 +14,26 @@ async function pdfFile(text: string): Promise<Buffer> {
 }
 
 describe('the decision form in the admin (Chromium): tabs by stage, draft attachments, 集体讨论决定, join titles', () => {
-  let cms: CmsServer
+  let session: AdminSession
   let browser: Browser
   let page: Page
-  const tokens = {} as Record<Role | 'admin', string>
   let agencyId: number
   let decisionId: number
   let policyId: number
 
-  const api = async (method: string, apiPath: string, body?: unknown, as: Role | 'admin' = 'admin') => {
-    const response = await fetch(`${cms.url}/api${apiPath}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `JWT ${tokens[as]}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    // Payload's JSON, read field by field in the tests.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, body: (await response.json()) as any }
-  }
-  const open = async (role: Role | 'admin', adminPath: string) => {
-    await page.context().clearCookies()
-    await page.context().addCookies([{ name: 'payload-token', value: tokens[role], url: cms.url, httpOnly: true, sameSite: 'Lax' }])
-    await page.goto(`${cms.url}/admin${adminPath}`)
+  const api: AdminSession['api'] = (...args) => session.api(...args)
+  const open = async (role: Person, adminPath: string) => {
+    await signIn(page, session, role)
+    await page.goto(`${session.cms.url}/admin${adminPath}`)
     await page.waitForLoadState('networkidle')
   }
   const tab = (label: string) => page.locator('.document-fields__main .tabs-field__tab-button', { hasText: new RegExp(`^${label}$`) })
-  const shot = async (name: string) => {
-    mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, `decision-form-${name}.png`), fullPage: true })
-  }
+  const shot = (name: string) => shoot(page, `decision-form-${name}`)
   const meetingDate = async () => page.locator('#field-meeting__date input, input#field-meeting__date').first().inputValue()
 
   beforeAll(async () => {
-    cms = await startCmsServer()
-    const registered = await api('POST', '/users/first-register', { ...admin, confirmPassword: password })
-    expect(registered.status).toBe(200)
-    tokens.admin = registered.body.token
-    agencyId = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0].id
-    for (const role of Object.keys(people) as Role[]) {
-      expect((await api('POST', '/users', { email: people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })).status).toBe(201)
-      tokens[role] = (await api('POST', '/users/login', { email: people[role], password })).body.token
-    }
+    session = await startAdminSession({ password, roles: ['editor', 'reviewer'] })
+    agencyId = session.agency.id
     const created = await api(
       'POST',
       '/decisions?draft=true&depth=0',
@@ -91,15 +55,12 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
     expect(created.status).toBe(201)
     decisionId = created.body.doc.id
 
-    browser = await launchChromium()
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 1000 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(90_000)
+    ;({ browser, page } = await openBrowser())
   })
 
   afterAll(async () => {
     await browser?.close()
-    await cms?.stop()
+    await session?.stop()
   })
 
   it('groups the form in one tab per stage and opens the current stage’s tabs from the sidebar', async () => {
@@ -157,17 +118,17 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
 
     const attachment = (await api('GET', `/decisions/${decisionId}?draft=true&depth=1`, undefined, 'editor')).body.draftTextAttachments[0]
     expect(attachment.id).toBe(uploaded.id)
-    const anonymousRest = await fetch(`${cms.url}/api/gongkai-attachments/${attachment.id}`)
+    const anonymousRest = await fetch(`${session.cms.url}/api/gongkai-attachments/${attachment.id}`)
     expect(anonymousRest.status).toBe(404)
-    const anonymousFile = await fetch(`${cms.url}/api/gongkai-attachments/file/${encodeURIComponent(attachment.filename)}`)
+    const anonymousFile = await fetch(`${session.cms.url}/api/gongkai-attachments/file/${encodeURIComponent(attachment.filename)}`)
     expect([403, 404]).toContain(anonymousFile.status)
-    const graphql = await fetch(`${cms.url}/api/graphql`, {
+    const graphql = await fetch(`${session.cms.url}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `query { GongkaiAttachment(id: ${attachment.id}) { id filename } }` }),
     })
     expect(((await graphql.json()) as { data?: { GongkaiAttachment?: unknown } }).data?.GongkaiAttachment ?? null).toBeNull()
-    const memberFile = await fetch(`${cms.url}/api/gongkai-attachments/file/${encodeURIComponent(attachment.filename)}`, { headers: { authorization: `JWT ${tokens.reviewer}` } })
+    const memberFile = await fetch(`${session.cms.url}/api/gongkai-attachments/file/${encodeURIComponent(attachment.filename)}`, { headers: { authorization: `JWT ${session.tokens.reviewer}` } })
     expect(memberFile.status).toBe(200)
   })
 
@@ -224,7 +185,7 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
   })
 
   it('shows titles in the join tables: a policy’s interpretations and a decision’s participation records', async () => {
-    const topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
+    const topicId = session.topicId
     const policy = await api(
       'POST',
       '/policies?draft=true&depth=0',

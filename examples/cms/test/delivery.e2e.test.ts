@@ -1,32 +1,12 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from '@gongkai/dev-browser'
-import { type CmsServer, startCmsServer } from './cmsServer'
 import { fakePng, startFakeWeChat } from '@gongkai/sdk/testing'
 import type { FakeWeChat } from '@gongkai/sdk/testing'
+import { type AdminSession, lexical, openBrowser, type Role, shoot as shootPage, signIn, startAdminSession, toasts } from './support/adminSession'
 
 const password = 'Gongkai-delivery-2026'
-const admin = { email: 'admin@wuqing.gov.example', password }
-type Role = 'editor' | 'reviewer' | 'publisher'
-const people: Record<Role, string> = {
-  editor: 'zhuangao@wuqing.gov.example',
-  reviewer: 'shenhe@wuqing.gov.example',
-  publisher: 'qianfa@wuqing.gov.example',
-}
 const weChatLabel = '武清发布'
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
-
-/** A one-paragraph Lexical state. */
-function lexical(text: string) {
-  const textNode = { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }
-  const paragraph = { type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [textNode] }
-  return { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [paragraph] } }
-}
 
 /** The account's default cover, uploaded once as permanent material (as the README tells an admin to). */
 async function uploadCover(server: FakeWeChat): Promise<string> {
@@ -42,24 +22,14 @@ async function uploadCover(server: FakeWeChat): Promise<string> {
 }
 
 describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件库 and WeChat, 撤回 follows, a failed channel is retried', () => {
-  let cms: CmsServer
+  let session: AdminSession
   let wechat: FakeWeChat
   let browser: Browser
   let page: Page
-  const tokens = {} as Record<Role | 'admin', string>
-  let agencyId: number
-  let topicId: number
 
-  const api = async (method: string, path: string, body?: unknown, as: Role | 'admin' = 'admin') => {
-    const response = await fetch(`${cms.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(tokens[as] ? { authorization: `JWT ${tokens[as]}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: await response.json() }
-  }
+  const api: AdminSession['api'] = (...args) => session.api(...args)
   const library = async (path: string) => {
-    const response = await fetch(`${cms.libraryUrl}${path}`)
+    const response = await fetch(`${session.cms.libraryUrl}${path}`)
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
   }
   /** A policy taken through 撰稿 → 审核 over the REST API, waiting for 签发. */
@@ -70,11 +40,11 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
       {
         title,
         documentNumber: `武清政务〔2024〕${Math.floor(Math.random() * 900) + 100}号`,
-        issuingAgency: agencyId,
+        issuingAgency: session.agency.id,
         writtenDate: '2024-06-28T04:00:00.000Z',
         publishDate: '2024-07-01T04:00:00.000Z',
         documentType: 'notice',
-        topic: topicId,
+        topic: session.topicId,
         disclosure: 'proactive',
         summary: `关于${searchWord}的通知`,
         body: lexical(`各镇人民政府，各街道办事处：现将${searchWord}有关事项通知如下。`),
@@ -93,14 +63,13 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
   /** The delivery status line of one target (政策文件库 is `library`, the WeChat account `wechat`). */
   const target = (name: 'library' | 'wechat'): Locator => page.locator(`.gongkai-delivery-status [data-target="${name}"]`)
   const openPolicy = async (role: Role, id: number) => {
-    await page.context().clearCookies()
-    await page.context().addCookies([{ name: 'payload-token', value: tokens[role], url: cms.url, httpOnly: true, sameSite: 'Lax' }])
-    await page.goto(`${cms.url}/admin/collections/policies/${id}`)
+    await signIn(page, session, role)
+    await page.goto(`${session.cms.url}/admin/collections/policies/${id}`)
     await panel()
       .waitFor()
       .catch(async (error: unknown) => {
-        await shoot(`delivery-open-${id}-failed.png`)
-        throw new Error(`the edit view of policy ${id} has no workflow controls: ${String(error)}\npage: ${(await page.locator('body').innerText()).slice(0, 2000)}\nCMS output:\n${cms.output().slice(-4000)}`)
+        await shoot(`delivery-open-${id}-failed`)
+        throw new Error(`the edit view of policy ${id} has no workflow controls: ${String(error)}\npage: ${(await page.locator('body').innerText()).slice(0, 2000)}\nCMS output:\n${session.cms.output().slice(-4000)}`)
       })
   }
   /** Clicks a workflow button, fills the dialog and confirms. */
@@ -114,15 +83,13 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
   }
   const searchIds = async (query: string) =>
     ((await library(`/v1/documents?q=${encodeURIComponent(query)}`)).body.items as { contentId: string }[]).map((item) => item.contentId)
-  const shoot = async (name: string) => {
-    mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, name), fullPage: true })
-  }
+  const shoot = (name: string) => shootPage(page, name)
 
   beforeAll(async () => {
     wechat = await startFakeWeChat()
     const coverMediaId = await uploadCover(wechat)
-    cms = await startCmsServer({
+    session = await startAdminSession({
+      password,
       env: {
         GONGKAI_WECHAT_APP_ID: wechat.appId,
         GONGKAI_WECHAT_APP_SECRET: wechat.appSecret,
@@ -131,46 +98,21 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
         GONGKAI_WECHAT_LABEL: weChatLabel,
       },
     })
-    const registered = await api('POST', '/users/first-register', { ...admin, confirmPassword: password })
-    expect(registered.status).toBe(200)
-    tokens.admin = registered.body.token
-    agencyId = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0].id
-    topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
-    for (const role of Object.keys(people) as Role[]) {
-      const user = await api('POST', '/users', { email: people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })
-      expect(user.status).toBe(201)
-      tokens[role] = (await api('POST', '/users/login', { email: people[role], password })).body.token
-    }
-
-    browser = await launchChromium()
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 1000 } })
-    // Every toast the admin shows, to check that none is in English.
-    await context.addInitScript(() => {
-      const seen: string[] = []
-      ;(window as unknown as { gongkaiToasts: string[] }).gongkaiToasts = seen
-      new MutationObserver(() => {
-        for (const toast of document.querySelectorAll<HTMLElement>('[data-sonner-toast]')) {
-          if (toast.dataset.gongkaiSeen) continue
-          toast.dataset.gongkaiSeen = 'true'
-          seen.push(toast.innerText)
-        }
-      }).observe(document, { childList: true, subtree: true })
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(90_000)
+    // Every toast the admin shows is kept, to check that none is in English.
+    ;({ browser, page } = await openBrowser({ recordToasts: true }))
   })
 
   afterAll(async () => {
     await browser?.close()
-    await cms?.stop()
+    await session?.stop()
     await wechat?.close()
   })
 
   /** The toasts shown on the current page so far: each in Chinese. */
   const expectChineseToasts = async () => {
-    const toasts = await page.evaluate(() => (window as unknown as { gongkaiToasts?: string[] }).gongkaiToasts ?? [])
-    for (const toast of toasts) expect(toast, 'a toast in the Chinese admin').toMatch(/\p{Script=Han}/u)
-    return toasts
+    const shown = await toasts(page)
+    for (const toast of shown) expect(toast, 'a toast in the Chinese admin').toMatch(/\p{Script=Han}/u)
+    return shown
   }
 
   let publishedId: number
@@ -188,7 +130,7 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
     expect(await target('library').innerText()).toContain('政策文件库')
     expect(await target('wechat').innerText()).toContain(weChatLabel)
     expect(await target('wechat').getByRole('link', { name: '查看' }).getAttribute('href')).toMatch(/^https:\/\/mp\.weixin\.qq\.com\/s\//)
-    await shoot('delivery-published.png')
+    await shoot('delivery-published')
     expect(await expectChineseToasts()).toContain('签发发布成功，当前状态：已发布')
 
     // The library has it, under the plugin's content id `<collection>-<id>`, and finds it by a word of its text.
@@ -210,7 +152,7 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
     await page.locator('.gongkai-workflow[data-state="withdrawn"]').waitFor()
     await target('library').filter({ hasText: '撤回：已推送' }).waitFor()
     await target('wechat').filter({ hasText: '撤回：已推送' }).waitFor()
-    await shoot('delivery-withdrawn.png')
+    await shoot('delivery-withdrawn')
 
     const gone = await library(`/v1/documents/policies-${publishedId}`)
     expect(gone.status).toBe(410)
@@ -237,7 +179,7 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
     await expect.poll(() => searchIds('老旧小区'), { timeout: 60_000 }).toContain(`policies-${id}`)
     const retry = target('wechat').getByRole('button', { name: '重试', exact: true })
     await retry.waitFor()
-    await shoot('delivery-failed.png')
+    await shoot('delivery-failed')
     expect(wechat.submissions.length - submissionsBefore).toBe(0)
 
     // Verified again: the 签发 retries from the edit view.
@@ -246,7 +188,7 @@ describe('推送 in the admin (Chromium): 签发发布 reaches the 政策文件�
     await page.getByText(`已重新排队推送到${weChatLabel}`).waitFor()
     await target('wechat').filter({ hasText: '已推送' }).waitFor()
     expect(await target('wechat').getByRole('button', { name: '重试', exact: true }).count()).toBe(0)
-    await shoot('delivery-retried.png')
+    await shoot('delivery-retried')
     expect(wechat.submissions.length - submissionsBefore).toBe(1)
     const deliveries = await api('GET', `/deliveries?where[documentCollection][equals]=policies&where[documentId][equals]=${id}&where[target][equals]=wechat&depth=0`)
     expect(deliveries.body.docs).toMatchObject([{ state: 'delivered', action: 'publish' }])

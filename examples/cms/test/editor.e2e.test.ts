@@ -1,22 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from '@gongkai/dev-browser'
-import { type CmsServer, startCmsServer } from './cmsServer'
+import { type AdminSession, openBrowser, shoot as shootPage, signIn, startAdminSession } from './support/adminSession'
 
 const password = 'Gongkai-editor-2026'
-const admin = { email: 'admin@wuqing.gov.example', password }
-type Role = 'editor' | 'reviewer' | 'publisher'
-const people: Record<Role, string> = {
-  editor: 'zhuangao@wuqing.gov.example',
-  reviewer: 'shenhe@wuqing.gov.example',
-  publisher: 'qianfa@wuqing.gov.example',
-}
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
 
 /** What Word (Windows) puts on the clipboard: a heading, bold, a numbered list as mso-list paragraphs, a table. */
 const wordHtml = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
@@ -71,26 +58,13 @@ function textOf(node: LexicalNode): string {
 }
 
 describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
-  let cms: CmsServer
+  let session: AdminSession
   let browser: Browser
   let page: Page
-  const tokens = {} as Record<Role | 'admin', string>
-  let agencyId: number
-  let topicId: number
   let policyId: number
 
-  const api = async (method: string, path: string, body?: unknown, as: Role | 'admin' = 'admin') => {
-    const response = await fetch(`${cms.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(tokens[as] ? { authorization: `JWT ${tokens[as]}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: await response.json() }
-  }
-  const shoot = async (name: string) => {
-    mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, name), fullPage: true })
-  }
+  const api: AdminSession['api'] = (...args) => session.api(...args)
+  const shoot = (name: string) => shootPage(page, name)
   const bodyEditor = () => page.locator('[data-lexical-editor="true"]').first()
   /** Pastes `html` into the 正文 editor where the caret is, as the browser does for Ctrl+V with that clipboard. */
   const paste = async (html: string, text: string) => {
@@ -106,17 +80,7 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    cms = await startCmsServer()
-    const registered = await api('POST', '/users/first-register', { ...admin, confirmPassword: password })
-    expect(registered.status).toBe(200)
-    tokens.admin = registered.body.token
-    agencyId = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0].id
-    topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
-    for (const role of Object.keys(people) as Role[]) {
-      const user = await api('POST', '/users', { email: people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })
-      expect(user.status).toBe(201)
-      tokens[role] = (await api('POST', '/users/login', { email: people[role], password })).body.token
-    }
+    session = await startAdminSession({ password })
     // No 发文机关: the editor belongs to one agency, which the server fills in.
     const created = await api(
       'POST',
@@ -127,30 +91,27 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
         writtenDate: '2024-06-28T04:00:00.000Z',
         publishDate: '2024-07-01T04:00:00.000Z',
         documentType: 'notice',
-        topic: topicId,
+        topic: session.topicId,
         disclosure: 'proactive',
         summary: '救助标准',
       },
       'editor',
     )
     expect(created.status).toBe(201)
-    expect(created.body.doc.issuingAgency).toBe(agencyId)
+    expect(created.body.doc.issuingAgency).toBe(session.agency.id)
     policyId = created.body.doc.id
 
-    browser = await launchChromium()
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 1000 } })
-    await context.addCookies([{ name: 'payload-token', value: tokens.editor, url: cms.url, httpOnly: true, sameSite: 'Lax' }])
-    page = await context.newPage()
-    page.setDefaultTimeout(90_000)
+    ;({ browser, page } = await openBrowser())
+    await signIn(page, session, 'editor')
   })
 
   afterAll(async () => {
     await browser?.close()
-    await cms?.stop()
+    await session?.stop()
   })
 
   it('keeps the table, heading, numbered list and bold of a Word paste, and the bulleted list and table of a WPS paste, through save and reload', async () => {
-    await page.goto(`${cms.url}/admin/collections/policies/${policyId}`)
+    await page.goto(`${session.cms.url}/admin/collections/policies/${policyId}`)
     await bodyEditor().waitFor()
     // Two empty paragraphs: the Word paste goes into the second, the WPS paste into the first (a paste at the end
     // of the document would land in the last table cell).
@@ -168,7 +129,7 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
 
     await page.reload()
     await bodyEditor().locator('table').nth(1).waitFor()
-    await shoot('editor-pasted-tables.png')
+    await shoot('editor-pasted-tables')
     const editor = bodyEditor()
     expect(await editor.locator('table').count()).toBe(2)
     const wordTable = editor.locator('table', { hasText: '城市低保' })
@@ -200,7 +161,7 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
     expect((await api('POST', `/policies/${policyId}/workflow/approve`, {}, 'reviewer')).status).toBe(200)
     expect((await api('POST', `/policies/${policyId}/workflow/publish`, {}, 'publisher')).status).toBe(200)
     const library = async () => {
-      const response = await fetch(`${cms.libraryUrl}/v1/documents/policies-${policyId}`)
+      const response = await fetch(`${session.cms.libraryUrl}/v1/documents/policies-${policyId}`)
       return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : null
     }
     // Delivery runs after the publication commits: wait for the library's copy itself.
@@ -212,7 +173,7 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
     expect(html).toMatch(/<ol[^>]*>[\s\S]*申请人提交申请材料[\s\S]*<\/ol>/u)
     expect(html).toMatch(/<h1[^>]*>[\s\S]*一、补助标准[\s\S]*<\/h1>/u)
     await expect
-      .poll(async () => ((await (await fetch(`${cms.libraryUrl}/v1/documents?q=${encodeURIComponent('城市低保')}`)).json()) as { items: { contentId: string }[] }).items.map((item) => item.contentId), { timeout: 60_000 })
+      .poll(async () => ((await (await fetch(`${session.cms.libraryUrl}/v1/documents?q=${encodeURIComponent('城市低保')}`)).json()) as { items: { contentId: string }[] }).items.map((item) => item.contentId), { timeout: 60_000 })
       .toContain(`policies-${policyId}`)
   })
 })

@@ -1,49 +1,21 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from '@gongkai/dev-browser'
-import { type CmsServer, startCmsServer } from './cmsServer'
+import { type AdminSession, lexical, openBrowser, type Person, type Role, shoot as shootPage, signIn, startAdminSession } from './support/adminSession'
 
 const password = 'Gongkai-workbench-2026'
-const admin = { email: 'admin@wuqing.gov.example', password }
-type Role = 'editor' | 'reviewer' | 'publisher'
-const people: Record<Role, { email: string; name: string }> = {
-  editor: { email: 'zhuangao@wuqing.gov.example', name: '王撰稿' },
-  reviewer: { email: 'shenhe@wuqing.gov.example', name: '李审核' },
-  publisher: { email: 'qianfa@wuqing.gov.example', name: '赵签发' },
-}
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
-
-/** A one-paragraph Lexical state. */
-function lexical(text: string) {
-  const textNode = { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }
-  const paragraph = { type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [textNode] }
-  return { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [paragraph] } }
-}
 
 describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿, 审核, 签发 and the site admin', () => {
-  let cms: CmsServer
+  let session: AdminSession
   let browser: Browser
   let page: Page
-  const tokens = {} as Record<Role | 'admin', string>
   let agencyId: number
   let agencyName: string
   let agencyFullName: string
   let topicId: number
   const policies = {} as Record<'draft' | 'returned' | 'pending' | 'approved', { id: number; title: string; documentNumber: string }>
 
-  const api = async (method: string, apiPath: string, body?: unknown, as: Role | 'admin' = 'admin') => {
-    const response = await fetch(`${cms.url}/api${apiPath}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(tokens[as] ? { authorization: `JWT ${tokens[as]}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: await response.json() }
-  }
+  const api: AdminSession['api'] = (...args) => session.api(...args)
   const createPolicy = async (title: string, serial: number) => {
     const documentNumber = `津武政规〔2024〕${serial}号`
     const created = await api(
@@ -70,33 +42,21 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     expect(result.status).toBe(200)
   }
   /** Opens an admin page as `role` (signed in with that user's session cookie). */
-  const open = async (role: Role | 'admin', adminPath: string) => {
-    await page.context().clearCookies()
-    await page.context().addCookies([{ name: 'payload-token', value: tokens[role], url: cms.url, httpOnly: true, sameSite: 'Lax' }])
-    await page.goto(`${cms.url}/admin${adminPath}`)
+  const open = async (role: Person, adminPath: string) => {
+    await signIn(page, session, role)
+    await page.goto(`${session.cms.url}/admin${adminPath}`)
   }
-  const shoot = async (name: string) => {
-    mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true })
-  }
+  const shoot = (name: string) => shootPage(page, name)
   const line = (key: string) => page.locator(`.gongkai-workbench__line[data-line="${key}"]`)
   const sections = async () => await page.locator('.gongkai-workbench__section').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-audience')))
 
   beforeAll(async () => {
-    cms = await startCmsServer()
-    const registered = await api('POST', '/users/first-register', { ...admin, confirmPassword: password })
-    expect(registered.status).toBe(200)
-    tokens.admin = registered.body.token
-    const agency = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0]
+    session = await startAdminSession({ password, withNames: true })
+    const agency = session.agency
     agencyId = agency.id
     agencyName = agency.shortName || agency.name
     agencyFullName = agency.name
-    topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
-    for (const role of Object.keys(people) as Role[]) {
-      const user = await api('POST', '/users', { ...people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })
-      expect(user.status).toBe(201)
-      tokens[role] = (await api('POST', '/users/login', { email: people[role].email, password })).body.token
-    }
+    topicId = session.topicId
     policies.draft = await createPolicy('关于开展政务公开培训的通知', 11)
     policies.returned = await createPolicy('关于规范政务新媒体管理的通知', 12)
     await action(policies.returned.id, 'submit', 'editor')
@@ -114,15 +74,12 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     expect(review.status).toBe(200)
     await action(policies.approved.id, 'approve', 'reviewer')
 
-    browser = await launchChromium()
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 1000 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(90_000)
+    ;({ browser, page } = await openBrowser())
   })
 
   afterAll(async () => {
     await browser?.close()
-    await cms?.stop()
+    await session?.stop()
   })
 
   it('shows the 撰稿 their drafts and the returned document with its reason and who returned it, and links to the filtered list', async () => {
@@ -218,18 +175,14 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
   })
 
   it('shows the English admin the workbench and the return notice in English, not in Chinese-only words', async () => {
-    await page.context().clearCookies()
-    await page.context().addCookies([
-      { name: 'payload-token', value: tokens.editor, url: cms.url, httpOnly: true, sameSite: 'Lax' },
-      { name: 'payload-lng', value: 'en', url: cms.url, sameSite: 'Lax' },
-    ])
-    await page.goto(`${cms.url}/admin`)
+    await signIn(page, session, 'editor', [{ name: 'payload-lng', value: 'en' }])
+    await page.goto(`${session.cms.url}/admin`)
     await line('returned').locator('.gongkai-workbench__reason').waitFor()
     const text = await page.locator('.gongkai-workbench').innerText()
     for (const english of ['Workbench', 'My drafts', 'Returned', 'Reason: 请补充政策依据和附件', `${agencyName} · Editor`]) expect(text).toContain(english)
     for (const chinese of ['工作台', '我的草稿', '已退回', '本机构', '理由：', '撰稿']) expect(text).not.toContain(chinese)
     await shoot('workbench-editor-en')
-    await page.goto(`${cms.url}/admin/collections/policies/${policies.returned.id}`)
+    await page.goto(`${session.cms.url}/admin/collections/policies/${policies.returned.id}`)
     const notice = page.locator('.gongkai-return-notice')
     await notice.getByText(/Returned by 李审核/).waitFor()
     expect(await notice.innerText()).toContain('Reason: 请补充政策依据和附件')

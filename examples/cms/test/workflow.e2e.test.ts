@@ -1,30 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from '@gongkai/dev-browser'
-import { type CmsServer, startCmsServer } from './cmsServer'
+import { type AdminSession, lexical, openBrowser, people, type Role, shoot, signIn, startAdminSession, timeZone } from './support/adminSession'
 
 const password = 'Gongkai-workflow-2026'
-const admin = { email: 'admin@wuqing.gov.example', password }
-type Role = 'editor' | 'reviewer' | 'publisher'
-const people: Record<Role, string> = {
-  editor: 'zhuangao@wuqing.gov.example',
-  reviewer: 'shenhe@wuqing.gov.example',
-  publisher: 'qianfa@wuqing.gov.example',
-}
-const timeZone = 'Asia/Shanghai'
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
-
-/** A one-paragraph Lexical state. */
-function lexical(text: string) {
-  const textNode = { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }
-  const paragraph = { type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [textNode] }
-  return { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [paragraph] } }
-}
 
 /** `YYYY-MM-DDTHH:mm` of an instant in `timeZone`, as a datetime-local input takes it. */
 function localDateTime(instant: Date): string {
@@ -37,22 +16,12 @@ function localDateTime(instant: Date): string {
 }
 
 describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, revisions, 撤回, 定时发布', () => {
-  let cms: CmsServer
+  let session: AdminSession
   let browser: Browser
   let page: Page
-  const tokens = {} as Record<Role | 'admin', string>
-  let agencyId: number
-  let topicId: number
   let policyId: number
 
-  const api = async (method: string, path: string, body?: unknown, as: Role | 'admin' = 'admin') => {
-    const response = await fetch(`${cms.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(tokens[as] ? { authorization: `JWT ${tokens[as]}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: await response.json() }
-  }
+  const api: AdminSession['api'] = (...args) => session.api(...args)
   const createPolicy = async (title: string) => {
     const created = await api(
       'POST',
@@ -60,11 +29,11 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
       {
         title,
         documentNumber: `武清政务〔2024〕${Math.floor(Math.random() * 900) + 100}号`,
-        issuingAgency: agencyId,
+        issuingAgency: session.agency.id,
         writtenDate: '2024-06-28T04:00:00.000Z',
         publishDate: '2024-07-01T04:00:00.000Z',
         documentType: 'notice',
-        topic: topicId,
+        topic: session.topicId,
         disclosure: 'proactive',
         summary: '原摘要',
         body: lexical('各镇人民政府，各街道办事处：现将有关事项通知如下。'),
@@ -78,9 +47,8 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
   const panel = (page: Page) => page.locator('.gongkai-workflow')
   /** Opens a policy in the admin as `role` (signed in with that user's session cookie). */
   const openPolicy = async (role: Role, id: number) => {
-    await page.context().clearCookies()
-    await page.context().addCookies([{ name: 'payload-token', value: tokens[role], url: cms.url, httpOnly: true, sameSite: 'Lax' }])
-    await page.goto(`${cms.url}/admin/collections/policies/${id}`)
+    await signIn(page, session, role)
+    await page.goto(`${session.cms.url}/admin/collections/policies/${id}`)
     await page.waitForLoadState('networkidle')
     await panel(page).waitFor()
   }
@@ -95,31 +63,15 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
   }
 
   beforeAll(async () => {
-    cms = await startCmsServer()
-    const registered = await api('POST', '/users/first-register', { ...admin, confirmPassword: password })
-    expect(registered.status).toBe(200)
-    tokens.admin = registered.body.token
-    agencyId = (await api('GET', '/agencies?limit=1&depth=0')).body.docs[0].id
-    topicId = (await api('GET', '/topics?where[code][equals]=02.01&depth=0')).body.docs[0].id
-    for (const role of Object.keys(people) as Role[]) {
-      const user = await api('POST', '/users', { email: people[role], password, agencyRoles: [{ agency: agencyId, roles: [role] }] })
-      expect(user.status).toBe(201)
-      tokens[role] = (await api('POST', '/users/login', { email: people[role], password })).body.token
-    }
+    session = await startAdminSession({ password })
     policyId = await createPolicy('关于做好2024年度政务公开工作的通知')
-
-    browser = await launchChromium()
-    // One page; each test signs in as its user with the session cookie the admin's login sets (the login form
-    // itself is covered by admin.smoke.test.ts). Chromium's contexts here share one cookie jar, so per-user
-    // contexts would not keep the users apart.
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: timeZone, viewport: { width: 1600, height: 1000 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(90_000)
+    // One page; each test signs in as its user (support/adminSession.ts).
+    ;({ browser, page } = await openBrowser())
   })
 
   afterAll(async () => {
     await browser?.close()
-    await cms?.stop()
+    await session?.stop()
   })
 
   it('shows the editor the state and 提交审核 instead of Payload’s Publish button, and submits', async () => {
@@ -138,7 +90,7 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     const entry = page.locator('.gongkai-audit-trail__entry').first()
     await page.locator('.gongkai-audit-trail__entry[data-action="submit"]').waitFor()
     expect(await entry.innerText()).toContain('提交审核（草稿 → 待审核）')
-    expect(await entry.innerText()).toContain(people.editor)
+    expect(await entry.innerText()).toContain(people.editor.email)
   })
 
   it('shows the reviewer why approval is refused, records the 保密审查 and approves', async () => {
@@ -157,8 +109,7 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     })
     await page.locator('.gongkai-workflow__review[data-current="true"]').waitFor()
     expect(await error.count()).toBe(0)
-    mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, 'workflow-reviewer.png') })
+    await shoot(page, 'workflow-reviewer')
     await act(page, '审核通过')
     await page.locator('.gongkai-workflow[data-state="approved"]').waitFor()
     const stored = await api('GET', `/policies/${policyId}?draft=true&depth=0`)
@@ -213,9 +164,8 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
   })
 
   it('offers no bulk 发布 or 取消发布 in the list (they would bypass the workflow); bulk delete stays', async () => {
-    await page.context().clearCookies()
-    await page.context().addCookies([{ name: 'payload-token', value: tokens.editor, url: cms.url, httpOnly: true, sameSite: 'Lax' }])
-    await page.goto(`${cms.url}/admin/collections/policies`)
+    await signIn(page, session, 'editor')
+    await page.goto(`${session.cms.url}/admin/collections/policies`)
     await page.waitForLoadState('networkidle')
     await page.locator('.table input[type="checkbox"]').nth(1).check()
     const selection = page.locator('.list-selection')
@@ -247,10 +197,9 @@ describe('审核发布 in the admin (Chromium): 撰稿 → 审核 → 签发, re
     await act(page, '审核通过')
     expect((await approved).status()).toBe(200)
     await page.locator('.gongkai-workflow[data-state="approved"]').waitFor()
-    await page.screenshot({ path: path.join(screenshots, 'workflow-mask-then-approve.png') })
-    const idOf = async (role: Role) => (await api('GET', '/users/me', undefined, role)).body.user.id as number
+    await shoot(page, 'workflow-mask-then-approve')
     const stored = (await api('GET', `/policies/${id}?draft=true&depth=0`, undefined, 'reviewer')).body
-    expect(stored).toMatchObject({ workflowState: 'approved', lastEditedBy: await idOf('editor'), workflow: { approvedBy: await idOf('reviewer') } })
+    expect(stored).toMatchObject({ workflowState: 'approved', lastEditedBy: await session.idOf('editor'), workflow: { approvedBy: await session.idOf('reviewer') } })
     expect(JSON.stringify(stored.body)).toContain('身份证号11*************02X，联系电话138****5678')
   })
 

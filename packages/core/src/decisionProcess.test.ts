@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   commentPeriodError,
+  commentPeriodProblem,
   decisionElements,
   decisionOrderErrors,
   decisionSteps,
@@ -70,14 +71,14 @@ describe('missingDecisionElements', () => {
 
   it('names the stage, the step and the element of what is missing, by Chinese label', () => {
     expect(missingDecisionElements({ ...complete, stage: 'soliciting_comments', draftText: richText('  '), commentNotice: null })).toEqual([
-      { path: 'draftText', message: '决策阶段为“征求意见”时须已完成“公众参与”环节：缺少“决策草案全文”' },
-      { path: 'commentNotice', message: '决策阶段为“征求意见”时须已完成“公众参与”环节：缺少“征求意见公告”' },
+      { path: 'draftText', message: '决策阶段为“征求意见”时须已完成“公众参与”环节：缺少“决策草案全文”', code: 'element_missing', params: { stage: 'soliciting_comments', step: 'public_participation', element: '决策草案全文' } },
+      { path: 'commentNotice', message: '决策阶段为“征求意见”时须已完成“公众参与”环节：缺少“征求意见公告”', code: 'element_missing', params: { stage: 'soliciting_comments', step: 'public_participation', element: '征求意见公告' } },
     ])
   })
 
   it('keeps an earlier step required at every later stage: no skipping 公众参与 to reach 已决策', () => {
     const skipped = { ...complete, draftText: null, stage: 'decided' }
-    expect(missingDecisionElements(skipped)).toEqual([{ path: 'draftText', message: '决策阶段为“已决策”时须已完成“公众参与”环节：缺少“决策草案全文”' }])
+    expect(missingDecisionElements(skipped)).toEqual([{ path: 'draftText', message: '决策阶段为“已决策”时须已完成“公众参与”环节：缺少“决策草案全文”', code: 'element_missing', params: { stage: 'decided', step: 'public_participation', element: '决策草案全文' } }])
     expect(missingDecisionElements({ ...skipped, stage: 'evaluated' })).toHaveLength(1)
   })
 
@@ -89,12 +90,12 @@ describe('missingDecisionElements', () => {
 
   it('requires a reason for a section marked 不公开, and the 公告 only for a public comment period', () => {
     const errors = missingDecisionElements({ ...complete, stage: 'deciding', riskAssessmentNonDisclosureReason: '', consultationForm: 'symposium', commentNotice: null })
-    expect(errors).toEqual([{ path: 'riskAssessmentNonDisclosureReason', message: '决策阶段为“审议决定”时须已完成“风险评估”环节：缺少“风险评估不公开理由”' }])
+    expect(errors).toEqual([{ path: 'riskAssessmentNonDisclosureReason', message: '决策阶段为“审议决定”时须已完成“风险评估”环节：缺少“风险评估不公开理由”', code: 'element_missing', params: { stage: 'deciding', step: 'risk_assessment', element: '风险评估不公开理由' } }])
   })
 
   it('requires every public comment to be answered once decided', () => {
     const errors = missingDecisionElements({ ...complete, stage: 'decided', publicComments: [{ adoption: 'adopted' }, { adoption: 'pending' }] })
-    expect(errors).toEqual([{ path: 'publicComments.1.adoption', message: '决策阶段为“已决策”时每条公众意见须已作出采纳与否的处理：第 2 条意见仍为“待研究”' }])
+    expect(errors).toEqual([{ path: 'publicComments.1.adoption', message: '决策阶段为“已决策”时每条公众意见须已作出采纳与否的处理：第 2 条意见仍为“待研究”', code: 'comment_unanswered', params: { stage: 'decided', number: 2 } }])
   })
 
   it('requires an implementation record while implementing and the evaluation once evaluated', () => {
@@ -131,7 +132,7 @@ describe('专家论证 and 风险评估 marked 不适用', () => {
 
   it('requires the reason, naming the step, at every stage', () => {
     expect(notApplicableErrors({ stage: 'drafting', riskAssessmentNotApplicable: true, riskAssessmentNotApplicableReason: '  ' })).toEqual([
-      { path: 'riskAssessmentNotApplicableReason', message: '“风险评估”环节标记为不适用的，须填写“风险评估不适用理由”' },
+      { path: 'riskAssessmentNotApplicableReason', message: '“风险评估”环节标记为不适用的，须填写“风险评估不适用理由”', code: 'not_applicable_reason', params: { step: 'risk_assessment' } },
     ])
     expect(notApplicableErrors({ expertReviewNotApplicable: true, expertReviewNotApplicableReason: '不涉及专业技术问题' })).toEqual([])
     expect(notApplicableErrors({ expertReviewNotApplicable: false })).toEqual([])
@@ -148,7 +149,7 @@ describe('decisionOrderErrors', () => {
 
   it('refuses a meeting before 合法性审查 is concluded', () => {
     expect(decisionOrderErrors({ decision: { ...complete, legalityReviewDate: '2026-04-21' }, calendarDay })).toEqual([
-      { path: 'legalityReviewDate', message: '合法性审查日期（2026-04-21）晚于集体讨论决定的会议日期（2026-04-20）：合法性审查须在集体讨论前完成' },
+      { path: 'legalityReviewDate', message: '合法性审查日期（2026-04-21）晚于集体讨论决定的会议日期（2026-04-20）：合法性审查须在集体讨论前完成', code: 'legality_review_after_meeting', params: { legalityDay: '2026-04-21', meetingDay: '2026-04-20' } },
     ])
     expect(decisionOrderErrors({ decision: { ...complete, legalityReviewConclusion: null }, calendarDay }).map((error) => error.path)).toEqual(['legalityReviewDate'])
   })
@@ -232,5 +233,16 @@ describe('withoutNonPublicSections', () => {
     expect(read.effectEvaluation).toBeNull()
     expect(read.riskAssessmentNonDisclosureReason).toBe('涉及维稳预案')
     expect(complete.riskAssessment).not.toBeNull()
+  })
+})
+
+describe('commentPeriodProblem', () => {
+  it('says what commentPeriodError says, with a code and the values for another language', () => {
+    const base = { form: 'public_solicitation', minDays: 30, shortenedReason: undefined }
+    expect(commentPeriodProblem({ ...base, start: '2026-03-01', end: undefined })).toMatchObject({ code: 'end_missing', params: {} })
+    expect(commentPeriodProblem({ ...base, start: '2026-03-10', end: '2026-03-01' })).toMatchObject({ code: 'end_before_start', params: { start: '2026-03-10', end: '2026-03-01' } })
+    const short = { ...base, start: '2026-03-01', end: '2026-03-15' }
+    expect(commentPeriodProblem(short)).toEqual({ code: 'too_short', params: { minDays: 30, start: '2026-03-01', earliestEnd: '2026-03-31' }, message: commentPeriodError(short) })
+    expect(commentPeriodProblem({ ...base, start: '2026-03-01', end: '2026-03-31' })).toBeUndefined()
   })
 })

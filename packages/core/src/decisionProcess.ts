@@ -100,6 +100,8 @@ export function notApplicableErrors(decision: Record<string, unknown>): Decision
     .map((optional) => ({
       path: optional.reasonField,
       message: `“${optional.label}”环节标记为不适用的，须填写“${optional.label}不适用理由”`,
+      code: 'not_applicable_reason' as const,
+      params: { step: optional.step },
     }))
 }
 
@@ -147,8 +149,26 @@ export const decisionElements: readonly DecisionElement[] = [
   { step: 'post_evaluation', path: 'effectEvaluationNonDisclosureReason', label: '效果评估不公开理由', when: isNotPublic('effectEvaluationDisclosure') },
 ]
 
-/** A rule the decision breaks, with the field it belongs beside. */
-export type DecisionProcessError = { path: string; message: string }
+/**
+ * What a decision-process error says, for an application that words it in another language (`params` holds the values):
+ * - `not_applicable_reason` (`step`): a step marked 不适用 without the reason;
+ * - `element_missing` (`stage`, `step`, `element`: the missing element's label): the stage needs an earlier step's element;
+ * - `comment_unanswered` (`stage`, `number`): a public comment still 待研究 at the decision;
+ * - `legality_review_missing` (`meetingDay`), `legality_review_after_meeting` (`legalityDay`, `meetingDay`),
+ *   `legality_review_unlawful`, `meeting_before_comment_end` (`meetingDay`, `commentEnd`): the statutory order.
+ * `stage` and `step` are values (`decisionStages`, `decisionSteps`); days are `YYYY-MM-DD`.
+ */
+export type DecisionProcessCode =
+  | 'not_applicable_reason'
+  | 'element_missing'
+  | 'comment_unanswered'
+  | 'legality_review_missing'
+  | 'legality_review_after_meeting'
+  | 'legality_review_unlawful'
+  | 'meeting_before_comment_end'
+
+/** A rule the decision breaks, with the field it belongs beside: Chinese `message`, and `code` with `params` to word it otherwise. */
+export type DecisionProcessError = { path: string; message: string; code: DecisionProcessCode; params: Record<string, string | number> }
 
 const maxScanDepth = 64
 
@@ -214,7 +234,12 @@ export function missingDecisionElements(decision: Record<string, unknown>): Deci
       if (element.step !== step.value) continue
       if (element.when && !element.when(decision)) continue
       if (hasContent(valueAt(decision, element.path))) continue
-      errors.push({ path: element.path, message: `决策阶段为“${stageLabel}”时须已完成“${step.label.zh}”环节：缺少“${element.label}”` })
+      errors.push({
+        path: element.path,
+        message: `决策阶段为“${stageLabel}”时须已完成“${step.label.zh}”环节：缺少“${element.label}”`,
+        code: 'element_missing',
+        params: { stage: String(decision.stage), step: step.value, element: element.label },
+      })
     }
   }
   if (stageIndex >= decisionStageIndex('decided')) {
@@ -224,6 +249,8 @@ export function missingDecisionElements(decision: Record<string, unknown>): Deci
         errors.push({
           path: `publicComments.${index}.adoption`,
           message: `决策阶段为“${stageLabel}”时每条公众意见须已作出采纳与否的处理：第 ${index + 1} 条意见仍为“待研究”`,
+          code: 'comment_unanswered',
+          params: { stage: String(decision.stage), number: index + 1 },
         })
       }
     })
@@ -251,21 +278,27 @@ export function decisionOrderErrors(args: {
     errors.push({
       path: 'legalityReviewDate',
       message: `已填写集体讨论决定的会议日期（${meetingDay}），须先完成“合法性审查”：填写合法性审查日期和审查结论（决策草案未经合法性审查的，不得提交集体讨论）`,
+      code: 'legality_review_missing',
+      params: { meetingDay },
     })
   } else if (legalityDay > meetingDay) {
     errors.push({
       path: 'legalityReviewDate',
       message: `合法性审查日期（${legalityDay}）晚于集体讨论决定的会议日期（${meetingDay}）：合法性审查须在集体讨论前完成`,
+      code: 'legality_review_after_meeting',
+      params: { legalityDay, meetingDay },
     })
   }
   if (decision.legalityReviewConclusion === 'unlawful') {
-    errors.push({ path: 'legalityReviewConclusion', message: '合法性审查结论为“不合法”的决策草案不得提交集体讨论决定' })
+    errors.push({ path: 'legalityReviewConclusion', message: '合法性审查结论为“不合法”的决策草案不得提交集体讨论决定', code: 'legality_review_unlawful', params: {} })
   }
   const commentEnd = calendarDay(decision.commentPeriodEnd)
   if (commentEnd !== undefined && commentEnd > meetingDay) {
     errors.push({
       path: 'meeting.date',
       message: `集体讨论决定的会议日期（${meetingDay}）早于征求意见结束日期（${commentEnd}）：须在征求意见结束后再作决定`,
+      code: 'meeting_before_comment_end',
+      params: { meetingDay, commentEnd },
     })
   }
   return errors
@@ -285,22 +318,39 @@ function addDays(day: string, days: number): string {
  *
  * @returns the message for the end-date field, or undefined when the period is fine
  */
-export function commentPeriodError(args: {
+export function commentPeriodError(args: CommentPeriodArgs): string | undefined {
+  return commentPeriodProblem(args)?.message
+}
+
+/** The dates of a comment period and what may shorten it (see {@link commentPeriodError}). */
+export type CommentPeriodArgs = {
   form: unknown
   start: string | undefined
   end: string | undefined
   minDays: number
   shortenedReason: unknown
-}): string | undefined {
+}
+
+/**
+ * {@link commentPeriodError} with a code and its values, for an application that words it in another language:
+ * `end_missing`, `end_before_start` (`start`, `end`), `too_short` (`minDays`, `start`, `earliestEnd`).
+ */
+export function commentPeriodProblem(
+  args: CommentPeriodArgs,
+): { code: 'end_missing' | 'end_before_start' | 'too_short'; params: Record<string, string | number>; message: string } | undefined {
   const { start, end, minDays } = args
   if (start === undefined) return undefined
-  if (end === undefined) return '已填写征求意见开始日期，须同时填写结束日期'
-  if (end < start) return `征求意见结束日期（${end}）不得早于开始日期（${start}）`
+  if (end === undefined) return { code: 'end_missing', params: {}, message: '已填写征求意见开始日期，须同时填写结束日期' }
+  if (end < start) return { code: 'end_before_start', params: { start, end }, message: `征求意见结束日期（${end}）不得早于开始日期（${start}）` }
   const isPublic = args.form === undefined || args.form === null || args.form === 'public_solicitation'
   if (!isPublic) return undefined
   const earliestEnd = addDays(start, minDays)
   if (end >= earliestEnd || hasContent(args.shortenedReason)) return undefined
-  return `征求意见期限不得少于 ${minDays} 日：开始日期为 ${start}，结束日期不得早于 ${earliestEnd}；因情况紧急等原因缩短期限的，须填写缩短期限的理由`
+  return {
+    code: 'too_short',
+    params: { minDays, start, earliestEnd },
+    message: `征求意见期限不得少于 ${minDays} 日：开始日期为 ${start}，结束日期不得早于 ${earliestEnd}；因情况紧急等原因缩短期限的，须填写缩短期限的理由`,
+  }
 }
 
 /** Counts of 采纳情况 over a list of comments or opinions, and the sentence that publishes them. */

@@ -1,24 +1,7 @@
-import type {
-  AdoptionState,
-  ClassificationLevel,
-  ConsultationForm,
-  DecisionStage,
-  DisclosureType,
-  DocumentType,
-  ImplementationRecordKind,
-  InterpretationForm,
-  LegalityConclusion,
-  MeetingKind,
-  NonDisclosureReason,
-  ParticipantSector,
-  ParticipationKind,
-  RegistrationStatus,
-  SectionDisclosure,
-  SelectionMethod,
-  ValidityStatus,
-  WorkflowState,
-} from '@gongkai/core'
+import type { InterpretationForm, MeetingKind, ValidityStatus, WorkflowState } from '@gongkai/core'
 import type { CollectionConfig, RichTextAdapterProvider } from 'payload'
+
+import type { Agency, Decision, Participation, Policy } from './generated/payload-types.js'
 
 /** A language the plugin writes labels in. */
 export type LabelLanguage = 'zh' | 'en'
@@ -276,7 +259,7 @@ export type LibraryTargetOptions = {
    * The library agency id of an agency (lower-case letters, digits and `-`).
    * @default the agency's 组织机构代码／统一社会信用代码 in lower case
    */
-  agencyId?: (agency: Record<string, unknown>) => string
+  agencyId?: (agency: Agency) => string
   /** Label shown to editors. @default '政策文件库' */
   label?: string
 }
@@ -395,369 +378,49 @@ export type SanitizedGongkaiPluginOptions = {
 /** An ID, or the related document when read with depth ≥ 1. */
 export type Relation<T> = number | string | T
 
-type Timestamps = { id: number | string; createdAt: string; updatedAt: string }
-type Drafts = { _status?: 'draft' | 'published' | null }
+/*
+ * Document types. They are generated from the collections by Payload's type generator (`payload generate:types`
+ * on a config with the plugin and its default options: scripts/payloadTypes.config.ts) into
+ * src/generated/payload-types.ts, so they cannot drift from the fields; test/generatedTypes.test.ts fails when the
+ * committed file is stale. An app that changes the options (slugs, 有效性 statuses, overrides) should generate its
+ * own types with `payload generate:types`; these describe the defaults.
+ */
+export type {
+  Agency,
+  Decision,
+  DecisionCatalogue,
+  Interpretation,
+  Participation,
+  Policy,
+  Topic,
+  GongkaiAttachment as Attachment,
+  GongkaiAuditLog as AuditLogEntry,
+  ParticipationRegistration as Registration,
+} from './generated/payload-types.js'
+
+/** One public comment received on a decision draft. */
+export type PublicComment = NonNullable<Decision['publicComments']>[number]
+
+/** One 执行情况 record of a decision. */
+export type ImplementationRecord = NonNullable<Decision['implementationRecords']>[number]
+
+/** One participant, shown publicly under a display name without personal data. */
+export type Participant = NonNullable<Participation['participants']>[number]
+
+/** One opinion expressed by a participant. */
+export type Opinion = NonNullable<Participation['opinions']>[number]
 
 /** 工作流状态 (see the README's Workflow section): core's `WorkflowState`. */
 export type WorkflowStateValue = WorkflowState
 
-type UserRelation = number | string | { id: number | string } | null
-
-/** Fields the editorial workflow adds to policies, interpretations, decisions and participation (written only by it). */
-export type WorkflowFields = {
-  workflowState?: WorkflowStateValue | null
-  /**
-   * Virtual (never stored): the rules a draft breaks, each with its field's path and label, computed when one document
-   * is read by a signed-in user; 提交审核 refuses the same problems.
-   */
-  ruleWarnings?: { path: string; label: string; message: string }[] | null
-  /** Who last changed the content of this version (the four-eyes rule keeps them from approving it). */
-  lastEditedBy?: UserRelation
-  contentChangedAt?: string | null
-  /** Who did what and when. */
-  workflow?: {
-    submittedBy?: UserRelation
-    submittedAt?: string | null
-    returnedBy?: UserRelation
-    returnedAt?: string | null
-    returnReason?: string | null
-    approvedBy?: UserRelation
-    approvedAt?: string | null
-    scheduledBy?: UserRelation
-    scheduledFor?: string | null
-    scheduledJobId?: string | null
-    publishedBy?: UserRelation
-    publishedAt?: string | null
-    firstPublishedAt?: string | null
-    forcePublishReason?: string | null
-    /** 已认定: who signed off a document that is not public (依申请公开, 不予公开), and when. */
-    recordedBy?: UserRelation
-    recordedAt?: string | null
-    withdrawnBy?: UserRelation
-    withdrawnAt?: string | null
-    withdrawReason?: string | null
-    invalidatedBy?: UserRelation
-    invalidatedAt?: string | null
-    deletedBy?: UserRelation
-    deletedAt?: string | null
-    deleteReason?: string | null
-  } | null
-}
+/** Fields the editorial workflow adds to policies, interpretations, decisions, participation and catalogues (written only by it). */
+export type WorkflowFields = Pick<Policy, 'workflowState' | 'ruleWarnings' | 'lastEditedBy' | 'contentChangedAt' | 'workflow'>
 
 /** 推送渠道: the editor's choice of new-media channels (names of `delivery.channels`); the library gets every 主动公开 document. */
-export type DeliveryChannelsField = { deliveryChannels?: string[] | null }
+export type DeliveryChannelsField = Pick<Policy, 'deliveryChannels'>
 
-/** 保密审查 record on policies, interpretations, decisions and participation (written only by the record-review action). */
-export type ConfidentialityReviewFields = {
-  confidentialityReview?: {
-    reviewer?: UserRelation
-    reviewedAt?: string | null
-    /** 通过 / 不通过 */
-    conclusion?: 'passed' | 'failed' | null
-    /** 审查依据 */
-    basis?: string | null
-    /** `updatedAt` of the version that was reviewed. */
-    reviewedVersionUpdatedAt?: string | null
-    /** Fingerprint of the reviewed text fields and 密级; the review is stale once they change. */
-    reviewedContentHash?: string | null
-  } | null
-}
+/** 保密审查 record on policies, interpretations, decisions, participation and catalogues (written only by the record-review action). */
+export type ConfidentialityReviewFields = Pick<Policy, 'confidentialityReview'>
 
 /** Policies only: 公开属性 review date and 有效性 history. */
-export type PolicyWorkflowFields = {
-  /** Next 公开属性 review of a 依申请公开 / 不予公开 document. */
-  nextDisclosureReviewDate?: string | null
-  validityHistory?:
-    | {
-        id?: string | null
-        validity?: string | null
-        effectiveDate?: string | null
-        supersededBy?: number | string | null | { id: number | string }
-        recordedAt?: string | null
-        recordedBy?: UserRelation
-      }[]
-    | null
-}
-
-/** 发布机构: an agency that issues documents and, later, owns them as a tenant. */
-export type Agency = Timestamps & {
-  /** 机关全称, e.g. 天津市武清区人民政府办公室 */
-  name: string
-  /** 机关简称 */
-  shortName?: string | null
-  /** 机关代字 used in its 发文字号, e.g. 津武政办发 */
-  agencyCode?: string | null
-  /** 组织机构代码 (9 chars, GB 11714) or 统一社会信用代码 (18 chars, GB 32100); the 索引号 前段码 */
-  organizationCode?: string | null
-  /** Which kind of code `organizationCode` is (set on save). */
-  organizationCodeKind?: 'organization_code' | 'credit_code' | null
-  parent?: Relation<Agency> | null
-}
-
-/** 主题分类: a two-level topic tree. */
-export type Topic = Timestamps & {
-  name: string
-  /** Stable code, e.g. `02.01` */
-  code: string
-  /** `综合政务\政务公开` for a child, the name for a top-level topic (set on save). */
-  fullName?: string | null
-  parent?: Relation<Topic> | null
-}
-
-/** An uploaded file (the plugin's own attachments collection). */
-export type Attachment = Timestamps & {
-  title?: string | null
-  /** 上传机关: its members read the file until a published 主动公开 document links it. */
-  uploadingAgency?: Relation<Agency> | null
-  /** The text read from the file for 保密审查: never returned by the API (field access), only by trusted reads. */
-  textExtraction?: { status?: 'extracted' | 'unreadable' | null; reason?: string | null; segments?: { location: string | null; text: string }[] | null } | null
-  /** 人工审查确认 of a file whose text cannot be read; reset when the file is replaced. */
-  manualReview?: { confirmedBy?: UserRelation; confirmedAt?: string | null; note?: string | null } | null
-  url?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  filesize?: number | null
-}
-
-/** 政策文件 */
-export type Policy = Timestamps &
-  Drafts &
-  WorkflowFields &
-  DeliveryChannelsField &
-  ConfidentialityReviewFields &
-  PolicyWorkflowFields & {
-    /** 标题 */
-    title: string
-    /** 发文字号, normalised on save, e.g. 津武政办发〔2022〕12号 */
-    documentNumber?: string | null
-    /** What the last save changed in the 发文字号, e.g. 将“[”改为“〔”; empty when nothing changed. */
-    documentNumberCorrections?: string | null
-    /** 索引号, assigned by the publishing workflow; not writable through the API. */
-    indexNumber?: string | null
-    /** 发文机关 (lead agency) */
-    issuingAgency: Relation<Agency>
-    /** 联合发文机关 */
-    jointIssuers?: Relation<Agency>[] | null
-    /** 成文日期 */
-    writtenDate: string
-    /** 发布日期 */
-    publishDate?: string | null
-    /** 文种 */
-    documentType: DocumentType
-    /** 主题分类 */
-    topic: Relation<Topic>
-    /** 主题词 */
-    keywords?: string | null
-    /** 有效性 (one of the configured statuses) */
-    validity: string
-    /** 失效日期 */
-    expiryDate?: string | null
-    /** The document that replaces this one. */
-    supersededBy?: Relation<Policy> | null
-    /** Documents this one replaces. */
-    supersedes?: Relation<Policy>[] | null
-    /** 公开属性 */
-    disclosure: DisclosureType
-    /** 不予公开理由 */
-    nonDisclosureReason?: NonDisclosureReason | null
-    /** 理由说明 (legal basis) */
-    nonDisclosureExplanation?: string | null
-    /** 密级 */
-    classification: ClassificationLevel
-    /** 是否规范性文件 */
-    isNormative?: boolean | null
-    /** 需要政策解读 (三同步); defaults to `isNormative` */
-    needsInterpretation?: boolean | null
-    /** 摘要 (≤ 1500 characters) */
-    summary?: string | null
-    /** 正文 (rich text) */
-    body?: unknown
-    /** 附件 */
-    attachments?: Relation<Attachment>[] | null
-    /** Interpretations whose `policies` include this one (join; read-only). */
-    interpretations?: { docs?: Relation<Interpretation>[]; hasNextPage?: boolean } | null
-  }
-
-/** 政策解读 */
-export type Interpretation = Timestamps &
-  Drafts &
-  WorkflowFields &
-  DeliveryChannelsField &
-  ConfidentialityReviewFields & {
-    title: string
-    /** The policies interpreted (at least one). */
-    policies: Relation<Policy>[]
-    /** 解读形式 */
-    form: InterpretationForm
-    /** 解读机构 */
-    interpretingAgency?: Relation<Agency> | null
-    /** 解读人 (a public official speaking in office, e.g. 区发展改革委主任) */
-    interpreterName?: string | null
-    summary?: string | null
-    body?: unknown
-    media?: Relation<Attachment>[] | null
-    /** http(s) URL of the video */
-    videoUrl?: string | null
-    /** 有效性 of the interpreted policies when any is no longer 有效 (computed on read). */
-    policyValidity?: string | null
-  }
-
-/** One public comment received on a decision draft. */
-export type PublicComment = {
-  id?: string | null
-  summary: string
-  receivedDate?: string | null
-  adoption: AdoptionState
-  adoptionReason?: string | null
-}
-
-/** One 执行情况 record of a decision. */
-export type ImplementationRecord = {
-  id?: string | null
-  date: string
-  kind: ImplementationRecordKind
-  content: string
-}
-
-/** 重大行政决策 */
-export type Decision = Timestamps &
-  Drafts &
-  WorkflowFields &
-  DeliveryChannelsField &
-  ConfidentialityReviewFields & {
-    /** 目录年度 */
-    catalogueYear: number
-    /** 目录序号, unique within the year */
-    catalogueNumber: number
-    title: string
-    /** 承办单位 */
-    responsibleAgency: Relation<Agency>
-    stage: DecisionStage
-    /** 决策草案全文 */
-    draftText?: unknown
-    /** 草案说明 */
-    draftingExplanation?: unknown
-    /** 决策背景 */
-    background?: unknown
-    /** Files of the 决策草案, 草案说明 and 决策背景 (uploads; public only once the decision is published) */
-    draftTextAttachments?: Relation<Attachment>[] | null
-    draftingExplanationAttachments?: Relation<Attachment>[] | null
-    backgroundAttachments?: Relation<Attachment>[] | null
-    /** 征求意见方式; only 公开征求意见 has the minimum period */
-    consultationForm?: ConsultationForm | null
-    commentPeriodStart?: string | null
-    commentPeriodEnd?: string | null
-    /** 缩短期限的理由, required for a public period shorter than `commentPeriodMinDays` */
-    shortenedPeriodReason?: string | null
-    /** 征求意见公告: a policy of 文种 公告 */
-    commentNotice?: Relation<Policy> | null
-    publicComments?: PublicComment[] | null
-    /** 意见采纳情况, generated on read from `publicComments` */
-    adoptionSummary?: string | null
-    /** 专家论证不适用: its elements are then not required (decree 713 art. 19); the reason is */
-    expertReviewNotApplicable?: boolean | null
-    expertReviewNotApplicableReason?: string | null
-    /** 风险评估不适用 (art. 22), as `expertReviewNotApplicable` */
-    riskAssessmentNotApplicable?: boolean | null
-    riskAssessmentNotApplicableReason?: string | null
-    /** 专家论证意见 (read only where `expertReviewDisclosure` is 公开, or by the 承办单位) */
-    expertReview?: unknown
-    expertReviewDate?: string | null
-    expertReviewDisclosure?: SectionDisclosure | null
-    expertReviewNonDisclosureReason?: string | null
-    /** 风险评估结论 (视情况公开, as `expertReview`) */
-    riskAssessment?: unknown
-    riskAssessmentDate?: string | null
-    riskAssessmentDisclosure?: SectionDisclosure | null
-    riskAssessmentNonDisclosureReason?: string | null
-    /** 合法性审查意见 */
-    legalityReview?: unknown
-    /** 合法性审查日期: no later than the decision meeting */
-    legalityReviewDate?: string | null
-    legalityReviewConclusion?: LegalityConclusion | null
-    meeting?: { date?: string | null; kind?: MeetingKind | null; name?: string | null } | null
-    /** 决策结果 */
-    result?: unknown
-    /** 执行情况记录 */
-    implementationRecords?: ImplementationRecord[] | null
-    /** 效果评估 (决策后评估; 视情况公开, as `expertReview`) */
-    effectEvaluation?: unknown
-    effectEvaluationDate?: string | null
-    effectEvaluationDisclosure?: SectionDisclosure | null
-    effectEvaluationNonDisclosureReason?: string | null
-    /** Participation records whose `decision` is this one (join; read-only). */
-    participationRecords?: { docs?: Relation<Participation>[]; hasNextPage?: boolean } | null
-    /** Policies that carry out the decision. */
-    resultingPolicies?: Relation<Policy>[] | null
-  }
-
-/** One participant, shown publicly under a display name without personal data. */
-export type Participant = {
-  id?: string | null
-  /** 公开显示名称, e.g. 居民代表甲, 张先生 */
-  displayName: string
-  /** 遴选方式 */
-  selectionMethod: SelectionMethod
-  /** 界别 */
-  sector: ParticipantSector
-}
-
-/** One opinion expressed by a participant. */
-export type Opinion = {
-  id?: string | null
-  /** The participant's display name. */
-  speaker: string
-  content: string
-  adoption: AdoptionState
-  adoptionReason?: string | null
-}
-
-/** 公众参与 */
-export type Participation = Timestamps &
-  Drafts &
-  WorkflowFields &
-  ConfidentialityReviewFields & {
-    kind: ParticipationKind
-    /** 会议或活动名称 */
-    meetingName: string
-    meetingDate: string
-    decision?: Relation<Decision> | null
-    /** 决策会议类型 of a 列席会议 record; 常务会议 and 全体会议 count towards the yearly target by default */
-    meetingKind?: MeetingKind | null
-    /** 遴选方式 of the attendees */
-    selectionMethod?: SelectionMethod | null
-    selectionDate?: string | null
-    /** 遴选情况 (public): how many registered, who was selected and why, without personal data */
-    selectionNote?: string | null
-    /** 列席人员意见采纳情况, generated on read from `opinions` */
-    opinionAdoptionSummary?: string | null
-    /** 承办单位: owns the record (who may edit and review it); defaults to the decision's responsible agency. */
-    agency?: Relation<Agency> | null
-    participants?: Participant[] | null
-    opinions?: Opinion[] | null
-    /** 公开摘要 */
-    publicSummary?: string | null
-  }
-
-/** 公众代表报名: one open registration for a meeting, with personal data that is never public. */
-export type Registration = Timestamps & {
-  participation: Relation<Participation>
-  /** 承办单位, taken from the meeting */
-  agency?: Relation<Agency> | null
-  /** 姓名 (personal data) */
-  name: string
-  /** 联系电话 (personal data) */
-  phone: string
-  /** 身份证号 (personal data) */
-  idNumber?: string | null
-  sector: ParticipantSector
-  /** 报名理由 */
-  statement?: string | null
-  registeredAt: string
-  /** 遴选结果 */
-  status: RegistrationStatus
-  /** 公开显示名称 once selected */
-  displayName?: string | null
-  /** 遴选理由 */
-  selectionReason?: string | null
-}
+export type PolicyWorkflowFields = Pick<Policy, 'nextDisclosureReviewDate' | 'validityHistory'>

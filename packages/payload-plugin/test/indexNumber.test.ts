@@ -78,7 +78,7 @@ describe('索引号 under concurrent publishing', () => {
     const { createLocalReq } = await import('payload')
     const req = await createLocalReq({}, payload)
     const refused = await failure(reserveIndexSerial({ req, countersSlug: 'gongkai-index-counters', prefix: world.codeA, period: '2030' }))
-    expect(refused.message).toBe('gongkaiPlugin: 索引号 serials are reserved only inside the publishing transaction')
+    expect(refused.message).toBe('gongkaiPlugin: index number serials are reserved only inside the publishing transaction')
   })
 })
 

@@ -252,12 +252,12 @@ describe('over REST, in the admin’s language', () => {
     const { id } = await saveDraft('policies', world.policyData(world.agencyA, { documentNumber: '津武政规2022第3号', title: 'Notice on administrative normative documents' }))
     const read = await restAs('en', 'GET', `/policies/${id}?draft=true&depth=0`)
     expect(read.body.ruleWarnings).toEqual([
-      { path: 'documentNumber', label: 'Document number', message: 'The document number “津武政规2022第3号” is malformed: the year must be in one pair of 〔〕 brackets, e.g. 国办发〔2018〕123号' },
+      { path: 'documentNumber', label: 'Document number', message: 'The document number “津武政规2022第3号” is malformed: the year must be in one pair of 〔〕 brackets, e.g. “国办发〔2018〕123号”' },
     ])
     const refused = await restAs('en', 'POST', `/policies/${id}/workflow/submit`, {})
     expect(refused.status).toBe(400)
     expect(refused.body.errors[0].message).toBe(
-      'Policy document "Notice on administrative normative documents" cannot be sent on (submit for review): Document number: The document number “津武政规2022第3号” is malformed: the year must be in one pair of 〔〕 brackets, e.g. 国办发〔2018〕123号',
+      'Policy document "Notice on administrative normative documents" cannot be sent on (submit for review): Document number: The document number “津武政规2022第3号” is malformed: the year must be in one pair of 〔〕 brackets, e.g. “国办发〔2018〕123号”',
     )
   })
 })

@@ -161,7 +161,9 @@ describe('保密审查 gate', () => {
     await world.act('editor', { collection: 'policies', id: draft.id, action: 'submit' })
     const refused = await failure(world.act('reviewer', { collection: 'policies', id: draft.id, action: 'approve' }))
     expect(refused.status).toBe(409)
-    expect(refused.message).toMatch(/^政策文件“含身份证号的通知”未通过保密审查，不能审核通过：字段“summary”：/)
+    // The field by its label (摘要), never its key (issue 12).
+    expect(refused.message).toMatch(/^政策文件“含身份证号的通知”未通过保密审查，不能审核通过：摘要：发现居民身份证号/)
+    expect(refused.message).not.toContain('summary')
     expect(refused.errors.map((error) => error.path)).toContain('summary')
     expect(await world.latest('policies', draft.id)).toMatchObject({ workflowState: 'pending_review' })
   })

@@ -15,6 +15,12 @@ export type FindingKind =
   | 'classification_mark'
   | 'internal_mark'
 
+/** What a finding's message says (see {@link Finding.code}). */
+export type FindingCode = 'resident_id' | 'legacy_resident_id' | 'mobile' | 'bank_card' | 'email' | 'classification_mark' | 'classification_mark_too_long' | 'internal_mark'
+
+/** The values a finding's message quotes. */
+export type FindingParams = { match: string; level?: string; maxYears?: number; years?: number }
+
 /** `blocking`: must be resolved before publishing; `warning`: an editor should look at it. */
 export type Severity = 'blocking' | 'warning'
 
@@ -64,6 +70,14 @@ export type Finding = {
   masked: string
   /** Chinese message for the editor. */
   message: string
+  /**
+   * What `message` says, as a code and its values, for an application that words it in another language:
+   * `resident_id`, `legacy_resident_id` (15 digits), `mobile`, `bank_card`, `email`, `classification_mark`,
+   * `classification_mark_too_long` (`level`, `maxYears`, `years`: the 保密期限 exceeds the level's maximum),
+   * `internal_mark`. `match` is the text found.
+   */
+  code: FindingCode
+  params: FindingParams
   /**
    * Rich text only: path from the editor state to the block whose text content `start`/`end` index,
    * e.g. `['root', 'children', 2]`; usable with lodash `get`.

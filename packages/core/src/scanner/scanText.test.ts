@@ -332,9 +332,9 @@ describe('maskText', () => {
   it('skips findings that overlap an applied one or lie outside the text', () => {
     const text = '13812345678'
     const findings: Finding[] = [
-      { kind: 'mobile', severity: 'warning', start: 0, end: 11, match: text, masked: '138****5678', message: '' },
-      { kind: 'mobile', severity: 'warning', start: 5, end: 11, match: '45678', masked: 'XXXXX', message: '' },
-      { kind: 'mobile', severity: 'warning', start: 20, end: 31, match: text, masked: 'YYY', message: '' },
+      { kind: 'mobile', severity: 'warning', start: 0, end: 11, match: text, masked: '138****5678', message: '', code: 'mobile', params: { match: text } },
+      { kind: 'mobile', severity: 'warning', start: 5, end: 11, match: '45678', masked: 'XXXXX', message: '', code: 'mobile', params: { match: text } },
+      { kind: 'mobile', severity: 'warning', start: 20, end: 31, match: text, masked: 'YYY', message: '', code: 'mobile', params: { match: text } },
     ]
     // The first one wins; 5–11 overlaps it and the third lies outside the text.
     expect(maskText(text, findings)).toBe('138****5678')
@@ -363,5 +363,21 @@ describe('scanText: IDs are verified, so they are reported even where phone numb
     [`见附件：${id}.pdf`],
   ])('reports the ID in %j', (text) => {
     expect(kindsIn(text)).toEqual([['resident_id', id]])
+  })
+})
+
+describe('scanText: message codes', () => {
+  it('gives each finding a code and the values its message quotes, for applications that word it in another language', () => {
+    const id = makeResidentId('110105', '19491231', '002')
+    expect(scanText(`身份证${id}，手机13812345678，内部资料`).map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'resident_id', params: { match: id } },
+      { code: 'mobile', params: { match: '13812345678' } },
+      { code: 'internal_mark', params: { match: '内部资料' } },
+    ])
+    expect(scanText('秘密★15年').map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'classification_mark_too_long', params: { match: '秘密★15年', level: '秘密', maxYears: 10, years: 15 } },
+    ])
+    expect(scanText('秘密★5年').map(({ code }) => code)).toEqual(['classification_mark'])
+    expect(scanText('编号350102900101123', { shouldIncludeLegacyResidentIds: true }).map(({ code }) => code)).toEqual(['legacy_resident_id'])
   })
 })

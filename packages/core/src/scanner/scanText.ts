@@ -145,15 +145,22 @@ function classificationCandidate(located: Located, match: RegExpExecArray): Cand
   const level = LEVEL_VALUES[levelText]!
   const amount = match[2]
   const unit = match[3]
-  let message = `发现密级标志“${located.match}”：标有密级的文件不得公开发布，请核实密级`
+  const message = `发现密级标志“${located.match}”：标有密级的文件不得公开发布，请核实密级`
   if (amount !== undefined && unit === '年') {
     const years = parseSmallNumber(amount)
     const maxYears = classificationMaxYears[level]
     if (years !== undefined && years > maxYears) {
-      message += `（${levelText}级保密期限最长${maxYears}年，标注的${years}年超出上限）`
+      return {
+        kind: 'classification_mark',
+        ...located,
+        masked: located.match,
+        message: `${message}（${levelText}级保密期限最长${maxYears}年，标注的${years}年超出上限）`,
+        code: 'classification_mark_too_long',
+        params: { match: located.match, level: levelText, maxYears, years },
+      }
     }
   }
-  return { kind: 'classification_mark', ...located, masked: located.match, message }
+  return { kind: 'classification_mark', ...located, masked: located.match, message, code: 'classification_mark', params: { match: located.match } }
 }
 
 const MESSAGES = {
@@ -207,7 +214,7 @@ function findCandidates(
     const report = (span: Located): void => {
       if (indexNumbers.isCovered(span) || found.isCovered(span)) return
       found.add(span)
-      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id })
+      candidates.push({ kind: 'resident_id', ...span, masked: maskResidentId(span.match), message: MESSAGES.resident_id, code: 'resident_id', params: { match: span.match } })
     }
     for (const pattern of [RESIDENT_ID, RESIDENT_ID_AT_RUN_START]) {
       for (const match of matches(pattern, folded.text, (candidate) => {
@@ -229,7 +236,7 @@ function findCandidates(
         const isValid = validateResidentId(match[0], { today, allowLegacy: true }).ok
         if (!isValid || indexNumbers.isCovered(span)) continue
         const masked = maskResidentId(span.match)
-        candidates.push({ kind: 'resident_id', ...span, masked, message: MESSAGES.legacy_resident_id })
+        candidates.push({ kind: 'resident_id', ...span, masked, message: MESSAGES.legacy_resident_id, code: 'legacy_resident_id', params: { match: span.match } })
       }
     }
   }
@@ -253,26 +260,26 @@ function findCandidates(
 
   if (kinds.has('email')) {
     for (const span of emails) {
-      candidates.push({ kind: 'email', ...span, masked: maskEmail(span.match), message: MESSAGES.email })
+      candidates.push({ kind: 'email', ...span, masked: maskEmail(span.match), message: MESSAGES.email, code: 'email', params: { match: span.match } })
     }
   }
   if (kinds.has('bank_card')) {
     for (const match of matches(BANK_CARD, folded.text)) {
       const span = spanOf(match)
       if (shielded.isCovered(span) || !passesLuhn(match[0].replace(/[ -]/gu, ''))) continue
-      candidates.push({ kind: 'bank_card', ...span, masked: maskBankCard(span.match), message: MESSAGES.bank_card })
+      candidates.push({ kind: 'bank_card', ...span, masked: maskBankCard(span.match), message: MESSAGES.bank_card, code: 'bank_card', params: { match: span.match } })
     }
   }
   if (kinds.has('mobile')) {
     for (const span of spansOf(MOBILE)) {
       if (shielded.isCovered(span)) continue
-      candidates.push({ kind: 'mobile', ...span, masked: maskMobileNumber(span.match), message: MESSAGES.mobile })
+      candidates.push({ kind: 'mobile', ...span, masked: maskMobileNumber(span.match), message: MESSAGES.mobile, code: 'mobile', params: { match: span.match } })
     }
   }
   if (kinds.has('internal_mark')) {
     for (const span of spansOf(INTERNAL_MARK)) {
       const message = `发现内部标志“${span.match}”，请确认该内容可以公开`
-      candidates.push({ kind: 'internal_mark', ...span, masked: span.match, message })
+      candidates.push({ kind: 'internal_mark', ...span, masked: span.match, message, code: 'internal_mark', params: { match: span.match } })
     }
   }
   return candidates

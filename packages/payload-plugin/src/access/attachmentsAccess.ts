@@ -41,7 +41,7 @@ async function linkedAttachmentIds(args: {
       overrideAccess: true,
       req,
     })
-    for (const doc of docs) for (const field of fields) for (const id of relationIds((doc as Record<string, unknown>)[field])) ids.add(id)
+    for (const doc of docs) for (const field of fields) for (const id of relationIds(doc[field])) ids.add(id)
   }
   return [...ids]
 }

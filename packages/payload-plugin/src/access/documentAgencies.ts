@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection, GongkaiSlugs } from '../types.js'
 import { relationId, relationIds } from '../utilities/relationIds.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /** The collections whose documents belong to agencies. */
 export type { AgencyOwnedCollection }
@@ -33,7 +34,7 @@ export function agencyFieldsSelect(collection: AgencyOwnedCollection): Record<st
 }
 
 function asDoc(value: unknown): Doc {
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  return isRecord(value) ? value : undefined
 }
 
 function toIds(ids: string[]): (number | string)[] {

@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { agencyFieldsSelect, loadReadingAgencyIds } from '../access/documentAgencies.js'
 import { personName } from '../utilities/personName.js'
 import { auditLogTable } from './auditLogTable.js'
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import type { AuditAction } from './auditActions.js'
 
@@ -42,7 +43,7 @@ export async function auditAgenciesOf(args: { payload: Payload; req?: PayloadReq
   const key = workflowCollectionOf(options, args.collection)
   if (!key) return []
   const req = args.req ?? ({ payload: args.payload, context: {} } as unknown as PayloadRequest)
-  const doc = (await args.payload.findByID({
+  const doc: StoredDocument | null = await args.payload.findByID({
     collection: args.collection,
     id: args.documentId,
     draft: true,
@@ -52,7 +53,7 @@ export async function auditAgenciesOf(args: { payload: Payload; req?: PayloadReq
     // Only the fields that name the agencies: a migration runs this against an older schema than the config's.
     select: agencyFieldsSelect(key),
     req: args.req,
-  })) as Record<string, unknown> | null
+  })
   return doc ? await loadReadingAgencyIds({ req, slugs: options.slugs, collection: key, doc }) : []
 }
 

@@ -1,7 +1,9 @@
 'use client'
 
-import { useConfig, useTranslation } from '@payloadcms/ui'
+import { useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
 export type AgencyRolesCellProps = {
   cellData?: unknown
@@ -40,8 +42,7 @@ export function AgencyRolesCell(props: AgencyRolesCellProps) {
       routes: { api },
     },
   } = useConfig()
-  const { i18n } = useTranslation()
-  const language = i18n.language === 'zh' ? 'zh' : 'en'
+  const { t, language } = useGongkaiTranslation()
   const memberships = (Array.isArray(props.cellData) ? props.cellData : []) as Membership[]
   const [names, setNames] = useState<Record<string, string>>({})
 
@@ -63,10 +64,12 @@ export function AgencyRolesCell(props: AgencyRolesCellProps) {
         .map((membership) => {
           const id = agencyIdOf(membership.agency)
           const agency = id === undefined ? '' : (names[id] ?? `#${id}`)
-          const roles = (membership.roles ?? []).map((role) => props.roleLabels[role]?.[language] ?? role).join('、')
+          const roles = (membership.roles ?? [])
+            .map((role) => (role === 'editor' || role === 'reviewer' || role === 'publisher' ? t(`wb_audience_${role}`) : (props.roleLabels[role]?.[language] ?? role)))
+            .join(t('listSeparator'))
           return `${agency} · ${roles}`
         })
-        .join('；')}
+        .join(t('problemSeparator'))}
     </span>
   )
 }

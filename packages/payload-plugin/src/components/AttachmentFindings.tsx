@@ -4,7 +4,8 @@ import type { FindingKind, Severity } from '@gongkai/core'
 import { Button, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
-import { findingKindLabels, severityLabels } from './findingLabels.js'
+import { findingKindKey, severityKey } from './findingLabels.js'
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
 type AttachmentFinding = {
   fieldPath: string
@@ -29,6 +30,7 @@ export function AttachmentFindings(props: { path?: string; field?: { name?: stri
       routes: { api },
     },
   } = useConfig()
+  const { t } = useGongkaiTranslation()
   const [findings, setFindings] = useState<AttachmentFinding[]>([])
   const [reload, setReload] = useState(0)
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -62,18 +64,18 @@ export function AttachmentFindings(props: { path?: string; field?: { name?: stri
       const body = (await response?.json().catch(() => null)) as { message?: string; errors?: { message: string }[] } | null
       setConfirming(null)
       if (!response?.ok) {
-        toast.error(body?.errors?.[0]?.message ?? '确认未成功，请稍后重试')
+        toast.error(body?.errors?.[0]?.message ?? t('attachments_confirmFailed'))
         return
       }
-      toast.success(body?.message ?? '已确认')
+      toast.success(body?.message ?? t('attachments_confirmed'))
       setReload((count) => count + 1)
     },
-    [base],
+    [base, t],
   )
 
   if (findings.length === 0) return null
   return (
-    <div className="gongkai-attachment-findings" data-field-path={path} role="region" aria-label="附件保密审查" style={{ marginTop: 8 }}>
+    <div className="gongkai-attachment-findings" data-field-path={path} role="region" aria-label={t('attachments_region')} style={{ marginTop: 8 }}>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {findings.map((finding, index) => (
           <li
@@ -86,11 +88,12 @@ export function AttachmentFindings(props: { path?: string; field?: { name?: stri
               background: 'var(--theme-elevation-50)',
             }}
           >
-            <strong>{finding.kind === 'needs_manual_review' ? '需人工审查' : findingKindLabels[finding.kind]}</strong>（{severityLabels[finding.severity]}）
+            <strong>{t(findingKindKey(finding.kind))}</strong>
+            {t('findings_severity', { severity: t(severityKey(finding.severity)) })}
             <div style={{ fontSize: '0.9em' }}>{finding.message}</div>
             {finding.kind === 'needs_manual_review' && finding.severity === 'blocking' ? (
               <Button buttonStyle="secondary" size="small" disabled={confirming !== null} onClick={() => void confirm(finding.attachment.id)}>
-                确认已人工审查
+                {t('attachments_confirm')}
               </Button>
             ) : null}
           </li>

@@ -3,6 +3,8 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
+
 type Entry = {
   id: number | string
   action: string
@@ -17,8 +19,8 @@ export type AuditTrailProps = {
   /** Slug of the audit log collection. */
   auditLogSlug: string
   /** Chinese labels of the audit actions and the workflow states. */
-  actionLabels: Record<string, string>
-  stateLabels: Record<string, string>
+  actionLabels: Record<string, { zh: string; en: string }>
+  stateLabels: Record<string, { zh: string; en: string }>
   timeZone: string
   limit?: number
 }
@@ -29,6 +31,7 @@ export type AuditTrailProps = {
  * Refreshes whenever a new version is saved.
  */
 export function AuditTrail(props: AuditTrailProps) {
+  const { t, language } = useGongkaiTranslation()
   const { id, collectionSlug, savedDocumentData, versionCount } = useDocumentInfo()
   const {
     config: {
@@ -66,15 +69,16 @@ export function AuditTrail(props: AuditTrailProps) {
 
   if (!id || entries === null) return null
   // 2026年11月30日 03:23, as dates are written elsewhere in the Chinese admin.
-  const format = new Intl.DateTimeFormat('zh-CN', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-  const state = (value?: string | null) => (value ? (props.stateLabels[value] ?? value) : '')
+  const format = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const state = (value?: string | null) => (value ? (props.stateLabels[value]?.[language] ?? value) : '')
   return (
     <div className="gongkai-audit-trail field-type" style={{ marginBottom: 24 }}>
       <div className="field-label" style={{ marginBottom: 8, fontWeight: 600 }}>
-        操作记录{total > entries.length ? `（最近 ${entries.length} 条，共 ${total} 条）` : ''}
+        {t('audit_title')}
+        {total > entries.length ? t('audit_recent', { shown: entries.length, total }) : ''}
       </div>
       {entries.length === 0 ? (
-        <div style={{ color: 'var(--theme-elevation-500)' }}>暂无记录</div>
+        <div style={{ color: 'var(--theme-elevation-500)' }}>{t('audit_none')}</div>
       ) : (
         <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {entries.map((entry) => (
@@ -85,13 +89,13 @@ export function AuditTrail(props: AuditTrailProps) {
               style={{ padding: '6px 0', borderBottom: '1px solid var(--theme-elevation-100)', fontSize: 13 }}
             >
               <div>
-                <strong>{props.actionLabels[entry.action] ?? entry.action}</strong>
-                {entry.fromState && entry.toState ? `（${state(entry.fromState)} → ${state(entry.toState)}）` : ''}
+                <strong>{props.actionLabels[entry.action]?.[language] ?? entry.action}</strong>
+                {entry.fromState && entry.toState ? t('audit_states', { from: state(entry.fromState), to: state(entry.toState) }) : ''}
               </div>
               <div style={{ color: 'var(--theme-elevation-600)' }}>
-                {entry.userLabel || '系统'} · {format.format(new Date(entry.createdAt))}
+                {entry.userLabel || t('audit_system')} · {format.format(new Date(entry.createdAt))}
               </div>
-              {entry.reason ? <div style={{ whiteSpace: 'pre-wrap' }}>理由：{entry.reason}</div> : null}
+              {entry.reason ? <div style={{ whiteSpace: 'pre-wrap' }}>{t('wb_reason', { reason: entry.reason })}</div> : null}
             </li>
           ))}
         </ol>

@@ -4,7 +4,8 @@ import type { FindingKind, Severity } from '@gongkai/core'
 import { Button, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
-import { findingKindLabels, severityLabels } from './findingLabels.js'
+import { findingKindKey, severityKey } from './findingLabels.js'
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
 type Finding = { fieldPath: string; kind: FindingKind; severity: Severity; masked: string; match: string; message: string }
 type FindingsResponse = { findings: Finding[]; hasBlockingFindings: boolean }
@@ -40,6 +41,7 @@ export function ConfidentialityFindings(props: { path?: string; field?: { name?:
       routes: { api },
     },
   } = useConfig()
+  const { t } = useGongkaiTranslation()
   const [findings, setFindings] = useState<Finding[]>([])
   const [isMasking, setIsMasking] = useState(false)
   const base = id && collectionSlug ? `${serverURL}${api}/${collectionSlug}/${id}/confidentiality-review` : undefined
@@ -63,18 +65,18 @@ export function ConfidentialityFindings(props: { path?: string; field?: { name?:
     const body = (await response?.json().catch(() => null)) as { message?: string; errors?: { message: string }[] } | null
     setIsMasking(false)
     if (!response?.ok) {
-      toast.error(body?.errors?.[0]?.message ?? '脱敏失败')
+      toast.error(body?.errors?.[0]?.message ?? t('findings_maskFailed'))
       return
     }
-    toast.success(body?.message ?? '已脱敏')
+    toast.success(body?.message ?? t('findings_masked'))
     // The form holds the old values; reload it from the new version.
     window.location.reload()
-  }, [base])
+  }, [base, t])
 
   if (findings.length === 0) return null
   const hasMaskable = findings.some((finding) => maskableKinds.includes(finding.kind))
   return (
-    <div className="gongkai-confidentiality-findings" data-field-path={path} role="region" aria-label="保密审查发现" style={{ marginTop: 8 }}>
+    <div className="gongkai-confidentiality-findings" data-field-path={path} role="region" aria-label={t('findings_region')} style={{ marginTop: 8 }}>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {findings.map((finding, index) => (
           <li
@@ -87,15 +89,20 @@ export function ConfidentialityFindings(props: { path?: string; field?: { name?:
               background: 'var(--theme-elevation-50)',
             }}
           >
-            <strong>{findingKindLabels[finding.kind]}</strong>（{severityLabels[finding.severity]}）
-            {finding.masked !== finding.match ? <span>：建议改为 <code>{finding.masked}</code></span> : null}
+            <strong>{t(findingKindKey(finding.kind))}</strong>
+            {t('findings_severity', { severity: t(severityKey(finding.severity)) })}
+            {finding.masked !== finding.match ? (
+              <span>
+                {t('findings_suggestion')} <code>{finding.masked}</code>
+              </span>
+            ) : null}
             <div style={{ fontSize: '0.9em' }}>{finding.message}</div>
           </li>
         ))}
       </ul>
       {hasMaskable ? (
         <Button buttonStyle="secondary" size="small" disabled={isMasking} onClick={() => void maskAll()}>
-          一键脱敏
+          {t('findings_mask')}
         </Button>
       ) : null}
     </div>

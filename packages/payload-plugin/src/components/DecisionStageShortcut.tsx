@@ -1,6 +1,8 @@
 'use client'
 
-import { useFormFields, useTranslation } from '@payloadcms/ui'
+import { useFormFields } from '@payloadcms/ui'
+
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
 export type DecisionStageShortcutProps = {
   /** For each 决策阶段, the form's tabs that hold its work: their position among the tabs and their label. */
@@ -21,8 +23,7 @@ export function DecisionStageShortcut(props: DecisionStageShortcutProps) {
     const value = fields.stage?.value
     return typeof value === 'string' ? value : undefined
   })
-  const { i18n } = useTranslation()
-  const isChinese = i18n.language === 'zh'
+  const { adminLanguage, t } = useGongkaiTranslation()
   const tabs = stage ? props.tabs[stage] : undefined
   if (!tabs || tabs.length === 0) return null
 
@@ -35,7 +36,7 @@ export function DecisionStageShortcut(props: DecisionStageShortcutProps) {
 
   return (
     <div className="gongkai-stage-shortcut field-type" style={{ marginBottom: 'var(--base)' }}>
-      <div style={{ marginBottom: 6, color: 'var(--theme-elevation-600)' }}>{isChinese ? '当前阶段要填写：' : 'This stage: '}</div>
+      <div style={{ marginBottom: 6, color: 'var(--theme-elevation-600)' }}>{t('stageShortcut')}</div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
         {tabs.map((tab) => (
           <button
@@ -45,7 +46,7 @@ export function DecisionStageShortcut(props: DecisionStageShortcutProps) {
             style={{ margin: 0 }}
             onClick={() => open(tab.index)}
           >
-            {labelIn(tab.label, i18n.language)}
+            {labelIn(tab.label, adminLanguage)}
           </button>
         ))}
       </div>

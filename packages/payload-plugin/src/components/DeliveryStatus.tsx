@@ -3,6 +3,8 @@
 import { Button, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
+
 type Delivery = {
   id: number | string
   target: string
@@ -16,9 +18,7 @@ type Delivery = {
   updatedAt?: string
 }
 
-export type DeliveryStatusProps = { deliveriesSlug: string; stateLabels: Record<string, string> }
-
-const actionLabels: Record<string, string> = { publish: '发布', withdraw: '撤回', validity: '有效性变更' }
+export type DeliveryStatusProps = { deliveriesSlug: string; stateLabels: Record<string, { zh: string; en: string }> }
 const stateColors: Record<string, string> = { delivered: 'var(--theme-success-500)', failed: 'var(--theme-error-500)', submitted: 'var(--theme-warning-500)' }
 
 /**
@@ -34,6 +34,7 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
       routes: { api, admin },
     },
   } = useConfig()
+  const { t, language } = useGongkaiTranslation()
   const [deliveries, setDeliveries] = useState<Delivery[] | null>(null)
 
   const load = useCallback(async () => {
@@ -69,27 +70,27 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
   const retry = async (delivery: Delivery) => {
     const response = await fetch(`${serverURL}${api}/${deliveriesSlug}/${delivery.id}/retry`, { method: 'POST', credentials: 'include' }).catch(() => null)
     if (response?.ok) {
-      toast.success(`已重新排队推送到${delivery.targetLabel ?? delivery.target}`)
+      toast.success(t('delivery_requeuedTo', { target: delivery.targetLabel ?? delivery.target }))
     } else {
       const body = response ? ((await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null) : null
-      toast.error(body?.errors?.[0]?.message ?? '重试推送失败')
+      toast.error(body?.errors?.[0]?.message ?? t('delivery_retryFailed'))
     }
     await load()
   }
 
   if (!deliveries || deliveries.length === 0) return null
   return (
-    <div className="gongkai-delivery-status" aria-label="推送状态" style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, marginRight: 12 }}>
+    <div className="gongkai-delivery-status" aria-label={t('delivery_region')} style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, marginRight: 12 }}>
       {deliveries.map((delivery) => (
         <div key={delivery.target} data-target={delivery.target} data-state={delivery.state} style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
           <span style={{ whiteSpace: 'nowrap' }}>{delivery.targetLabel ?? delivery.target}</span>
           <strong style={{ color: stateColors[delivery.state], whiteSpace: 'nowrap' }}>
-            {actionLabels[delivery.action] && delivery.action !== 'publish' ? `${actionLabels[delivery.action]}：` : ''}
-            {stateLabels[delivery.state] ?? delivery.state}
+            {delivery.action === 'withdraw' || delivery.action === 'validity' ? t(`delivery_action_${delivery.action}`) : ''}
+            {stateLabels[delivery.state]?.[language] ?? delivery.state}
           </strong>
           {delivery.externalUrl ? (
             <a href={delivery.externalUrl} target="_blank" rel="noreferrer">
-              查看
+              {t('delivery_view')}
             </a>
           ) : null}
           {delivery.state === 'failed' ? (
@@ -98,13 +99,13 @@ export function DeliveryStatus({ deliveriesSlug, stateLabels }: DeliveryStatusPr
                 {delivery.lastError}
               </span>
               <Button buttonStyle="secondary" size="small" onClick={() => void retry(delivery)}>
-                重试
+                {t('delivery_retry')}
               </Button>
             </>
           ) : null}
         </div>
       ))}
-      <a href={`${admin}/collections/${deliveriesSlug}?where[state][in][0]=failed&where[state][in][1]=retrying&where[state][in][2]=delivering`}>推送失败或未完成的记录</a>
+      <a href={`${admin}/collections/${deliveriesSlug}?where[state][in][0]=failed&where[state][in][1]=retrying&where[state][in][2]=delivering`}>{t('delivery_unfinished')}</a>
     </div>
   )
 }
@@ -118,20 +119,21 @@ export function DeliveryRetryButton() {
       routes: { api },
     },
   } = useConfig()
+  const { t } = useGongkaiTranslation()
   if (!id || savedDocumentData?.state !== 'failed') return null
   const retry = async () => {
     const response = await fetch(`${serverURL}${api}/${collectionSlug}/${id}/retry`, { method: 'POST', credentials: 'include' }).catch(() => null)
     if (response?.ok) {
-      toast.success('已重新排队推送')
+      toast.success(t('delivery_requeued'))
       window.location.reload()
       return
     }
     const body = response ? ((await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null) : null
-    toast.error(body?.errors?.[0]?.message ?? '重试推送失败')
+    toast.error(body?.errors?.[0]?.message ?? t('delivery_retryFailed'))
   }
   return (
     <Button buttonStyle="primary" size="small" onClick={() => void retry()}>
-      重试推送
+      {t('delivery_retryButton')}
     </Button>
   )
 }

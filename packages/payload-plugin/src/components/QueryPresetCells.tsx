@@ -1,37 +1,25 @@
 'use client'
 
-import { Pill, useConfig, useTranslation } from '@payloadcms/ui'
+import { Pill, useConfig } from '@payloadcms/ui'
 import type { ClientField } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
-type Language = 'zh' | 'en'
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
-const operationLabels: Record<string, Record<Language, string>> = {
-  read: { zh: '查看', en: 'Read' },
-  update: { zh: '修改', en: 'Update' },
-  delete: { zh: '删除', en: 'Delete' },
-}
-
-const constraintLabels: Record<string, Record<Language, string>> = {
-  everyone: { zh: '所有人', en: 'Everyone' },
-  onlyMe: { zh: '仅自己', en: 'Only me' },
-  specificUsers: { zh: '指定用户', en: 'Specific users' },
-}
-
-function useLanguage(): Language {
-  const { i18n } = useTranslation()
-  return i18n.language === 'zh' ? 'zh' : 'en'
-}
+const operations = ['read', 'update', 'delete'] as const
+const constraints = ['everyone', 'onlyMe', 'specificUsers'] as const
 
 /** The presets list's 共享设置 cell: “查看：所有人，修改：指定用户” instead of Payload's English “Read: Everyone”. */
 export function QueryPresetAccessCell({ cellData }: { cellData?: Record<string, { constraint?: string } | undefined> }) {
-  const language = useLanguage()
-  const parts = ['read', 'update', 'delete']
+  const { t } = useGongkaiTranslation()
+  const parts = operations
     .filter((operation) => cellData?.[operation]?.constraint)
     .map((operation) => {
       const constraint = cellData?.[operation]?.constraint ?? ''
-      return `${operationLabels[operation]?.[language]}${language === 'zh' ? '：' : ': '}${constraintLabels[constraint]?.[language] ?? constraint}`
+      const who = (constraints as readonly string[]).includes(constraint) ? t(`preset_constraint_${constraint as (typeof constraints)[number]}`) : constraint
+      return t('problem', { label: t(`preset_operation_${operation}`), message: who })
     })
-  return <p className="gongkai-query-preset-access">{parts.join(language === 'zh' ? '，' : ', ')}</p>
+  return <p className="gongkai-query-preset-access">{parts.join(t('preset_separator'))}</p>
 }
 
 function findLabel(fields: readonly ClientField[], name: string): unknown {
@@ -54,9 +42,8 @@ function findLabel(fields: readonly ClientField[], name: string): unknown {
 /** A field label in the admin's language (labels are a string or `{ zh, en }`; functions are not shown). */
 function labelText(label: unknown, language: string): string | undefined {
   if (typeof label === 'string') return label
-  if (label && typeof label === 'object') {
-    const byLanguage = label as Record<string, unknown>
-    const text = byLanguage[language] ?? byLanguage.en ?? Object.values(byLanguage)[0]
+  if (isRecord(label)) {
+    const text = label[language] ?? label.en ?? Object.values(label)[0]
     return typeof text === 'string' ? text : undefined
   }
   return undefined
@@ -64,17 +51,16 @@ function labelText(label: unknown, language: string): string | undefined {
 
 /** The presets list's 列 cell: the columns by their field labels (索引号), not Payload's “Index Number”. */
 export function QueryPresetColumnsCell({ cellData, rowData }: { cellData?: { accessor: string; active?: boolean }[] | null; rowData?: { relatedCollection?: string } }) {
-  const { i18n } = useTranslation()
-  const language = useLanguage()
+  const { adminLanguage, t } = useGongkaiTranslation()
   const { getEntityConfig } = useConfig()
   const collection = rowData?.relatedCollection ? getEntityConfig({ collectionSlug: rowData.relatedCollection }) : undefined
   const columns = (cellData ?? []).filter((column) => column.active !== false)
-  if (columns.length === 0) return <span>{language === 'zh' ? '未选择列' : 'No columns selected'}</span>
+  if (columns.length === 0) return <span>{t('preset_noColumns')}</span>
   return (
     <div className="gongkai-query-preset-columns">
       {columns.map((column) => {
         const label = collection ? findLabel(collection.fields, column.accessor) : undefined
-        const text = labelText(label, i18n.language) ?? column.accessor
+        const text = labelText(label, adminLanguage) ?? column.accessor
         return (
           <Pill key={column.accessor} pillStyle="always-white" size="small">
             {text}

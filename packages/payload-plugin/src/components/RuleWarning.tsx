@@ -1,6 +1,8 @@
 'use client'
 
-import { useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
+import { useDocumentInfo, useField } from '@payloadcms/ui'
+
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
 type Problem = { path?: unknown; message?: unknown }
 
@@ -12,7 +14,7 @@ type Problem = { path?: unknown; message?: unknown }
 export function RuleWarning() {
   const { path, showError } = useField()
   const { savedDocumentData } = useDocumentInfo()
-  const { t } = useTranslation()
+  const { t } = useGongkaiTranslation()
   const warnings = (savedDocumentData as { ruleWarnings?: unknown } | undefined)?.ruleWarnings
   if (!path || showError || !Array.isArray(warnings)) return null
   const messages = [...new Set((warnings as Problem[]).filter((problem) => problem.path === path && typeof problem.message === 'string').map((problem) => problem.message as string))]
@@ -20,7 +22,7 @@ export function RuleWarning() {
   return (
     <div className="gongkai-rule-warning" role="status" data-path={path} style={{ marginTop: 4, color: 'var(--theme-warning-600, #b35900)', fontSize: 13, lineHeight: 1.4 }}>
       {messages.map((message) => (
-        <div key={message}>⚠ {t('gongkai:ruleWarning' as never, { message })}</div>
+        <div key={message}>⚠ {t('ruleWarning', { message })}</div>
       ))}
     </div>
   )

@@ -5,6 +5,8 @@ import type { KeyboardEvent } from 'react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { AvailableAction, AvailableActions, WorkflowActionInput } from '../workflow/availableActions.js'
+import { isRecord } from '../utilities/isRecord.js'
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
 
 type FieldError = { path?: string; message?: string }
 type ErrorBody = { message?: string; errors?: (FieldError & { name?: string; data?: { errors?: FieldError[] } })[] }
@@ -14,12 +16,12 @@ type ErrorBody = { message?: string; errors?: (FieldError & { name?: string; dat
  * field by its label and each rule, so they are shown as they are. Only Payload's own generic validation message
  * (“以下字段是无效的：…”, which names fields by key) gives way to the field messages it carries.
  */
-function errorMessage(body: ErrorBody | null, fallback: string, genericPrefixes: string[]): string {
+function errorMessage(body: ErrorBody | null, fallback: string, genericPrefixes: string[], separator: string): string {
   const first = body?.errors?.[0]
   const fieldMessages = [...new Set((first?.data?.errors ?? []).map((error) => error.message).filter((message): message is string => Boolean(message)))]
   const message = first?.message ?? body?.message
   const isGeneric = !message || genericPrefixes.some((prefix) => prefix !== '' && message.startsWith(prefix))
-  if (isGeneric && fieldMessages.length > 0) return fieldMessages.join('；')
+  if (isGeneric && fieldMessages.length > 0) return fieldMessages.join(separator)
   return message ?? fallback
 }
 
@@ -66,6 +68,7 @@ function stopEnter(event: KeyboardEvent) {
 
 function InputControl(props: { input: WorkflowActionInput; value: string; onChange: (value: string) => void; idPrefix: string }) {
   const { input, value, onChange } = props
+  const { t } = useGongkaiTranslation()
   const id = `${props.idPrefix}-${input.name}`
   const label = (
     <label htmlFor={id} style={{ display: 'block', marginBottom: 4, fontWeight: 600 }}>
@@ -79,7 +82,7 @@ function InputControl(props: { input: WorkflowActionInput; value: string; onChan
   } else if (input.type === 'select') {
     control = (
       <select id={id} name={input.name} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={stopEnter} style={inputStyle}>
-        <option value="">请选择</option>
+        <option value="">{t('controls_choose')}</option>
         {(input.options ?? []).map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -137,7 +140,8 @@ export function WorkflowControls() {
     },
   } = useConfig()
   const { reset, dispatchFields, getFields, setSubmitted } = useForm()
-  const { t } = useTranslation()
+  const { t: payloadT } = useTranslation()
+  const { t } = useGongkaiTranslation()
   const isModified = useFormModified()
   const { openModal } = useModal()
   const [workflow, setWorkflow] = useState<AvailableActions | null>(null)
@@ -159,14 +163,14 @@ export function WorkflowControls() {
     if (label === null) return
     succeeded.current = null
     if (!next) {
-      toast.success(`${label}成功`)
+      toast.success(t('controls_succeeded', { action: label }))
       return
     }
     // Payload's status line (已发布 / 已修改) follows what the action did.
     setHasPublishedDoc(next.isPublished)
     setUnpublishedVersionCount(next.isPublished && next.state !== 'published' && next.state !== 'invalidated' ? 1 : 0)
-    toast.success(`${label}成功，当前状态：${next.stateLabel}`)
-  }, [base, setHasPublishedDoc, setUnpublishedVersionCount])
+    toast.success(t('controls_succeededState', { action: label, state: next.stateLabel }))
+  }, [base, setHasPublishedDoc, setUnpublishedVersionCount, t])
 
   // Reloaded whenever the document is saved (a saved draft of a published document is a new 草稿 to submit) or
   // a version is added another way (Payload's “恢复为已发布”).
@@ -201,10 +205,10 @@ export function WorkflowControls() {
     if (!base || !pending) return
     const inputs = pending.kind === 'action' ? pending.action.inputs : pending.inputs
     const url = pending.kind === 'action' ? `${base}/workflow/${pending.action.action}` : `${base}/confidentiality-review`
-    const label = pending.kind === 'action' ? pending.action.label : '记录保密审查'
+    const label = pending.kind === 'action' ? pending.action.label : t('controls_recordReview')
     const missing = inputs.filter((input) => input.required && (values[input.name] ?? '').trim() === '')
     if (missing.length > 0) {
-      refuse(`${label}须填写：${missing.map((input) => input.label).join('、')}`, true)
+      refuse(t('controls_required', { action: label, inputs: missing.map((input) => input.label).join(t('listSeparator')) }), true)
       return
     }
     const response = await fetch(url, {
@@ -225,8 +229,8 @@ export function WorkflowControls() {
         setSubmitted(true)
         dispatchFields({ type: 'ADD_SERVER_ERRORS', errors: fieldErrors })
       }
-      const generic = [t('error:followingFieldsInvalid_one' as never), t('error:followingFieldsInvalid_other' as never)].map((text) => text.replace(/[:：]\s*$/u, ''))
-      refuse(errorMessage(body, t('gongkai:retryLater' as never, { action: label }), generic), isInputError)
+      const generic = [payloadT('error:followingFieldsInvalid_one' as never), payloadT('error:followingFieldsInvalid_other' as never)].map((text) => text.replace(/[:：]\s*$/u, ''))
+      refuse(errorMessage(body, t('retryLater', { action: label }), generic, t('problemSeparator')), isInputError)
       return
     }
     setLastError(null)
@@ -236,17 +240,19 @@ export function WorkflowControls() {
     succeeded.current = label
     const saved = await fetch(`${base}?draft=true&depth=0`, { credentials: 'include' }).catch(() => null)
     if (saved?.ok) {
-      const doc = (await saved.json()) as Record<string, unknown>
-      await reset(doc)
-      updateSavedDocumentData(doc)
+      const doc: unknown = await saved.json()
+      if (isRecord(doc)) {
+        await reset(doc)
+        updateSavedDocumentData(doc)
+      }
     }
     incrementVersionCount()
-  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount, getFields, setSubmitted, dispatchFields, t])
+  }, [base, pending, values, refuse, reset, updateSavedDocumentData, incrementVersionCount, getFields, setSubmitted, dispatchFields, t, payloadT])
 
   if (!base) {
     return (
       <div className="gongkai-workflow gongkai-workflow--new" style={{ alignSelf: 'center', color: 'var(--theme-elevation-500)' }}>
-        保存草稿后可提交审核
+        {t('controls_saveFirst')}
       </div>
     )
   }
@@ -254,14 +260,14 @@ export function WorkflowControls() {
 
   const review = workflow.confidentialityReview
   const inputs = pending?.kind === 'action' ? pending.action.inputs : (pending?.inputs ?? [])
-  const heading = pending?.kind === 'action' ? `${pending.action.label}：${workflow.title}` : `记录保密审查：${workflow.title}`
-  const disabledTitle = isModified ? '有未保存的修改：请先保存草稿，再进行审核发布操作' : undefined
+  const heading = t('problem', { label: pending?.kind === 'action' ? pending.action.label : t('controls_recordReview'), message: workflow.title })
+  const disabledTitle = isModified ? t('controls_unsaved') : undefined
   return (
     <div
       className="gongkai-workflow"
       data-state={workflow.state}
       role="group"
-      aria-label="审核发布"
+      aria-label={t('controls_region')}
       style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}
     >
       <span className="gongkai-workflow__state" style={{ padding: '2px 8px', borderRadius: 12, background: 'var(--theme-elevation-100)', whiteSpace: 'nowrap' }}>
@@ -273,12 +279,12 @@ export function WorkflowControls() {
           data-current={review.isCurrent ? 'true' : 'false'}
           style={{ whiteSpace: 'nowrap', color: review.isCurrent ? 'var(--theme-success-600, inherit)' : 'var(--theme-elevation-500)' }}
         >
-          {review.isCurrent ? '保密审查：已通过' : review.record ? (review.record.conclusion === 'failed' ? '保密审查：未通过' : '保密审查：内容已修改，须重新审查') : '保密审查：未审查'}
+          {t(review.isCurrent ? 'controls_review_passed' : review.record ? (review.record.conclusion === 'failed' ? 'controls_review_failed' : 'controls_review_stale') : 'controls_review_none')}
         </span>
       ) : null}
       {review?.canRecord ? (
         <Button buttonStyle="secondary" size="medium" margin={false} disabled={isModified} tooltip={disabledTitle} onClick={() => open({ kind: 'review', inputs: review.inputs })}>
-          记录保密审查
+          {t('controls_recordReview')}
         </Button>
       ) : null}
       {workflow.actions.map((action) => (
@@ -295,7 +301,7 @@ export function WorkflowControls() {
           {action.label}
         </Button>
       ))}
-      {isModified ? <span style={{ color: 'var(--theme-elevation-500)', fontSize: 13 }}>请先保存草稿</span> : null}
+      {isModified ? <span style={{ color: 'var(--theme-elevation-500)', fontSize: 13 }}>{t('controls_saveDraftFirst')}</span> : null}
       {lastError ? (
         <div className="gongkai-workflow__error" role="alert" style={{ flexBasis: '100%', color: 'var(--theme-error-500)', whiteSpace: 'normal' }}>
           {lastError}
@@ -304,9 +310,9 @@ export function WorkflowControls() {
       <ConfirmationModal
         modalSlug={modalSlug}
         heading={heading}
-        confirmLabel="确认"
-        confirmingLabel="处理中…"
-        cancelLabel="取消"
+        confirmLabel={t('controls_confirm')}
+        confirmingLabel={t('controls_confirming')}
+        cancelLabel={t('controls_cancel')}
         onConfirm={run}
         body={
           <div className="gongkai-workflow__dialog" style={{ minWidth: 360 }}>
@@ -315,7 +321,7 @@ export function WorkflowControls() {
                 {lastError}
               </p>
             ) : null}
-            {inputs.length === 0 ? <p>确认对{workflow.title}执行“{pending?.kind === 'action' ? pending.action.label : ''}”？</p> : null}
+            {inputs.length === 0 ? <p>{t('controls_confirmAction', { document: workflow.title, action: pending?.kind === 'action' ? pending.action.label : '' })}</p> : null}
             {inputs.map((input) => (
               <InputControl
                 key={input.name}

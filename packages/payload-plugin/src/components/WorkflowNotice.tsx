@@ -1,7 +1,10 @@
 'use client'
 
-import { useConfig, useFormFields, useTranslation } from '@payloadcms/ui'
+import { useConfig, useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+
+import { useGongkaiTranslation } from './useGongkaiTranslation.js'
+
 
 export type WorkflowNoticeProps = { usersSlug: string; timeZone: string }
 
@@ -37,8 +40,7 @@ export function WorkflowNotice(props: WorkflowNoticeProps) {
   const returnedBy = useText('workflow.returnedBy')
   const returnedAt = useText('workflow.returnedAt')
   const [returnedByName, setReturnedByName] = useState<string | null>(null)
-  const { i18n } = useTranslation()
-  const isChinese = i18n.language === 'zh'
+  const { t, language } = useGongkaiTranslation()
 
   useEffect(() => {
     if (state !== 'returned' || !returnedBy) return
@@ -59,7 +61,7 @@ export function WorkflowNotice(props: WorkflowNoticeProps) {
     }
   }, [state, returnedBy, serverURL, api, props.usersSlug])
 
-  const format = new Intl.DateTimeFormat(isChinese ? 'zh-CN' : 'en-GB', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const format = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: props.timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
   return (
     <>
       <style>{hidePayloadStatus}</style>
@@ -75,13 +77,12 @@ export function WorkflowNotice(props: WorkflowNoticeProps) {
             color: 'var(--theme-text)',
           }}
         >
-          <strong>{isChinese ? '已退回' : 'Returned'}</strong>
-          {returnedByName ? (isChinese ? `，退回人：${returnedByName}` : ` by ${returnedByName}`) : ''}
-          {returnedAt ? `${isChinese ? '，' : ', '}${format.format(new Date(returnedAt))}` : ''}
+          <strong>{t('notice_returned')}</strong>
+          {returnedByName ? t('notice_returnedBy', { name: returnedByName }) : ''}
+          {returnedAt ? t('notice_returnedAt', { at: format.format(new Date(returnedAt)) }) : ''}
           {reason ? (
             <div className="gongkai-return-notice__reason" style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>
-              {isChinese ? '退回理由：' : 'Reason: '}
-              {reason}
+              {t('notice_returnReason', { reason })}
             </div>
           ) : null}
         </div>

@@ -69,7 +69,7 @@ export function withDeliveryStatus(collection: CollectionConfig, options: Saniti
               path: deliveryStatusComponentPath,
               clientProps: {
                 deliveriesSlug: options.delivery.deliveriesSlug,
-                stateLabels: Object.fromEntries(deliveryStates.map((state) => [state.value, state.label.zh])),
+                stateLabels: Object.fromEntries(deliveryStates.map((state) => [state.value, state.label])),
               },
             },
           ],

@@ -1,3 +1,5 @@
+import { labelIn } from '../translations/message.js'
+import type { Translating } from '../translations/message.js'
 import type { LocalizedLabel } from '../types.js'
 
 /** What a delivery does at its target. */
@@ -32,6 +34,6 @@ export const deliveryStates: readonly { value: DeliveryState; label: LocalizedLa
 /** States in which a worker will still act on the delivery. */
 export const pendingDeliveryStates: readonly DeliveryState[] = ['queued', 'delivering', 'retrying']
 
-export function deliveryStateLabel(state: string): string {
-  return deliveryStates.find((candidate) => candidate.value === state)?.label.zh ?? state
+export function deliveryStateLabel(state: string, req?: Translating): string {
+  return labelIn(deliveryStates.find((candidate) => candidate.value === state)?.label, req) || state
 }

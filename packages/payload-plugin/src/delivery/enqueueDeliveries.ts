@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { loadOwningAgencyIds } from '../access/documentAgencies.js'
+import { findDocumentByID } from '../infrastructure/documents.js'
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { relationId } from '../utilities/relationIds.js'
 import type { DeliveryAction } from './deliveryStates.js'
@@ -51,7 +53,7 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
       participationDecisions.push(...(await decisionOfParticipation(req, reference)))
       continue
     }
-    const doc = (await req.payload.findByID({
+    const doc: StoredDocument | null = await req.payload.findByID({
       collection: reference.collection,
       id: reference.id,
       draft: args.action !== 'publish' && args.action !== 'validity',
@@ -59,7 +61,7 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
       overrideAccess: true,
       disableErrors: true,
       req,
-    })) as (Record<string, unknown> & { id: number | string }) | null
+    })
     if (!doc || !isProactive(doc)) continue
     const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
     const agency = agencies[0]
@@ -125,7 +127,7 @@ export async function enqueueDeliveries(args: EnqueueDeliveriesArgs): Promise<Qu
 /** The decision a 公众参与 record belongs to, when it names one. */
 async function decisionOfParticipation(req: PayloadRequest, reference: { collection: string; id: number | string }): Promise<{ collection: string; id: number | string }[]> {
   const options = gongkaiOptionsOf(req.payload)
-  const record = (await req.payload.findByID({ collection: reference.collection, id: reference.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+  const record = await findDocumentByID({ req, collection: 'participation', id: reference.id, draft: true })
   const decision = relationId(record?.decision)
   return decision === undefined ? [] : [{ collection: options.slugs.decisions, id: decision }]
 }

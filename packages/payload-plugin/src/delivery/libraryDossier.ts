@@ -9,6 +9,7 @@ import { relationId } from '../utilities/relationIds.js'
 import { isProactive } from './enqueueDeliveries.js'
 import { contentIdOf } from './contentId.js'
 import { renderBody } from './renderBody.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -57,7 +58,7 @@ export async function libraryDossierOf(args: { req: PayloadRequest; options: San
   })
   const core = buildDecisionDossier({
     decision: doc,
-    participation: participation as Record<string, unknown>[],
+    participation,
     calendarDay: (value) => toCalendarDate(value, options.timeZone),
   })
   const date = (value: string | null | undefined) => value ?? undefined
@@ -86,7 +87,7 @@ export async function libraryDossierOf(args: { req: PayloadRequest; options: San
     }
   }
   const consultationForm = option(core.commentPeriod.form)
-  const meeting = (doc.meeting ?? {}) as Record<string, unknown>
+  const meeting = isRecord(doc.meeting) ? doc.meeting : {}
   const decisionMeeting: NonNullable<DecisionDossier['decisionMeeting']> = {
     ...optional('meetingDate', toCalendarDate(meeting.date, options.timeZone)),
     ...optional('meetingKind', option(meeting.kind) as 'executive_meeting' | undefined),

@@ -10,6 +10,7 @@ import { relationId, relationIds } from '../utilities/relationIds.js'
 import { contentIdOf } from './contentId.js'
 import { libraryDossierOf } from './libraryDossier.js'
 import { absoluteUrl, renderBody } from './renderBody.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -31,7 +32,7 @@ function text(value: unknown): string | undefined {
 }
 
 function asDoc(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  return isRecord(value) ? value : undefined
 }
 
 /** The body field of a kind: 正文, or for a decision its 决策结果 (else its draft). */

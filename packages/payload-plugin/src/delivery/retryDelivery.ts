@@ -3,9 +3,11 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { hasAgencyRole, isSiteAdmin } from '../access/roles.js'
 import { relationId } from '../utilities/relationIds.js'
+import { findDeliveryByID } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { inTransaction } from '../infrastructure/transaction.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 import { deliveryStateLabel } from './deliveryStates.js'
 import { deliveryTaskSlug } from './deliveryTaskSlug.js'
 import { wakeAfterCommit } from './deliveryWorker.js'
@@ -14,24 +16,24 @@ import { wakeAfterCommit } from './deliveryWorker.js'
  * Queues a failed (or cancelled) delivery again, once the cause is fixed. Only a 签发 (publisher) of the
  * document's agency or a site admin may; attempts start from zero.
  *
- * @throws WorkflowError 401/403/404/409 with a Chinese message
+ * @throws WorkflowError 401/403/404/409 with a message in the request's language
  */
 export async function retryDelivery(args: { payload: Payload; req?: PayloadRequest; user: Record<string, unknown> | null | undefined; id: number | string }) {
   const { payload, user } = args
   const options = gongkaiOptionsOf(payload).delivery
-  if (!user) throw new WorkflowError('须登录后才能重试推送', 401)
+  if (!user) throw new WorkflowError(message(args.req, 'loginToRetry'), 401)
   const req = args.req ?? (await createLocalReq({ user: user as never }, payload))
   // Delivery ids are PostgreSQL serials: anything else (NUL, surrogates, 1e400…) names no delivery.
   const isSerial = /^[1-9][0-9]{0,14}$/u.test(String(args.id))
-  if (!isSerial) throw new WorkflowError(`找不到ID为“${String(args.id).replace(/[^\p{L}\p{N}._-]/gu, '').slice(0, 40)}”的推送记录`, 404)
+  if (!isSerial) throw new WorkflowError(message(req, 'deliveryNotFound', { id: String(args.id).replace(/[^\p{L}\p{N}._-]/gu, '').slice(0, 40) }), 404)
   return inTransaction(req, async () => {
-    const record = (await payload.findByID({ collection: options.deliveriesSlug, id: args.id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
-    if (!record) throw new WorkflowError(`找不到ID为“${String(args.id)}”的推送记录`, 404)
+    const record = await findDeliveryByID({ req, id: args.id })
+    if (!record) throw new WorkflowError(message(req, 'deliveryNotFound', { id: String(args.id) }), 404)
     if (!isSiteAdmin(user) && !hasAgencyRole(user, relationId(record.agency), 'publisher')) {
-      throw new WorkflowError('只有该文件所属机构的签发人或站点管理员可以重试推送', 403)
+      throw new WorkflowError(message(req, 'retryPublishersOnly'), 403)
     }
     if (record.state !== 'failed' && record.state !== 'cancelled') {
-      throw new WorkflowError(`推送记录当前状态为“${deliveryStateLabel(String(record.state))}”，只有推送失败或已取消的记录可以重试`, 409)
+      throw new WorkflowError(message(req, 'retryWrongState', { state: deliveryStateLabel(String(record.state), req) }), 409)
     }
     const updated = await payload.update({
       collection: options.deliveriesSlug,

@@ -2,6 +2,7 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 
 import { recordAudit } from '../audit/audit.js'
+import { findDocumentByID } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { inTransaction } from '../infrastructure/transaction.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
@@ -62,19 +63,17 @@ async function attempt(payload: Payload, record: DeliveryRecord, isStatusCheck: 
   // Checked again when sending: a document whose 公开属性 changed since it was queued does not go out.
   if (record.action === 'publish' && !isProactive(doc)) return { state: 'skipped', note: '文件不是主动公开，不推送' }
   const agencyId = relationId(record.agency)
-  const agency = agencyId
-    ? ((await payload.findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null)
-    : null
+  const agency = agencyId ? await findDocumentByID({ req, collection: 'agencies', id: agencyId }) : null
   const isLibrary = record.target === libraryTargetName
-  const libraryAgencyId = isLibrary && delivery.library ? libraryAgencyIdOf(delivery.library, agency ?? {}) : undefined
+  const libraryAgencyId = isLibrary && delivery.library ? libraryAgencyIdOf(delivery.library, agency) : undefined
   // 联合发文: the co-issuers go in the library's issuers after the lead, as registered agencies.
   const jointIssuers: { id: string; name: string }[] = []
   if (isLibrary && delivery.library && record.action === 'publish') {
     for (const jointId of relationIds(doc.jointIssuers)) {
       if (jointId === agencyId) continue
-      const joint = (await payload.findByID({ collection: options.slugs.agencies, id: jointId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+      const joint = await findDocumentByID({ req, collection: 'agencies', id: jointId })
       if (!joint) continue
-      jointIssuers.push({ id: libraryAgencyIdOf(delivery.library, joint), name: String(joint.name ?? jointId) })
+      jointIssuers.push({ id: libraryAgencyIdOf(delivery.library, joint), name: joint.name })
     }
   }
   const outgoing = await outgoingDocument({ req, options, key, doc, libraryAgencyId, jointIssuerIds: jointIssuers.map((joint) => joint.id), version: record.version })
@@ -114,7 +113,7 @@ async function attempt(payload: Payload, record: DeliveryRecord, isStatusCheck: 
     return deliverToLibrary({
       payload,
       options: delivery,
-      agency: agency ?? {},
+      agency,
       jointIssuers,
       outgoing,
       delivery: {

@@ -5,6 +5,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
+import { message } from '../translations/message.js'
 
 type Doc = Record<string, unknown>
 
@@ -48,16 +49,19 @@ export function participationComplianceEndpoint(options: SanitizedGongkaiPluginO
     handler: async (req) => {
       const yearText = typeof req.query?.year === 'string' ? req.query.year : ''
       if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100) {
-        throw badRequest('year', `参数“年度”（year）须为 2000 至 2100 之间的四位年份，而不是“${yearText.slice(0, 20)}”`)
+        throw badRequest('year', message(req, 'complianceYearInvalid', { value: yearText.slice(0, 20) }))
       }
       const year = Number(yearText)
       const agencyText = typeof req.query?.agency === 'string' ? req.query.agency : ''
       if (!/^\d{1,15}$/.test(agencyText) && !/^[0-9a-f]{24}$/i.test(agencyText)) {
-        throw badRequest('agency', `参数“政府层级机关”（agency）须为机关的ID，而不是“${agencyText.slice(0, 40)}”`)
+        throw badRequest('agency', message(req, 'complianceAgencyInvalid', { value: agencyText.slice(0, 40) }))
       }
       const agencyId = /^\d+$/.test(agencyText) ? Number(agencyText) : agencyText
       const agency = (await req.payload.findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
-      if (!agency) throw new APIError(`找不到ID为“${agencyText}”的机关`, 404, { errors: [{ path: 'agency', message: `找不到ID为“${agencyText}”的机关` }] }, true)
+      if (!agency) {
+        const text = message(req, 'agencyNotFound', { id: agencyText })
+        throw new APIError(text, 404, { errors: [{ path: 'agency', message: text }] }, true)
+      }
       const agencies = await agencyAndDescendants(req, options.slugs.agencies, agencyId)
 
       // A day either side of the year, then the exact calendar year in the deployment's time zone.

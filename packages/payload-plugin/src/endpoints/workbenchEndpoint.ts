@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { buildWorkbench } from '../workbench/buildWorkbench.js'
 import { gongkaiOptionsOf } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 
 /**
  * `GET /api/gongkai/workbench` — the signed-in user's 工作台: one line per thing to do (drafts, returned, waiting
@@ -14,7 +15,7 @@ export const workbenchEndpoint: Endpoint = {
   path: '/gongkai/workbench',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw new WorkflowError('须登录后才能查看工作台', 401)
+    if (!req.user) throw new WorkflowError(message(req, 'loginToSeeWorkbench'), 401)
     const workbench = await buildWorkbench({
       payload: req.payload,
       req,

@@ -7,6 +7,6 @@ import { agencyIdsWithRole } from '../access/roles.js'
  * it; nothing for site administrators or editors of several agencies, who choose.
  */
 export const defaultOwnAgency: DefaultValue = ({ user }) => {
-  const agencies = agencyIdsWithRole(user as Record<string, unknown> | null, 'editor')
+  const agencies = agencyIdsWithRole(user, 'editor')
   return agencies.length === 1 ? agencies[0] : undefined
 }

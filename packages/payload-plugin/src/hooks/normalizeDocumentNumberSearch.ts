@@ -1,5 +1,6 @@
 import { normalizeDocumentNumberQuery } from '@gongkai/core'
 import type { CollectionBeforeOperationHook, Where } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
 
 const textOperators = new Set(['equals', 'not_equals', 'like', 'contains', 'in', 'not_in'])
 
@@ -8,9 +9,9 @@ function normalizeWhere(where: Where, field: string): Where {
   for (const [key, value] of Object.entries(where)) {
     if ((key === 'and' || key === 'or') && Array.isArray(value)) {
       result[key] = value.map((condition) => (condition && typeof condition === 'object' ? normalizeWhere(condition as Where, field) : condition))
-    } else if (key === field && value && typeof value === 'object') {
+    } else if (key === field && isRecord(value)) {
       result[key] = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([operator, operand]) => {
+        Object.entries(value).map(([operator, operand]) => {
           if (!textOperators.has(operator)) return [operator, operand]
           if (typeof operand === 'string') return [operator, normalizeDocumentNumberQuery(operand)]
           if (Array.isArray(operand)) return [operator, operand.map((item) => (typeof item === 'string' ? normalizeDocumentNumberQuery(item) : item))]

@@ -1,12 +1,14 @@
 import { ValidationError } from 'payload'
 import type { PayloadRequest } from 'payload'
 
+import { message, separatorOf } from '../translations/message.js'
+
 /** `发文字号：缺少“号”字` — the message with the field's label in front, unless the message already names it. */
 export function problemText(problem: FieldProblem, req?: PayloadRequest): string {
   if (!problem.label) return problem.message
   const label = problem.label.split(' › ').pop() ?? problem.label
   if (problem.message.includes(label)) return problem.message
-  return req?.t ? req.t('gongkai:problem' as never, { label: problem.label, message: problem.message }) : `${problem.label}：${problem.message}`
+  return message(req, 'problem', { label: problem.label, message: problem.message })
 }
 
 /** A rule a document breaks: the field's data path, its label as the editor reads it, and the rule's message. */
@@ -44,7 +46,6 @@ export class RuleError extends ValidationError {
     const problems = dedupeProblems(args.problems)
     super({ collection: args.collection, errors: problems.map(({ path, label, message }) => (label ? { path, label, message } : { path, message })) }, args.req?.t)
     this.name = 'ValidationError'
-    const separator = args.req?.t ? args.req.t('gongkai:problemSeparator' as never) : '；'
-    this.message = args.message ?? problems.map((problem) => problemText(problem, args.req)).join(separator)
+    this.message = args.message ?? problems.map((problem) => problemText(problem, args.req)).join(separatorOf(args.req))
   }
 }

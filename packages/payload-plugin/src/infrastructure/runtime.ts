@@ -1,25 +1,20 @@
 import type { Payload } from 'payload'
 
+import { message } from '../translations/message.js'
+import type { Translating } from '../translations/message.js'
 import type { AgencyOwnedCollection, SanitizedGongkaiPluginOptions } from '../types.js'
 
 /** Where `gongkaiPlugin` leaves its sanitized options on the config, for the local API functions. */
 export const optionsConfigKey = 'gongkai'
 
 export function gongkaiOptionsOf(payload: Payload): SanitizedGongkaiPluginOptions {
-  const options = (payload.config.custom as Record<string, unknown> | undefined)?.[optionsConfigKey]
+  // `gongkaiPlugin` stores the sanitized options there (`custom` is Payload's untyped slot for plugins).
+  const options: SanitizedGongkaiPluginOptions | undefined = payload.config.custom?.[optionsConfigKey]
   if (!options) throw new Error('gongkaiPlugin is not installed in this Payload config')
-  return options as SanitizedGongkaiPluginOptions
+  return options
 }
 
 export const workflowCollections: readonly AgencyOwnedCollection[] = ['policies', 'interpretations', 'decisions', 'participation', 'catalogues']
-
-const kindLabels: Record<AgencyOwnedCollection, string> = {
-  policies: '政策文件',
-  interpretations: '政策解读',
-  decisions: '重大行政决策',
-  participation: '公众参与记录',
-  catalogues: '重大行政决策事项目录',
-}
 
 export function workflowCollectionOf(options: SanitizedGongkaiPluginOptions, slug: string): AgencyOwnedCollection | undefined {
   return workflowCollections.find((key) => options.slugs[key] === slug)
@@ -30,7 +25,7 @@ export function titleOf(doc: Record<string, unknown> | undefined | null): string
   return typeof title === 'string' && title !== '' ? title : `#${String(doc?.id ?? '')}`
 }
 
-/** How messages name a document: 政策文件“关于……的通知”. */
-export function documentLabel(key: AgencyOwnedCollection, doc: Record<string, unknown> | undefined | null): string {
-  return `${kindLabels[key]}“${titleOf(doc)}”`
+/** How messages name a document, in the request's language: 政策文件“关于……的通知”, Policy document "…". */
+export function documentLabel(key: AgencyOwnedCollection, doc: Record<string, unknown> | undefined | null, req?: Translating): string {
+  return message(req, 'document', { kind: message(req, `kind_${key}`), title: titleOf(doc) })
 }

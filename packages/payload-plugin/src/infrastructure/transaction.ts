@@ -26,7 +26,7 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
  * reserved 索引号 serial.
  */
 export async function inWorkflowTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const context = req.context as Record<string, unknown>
+  const context = req.context
   const previous = context[workflowContextKey]
   context[workflowContextKey] = true
   try {

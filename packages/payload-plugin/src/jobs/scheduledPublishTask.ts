@@ -5,6 +5,7 @@ import { relationId } from '../utilities/relationIds.js'
 import { publishBundle } from '../workflow/publishBundle.js'
 import type { Doc } from '../workflow/publishBundle.js'
 import { recordAudit } from '../audit/audit.js'
+import type { WorkflowRecord } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import { inWorkflowTransaction } from '../infrastructure/transaction.js'
@@ -34,9 +35,9 @@ export function createScheduledPublishTask(): TaskConfig {
       const revertSchedule = async (args: { collection: string; id: string; jobId: number | string; message: string }) => {
         const req = await createLocalReq({}, payload)
         await inWorkflowTransaction(req, async () => {
-          const doc = (await payload.findByID({ collection: args.collection, id: args.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+          const doc: Doc | null = await payload.findByID({ collection: args.collection, id: args.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
           if (!doc) return
-          const workflow = (doc.workflow ?? {}) as Record<string, unknown>
+          const workflow: WorkflowRecord = doc.workflow ?? {}
           await payload.update({
             collection: args.collection,
             id: args.id,
@@ -66,8 +67,8 @@ export function createScheduledPublishTask(): TaskConfig {
       if (!key) return { output: { status: 'skipped: unknown collection', published: [] } }
       const req = await createLocalReq({}, payload)
       const run = inWorkflowTransaction(req, async () => {
-        const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
-        const workflow = (doc?.workflow ?? {}) as Record<string, unknown>
+        const doc: Doc | null = await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
+        const workflow: WorkflowRecord = doc?.workflow ?? {}
         if (!doc || doc.workflowState !== 'scheduled' || String(workflow.scheduledJobId ?? '') !== String(job.id)) {
           return { output: { status: 'skipped: no longer scheduled', published: [] } }
         }

@@ -6,6 +6,8 @@ import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationIds } from '../utilities/relationIds.js'
 import type { AttachmentText } from './attachmentText.js'
 import { fieldLabelAt } from './fieldLabel.js'
+import { findingMessage, storedAttachmentText } from './findingMessage.js'
+import { message } from '../translations/message.js'
 
 /** Who confirmed a file that could not be read, and when. */
 export type ManualReviewConfirmation = { confirmedBy: number | string | null; confirmedAt: string | null; note: string | null }
@@ -75,7 +77,7 @@ export async function loadAttachmentFindings(args: {
       const attachment = byId.get(id)
       if (!attachment) continue
       const fieldPath = `${field}.${index}`
-      const fieldLabel = fieldLabelAt(collectionConfig.fields, field)
+      const fieldLabel = fieldLabelAt(collectionConfig.fields, field, req)
       const title = String(attachment.title || attachment.filename || `#${id}`)
       const extraction = attachment.textExtraction
       if (extraction?.status === 'extracted' && Array.isArray(extraction.segments)) {
@@ -90,14 +92,14 @@ export async function loadAttachmentFindings(args: {
               kind: finding.kind,
               severity: finding.severity,
               masked: finding.masked,
-              message: `附件“${title}”${segment.location ?? ''}：${finding.message}`,
+              message: message(req, 'attachmentFinding', { title, location: storedAttachmentText(segment.location ?? '', req), finding: findingMessage(finding, req) }),
             })
           }
         }
         continue
       }
       const confirmed = isConfirmed(attachment)
-      const reason = extraction?.reason ?? '未提取文字'
+      const reason = extraction?.reason ?? message(req, 'attachmentNotExtracted')
       findings.push({
         fieldPath,
         fieldLabel,
@@ -105,7 +107,7 @@ export async function loadAttachmentFindings(args: {
         kind: 'needs_manual_review',
         severity: confirmed ? 'warning' : 'blocking',
         masked: '',
-        message: confirmed ? `附件“${title}”需人工审查（${reason}），已由审核人员确认` : `附件“${title}”需人工审查：${reason}，须由审核人员打开文件逐一确认不含敏感信息`,
+        message: message(req, confirmed ? 'attachmentManualReviewConfirmed' : 'attachmentManualReviewNeeded', { title, reason: storedAttachmentText(reason, req) }),
         confirmation: confirmed
           ? { confirmedBy: (attachment.manualReview?.confirmedBy as number | string | undefined) ?? null, confirmedAt: attachment.manualReview?.confirmedAt ?? null, note: attachment.manualReview?.note ?? null }
           : null,

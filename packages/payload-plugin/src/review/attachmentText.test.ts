@@ -50,7 +50,7 @@ describe('extractAttachmentText', () => {
       expect(await extractAttachmentText({ data, mimetype: 'application/pdf' })).toEqual({ status: 'extracted', segments: [{ location: '第1页', text: 'Page one' }] })
       expect(Object.keys(Array.prototype)).toContain('gongkaiTestProperty')
     } finally {
-      delete (Array.prototype as unknown as Record<string, unknown>).gongkaiTestProperty
+      Reflect.deleteProperty(Array.prototype, 'gongkaiTestProperty')
     }
   })
 })

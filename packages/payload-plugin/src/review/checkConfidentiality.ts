@@ -1,9 +1,13 @@
-import { hasBlockingFindings as coreHasBlockingFindings, classificationLevels, labelOf, scanRichText, scanText } from '@gongkai/core'
+import { hasBlockingFindings as coreHasBlockingFindings, scanRichText, scanText } from '@gongkai/core'
 import type { Finding, ScanOptions } from '@gongkai/core'
 import type { Field } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
+
+import { findingMessage } from './findingMessage.js'
+import type { FieldFindingCode } from './findingMessage.js'
 
 /** A scanner finding and the field it is in: `body`, `publicComments.0.summary`, `meeting.name`. */
-export type FieldFinding = Finding & { fieldPath: string }
+export type FieldFinding = Omit<Finding, 'code'> & { fieldPath: string; code: FieldFindingCode }
 
 /** Name of the group that holds the review record; it is the reviewer's own text and never scanned. */
 export const confidentialityReviewFieldName = 'confidentialityReview'
@@ -19,7 +23,7 @@ function join(prefix: string, name: string): string {
 
 /** Walks the data along the field tree: groups and named tabs nest, arrays and blocks per row, rows and collapsibles flat. */
 function walk(fields: readonly Field[], data: unknown, prefix: string, visit: Visit): void {
-  const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {}
+  const record = isRecord(data) ? data : {}
   for (const field of fields) {
     if (field.type === 'row' || field.type === 'collapsible') {
       walk(field.fields, record, prefix, visit)
@@ -89,9 +93,6 @@ export function scanDocument({
   }
   const classification = (doc as { classification?: unknown } | null)?.classification
   if (typeof classification === 'string' && classification !== 'unclassified') {
-    const level = classificationLevels.some((option) => option.value === classification)
-      ? labelOf(classificationLevels, classification as (typeof classificationLevels)[number]['value'])
-      : classification
     findings.unshift({
       fieldPath: 'classification',
       kind: 'classification_mark',
@@ -100,13 +101,16 @@ export function scanDocument({
       end: classification.length,
       match: classification,
       masked: classification,
-      message: `密级为“${level}”：标有密级的文件不得公开发布，请核实并改为“非密”`,
+      // In Chinese, as core's own findings are; `findingMessage` words it in the request's language.
+      message: findingMessage({ code: 'classification_level', params: { match: classification } }, undefined),
+      code: 'classification_level',
+      params: { match: classification },
     })
   }
   return findings
 }
 
 /** True when any finding stops approval (valid ID numbers, 密级 marks, a 密级 other than 非密). */
-export function hasBlockingFindings(findings: readonly Finding[]): boolean {
-  return coreHasBlockingFindings(findings)
+export function hasBlockingFindings(findings: readonly Pick<Finding, 'severity'>[]): boolean {
+  return coreHasBlockingFindings(findings as readonly Finding[])
 }

@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto'
 import { deliveryChannelsField, nonContentFieldNames } from '../infrastructure/documentFieldNames.js'
 import type { HasFields } from './checkConfidentiality.js'
 import { textFieldsOf } from './checkConfidentiality.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /** JSON with object keys sorted, so a rich-text value hashes the same before and after a jsonb round trip. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
+  if (isRecord(value)) {
+    const entries = Object.entries(value)
       .filter(([, item]) => item !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`

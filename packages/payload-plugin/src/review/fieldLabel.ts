@@ -1,14 +1,7 @@
 import type { Field } from 'payload'
 
-function zhOf(label: unknown): string | undefined {
-  if (typeof label === 'string') return label
-  if (label && typeof label === 'object') {
-    const record = label as Record<string, unknown>
-    const value = record.zh ?? Object.values(record)[0]
-    return typeof value === 'string' ? value : undefined
-  }
-  return undefined
-}
+import { message, payloadLabelIn } from '../translations/message.js'
+import type { Translating } from '../translations/message.js'
 
 function findNamed(fields: readonly Field[], name: string): Field | undefined {
   for (const field of fields) {
@@ -31,20 +24,20 @@ function findNamed(fields: readonly Field[], name: string): Field | undefined {
 }
 
 /**
- * The Chinese label of the field at a data path, with row numbers: `publicComments.1.summary` →
- * `公众意见第2条 › 意见摘要`. Falls back to the path's names when a label is missing.
+ * The label of the field at a data path in the request's language (Chinese without one), with row numbers:
+ * `publicComments.1.summary` → `公众意见第2条 › 意见摘要`. Falls back to the path's names when a label is missing.
  */
-export function fieldLabelAt(fields: readonly Field[], fieldPath: string): string {
+export function fieldLabelAt(fields: readonly Field[], fieldPath: string, req?: Translating): string {
   const parts: string[] = []
   let current: readonly Field[] = fields
   for (const segment of fieldPath.split('.')) {
     if (/^\d+$/.test(segment)) {
       const last = parts.pop() ?? ''
-      parts.push(`${last}第${Number(segment) + 1}条`)
+      parts.push(message(req, 'row', { label: last, number: Number(segment) + 1 }))
       continue
     }
     const field = findNamed(current, segment)
-    parts.push(zhOf(field && 'label' in field ? field.label : undefined) ?? segment)
+    parts.push(payloadLabelIn(field && 'label' in field ? field.label : undefined, req, segment))
     current = field && 'fields' in field && Array.isArray(field.fields) ? field.fields : []
   }
   return parts.join(' › ')

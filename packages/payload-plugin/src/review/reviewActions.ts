@@ -7,6 +7,7 @@ import { loadOwningAgencyIds, loadReadingAgencyIds } from '../access/documentAge
 import { hasAgencyRoleInAny, isMemberOfAny, isSiteAdmin } from '../access/roles.js'
 import type { GongkaiSlugs } from '../types.js'
 import { latestVersionId, recordAudit } from '../audit/audit.js'
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { inTransaction } from '../infrastructure/transaction.js'
 import type { AttachmentFinding } from './attachmentFindings.js'
@@ -16,6 +17,9 @@ import { confidentialityReviewFieldName, hasBlockingFindings, scanDocument, text
 import type { ConfidentialityReview, ReviewConclusion } from './confidentialityReviewField.js'
 import { confidentialityContentHash } from './contentHash.js'
 import { fieldLabelAt } from './fieldLabel.js'
+import { isRecord } from '../utilities/isRecord.js'
+import { findingMessage } from './findingMessage.js'
+import { message } from '../translations/message.js'
 import { relationIds } from '../utilities/relationIds.js'
 import { RuleError } from '../infrastructure/RuleError.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
@@ -56,13 +60,13 @@ async function load({ payload, req, collection, id }: ActionArgs): Promise<Conte
   const config = payload.collections[collection]?.config
   const key = workflowCollectionOf(options, collection)
   if (!config || !key) {
-    throw new WorkflowError(`集合“${collection}”没有保密审查`, 404)
+    throw new WorkflowError(message(req, 'noConfidentialityReview', { collection }), 404)
   }
   const request = req ?? (await createLocalReq({}, payload))
-  const doc = (await payload
+  const doc: StoredDocument | null = await payload
     .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-    .catch(() => null)) as Record<string, unknown> | null
-  if (!doc) throw new WorkflowError(`找不到文件（${collection} #${id}）`, 404)
+    .catch(() => null)
+  if (!doc) throw new WorkflowError(message(request, 'documentNotFound', { id: String(id) }), 404)
   return { options, config, key, doc, req: request, slugs: options.slugs }
 }
 
@@ -84,10 +88,10 @@ export async function canSeeFindings({ context, user }: { context: Context; user
 }
 
 async function authorize(args: ActionArgs): Promise<Context> {
-  if (!args.user) throw new WorkflowError('请先登录', 401)
+  if (!args.user) throw new WorkflowError(message(args.req, 'loginFirst'), 401)
   const context = await load(args)
   if (!(await canReviewDocument({ context, user: args.user }))) {
-    throw new WorkflowError('只有文件所属机关的审核人员或站点管理员可以进行保密审查', 403)
+    throw new WorkflowError(message(context.req, 'reviewersOnly'), 403)
   }
   return context
 }
@@ -109,9 +113,13 @@ export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> 
   const { config, doc } = context
   if (args.user !== undefined && !(await canSeeFindings({ context, user: args.user }))) {
     // Not found rather than forbidden: the draft's existence is not public either.
-    throw new WorkflowError('找不到文件，或您无权查看其保密审查结果', 404)
+    throw new WorkflowError(message(context.req, 'findingsNotVisible'), 404)
   }
-  const findings = scanDocument({ collectionConfig: config, doc }).map((finding) => ({ ...finding, fieldLabel: fieldLabelAt(config.fields, finding.fieldPath) }))
+  const findings = scanDocument({ collectionConfig: config, doc }).map((finding) => ({
+    ...finding,
+    message: findingMessage(finding, context.req),
+    fieldLabel: fieldLabelAt(config.fields, finding.fieldPath, context.req),
+  }))
   const review = (doc[confidentialityReviewFieldName] as ConfidentialityReview | undefined) ?? null
   const attachmentFindings = await loadAttachmentFindings({ req: context.req, options: context.options, collectionConfig: config, doc })
   return {
@@ -129,8 +137,8 @@ export async function getConfidentialityFindings(args: Omit<ActionArgs, 'user'> 
  * step calls this.
  */
 export function isConfidentialityReviewCurrent({ collectionConfig, doc }: { collectionConfig: { fields: SanitizedCollectionConfig['fields'] }; doc: unknown }): boolean {
-  const review = (doc as Record<string, unknown> | null)?.[confidentialityReviewFieldName] as ConfidentialityReview | undefined
-  if (review?.conclusion !== 'passed' || !review.reviewedContentHash) return false
+  const review = isRecord(doc) ? doc[confidentialityReviewFieldName] : undefined
+  if (!isRecord(review) || review.conclusion !== 'passed' || typeof review.reviewedContentHash !== 'string' || review.reviewedContentHash === '') return false
   if (hasBlockingFindings(scanDocument({ collectionConfig, doc }))) return false
   return review.reviewedContentHash === confidentialityContentHash({ collectionConfig, doc })
 }
@@ -153,22 +161,22 @@ async function recordInTransaction(
   const { config, doc } = context
   const errors: { path: string; message: string }[] = []
   if (args.conclusion !== 'passed' && args.conclusion !== 'failed') {
-    errors.push({ path: 'conclusion', message: '审查结论须为“通过”（passed）或“不通过”（failed）' })
+    errors.push({ path: 'conclusion', message: message(args.req, 'reviewConclusionInvalid') })
   }
   if (typeof args.basis !== 'string' || args.basis.trim() === '') {
-    errors.push({ path: 'basis', message: '须填写审查依据（如《中华人民共和国保守国家秘密法》及本机关保密审查规定）' })
+    errors.push({ path: 'basis', message: message(args.req, 'reviewBasisRequired') })
   }
   const findings = scanDocument({ collectionConfig: config, doc })
   if (args.conclusion === 'passed') {
     for (const finding of findings.filter((candidate) => candidate.severity === 'blocking')) {
       errors.push({
         path: finding.fieldPath,
-        message: `保密审查不能通过：“${fieldLabelAt(config.fields, finding.fieldPath)}”中${finding.message}`,
+        message: message(args.req, 'reviewCannotPass', { label: fieldLabelAt(config.fields, finding.fieldPath, args.req), finding: findingMessage(finding, args.req) }),
       })
     }
     const attachmentFindings = await loadAttachmentFindings({ req: args.req, options: context.options, collectionConfig: config, doc })
     for (const finding of attachmentFindings.filter((candidate) => candidate.severity === 'blocking')) {
-      errors.push({ path: finding.fieldPath, message: `保密审查不能通过：“${finding.fieldLabel}”中${finding.message}` })
+      errors.push({ path: finding.fieldPath, message: message(args.req, 'reviewCannotPass', { label: finding.fieldLabel, finding: finding.message }) })
     }
   }
   if (errors.length > 0) throw new RuleError({ collection: config.slug, problems: errors, req: context.req })
@@ -194,13 +202,16 @@ async function recordInTransaction(
   return { review, findings }
 }
 
+/** Sets the value at a finding's path (`body`, `publicComments.0.summary`): objects and array rows alike. */
 function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
   const segments = path.split('.')
-  let current: Record<string, unknown> = target
-  segments.slice(0, -1).forEach((segment) => {
-    current = current[segment] as Record<string, unknown>
-  })
-  current[segments[segments.length - 1] as string] = value
+  let current: object = target
+  for (const segment of segments.slice(0, -1)) {
+    const next: unknown = Reflect.get(current, segment)
+    if (typeof next !== 'object' || next === null) throw new TypeError(`no object at ${segment} of ${path}`)
+    current = next
+  }
+  Reflect.set(current, segments[segments.length - 1] as string, value)
 }
 
 /**
@@ -275,13 +286,13 @@ export async function confirmAttachmentReview(args: ActionArgs & { attachmentId:
     const { config, doc, options } = context
     const linked = attachmentFieldsOf(config, options.uploadsSlug).some((field) => relationIds(doc[field]).includes(String(args.attachmentId)))
     if (!linked) {
-      throw new WorkflowError(`${titleOf(doc) ? `文件“${titleOf(doc)}”` : '该文件'}的当前版本没有关联附件 #${String(args.attachmentId)}`, 404)
+      throw new WorkflowError(message(req, 'attachmentNotLinked', { title: titleOf(doc), id: String(args.attachmentId) }), 404)
     }
     const finding = (await loadAttachmentFindings({ req, options, collectionConfig: config, doc })).find(
       (candidate) => String(candidate.attachment.id) === String(args.attachmentId) && candidate.kind === 'needs_manual_review',
     )
     if (!finding) {
-      throw new WorkflowError(`附件 #${String(args.attachmentId)} 的文字已自动审查，不需要人工确认`, 409)
+      throw new WorkflowError(message(req, 'attachmentAutoReviewed', { id: String(args.attachmentId) }), 409)
     }
     const confirmedAt = new Date().toISOString()
     const note = typeof args.note === 'string' && args.note.trim() !== '' ? args.note.trim().slice(0, 2000) : null

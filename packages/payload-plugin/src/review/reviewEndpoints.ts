@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { confirmAttachmentReview, getConfidentialityFindings, maskConfidentialityFindings, recordConfidentialityReview } from './reviewActions.js'
 import type { ReviewConclusion } from './confidentialityReviewField.js'
+import { message } from '../translations/message.js'
 
 function idOf(req: PayloadRequest): string {
   return String(req.routeParams?.id ?? '')
@@ -42,7 +43,7 @@ export function confidentialityReviewEndpoints(collectionSlug: string): Endpoint
           conclusion: data.conclusion as ReviewConclusion,
           basis: data.basis as string,
         })
-        return Response.json({ message: '已记录保密审查', ...result })
+        return Response.json({ message: message(req, 'reviewRecorded'), ...result })
       },
     },
     {
@@ -60,7 +61,7 @@ export function confidentialityReviewEndpoints(collectionSlug: string): Endpoint
           attachmentId: String(req.routeParams?.attachmentId ?? ''),
           note: typeof data.note === 'string' ? data.note : null,
         })
-        return Response.json({ message: `已确认附件“${result.attachment.title}”经人工审查`, ...result })
+        return Response.json({ message: message(req, 'attachmentConfirmed', { title: result.attachment.title }), ...result })
       },
     },
     {
@@ -68,8 +69,8 @@ export function confidentialityReviewEndpoints(collectionSlug: string): Endpoint
       method: 'post',
       handler: async (req) => {
         const result = await maskConfidentialityFindings({ payload: req.payload, req, user: req.user, collection: collectionSlug, id: idOf(req) })
-        const message = result.masked.length === 0 ? '没有可脱敏的内容' : `已脱敏 ${result.masked.length} 处`
-        return Response.json({ message, ...result })
+        const text = result.masked.length === 0 ? message(req, 'maskedNothing') : message(req, 'maskedCount', { count: result.masked.length })
+        return Response.json({ message: text, ...result })
       },
     },
   ]

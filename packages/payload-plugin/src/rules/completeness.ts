@@ -9,6 +9,8 @@ import { validateIndexPrefix } from '@gongkai/core'
 import { decisionProcessErrors } from './decisionProcess.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { languageOf, message, separatorOf } from '../translations/message.js'
+import type { GongkaiMessageKey, MessageValues } from '../translations/message.js'
 import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
@@ -31,77 +33,77 @@ export async function missingElements(args: {
 }): Promise<WorkflowFieldError[]> {
   const { req, options, doc } = args
   const errors: WorkflowFieldError[] = []
-  const need = (path: string, message: string, isMissing: boolean) => {
-    if (isMissing) errors.push({ path, message })
+  const need = (path: string, key: GongkaiMessageKey, isMissing: boolean, values?: MessageValues) => {
+    if (isMissing) errors.push({ path, message: message(req, key, values) })
   }
   switch (args.collection) {
     case 'policies': {
-      need('title', '缺少标题', isBlank(doc.title))
-      need('issuingAgency', '缺少发文机关', isBlank(doc.issuingAgency))
-      need('writtenDate', '缺少成文日期', isBlank(doc.writtenDate))
-      need('publishDate', '缺少发布日期', isBlank(doc.publishDate))
+      need('title', 'missing_title', isBlank(doc.title))
+      need('issuingAgency', 'missing_issuingAgency', isBlank(doc.issuingAgency))
+      need('writtenDate', 'missing_writtenDate', isBlank(doc.writtenDate))
+      need('publishDate', 'missing_publishDate', isBlank(doc.publishDate))
       const written = toCalendarDate(doc.writtenDate, options.timeZone)
       const published = toCalendarDate(doc.publishDate, options.timeZone)
-      need('publishDate', `发布日期（${published}）不得早于成文日期（${written}）`, Boolean(written && published && published < written))
-      need('documentType', '缺少文种', isBlank(doc.documentType))
-      need('topic', '缺少主题分类', isBlank(doc.topic))
-      need('validity', '缺少有效性', isBlank(doc.validity))
-      need('disclosure', '缺少公开属性', isBlank(doc.disclosure))
+      need('publishDate', 'publishedBeforeWritten', Boolean(written && published && published < written), { published: published ?? '', written: written ?? '' })
+      need('documentType', 'missing_documentType', isBlank(doc.documentType))
+      need('topic', 'missing_topic', isBlank(doc.topic))
+      need('validity', 'missing_validity', isBlank(doc.validity))
+      need('disclosure', 'missing_disclosure', isBlank(doc.disclosure))
       need(
         'nonDisclosureReason',
-        `公开属性为“${isOptionValue(disclosureTypes, doc.disclosure) ? labelOf(disclosureTypes, doc.disclosure) : ''}”时须写明不予公开理由`,
+        'nonDisclosureReasonRequired',
         isOptionValue(disclosureTypes, doc.disclosure) && isDisclosureReasonRequired(doc.disclosure) && isBlank(doc.nonDisclosureReason),
+        { disclosure: isOptionValue(disclosureTypes, doc.disclosure) ? labelOf(disclosureTypes, doc.disclosure, languageOf(req)) : '' },
       )
-      need(
-        'classification',
-        `密级为“${isOptionValue(classificationLevels, doc.classification) ? labelOf(classificationLevels, doc.classification) : String(doc.classification ?? '')}”的文件不得公开发布，密级须为“非密”`,
-        doc.classification !== 'unclassified',
-      )
-      need('body', '缺少正文或附件（至少一项）', !hasRichText(doc.body) && isBlank(doc.attachments))
+      need('classification', 'classifiedNotPublic', doc.classification !== 'unclassified', {
+        level: isOptionValue(classificationLevels, doc.classification) ? labelOf(classificationLevels, doc.classification, languageOf(req)) : String(doc.classification ?? ''),
+        unclassified: labelOf(classificationLevels, 'unclassified', languageOf(req)),
+      })
+      need('body', 'missing_body', !hasRichText(doc.body) && isBlank(doc.attachments))
       const agencyId = relationId(doc.issuingAgency)
       if (agencyId !== undefined) {
         const agency = (await req.payload
           .findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })
           .catch(() => null)) as Doc | null
         const code = typeof agency?.organizationCode === 'string' ? agency.organizationCode : ''
-        if (!agency) errors.push({ path: 'issuingAgency', message: '发文机关不存在' })
+        if (!agency) errors.push({ path: 'issuingAgency', message: message(req, 'issuingAgencyMissing') })
         else if (code === '') {
-          errors.push({ path: 'issuingAgency', message: `发文机关“${String(agency.name)}”未填写组织机构代码或统一社会信用代码，无法生成索引号前段码` })
+          errors.push({ path: 'issuingAgency', message: message(req, 'issuingAgencyWithoutCode', { agency: String(agency.name) }) })
         } else if (!validateIndexPrefix(code).ok) {
-          errors.push({ path: 'issuingAgency', message: `发文机关“${String(agency.name)}”的组织机构代码“${code}”无效，无法生成索引号前段码` })
+          errors.push({ path: 'issuingAgency', message: message(req, 'issuingAgencyBadCode', { agency: String(agency.name), code }) })
         }
       }
       break
     }
     case 'interpretations': {
-      need('title', '缺少标题', isBlank(doc.title))
-      need('policies', '缺少解读的政策文件', isBlank(doc.policies))
-      need('form', '缺少解读形式', isBlank(doc.form))
-      need('interpreterName', '缺少解读机构或解读人', isBlank(doc.interpretingAgency) && isBlank(doc.interpreterName))
-      need('body', '缺少解读正文、图解音视频文件或视频地址（至少一项）', !hasRichText(doc.body) && isBlank(doc.media) && isBlank(doc.videoUrl))
+      need('title', 'missing_title', isBlank(doc.title))
+      need('policies', 'missing_policies', isBlank(doc.policies))
+      need('form', 'missing_form', isBlank(doc.form))
+      need('interpreterName', 'missing_interpreterName', isBlank(doc.interpretingAgency) && isBlank(doc.interpreterName))
+      need('body', 'missing_interpretationBody', !hasRichText(doc.body) && isBlank(doc.media) && isBlank(doc.videoUrl))
       break
     }
     case 'decisions': {
-      need('title', '缺少决策事项名称', isBlank(doc.title))
-      need('responsibleAgency', '缺少承办单位', isBlank(doc.responsibleAgency))
-      need('catalogueYear', '缺少目录年度', isBlank(doc.catalogueYear))
-      need('catalogueNumber', '缺少目录序号', isBlank(doc.catalogueNumber))
+      need('title', 'missing_decisionTitle', isBlank(doc.title))
+      need('responsibleAgency', 'missing_responsibleAgency', isBlank(doc.responsibleAgency))
+      need('catalogueYear', 'missing_catalogueYear', isBlank(doc.catalogueYear))
+      need('catalogueNumber', 'missing_catalogueNumber', isBlank(doc.catalogueNumber))
       // 重大行政决策程序暂行条例: the elements of every step the stage has passed, in the statutory order.
       errors.push(...(await decisionProcessErrors({ req, options, doc })))
       break
     }
     case 'catalogues': {
-      need('year', '缺少目录年度', isBlank(doc.year))
-      need('agency', '缺少决策机关', isBlank(doc.agency))
-      need('items', '目录中没有决策事项；本年度没有重大行政决策事项的，也应公开说明而不是发布空目录', isBlank(doc.items))
+      need('year', 'missing_catalogueYear', isBlank(doc.year))
+      need('agency', 'missing_agency', isBlank(doc.agency))
+      need('items', 'catalogueEmpty', isBlank(doc.items))
       break
     }
     case 'participation': {
-      need('kind', '缺少参与形式', isBlank(doc.kind))
-      need('meetingName', '缺少会议或活动名称', isBlank(doc.meetingName))
-      need('meetingDate', '缺少日期', isBlank(doc.meetingDate))
-      need('participants', '缺少参与人', isBlank(doc.participants))
-      need('publicSummary', '缺少公开摘要', isBlank(doc.publicSummary))
+      need('kind', 'missing_kind', isBlank(doc.kind))
+      need('meetingName', 'missing_meetingName', isBlank(doc.meetingName))
+      need('meetingDate', 'missing_meetingDate', isBlank(doc.meetingDate))
+      need('participants', 'missing_participants', isBlank(doc.participants))
+      need('publicSummary', 'missing_publicSummary', isBlank(doc.publicSummary))
       break
     }
   }
@@ -124,9 +126,9 @@ export async function assertComplete(args: {
   for (const member of args.members) {
     const missing = await missingElements({ req: args.req, options: args.options, collection: member.key, doc: member.doc })
     if (missing.length === 0) continue
-    lines.push(`${documentLabel(member.key, member.doc)}：${missing.map((error) => error.message).join('；')}`)
+    lines.push(message(args.req, 'problem', { label: documentLabel(member.key, member.doc, args.req), message: missing.map((error) => error.message).join(separatorOf(args.req)) }))
     const prefix = member === args.members[0] ? '' : `${args.options.slugs[member.key]}.${String(member.doc.id)}.`
     errors.push(...missing.map((error) => ({ path: `${prefix}${error.path}`, message: error.message })))
   }
-  if (errors.length > 0) throw new WorkflowError(`要素不齐全，不能发布。${lines.join('。')}`, 400, errors)
+  if (errors.length > 0) throw new WorkflowError(message(args.req, 'incomplete', { documents: lines.join(message(args.req, 'sentenceSeparator')) }), 400, errors)
 }

@@ -6,6 +6,10 @@ import type { AttachmentFinding } from '../review/attachmentFindings.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { confidentialityContentHash } from '../review/contentHash.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { fieldLabelAt } from '../review/fieldLabel.js'
+import { findingMessage } from '../review/findingMessage.js'
+import { message, separatorOf } from '../translations/message.js'
+import type { Translating } from '../translations/message.js'
 import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
@@ -23,18 +27,19 @@ function time(value: unknown): number | undefined {
  * (`loadAttachmentFindings`, passed by the caller) block in the same way. Returns every blocker
  * with its field; empty when approval may go ahead.
  */
-export function confidentialityBlockers(args: { collectionConfig: CollectionConfig; doc: Doc; attachmentFindings?: readonly AttachmentFinding[] }): WorkflowFieldError[] {
+export function confidentialityBlockers(args: { req?: Translating; collectionConfig: CollectionConfig; doc: Doc; attachmentFindings?: readonly AttachmentFinding[] }): WorkflowFieldError[] {
+  const { req } = args
   const { collectionConfig, doc } = args
   const blockers: WorkflowFieldError[] = []
   const findings = scanDocument({ collectionConfig, doc })
   if (hasBlockingFindings(findings)) {
     for (const finding of findings.filter((candidate) => candidate.severity === 'blocking')) {
-      blockers.push({ path: finding.fieldPath, message: `字段“${finding.fieldPath}”：${finding.message}` })
+      blockers.push({ path: finding.fieldPath, message: message(req, 'problem', { label: fieldLabelAt(collectionConfig.fields, finding.fieldPath, req), message: findingMessage(finding, req) }) })
     }
   }
   // Attached files count as the body does: a finding in a file, or a file nobody has looked at, stops approval.
   for (const finding of (args.attachmentFindings ?? []).filter((candidate) => candidate.severity === 'blocking')) {
-    blockers.push({ path: finding.fieldPath, message: `${finding.fieldLabel}：${finding.message}` })
+    blockers.push({ path: finding.fieldPath, message: message(req, 'problem', { label: finding.fieldLabel, message: finding.message }) })
   }
   const hasReviewField = collectionConfig.fields.some((field) => 'name' in field && field.name === confidentialityReviewFieldName)
   if (!hasReviewField) return blockers
@@ -42,7 +47,7 @@ export function confidentialityBlockers(args: { collectionConfig: CollectionConf
   if (review.conclusion !== 'passed') {
     blockers.push({
       path: confidentialityReviewFieldName,
-      message: review.conclusion === 'failed' ? '保密审查结论为“不通过”' : '尚未记录保密审查（审查人、时间、结论、依据）',
+      message: message(req, review.conclusion === 'failed' ? 'confidentialityReviewFailed' : 'confidentialityReviewMissing'),
     })
     return blockers
   }
@@ -53,7 +58,7 @@ export function confidentialityBlockers(args: { collectionConfig: CollectionConf
     typeof review.reviewedContentHash === 'string' &&
     review.reviewedContentHash !== confidentialityContentHash({ collectionConfig, doc })
   if (isStaleByTime || isStaleByContent) {
-    blockers.push({ path: confidentialityReviewFieldName, message: '保密审查早于内容的最后一次修改，须对当前内容重新审查' })
+    blockers.push({ path: confidentialityReviewFieldName, message: message(req, 'confidentialityReviewStale') })
   }
   return blockers
 }
@@ -69,8 +74,8 @@ export async function assertConfidentialityCleared(args: { req: PayloadRequest; 
   const collectionConfig = req.payload.collections[args.slug]?.config
   if (!collectionConfig) return
   const attachmentFindings = await loadAttachmentFindings({ req, options, collectionConfig, doc })
-  const blockers = confidentialityBlockers({ collectionConfig, doc, attachmentFindings })
+  const blockers = confidentialityBlockers({ req, collectionConfig, doc, attachmentFindings })
   if (blockers.length > 0) {
-    throw new WorkflowError(`${args.label}未通过保密审查，不能审核通过：${blockers.map((blocker) => blocker.message).join('；')}`, 409, blockers)
+    throw new WorkflowError(message(req, 'confidentialityBlocked', { document: args.label, problems: blockers.map((blocker) => blocker.message).join(separatorOf(req)) }), 409, blockers)
   }
 }

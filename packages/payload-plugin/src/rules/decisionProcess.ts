@@ -6,6 +6,8 @@ import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { decisionProcessMessage } from '../validations/decisionProcessMessages.js'
+import { message, separatorOf } from '../translations/message.js'
 import type { WorkflowFieldError } from '../infrastructure/WorkflowError.js'
 
 type Doc = Record<string, unknown>
@@ -18,14 +20,18 @@ type Doc = Record<string, unknown>
 export async function decisionProcessErrors(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; doc: Doc }): Promise<WorkflowFieldError[]> {
   const { req, options, doc } = args
   const calendarDay = (value: unknown) => toCalendarDate(value, options.timeZone)
-  const errors: WorkflowFieldError[] = [...missingDecisionElements(doc), ...notApplicableErrors(doc), ...decisionOrderErrors({ decision: doc, calendarDay })]
+  const fields = req.payload.collections[options.slugs.decisions]?.config.flattenedFields ?? []
+  const errors: WorkflowFieldError[] = [...missingDecisionElements(doc), ...notApplicableErrors(doc), ...decisionOrderErrors({ decision: doc, calendarDay })].map((error) => ({
+    path: error.path,
+    message: decisionProcessMessage(error, req, fields),
+  }))
   const noticeId = relationId(doc.commentNotice)
   if (noticeId !== undefined && hasContent(doc.commentNotice) && !errors.some((error) => error.path === 'commentNotice')) {
     const notice = (await req.payload
       .findByID({ collection: options.slugs.policies, id: noticeId, depth: 0, draft: false, overrideAccess: true, disableErrors: true, req })
       .catch(() => null)) as Doc | null
     if (!notice || notice._status !== 'published') {
-      errors.push({ path: 'commentNotice', message: `征求意见公告${notice ? `“${String(notice.title)}”` : ''}尚未发布：须先发布公告，公众才能提出意见` })
+      errors.push({ path: 'commentNotice', message: notice ? message(req, 'commentNoticeUnpublished', { title: String(notice.title) }) : message(req, 'commentNoticeMissing') })
     }
   }
   return errors
@@ -40,5 +46,6 @@ export async function decisionProcessErrors(args: { req: PayloadRequest; options
 export async function assertDecisionProcess(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; doc: Doc }): Promise<void> {
   const errors = await decisionProcessErrors(args)
   if (errors.length === 0) return
-  throw new WorkflowError(`${documentLabel('decisions', args.doc)}不符合重大行政决策程序，不能提交审核：${errors.map((error) => error.message).join('；')}`, 400, errors)
+  const { req } = args
+  throw new WorkflowError(message(req, 'decisionProcessRefused', { document: documentLabel('decisions', args.doc, req), problems: errors.map((error) => error.message).join(separatorOf(req)) }), 400, errors)
 }

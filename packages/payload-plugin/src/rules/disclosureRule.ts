@@ -1,4 +1,6 @@
 import { disclosureTypes, isOptionValue, labelOf } from '@gongkai/core'
+import { languageOf } from '../translations/message.js'
+import type { Translating } from '../translations/message.js'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 
@@ -27,6 +29,6 @@ export function isPublicRelease({ key, doc, policies = [] }: { key: AgencyOwnedC
 }
 
 /** 公开属性 as editors read it: “依申请公开”. */
-export function disclosureLabel(value: unknown): string {
-  return isOptionValue(disclosureTypes, value) ? labelOf(disclosureTypes, value) : String(value ?? '')
+export function disclosureLabel(value: unknown, req?: Translating): string {
+  return isOptionValue(disclosureTypes, value) ? labelOf(disclosureTypes, value, languageOf(req)) : String(value ?? '')
 }

@@ -8,6 +8,7 @@ import { missingElements } from './completeness.js'
 import { fieldRuleErrors, labelText } from './fieldRuleErrors.js'
 import type { RuleProblem } from './fieldRuleErrors.js'
 import { dedupeProblems } from '../infrastructure/RuleError.js'
+import { message } from '../translations/message.js'
 
 /** The label of the field at a data path (`participants.0.sector` → `参与人第1条 › 界别`), in the request's language. */
 export function labelAtPath(fields: readonly Field[], path: string, req: PayloadRequest): string {
@@ -36,7 +37,7 @@ export function labelAtPath(fields: readonly Field[], path: string, req: Payload
   for (const segment of path.split('.')) {
     if (/^\d+$/.test(segment)) {
       const last = labels.pop() ?? ''
-      labels.push(req.i18n?.language === 'en' ? `${last} row ${Number(segment) + 1}` : `${last}第${Number(segment) + 1}条`)
+      labels.push(message(req, 'row', { label: last, number: Number(segment) + 1 }))
       continue
     }
     const field = find(current, segment)

@@ -1,6 +1,8 @@
 import type { Field, PayloadRequest } from 'payload'
 import { fieldAffectsData, tabHasName } from 'payload/shared'
 import type { RuleProblem } from '../infrastructure/RuleError.js'
+import { isRecord } from '../utilities/isRecord.js'
+import { languageOf, message } from '../translations/message.js'
 
 export type { RuleProblem }
 
@@ -13,10 +15,9 @@ export function labelText(label: Label, req: PayloadRequest, fallback: string): 
     const text: unknown = (label as (args: { i18n: unknown; t: unknown }) => unknown)({ i18n: req.i18n, t: req.t })
     return typeof text === 'string' && text !== '' ? text : fallback
   }
-  if (label && typeof label === 'object') {
-    const record = label as Record<string, unknown>
+  if (isRecord(label)) {
     const language = req.i18n?.language
-    const text = (language ? record[language] : undefined) ?? record.zh ?? Object.values(record)[0]
+    const text = (language ? label[language] : undefined) ?? label[languageOf(req)] ?? label.zh ?? Object.values(label)[0]
     return typeof text === 'string' && text !== '' ? text : fallback
   }
   return fallback
@@ -31,7 +32,7 @@ type Walk = {
 }
 
 function rowLabel(parent: string, index: number, req: PayloadRequest): string {
-  return req.i18n?.language === 'en' ? `${parent} row ${index + 1}` : `${parent}第${index + 1}条`
+  return message(req, 'row', { label: parent, number: index + 1 })
 }
 
 async function walk(args: Walk & { fields: readonly Field[]; siblingData: Record<string, unknown>; pathPrefix: string; labelPrefix: string[] }): Promise<void> {
@@ -41,7 +42,7 @@ async function walk(args: Walk & { fields: readonly Field[]; siblingData: Record
       for (const tab of field.tabs) {
         if (tabHasName(tab)) {
           const nested = siblingData[tab.name]
-          await walk({ ...args, fields: tab.fields, siblingData: nested && typeof nested === 'object' ? (nested as Record<string, unknown>) : {}, pathPrefix: `${args.pathPrefix}${tab.name}.`, labelPrefix: [...args.labelPrefix, labelText(tab.label, req, tab.name)] })
+          await walk({ ...args, fields: tab.fields, siblingData: isRecord(nested) ? nested : {}, pathPrefix: `${args.pathPrefix}${tab.name}.`, labelPrefix: [...args.labelPrefix, labelText(tab.label, req, tab.name)] })
         } else {
           await walk({ ...args, fields: tab.fields })
         }
@@ -81,21 +82,22 @@ async function walk(args: Walk & { fields: readonly Field[]; siblingData: Record
     }
     if ((field.type === 'group' || field.type === 'array') && Array.isArray(field.fields)) {
       if (field.type === 'group') {
-        await walk({ ...args, fields: field.fields, siblingData: value && typeof value === 'object' ? (value as Record<string, unknown>) : {}, pathPrefix: `${path}.`, labelPrefix: label })
+        await walk({ ...args, fields: field.fields, siblingData: isRecord(value) ? value : {}, pathPrefix: `${path}.`, labelPrefix: label })
       } else if (Array.isArray(value)) {
         for (const [index, row] of value.entries()) {
-          if (!row || typeof row !== 'object') continue
+          if (!isRecord(row)) continue
           const rowLabels = [...args.labelPrefix, rowLabel(label[label.length - 1] ?? field.name, index, req)]
-          await walk({ ...args, fields: field.fields, siblingData: row as Record<string, unknown>, pathPrefix: `${path}.${index}.`, labelPrefix: rowLabels })
+          await walk({ ...args, fields: field.fields, siblingData: row, pathPrefix: `${path}.${index}.`, labelPrefix: rowLabels })
         }
       }
     }
     if (field.type === 'blocks' && Array.isArray(value)) {
       for (const [index, row] of value.entries()) {
-        const block = field.blocks.find((candidate) => candidate.slug === (row as { blockType?: unknown } | null)?.blockType)
+        if (!isRecord(row)) continue
+        const block = field.blocks.find((candidate) => candidate.slug === row.blockType)
         if (!block) continue
         const rowLabels = [...args.labelPrefix, rowLabel(label[label.length - 1] ?? field.name, index, req)]
-        await walk({ ...args, fields: block.fields, siblingData: row as Record<string, unknown>, pathPrefix: `${path}.${index}.`, labelPrefix: rowLabels })
+        await walk({ ...args, fields: block.fields, siblingData: row, pathPrefix: `${path}.${index}.`, labelPrefix: rowLabels })
       }
     }
   }

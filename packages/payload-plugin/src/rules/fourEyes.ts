@@ -1,4 +1,8 @@
+import type { PayloadRequest } from 'payload'
+
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 import { relationId } from '../utilities/relationIds.js'
 
 function isSameUser(a: unknown, b: unknown): boolean {
@@ -14,11 +18,11 @@ function isSameUser(a: unknown, b: unknown): boolean {
  *
  * @throws WorkflowError (403) naming the document and which of the two the reviewer is
  */
-export function assertFourEyes({ doc, userId, label }: { doc: Record<string, unknown>; userId: number | string | null; label: string }): void {
+export function assertFourEyes({ req, doc, userId, label }: { req: PayloadRequest; doc: StoredDocument; userId: number | string | null; label: string }): void {
   if (isSameUser(doc.lastEditedBy, userId)) {
-    throw new WorkflowError(`${label}的当前版本由你撰写或修改，不能由你审核通过：审核人不得是该版本的撰稿人（四眼原则）`, 403)
+    throw new WorkflowError(message(req, 'fourEyes_author', { document: label }), 403)
   }
-  if (isSameUser((doc.workflow as Record<string, unknown> | null | undefined)?.submittedBy, userId)) {
-    throw new WorkflowError(`${label}由你提交审核，不能由你审核通过：审核人不得是提交人（四眼原则）`, 403)
+  if (isSameUser(doc.workflow?.submittedBy, userId)) {
+    throw new WorkflowError(message(req, 'fourEyes_submitter', { document: label }), 403)
   }
 }

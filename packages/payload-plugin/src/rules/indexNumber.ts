@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { languageOf, message } from '../translations/message.js'
 
 /** The parts of the PostgreSQL adapter the counter needs. */
 type PostgresAdapter = {
@@ -24,12 +25,12 @@ function countersTable(payload: Payload, slug: string) {
 async function transactionSession(req: PayloadRequest): Promise<unknown> {
   const adapter = req.payload.db as unknown as PostgresAdapter
   if (typeof adapter.execute !== 'function' || !adapter.sessions) {
-    throw new Error('gongkaiPlugin: 索引号 counters need the PostgreSQL adapter (@payloadcms/db-postgres)')
+    throw new Error('gongkaiPlugin: index number counters need the PostgreSQL adapter (@payloadcms/db-postgres)')
   }
   const transactionID = req.transactionID === undefined ? undefined : await req.transactionID
   const session = transactionID === undefined || transactionID === null ? undefined : adapter.sessions[String(transactionID)]
   // Outside a transaction the serial could not be rolled back with a failed publication: refuse rather than leave gaps.
-  if (!session) throw new Error('gongkaiPlugin: 索引号 serials are reserved only inside the publishing transaction')
+  if (!session) throw new Error('gongkaiPlugin: index number serials are reserved only inside the publishing transaction')
   return session.db
 }
 
@@ -94,17 +95,18 @@ export async function assignIndexNumber(args: {
 }): Promise<string> {
   const prefixResult = validateIndexPrefix(args.organizationCode)
   if (!prefixResult.ok) {
-    throw new WorkflowError(`${args.documentLabel}无法分配索引号：发文机关的组织机构代码无效（${prefixResult.message}）`, 400)
+    const reason = languageOf(args.req) === 'zh' ? prefixResult.message : message(args.req, 'indexNumber_prefix')
+    throw new WorkflowError(message(args.req, 'indexNumber_badPrefix', { document: args.documentLabel, reason }), 400)
   }
   const prefix = args.organizationCode.trim().toUpperCase()
   const day = toCalendarDate(args.publishDate, args.timeZone)
-  if (!day) throw new WorkflowError(`${args.documentLabel}无法分配索引号：缺少发布日期`, 400)
+  if (!day) throw new WorkflowError(message(args.req, 'indexNumber_noPublishDate', { document: args.documentLabel }), 400)
   const year = Number(day.slice(0, 4))
   const month = Number(day.slice(5, 7))
   const period = args.format === 'year_month' ? day.slice(0, 4) + day.slice(5, 7) : day.slice(0, 4)
   const serial = await reserveIndexSerial({ req: args.req, countersSlug: args.countersSlug, prefix, period })
   if (serial > MAX_INDEX_SERIAL) {
-    throw new WorkflowError(`${args.documentLabel}无法分配索引号：前段码“${prefix}”${period}的流水号已用完（最多${MAX_INDEX_SERIAL}个）`, 409)
+    throw new WorkflowError(message(args.req, 'indexNumber_exhausted', { document: args.documentLabel, prefix, period, max: MAX_INDEX_SERIAL }), 409)
   }
   return formatIndexNumber(args.format === 'year_month' ? { prefix, year, month, serial } : { prefix, year, serial })
 }
@@ -118,7 +120,10 @@ export async function acceptImportedIndexNumber(args: {
 }): Promise<string> {
   // Imported catalogues may hold prefixes typed without a valid check character; keep them as they are.
   const parsed = parseIndexNumber(args.indexNumber, { allowMonthVariant: true, shouldVerifyPrefix: false })
-  if (!parsed.ok) throw new WorkflowError(`${args.documentLabel}的索引号“${args.indexNumber}”有误：${parsed.error.message}`, 400, 'indexNumber')
+  if (!parsed.ok) {
+    const rule = languageOf(args.req) === 'zh' ? parsed.error.message : message(args.req, `indexNumber_${parsed.error.part}`)
+    throw new WorkflowError(message(args.req, 'indexNumber_importedInvalid', { document: args.documentLabel, value: args.indexNumber, rule }), 400, 'indexNumber')
+  }
   const { prefix, year, month, serial } = parsed.value
   const period = month === undefined ? String(year) : `${year}${String(month).padStart(2, '0')}`
   await raiseIndexSerial({ req: args.req, countersSlug: args.countersSlug, prefix, period, serial })
@@ -130,10 +135,10 @@ export async function acceptImportedIndexNumber(args: {
  *
  * @throws WorkflowError (400, field `indexNumber`) when a save would change an assigned one
  */
-export function assertIndexNumberUnchanged({ stored, data, label }: { stored: Record<string, unknown> | undefined; data: Record<string, unknown>; label: string }): void {
+export function assertIndexNumberUnchanged({ req, stored, data, label }: { req: PayloadRequest; stored: Record<string, unknown> | undefined; data: Record<string, unknown>; label: string }): void {
   const assigned = stored?.indexNumber
   if (assigned === null || assigned === undefined || String(assigned).trim() === '') return
   if ('indexNumber' in data && data.indexNumber !== assigned) {
-    throw new WorkflowError(`${label}的索引号“${String(assigned)}”已分配，不能更改`, 400, 'indexNumber')
+    throw new WorkflowError(message(req, 'indexNumber_unchangeable', { document: label, value: String(assigned) }), 400, 'indexNumber')
   }
 }

@@ -1,11 +1,14 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
+import type { StoredDocument } from '../infrastructure/documents.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message } from '../translations/message.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationIds } from '../utilities/relationIds.js'
 import { isPublicRelease } from './disclosureRule.js'
+import { isRecord } from '../utilities/isRecord.js'
 
 /*
  * 三同步 (《关于全面推进政务公开工作的意见》; 《政府信息公开条例》 art. 23 on 政策解读): a policy that needs an
@@ -13,7 +16,7 @@ import { isPublicRelease } from './disclosureRule.js'
  * same sign-off. Both ways: an interpretation never goes out before its policy, and goes offline with it.
  */
 
-export type Doc = Record<string, unknown> & { id: number | string }
+export type Doc = StoredDocument
 
 /** One document of a publication bundle; `isPublic: false` is recorded (已认定) instead of published. */
 export type BundleMember = { key: AgencyOwnedCollection; doc: Doc; isPublic: boolean }
@@ -22,7 +25,7 @@ export type BundleMember = { key: AgencyOwnedCollection; doc: Doc; isPublic: boo
 export function defaultNeedsInterpretation(normativeField: string): FieldHook {
   return ({ value, siblingData }) => {
     if (typeof value === 'boolean') return value
-    return Boolean((siblingData as Record<string, unknown>)[normativeField])
+    return isRecord(siblingData) && Boolean(siblingData[normativeField])
   }
 }
 
@@ -60,11 +63,8 @@ export async function assertInterpretationApproved(args: { req: PayloadRequest; 
   if (args.doc.needsInterpretation !== true) return
   const interpretations = await interpretationsOf(args.req, args.options, args.doc.id)
   if (interpretations.some(isApprovedInterpretation)) return
-  throw new WorkflowError(
-    `${args.label}需要政策解读，不能审核通过：三同步要求至少一篇关联的政策解读已审核通过（当前${interpretations.length === 0 ? '没有关联的解读' : '关联的解读均未审核通过'}）`,
-    409,
-    'needsInterpretation',
-  )
+  const key = interpretations.length === 0 ? 'threeSync_approveNoInterpretation' : 'threeSync_approveNoneApproved'
+  throw new WorkflowError(message(args.req, key, { document: args.label }), 409, 'needsInterpretation')
 }
 
 /**
@@ -76,15 +76,11 @@ export async function assertInterpretationApproved(args: { req: PayloadRequest; 
  */
 export async function releaseBundleOf(args: { req: PayloadRequest; options: SanitizedGongkaiPluginOptions; key: AgencyOwnedCollection; doc: Doc }): Promise<BundleMember[]> {
   const { req, options, key, doc } = args
-  const label = documentLabel(key, doc)
+  const label = documentLabel(key, doc, req)
   if (key === 'policies') {
     const interpretations = await interpretationsOf(req, options, doc.id)
     if (doc.needsInterpretation === true && !interpretations.some(isApprovedInterpretation)) {
-      throw new WorkflowError(
-        `${label}需要政策解读，不能发布：三同步要求至少一篇关联的政策解读审核通过后与文件同步发布`,
-        409,
-        'interpretations',
-      )
+      throw new WorkflowError(message(req, 'threeSync_publishWithout', { document: label }), 409, 'interpretations')
     }
     const approved = interpretations.filter((interpretation) => isApprovedInterpretation(interpretation) && interpretation.workflowState !== 'published')
     const isPolicyPublic = isPublicRelease({ key, doc })
@@ -106,11 +102,7 @@ export async function releaseBundleOf(args: { req: PayloadRequest; options: Sani
       const unpublished = policies.filter((policy) => (policy._status !== 'published' || policy.workflowState === 'withdrawn') && policy.workflowState !== 'recorded')
       const first = unpublished[0]
       if (first) {
-        throw new WorkflowError(
-          `${label}不能单独发布：其解读的政策文件“${String(first.title)}”尚未发布，解读须在签发该文件时一并发布（三同步）`,
-          409,
-          'policies',
-        )
+        throw new WorkflowError(message(req, 'threeSync_policyNotOut', { document: label, title: String(first.title) }), 409, 'policies')
       }
       // Explaining a policy that is not public would disclose it: the interpretation is recorded, not published.
       return [{ key, doc, isPublic: isPublicRelease({ key, doc, policies }) }]

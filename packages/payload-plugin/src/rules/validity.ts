@@ -1,4 +1,7 @@
+import type { PayloadRequest } from 'payload'
+
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { labelIn, message } from '../translations/message.js'
 import type { SanitizedGongkaiPluginOptions, ValidityStatusOption } from '../types.js'
 import { isBlank } from '../utilities/relationIds.js'
 
@@ -10,24 +13,25 @@ import { isBlank } from '../utilities/relationIds.js'
  * @throws WorkflowError (400, field `validity` or `supersededBy`)
  */
 export function validityChangeOf(args: {
+  req: PayloadRequest
   options: SanitizedGongkaiPluginOptions
   label: string
   validity: string | null | undefined
   supersededBy: number | string | null
 }): ValidityStatusOption {
-  const { options, label } = args
+  const { req, options, label } = args
   const status =
     options.validityStatuses.find((candidate) => candidate.value === args.validity) ??
     (args.validity ? undefined : options.validityStatuses.find((candidate) => candidate.requiresExpiryDate))
   if (!status || status.value === options.validityStatuses[0]?.value) {
-    throw new WorkflowError(
-      `宣布${label}失效须选择失效后的有效性（${options.validityStatuses.slice(1).map((candidate) => `“${candidate.label.zh}”`).join('、')}），而不是“${args.validity ?? ''}”`,
-      400,
-      'validity',
-    )
+    const choices = options.validityStatuses
+      .slice(1)
+      .map((candidate) => message(req, 'quoted', { value: labelIn(candidate.label, req) }))
+      .join(message(req, 'listSeparator'))
+    throw new WorkflowError(message(req, 'invalidateNeedsValidity', { document: label, choices, value: args.validity ?? '' }), 400, 'validity')
   }
   if (status.requiresReplacement && isBlank(args.supersededBy)) {
-    throw new WorkflowError(`${label}的有效性改为“${status.label.zh}”时须关联替代它的新文件`, 400, 'supersededBy')
+    throw new WorkflowError(message(req, 'validityNeedsReplacement', { document: label, validity: labelIn(status.label, req) }), 400, 'supersededBy')
   }
   return status
 }

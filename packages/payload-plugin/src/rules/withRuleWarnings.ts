@@ -63,6 +63,18 @@ export function withRuleWarnings(key: AgencyOwnedCollection, collection: Collect
     name: ruleWarningsField,
     type: 'json',
     virtual: true,
+    // The generated document types give the warnings their shape (a json field is otherwise untyped).
+    typescriptSchema: [
+      () => ({
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['path', 'label', 'message'],
+          properties: { path: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' } },
+        },
+      }),
+    ],
     label: { zh: '提交审核前须改正的问题', en: 'Problems to fix before review' },
     access: { create: () => false, update: () => false },
     admin: { hidden: true, disableListColumn: true, disableListFilter: true },

@@ -8,7 +8,7 @@ import { toCalendarDate } from './calendarDate.js'
 export function addMonths(date: string | Date, months: number, timeZone: string): string {
   const instant = new Date(date)
   const day = toCalendarDate(instant, timeZone)
-  if (!day) throw new RangeError(`“${String(date)}”不是有效日期`)
+  if (!day) throw new RangeError(`addMonths: “${String(date)}” is not a valid date`)
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number]
   const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate()
   const target = Date.UTC(year, month - 1 + months, Math.min(dayOfMonth, lastDay))

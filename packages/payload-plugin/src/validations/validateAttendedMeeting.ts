@@ -1,27 +1,30 @@
 import type { Validate } from 'payload'
 
+import type { Participation } from '../generated/payload-types.js'
+import { findDocumentByID } from '../infrastructure/documents.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
+import { message } from '../translations/message.js'
 
 /**
  * A 列席 record is the attendance of its decision's meeting: when the decision has its 集体讨论决定 meeting on
  * record, the attendance is on that day and of that kind.
  */
-export function validateAttendedMeeting(args: { decisionsSlug: string; timeZone: string }): Validate {
+export function validateAttendedMeeting(args: { timeZone: string }): Validate<unknown, unknown, Partial<Participation>> {
   return async (value, { siblingData, req }) => {
-    const sibling = (siblingData ?? {}) as Record<string, unknown>
+    const sibling = siblingData ?? {}
     if (sibling.kind !== 'meeting_attendance') return true
     const decisionId = relationId(sibling.decision)
     if (decisionId === undefined) return true
-    const decision = (await req.payload.findByID({ collection: args.decisionsSlug, id: decisionId, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
-    const meeting = (decision?.meeting ?? {}) as Record<string, unknown>
+    const decision = await findDocumentByID({ req, collection: 'decisions', id: decisionId, draft: true })
+    const meeting = decision?.meeting ?? {}
     const decidedOn = toCalendarDate(meeting.date, args.timeZone)
     const attendedOn = toCalendarDate(sibling.meetingDate, args.timeZone)
     if (decidedOn && attendedOn && decidedOn !== attendedOn) {
-      return `列席的会议日期（${attendedOn}）与所关联决策“${String(decision?.title)}”的集体讨论决定会议日期（${decidedOn}）不一致`
+      return message(req, 'attendedDateMismatch', { attendedOn, title: String(decision?.title), decidedOn })
     }
     if (meeting.kind && value && meeting.kind !== value) {
-      return `决策会议类型与所关联决策“${String(decision?.title)}”的集体讨论决定会议类型不一致`
+      return message(req, 'attendedKindMismatch', { title: String(decision?.title) })
     }
     return true
   }

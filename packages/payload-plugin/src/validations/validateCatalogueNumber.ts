@@ -1,9 +1,12 @@
 import type { Validate } from 'payload'
+import { isRecord } from '../utilities/isRecord.js'
+
+import { message } from '../translations/message.js'
 
 /** 目录序号 is unique within its 目录年度. */
 export function validateCatalogueNumber(args: { decisionsSlug: string; yearField: string; numberField: string }): Validate {
   return async (value, { id, req, siblingData }) => {
-    const year = (siblingData as Record<string, unknown>)[args.yearField]
+    const year = isRecord(siblingData) ? siblingData[args.yearField] : undefined
     if (typeof value !== 'number' || typeof year !== 'number') return true
     const { docs } = await req.payload.find({
       collection: args.decisionsSlug,
@@ -21,6 +24,6 @@ export function validateCatalogueNumber(args: { decisionsSlug: string; yearField
     })
     const existing = docs[0]
     if (!existing) return true
-    return `${year} 年度决策目录中序号 ${value} 已被“${String(existing.title ?? existing.id)}”使用，同一年度内序号不得重复`
+    return message(req, 'catalogueNumberTaken', { year, number: value, title: String(existing.title ?? existing.id) })
   }
 }

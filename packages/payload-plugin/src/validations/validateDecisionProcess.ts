@@ -1,7 +1,10 @@
 import { decisionOrderErrors, missingDecisionElements, notApplicableErrors } from '@gongkai/core'
 import type { Validate } from 'payload'
 
+import { separatorOf } from '../translations/message.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
+import { isRecord } from '../utilities/isRecord.js'
+import { decisionProcessMessage } from './decisionProcessMessages.js'
 
 /**
  * The decree 713 rules that concern the field at `path` (阶段要素齐全 and 程序顺序, from core), so the error
@@ -11,11 +14,13 @@ import { toCalendarDate } from '../utilities/calendarDate.js'
  */
 export function validateDecisionProcess(args: { path: string; timeZone: string }): Validate {
   const matches = (errorPath: string) => (args.path.endsWith('.') ? errorPath.startsWith(args.path) : errorPath === args.path)
-  return (_value, { data }) => {
-    const decision = (data ?? {}) as Record<string, unknown>
+  return (_value, { collectionSlug, data, req }) => {
+    const decision = isRecord(data) ? data : {}
     const calendarDay = (value: unknown) => toCalendarDate(value, args.timeZone)
     const errors = [...missingDecisionElements(decision), ...notApplicableErrors(decision), ...decisionOrderErrors({ decision, calendarDay })].filter((error) => matches(error.path))
-    return errors.length === 0 ? true : errors.map((error) => error.message).join('；')
+    if (errors.length === 0) return true
+    const fields = (collectionSlug ? req.payload.collections[collectionSlug]?.config.flattenedFields : undefined) ?? []
+    return errors.map((error) => decisionProcessMessage(error, req, fields)).join(separatorOf(req))
   }
 }
 

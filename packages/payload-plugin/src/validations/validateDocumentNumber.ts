@@ -2,6 +2,7 @@ import { parseDocumentNumber } from '@gongkai/core'
 import type { Validate } from 'payload'
 
 import { isBlank } from '../utilities/relationIds.js'
+import { languageOf, message } from '../translations/message.js'
 
 /**
  * 发文字号 follows GB/T 9704 (机关代字〔年份〕序号号); look-alike brackets are accepted and normalised on save.
@@ -10,9 +11,10 @@ import { isBlank } from '../utilities/relationIds.js'
  */
 export const validateDocumentNumber: Validate = (value, { req }) => {
   if (isBlank(value)) return true
-  if (typeof value !== 'string') return req.t('gongkai:documentNumberNotText' as never)
+  if (typeof value !== 'string') return message(req, 'documentNumberNotText')
   const result = parseDocumentNumber(value)
   if (result.ok) return true
-  const rule = req.i18n?.language === 'zh' || !req.t ? result.error.message : req.t(`gongkai:documentNumber_${result.error.part}` as never)
-  return req.t ? req.t('gongkai:documentNumberInvalid' as never, { value, rule }) : `发文字号“${value}”有误：${rule}`
+  // Core's Chinese rule is the statute's own wording; other languages read the plugin's words for the failing part.
+  const rule = languageOf(req) === 'zh' ? result.error.message : message(req, `documentNumber_${result.error.part}`)
+  return message(req, 'documentNumberInvalid', { value, rule })
 }

@@ -2,6 +2,7 @@ import { toHalfWidth, validateCreditCode, validateOrganizationCode as validateOr
 import type { Validate } from 'payload'
 
 import { isBlank } from '../utilities/relationIds.js'
+import { languageOf, message } from '../translations/message.js'
 
 export type OrganizationCodeKind = 'organization_code' | 'credit_code'
 
@@ -22,12 +23,13 @@ export function organizationCodeKind(value: string): OrganizationCodeKind | unde
 }
 
 /** 18-character 统一社会信用代码 or 9-character 组织机构代码, with a correct check character. */
-export const validateOrganizationCode: Validate = (value) => {
+export const validateOrganizationCode: Validate = (value, { req }) => {
   if (isBlank(value)) return true
-  if (typeof value !== 'string') return '机构代码须为文本'
+  if (typeof value !== 'string') return message(req, 'organizationCodeNotText')
   const code = normalizeOrganizationCode(value)
   const result =
     code.length === 18 ? validateCreditCode(code) : code.length === 9 ? validateOrganizationCodeValue(code) : undefined
-  if (!result) return `机构代码“${value}”应为 18 位统一社会信用代码或 9 位组织机构代码，实为 ${code.length} 位`
-  return result.ok ? true : `机构代码“${value}”有误：${result.message}`
+  if (!result) return message(req, 'organizationCodeLength', { value, length: code.length })
+  if (result.ok) return true
+  return message(req, 'organizationCodeInvalid', { value, rule: languageOf(req) === 'zh' ? result.message : message(req, 'organizationCodeCheck') })
 }

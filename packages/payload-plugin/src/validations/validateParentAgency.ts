@@ -1,6 +1,7 @@
 import type { PayloadRequest, Validate } from 'payload'
 
 import { relationId } from '../utilities/relationIds.js'
+import { message } from '../translations/message.js'
 
 /** Agencies form a tree: the parent may be neither the agency itself nor one of its subordinates. */
 export function validateParentAgency(agenciesSlug: string): Validate {
@@ -10,16 +11,16 @@ export function validateParentAgency(agenciesSlug: string): Validate {
   return async (value, { id, req }) => {
     const parentId = relationId(value)
     if (parentId === undefined) return true
-    if (id !== undefined && parentId === String(id)) return '上级机关不能是本机关'
+    if (id !== undefined && parentId === String(id)) return message(req, 'parentAgencySelf')
     const parent = await find(req, parentId)
-    if (!parent) return '所选上级机关不存在'
+    if (!parent) return message(req, 'parentAgencyMissing')
     if (id === undefined) return true
     // Walk up from the proposed parent; meeting this agency means the parent is one of its subordinates.
     const seen = new Set([parentId])
     let next = relationId(parent.parent)
     while (next !== undefined && !seen.has(next)) {
       if (next === String(id)) {
-        return `上级机关不能是本机关的下级机关：“${String(parent.name)}”隶属于本机关，会形成循环`
+        return message(req, 'parentAgencyCycle', { agency: String(parent.name) })
       }
       seen.add(next)
       const ancestor = await find(req, next)

@@ -1,9 +1,10 @@
 import type { Validate } from 'payload'
 
 import { isBlank } from '../utilities/relationIds.js'
+import { message } from '../translations/message.js'
 
 /** An opinion's speaker is one of the record's participants, named by their public display name. */
-export const validateSpeaker: Validate = (value, { data }) => {
+export const validateSpeaker: Validate = (value, { data, req }) => {
   if (isBlank(value) || typeof value !== 'string') return true
   const participants = (data as { participants?: unknown }).participants
   const names = Array.isArray(participants)
@@ -14,5 +15,6 @@ export const validateSpeaker: Validate = (value, { data }) => {
       )
     : []
   if (names.includes(value.trim())) return true
-  return `发言人“${value}”不在参与人名单中；请填写参与人的公开显示名称${names.length > 0 ? `（${names.join('、')}）` : ''}`
+  const choices = names.map((name) => message(req, 'listedName', { value: name })).join(message(req, 'listSeparator'))
+  return message(req, names.length > 0 ? 'speakerUnknown_choices' : 'speakerUnknown', { value, choices })
 }

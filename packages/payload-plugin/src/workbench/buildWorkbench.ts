@@ -8,6 +8,7 @@ import type { AgencyRole } from '../access/roles.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { toCalendarDate } from '../utilities/calendarDate.js'
 import { relationId } from '../utilities/relationIds.js'
+import type { StoredDocument, WorkflowRecord } from '../infrastructure/documents.js'
 import { titleOf, workflowCollections } from '../infrastructure/runtime.js'
 import { personName } from '../utilities/personName.js'
 
@@ -162,13 +163,14 @@ export async function buildWorkbench(args: { payload: Payload; req: PayloadReque
             select: { [titleField]: true, workflow: true, workflowState: true },
             ...asUser,
           })
-          return { key, entry: { collection: slug, label: collectionLabels[key], count: result.totalDocs, href }, docs: result.docs as Record<string, unknown>[] }
+          const docs: StoredDocument[] = result.docs
+          return { key, entry: { collection: slug, label: collectionLabels[key], count: result.totalDocs, href }, docs }
         }),
       )
       const found = perCollection.filter((value): value is NonNullable<typeof value> => value !== null)
       const items = found.flatMap(({ key, docs }) => docs.map((doc) => ({ key, doc, line })))
       for (const { doc } of items) {
-        const by = line.by ? relationId((doc.workflow as Record<string, unknown> | undefined)?.[line.by]) : undefined
+        const by = line.by ? relationId(doc.workflow?.[line.by]) : undefined
         if (by) userIdsToName.add(by)
       }
       rawItems.set(line.key, items)
@@ -377,7 +379,7 @@ export async function buildWorkbench(args: { payload: Payload; req: PayloadReque
   for (const line of stateResults) {
     line.items = (rawItems.get(line.key) ?? [])
       .map(({ key, doc, line: definition }) => {
-        const workflow = (doc.workflow ?? {}) as Record<string, unknown>
+        const workflow: WorkflowRecord = doc.workflow ?? {}
         const by = definition.by ? relationId(workflow[definition.by]) : undefined
         const since = definition.since ? workflow[definition.since] : undefined
         const reason = definition.hasReason ? workflow.returnReason : undefined

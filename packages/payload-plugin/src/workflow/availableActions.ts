@@ -13,6 +13,8 @@ import { documentLabel, gongkaiOptionsOf, workflowCollectionOf } from '../infras
 import { actionLabel, actionRoles, allowedFrom, stateLabel, workflowActions } from './states.js'
 import type { WorkflowAction, WorkflowState } from './states.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { labelIn, message } from '../translations/message.js'
+import type { GongkaiMessageKey, Translating } from '../translations/message.js'
 
 /** One input an action asks for, as a form control: the body field of `POST …/workflow/:action` it fills. */
 export type WorkflowActionInput = {
@@ -55,44 +57,38 @@ export type AvailableActions = {
   } | null
 }
 
-function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: SanitizedGongkaiPluginOptions): WorkflowActionInput[] {
+function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: SanitizedGongkaiPluginOptions, req: Translating): WorkflowActionInput[] {
+  const t = (textKey: GongkaiMessageKey) => message(req, textKey)
+  const reason = (which: 'return' | 'withdraw' | 'force-publish' | 'delete' | 'redact'): WorkflowActionInput => ({
+    name: 'reason',
+    label: t(`input_reason_${which}`),
+    type: 'textarea',
+    required: true,
+    description: t(`input_reason_${which}_help`),
+  })
   switch (action) {
     case 'return':
-      return [{ name: 'reason', label: '退回理由', type: 'textarea', required: true, description: '写明须修改之处，撰稿人将看到此理由' }]
     case 'withdraw':
-      return [{ name: 'reason', label: '撤回理由', type: 'textarea', required: true, description: '撤回后文件不再公开；理由记入操作日志' }]
     case 'force-publish':
-      return [{ name: 'reason', label: '强制发布理由', type: 'textarea', required: true, description: '跳过审核直接发布须写明理由，理由记入操作日志' }]
     case 'delete':
-      return [
-        {
-          name: 'reason',
-          label: '删除理由',
-          type: 'textarea',
-          required: true,
-          description: '仅用于误发的文件：删除后文件下线，政策文件库抹除其所有版本的内容、只保留标识信息，读者看到“已删除”及此理由（理由中不要写入个人信息）。该文件此后不能再次发布。仍然有效但须下线的文件请用“撤回”',
-        },
-      ]
+      return [reason(action)]
     case 'redact':
-      return [
-        { name: 'libraryVersion', label: '政策文件库版本号', type: 'number', required: true, description: '要抹除的历史版本（不能是当前版本：须先发布遮盖了个人信息的更正版本）。推送记录中的“推送版本”即政策文件库版本号' },
-        { name: 'reason', label: '抹除理由', type: 'textarea', required: true, description: '如：第2版已对个人信息作遮蔽处理，第1版原文抹除。读者访问该版本时看到此理由' },
-      ]
+      return [{ name: 'libraryVersion', label: t('input_libraryVersion'), type: 'number', required: true, description: t('input_libraryVersion_help') }, reason('redact')]
     case 'schedule':
-      return [{ name: 'publishAt', label: '发布时间', type: 'datetime', required: true, description: '到时自动发布（政策文件连同已审核的解读一并发布）' }]
+      return [{ name: 'publishAt', label: t('input_publishAt'), type: 'datetime', required: true, description: t('input_publishAt_help') }]
     case 'invalidate':
-      if (key !== 'policies') return [{ name: 'reason', label: '说明', type: 'textarea', required: false }]
+      if (key !== 'policies') return [{ name: 'reason', label: t('input_note'), type: 'textarea', required: false }]
       return [
         {
           name: 'validity',
-          label: '有效性',
+          label: t('input_validity'),
           type: 'select',
           required: true,
-          options: options.validityStatuses.slice(1).map((status) => ({ value: status.value, label: status.label.zh })),
+          options: options.validityStatuses.slice(1).map((status) => ({ value: status.value, label: labelIn(status.label, req) })),
         },
-        { name: 'expiryDate', label: '失效日期', type: 'date', required: false, description: '不填则为今天' },
-        { name: 'supersededBy', label: '替代文件 ID', type: 'text', required: false, description: '“已修订”等须关联替代它的新政策文件（填写其 ID）' },
-        { name: 'reason', label: '说明', type: 'textarea', required: false },
+        { name: 'expiryDate', label: t('input_expiryDate'), type: 'date', required: false, description: t('input_expiryDate_help') },
+        { name: 'supersededBy', label: t('input_supersededBy'), type: 'text', required: false, description: t('input_supersededBy_help') },
+        { name: 'reason', label: t('input_note'), type: 'textarea', required: false },
       ]
     default:
       return []
@@ -100,7 +96,7 @@ function inputsOf(action: WorkflowAction, key: AgencyOwnedCollection, options: S
 }
 
 /** How the release actions read for a document that is recorded (已认定), not published. */
-const recordLabels: Partial<Record<WorkflowAction, string>> = { publish: '签发认定', 'force-publish': '强制认定' }
+const recordLabels: Partial<Record<WorkflowAction, GongkaiMessageKey>> = { publish: 'action_record', 'force-publish': 'action_forceRecord' }
 
 async function interpretedPolicies(payload: Payload, options: SanitizedGongkaiPluginOptions, doc: Record<string, unknown>, req?: PayloadRequest): Promise<Record<string, unknown>[]> {
   const ids = relationIds(doc.policies)
@@ -109,18 +105,18 @@ async function interpretedPolicies(payload: Payload, options: SanitizedGongkaiPl
   return docs
 }
 
-const reviewInputs: WorkflowActionInput[] = [
+const reviewInputs = (req: Translating): WorkflowActionInput[] => [
   {
     name: 'conclusion',
-    label: '审查结论',
+    label: message(req, 'input_conclusion'),
     type: 'select',
     required: true,
     options: [
-      { value: 'passed', label: '通过' },
-      { value: 'failed', label: '不通过' },
+      { value: 'passed', label: message(req, 'input_conclusion_passed') },
+      { value: 'failed', label: message(req, 'input_conclusion_failed') },
     ],
   },
-  { name: 'basis', label: '审查依据', type: 'textarea', required: true, description: '如《中华人民共和国保守国家秘密法》及本机关保密审查规定' },
+  { name: 'basis', label: message(req, 'input_basis'), type: 'textarea', required: true, description: message(req, 'input_basis_help') },
 ]
 
 /**
@@ -137,11 +133,11 @@ export async function availableActions(args: {
 }): Promise<AvailableActions> {
   const options = gongkaiOptionsOf(args.payload)
   const key = workflowCollectionOf(options, args.collection)
-  if (!key) throw new WorkflowError(`集合“${args.collection}”没有审核发布流程`, 404)
+  if (!key) throw new WorkflowError(message(args.req, 'noWorkflow', { collection: args.collection }), 404)
   const doc = (await args.payload.findByID({ collection: args.collection, id: args.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req: args.req })) as
     | (Record<string, unknown> & { id: number | string })
     | null
-  const notFound = new WorkflowError(`找不到ID为“${String(args.id)}”的文件，或您无权查看`, 404)
+  const notFound = new WorkflowError(message(args.req, 'documentNotVisible', { id: String(args.id) }), 404)
   if (!doc) throw notFound
   const req = args.req ?? ({ payload: args.payload, context: {} } as unknown as PayloadRequest)
   const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
@@ -168,9 +164,9 @@ export async function availableActions(args: {
     )
     .map((action) => ({
       action,
-      label: isRecordOnly && recordLabels[action] ? recordLabels[action] : actionLabel(action),
+      label: isRecordOnly && recordLabels[action] ? message(args.req, recordLabels[action]) : actionLabel(action, args.req),
       needsReason: ['return', 'withdraw', 'force-publish', 'delete', 'redact'].includes(action),
-      inputs: inputsOf(action, key, options),
+      inputs: inputsOf(action, key, options, args.req),
     }))
   const collectionConfig = args.payload.collections[args.collection]?.config
   const hasReview = Boolean(collectionConfig?.fields.some((field) => 'name' in field && field.name === confidentialityReviewFieldName))
@@ -182,15 +178,15 @@ export async function availableActions(args: {
           isCurrent: isConfidentialityReviewCurrent({ collectionConfig, doc }),
           // Recorded while the version is in review, by 审核 of the owning agency (or a site administrator).
           canRecord: state === 'pending_review' && (isSiteAdmin(args.user) || hasAgencyRoleInAny(args.user, agencies, 'reviewer')),
-          inputs: reviewInputs,
+          inputs: reviewInputs(args.req),
         }
       : null
   return {
     collection: args.collection,
     id: doc.id,
-    title: documentLabel(key, doc),
+    title: documentLabel(key, doc, args.req),
     state,
-    stateLabel: stateLabel(state),
+    stateLabel: stateLabel(state, args.req),
     isPublished: published.totalDocs > 0,
     actions,
     confidentialityReview,

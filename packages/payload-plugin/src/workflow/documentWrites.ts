@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import type { StoredDocument, StoredFields } from '../infrastructure/documents.js'
 import type { Doc } from '../rules/threeSync.js'
 import type { SanitizedGongkaiPluginOptions } from '../types.js'
 import { relationId } from '../utilities/relationIds.js'
@@ -17,8 +18,8 @@ export async function isPublicNow(req: PayloadRequest, slug: string, id: number 
 }
 
 export async function loadLatest(req: PayloadRequest, slug: string, id: number | string): Promise<Doc | null> {
-  const doc = await req.payload.findByID({ collection: slug, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-  return (doc as Doc | null) ?? null
+  const doc: Doc | null = await req.payload.findByID({ collection: slug, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
+  return doc ?? null
 }
 
 /** Saves a state change on the latest version (a new draft version; the published one, if any, stays public). */
@@ -26,7 +27,7 @@ export async function saveState(req: PayloadRequest, slug: string, doc: Doc, sta
   await req.payload.update({
     collection: slug,
     id: doc.id,
-    data: { workflowState: state, workflow: { ...((doc.workflow ?? {}) as Record<string, unknown>), ...workflow } },
+    data: { workflowState: state, workflow: { ...doc.workflow, ...workflow } },
     draft: true,
     depth: 0,
     overrideAccess: true,
@@ -35,8 +36,8 @@ export async function saveState(req: PayloadRequest, slug: string, doc: Doc, sta
 }
 
 /** The published document's own fields, to save it again without picking up a newer draft's content. */
-export async function publishedContent(req: PayloadRequest, slug: string, id: number | string): Promise<Record<string, unknown>> {
-  const published = (await req.payload.findByID({ collection: slug, id, draft: false, depth: 0, overrideAccess: true, req })) as Record<string, unknown>
+export async function publishedContent(req: PayloadRequest, slug: string, id: number | string): Promise<StoredFields> {
+  const published: StoredDocument = await req.payload.findByID({ collection: slug, id, draft: false, depth: 0, overrideAccess: true, req })
   const collection = req.payload.collections[slug]?.config
   const joins = new Set(collection?.flattenedFields.filter((field) => field.type === 'join' || ('virtual' in field && field.virtual)).map((field) => field.name))
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...content } = published
@@ -55,7 +56,7 @@ export async function takeOffline(args: { req: PayloadRequest; slug: string; id:
       ...content,
       _status: 'draft',
       workflowState: args.state,
-      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), ...args.workflow },
+      workflow: { ...content.workflow, ...args.workflow },
     },
     draft: false,
     depth: 0,
@@ -81,7 +82,7 @@ export async function cancelJob(req: PayloadRequest, jobId: unknown) {
 /** Keeps `supersedes` of the replacing policy reciprocal to `supersededBy` of the replaced one. */
 export async function linkReplacement(req: PayloadRequest, options: SanitizedGongkaiPluginOptions, replacingId: number | string, replacedId: number | string) {
   const slug = options.slugs.policies
-  const replacing = (await req.payload.findByID({ collection: slug, id: replacingId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+  const replacing: Doc | null = await req.payload.findByID({ collection: slug, id: replacingId, depth: 0, overrideAccess: true, disableErrors: true, req })
   if (!replacing) return
   const current = Array.isArray(replacing.supersedes) ? replacing.supersedes.map((value) => relationId(value)) : []
   if (current.includes(String(replacedId))) return

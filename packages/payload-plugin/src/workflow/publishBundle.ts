@@ -4,8 +4,10 @@ import type { PayloadRequest } from 'payload'
 import type { AgencyOwnedCollection } from '../access/documentAgencies.js'
 import { enqueueDeliveries } from '../delivery/enqueueDeliveries.js'
 import { latestVersionId, recordAudit } from '../audit/audit.js'
+import type { WorkflowRecord } from '../infrastructure/documents.js'
 import { documentLabel } from '../infrastructure/runtime.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { message, separatorOf } from '../translations/message.js'
 import { assertComplete } from '../rules/completeness.js'
 import { nextDisclosureReviewDate } from '../rules/disclosureReview.js'
 import { disclosureLabel } from '../rules/disclosureRule.js'
@@ -30,7 +32,7 @@ export type PublishedDocument = { collection: string; id: number | string; index
  */
 function recordData(args: { member: BundleMember; options: SanitizedGongkaiPluginOptions; userId: number | string | null; publishAt: string; forceReason: string | null }): Record<string, unknown> {
   const { member, options, userId, publishAt } = args
-  const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
+  const previous: WorkflowRecord = member.doc.workflow ?? {}
   const data: Record<string, unknown> = {
     _status: 'draft',
     workflowState: 'recorded',
@@ -54,7 +56,7 @@ function publicationData(args: {
 }): Record<string, unknown> {
   const { member, options, userId, publishAt } = args
   if (!member.isPublic) return recordData(args)
-  const previous = (member.doc.workflow ?? {}) as Record<string, unknown>
+  const previous: WorkflowRecord = member.doc.workflow ?? {}
   const data: Record<string, unknown> = {
     _status: 'published',
     workflowState: 'published',
@@ -73,7 +75,7 @@ function publicationData(args: {
     const publishDate = isBlank(doc.publishDate) ? publishAt : (doc.publishDate as string)
     if (isBlank(doc.publishDate)) data.publishDate = publishAt
     data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: doc.disclosure, since: publishDate, options })
-    const history = Array.isArray(doc.validityHistory) ? (doc.validityHistory as Record<string, unknown>[]) : []
+    const history = doc.validityHistory ?? []
     const last = history[history.length - 1]
     if (!last || last.validity !== doc.validity) {
       data.validityHistory = [
@@ -133,7 +135,7 @@ export async function publishBundle(args: {
   for (const [index, entry] of planned.entries()) {
     const { member, data } = entry
     const slug = options.slugs[member.key]
-    const label = documentLabel(member.key, member.doc)
+    const label = documentLabel(member.key, member.doc, req)
     if (member.key === 'policies' && isBlank(member.doc.indexNumber)) {
       const agency = await req.payload.findByID({
         collection: options.slugs.agencies,
@@ -160,9 +162,12 @@ export async function publishBundle(args: {
         if (error instanceof ValidationError) {
           const fields = req.payload.collections[slug]?.config.fields ?? []
           const problems = dedupeProblems(error.data.errors.map((fieldError) => ({ path: fieldError.path, label: labelAtPath(fields, fieldError.path, req), message: fieldError.message })))
-          const others = planned.length > 1 ? `，同批${planned.length}份文件均未发布` : ''
-          const verb = member.isPublic ? '发布' : '签发认定'
-          throw new WorkflowError(`${label}未能${verb}${others}：${problems.map((problem) => problemText(problem, req)).join('；')}`, 400, problems.map(({ path, message }) => ({ path, message })))
+          const text = message(req, member.isPublic ? 'releaseFailed_publish' : 'releaseFailed_record', {
+            document: label,
+            others: planned.length > 1 ? message(req, 'releaseFailedBundle', { count: planned.length }) : '',
+            problems: problems.map((problem) => problemText(problem, req)).join(separatorOf(req)),
+          })
+          throw new WorkflowError(text, 400, problems.map(({ path, message: problemMessage }) => ({ path, message: problemMessage })))
         }
         throw error
       })

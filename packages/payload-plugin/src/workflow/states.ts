@@ -2,6 +2,8 @@ import { workflowActions, workflowStates } from '@gongkai/core'
 import type { WorkflowAction, WorkflowState } from '@gongkai/core'
 
 import type { AgencyRole } from '../access/roles.js'
+import { labelIn } from '../translations/message.js'
+import type { Translating } from '../translations/message.js'
 
 /*
  * The workflow's vocabulary (its states and actions, with their labels) is core's `workflowStates` and
@@ -56,12 +58,14 @@ export const resultingState: Readonly<Record<WorkflowAction, WorkflowState>> = {
   redact: 'published',
 }
 
-export function stateLabel(state: unknown): string {
-  return workflowStates.find((candidate) => candidate.value === state)?.label.zh ?? String(state ?? '草稿')
+/** A workflow state's label in the request's language (Chinese without a request). */
+export function stateLabel(state: unknown, req?: Translating): string {
+  return labelIn(workflowStates.find((candidate) => candidate.value === (state ?? 'draft'))?.label, req) || String(state)
 }
 
-export function actionLabel(action: WorkflowAction): string {
-  return workflowActions.find((candidate) => candidate.value === action)?.label.zh ?? action
+/** A workflow action's label in the request's language (Chinese without a request). */
+export function actionLabel(action: WorkflowAction, req?: Translating): string {
+  return labelIn(workflowActions.find((candidate) => candidate.value === action)?.label, req) || action
 }
 
 export function isWorkflowAction(value: unknown): value is WorkflowAction {

@@ -10,6 +10,7 @@ import { libraryTargetName } from '../delivery/sanitizeDeliveryOptions.js'
 import { latestVersionId, recordAudit } from '../audit/audit.js'
 import { documentLabel, gongkaiOptionsOf, titleOf, workflowCollectionOf } from '../infrastructure/runtime.js'
 import { inWorkflowTransaction } from '../infrastructure/transaction.js'
+import { labelIn, message } from '../translations/message.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
 import { assertConfidentialityCleared } from '../rules/confidentialityGate.js'
 import { assertDocumentRules } from '../rules/assertDocumentRules.js'
@@ -70,29 +71,13 @@ export type TransitionResult = {
   jobId?: number | string
 }
 
-const stateRules: Record<WorkflowAction, string> = {
-  submit: '只有草稿、已退回、已撤回或已认定的文件可以提交审核',
-  return: '只有待审核或已审核的文件可以退回',
-  approve: '只有待审核的文件可以审核通过',
-  publish: '只有已审核的文件可以签发发布',
-  schedule: '只有已审核的文件可以定时发布',
-  unschedule: '只有已设定定时发布的文件可以取消定时发布',
-  withdraw: '只有已发布或已失效的文件可以撤回',
-  invalidate: '只有已发布或已失效的文件可以宣布失效或变更有效性',
-  'force-publish': '已发布或已失效的文件不需要强制发布',
-  delete: '只有已发布、已失效或已撤回的文件可以删除（误发）',
-  redact: '只有已发布或已失效的文件可以抹除历史版本',
-}
-
-function assertRole(args: { user: User | null | undefined; agencies: (number | string)[]; role: AgencyRole; label: string; action: WorkflowAction }) {
-  if (!args.user) throw new WorkflowError(`须登录后才能${actionLabel(args.action)}${args.label}`, 401)
+function assertRole(args: { req: PayloadRequest; user: User | null | undefined; agencies: (number | string)[]; role: AgencyRole; label: string; action: WorkflowAction }) {
+  const { req } = args
+  if (!args.user) throw new WorkflowError(message(req, 'loginToAct', { action: actionLabel(args.action, req), document: args.label }), 401)
   // A site administrator may act in any role; four eyes and every other rule still apply.
   if (isSiteAdmin(args.user)) return
   if (!hasAgencyRoleInAny(args.user, args.agencies, args.role)) {
-    throw new WorkflowError(
-      `你在${args.label}所属机构没有“${agencyRoleLabels[args.role].zh}”角色，不能${actionLabel(args.action)}`,
-      403,
-    )
+    throw new WorkflowError(message(req, 'roleMissing', { document: args.label, role: labelIn(agencyRoleLabels[args.role], req), action: actionLabel(args.action, req) }), 403)
   }
 }
 
@@ -106,10 +91,10 @@ function assertRole(args: { user: User | null | undefined; agencies: (number | s
  */
 export async function transition(args: TransitionArgs): Promise<TransitionResult> {
   const { payload, action } = args
-  if (!isWorkflowAction(action)) throw new WorkflowError(`未知的工作流操作“${String(action)}”`, 400)
+  if (!isWorkflowAction(action)) throw new WorkflowError(message(args.req, 'unknownAction', { action: String(action) }), 400)
   const options = gongkaiOptionsOf(payload)
   const key = workflowCollectionOf(options, args.collection)
-  if (!key) throw new WorkflowError(`集合“${args.collection}”没有审核发布流程`, 404)
+  if (!key) throw new WorkflowError(message(args.req, 'noWorkflow', { collection: args.collection }), 404)
   const req = args.req ?? (await createLocalReq({ user: (args.user ?? undefined) as never }, payload))
   const user = (args.user !== undefined ? args.user : req.user) as User | null | undefined
   return inWorkflowTransaction(req, () => runTransition({ ...args, req, user, options, key }))
@@ -123,7 +108,7 @@ type ActionContext = {
   slug: string
   /** The latest version of the document. */
   doc: Doc
-  /** How messages name the document: 政策文件“关于……的通知”. */
+  /** How messages name the document, in the request's language: 政策文件“关于……的通知”. */
   label: string
   args: TransitionArgs
   user: User | null | undefined
@@ -139,14 +124,14 @@ type Action = (context: ActionContext) => Promise<void | 'audited'>
 
 /** Signs off now (签发发布, 强制发布): the bundle goes out (or is recorded, 已认定) in one step. */
 const publishNow: Action = async ({ req, options, key, slug, doc, label, args, user, userId, now, result, audit }) => {
-  if (args.action === 'force-publish') audit.reason = requireReason(args.reason, `强制发布${label}须写明理由，理由将记入操作日志`)
+  if (args.action === 'force-publish') audit.reason = requireReason(args.reason, message(req, 'reasonRequired_force-publish', { document: label }))
   const wasPublic = await isPublicNow(req, slug, doc.id)
   const released = await publishBundle({ req, options, key, doc, user, action: args.action as 'publish' | 'force-publish', reason: audit.reason })
   result.published = released.filter((member) => member.state === 'published')
   result.recorded = released.filter((member) => member.state === 'recorded')
   result.state = released[0]?.state ?? result.state
-  const workflow = doc.workflow as Record<string, unknown> | undefined
-  if (workflow?.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
+  const scheduledJobId = doc.workflow?.scheduledJobId
+  if (scheduledJobId) await cancelJob(req, scheduledJobId)
   if (wasPublic && result.state === 'recorded' && key === 'policies') {
     // A revision that made a public policy 依申请公开 / 不予公开 took it offline; its interpretations follow.
     await withdrawInterpretationsWith({ req, options, policyId: doc.id, user, userId, now, reason: `公开属性改为“${disclosureLabel(doc.disclosure)}”，文件不再公开`, policyTitle: titleOf(doc) })
@@ -167,12 +152,12 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
   },
 
   return: async ({ req, slug, doc, label, args, userId, now, audit }) => {
-    audit.reason = requireReason(args.reason, `退回${label}须写明退回理由`)
+    audit.reason = requireReason(args.reason, message(req, 'reasonRequired_return', { document: label }))
     await saveState(req, slug, doc, 'returned', { returnedBy: userId, returnedAt: now, returnReason: audit.reason })
   },
 
   approve: async ({ req, options, key, slug, doc, label, userId, now }) => {
-    assertFourEyes({ doc, userId, label })
+    assertFourEyes({ req, doc, userId, label })
     // Again at 审核通过: a rule may depend on other records (a 发文字号 taken since, an agency's 组织机构代码).
     await assertDocumentRules({ req, options, collection: key, doc, action: 'approve' })
     await assertConfidentialityCleared({ req, options, slug, doc, label })
@@ -184,12 +169,15 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
   'force-publish': publishNow,
 
   schedule: async ({ req, options, key, slug, doc, label, args, user, userId, result, audit }) => {
-    const publishAt = parsePublishAt(args.publishAt, label)
+    const publishAt = parsePublishAt(req, args.publishAt, label)
     // Every rule of the publication is checked now (三同步, 要素齐全), not when the job runs.
     const bundle = await publishBundle({ req, options, key, doc, user, action: 'schedule', publishAt: publishAt.toISOString(), isDryRun: true })
     if (bundle[0]?.state === 'recorded') {
-      const notPublic = key === 'policies' ? `的公开属性为“${disclosureLabel(doc.disclosure)}”` : '所解读的政策文件不公开'
-      throw new WorkflowError(`${label}${notPublic}，签发后只认定、不公开，不能定时发布：请直接“签发认定”`, 409, key === 'policies' ? 'disclosure' : 'policies')
+      const text =
+        key === 'policies'
+          ? message(req, 'scheduleNotPublic_policy', { document: label, disclosure: disclosureLabel(doc.disclosure, req) })
+          : message(req, 'scheduleNotPublic_interpretation', { document: label })
+      throw new WorkflowError(text, 409, key === 'policies' ? 'disclosure' : 'policies')
     }
     const job: { id: number | string } = await req.payload.jobs.queue({
       task: scheduledPublishTaskSlug as never,
@@ -206,14 +194,14 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
   },
 
   unschedule: async ({ req, slug, doc, audit }) => {
-    const workflow = (doc.workflow ?? {}) as Record<string, unknown>
-    if (workflow.scheduledJobId) await cancelJob(req, workflow.scheduledJobId)
-    audit.details.cancelledFor = workflow.scheduledFor ?? null
+    const scheduledJobId = doc.workflow?.scheduledJobId
+    if (scheduledJobId) await cancelJob(req, scheduledJobId)
+    audit.details.cancelledFor = doc.workflow?.scheduledFor ?? null
     await saveState(req, slug, doc, 'approved', { scheduledBy: null, scheduledFor: null, scheduledJobId: null })
   },
 
   withdraw: async ({ req, options, key, slug, doc, label, args, user, userId, now, audit }) => {
-    const reason = requireReason(args.reason, `撤回${label}须写明撤回理由`)
+    const reason = requireReason(args.reason, message(req, 'reasonRequired_withdraw', { document: label }))
     audit.reason = reason
     await withdrawPublished({ req, slug, id: doc.id, userId, now, reason })
     let withdrawnWith: (number | string)[] = []
@@ -227,7 +215,7 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
   },
 
   delete: async ({ req, options, key, slug, doc, label, args, user, userId, now, audit }) => {
-    const reason = requireLibraryReason(args.reason, `删除${label}须写明删除理由`, '删除理由')
+    const reason = requireLibraryReason(req, args.reason, message(req, 'reasonRequired_delete', { document: label }), message(req, 'reasonLabel_delete'))
     audit.reason = reason
     const wasPublic = await isPublicNow(req, slug, doc.id)
     const deletion = { deletedBy: userId, deletedAt: now, deleteReason: reason }
@@ -258,17 +246,13 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
   },
 
   redact: async ({ req, options, slug, doc, label, args, audit }) => {
-    const version = parseLibraryVersion(args.libraryVersion, label)
-    audit.reason = requireLibraryReason(args.reason, `抹除${label}的历史版本须写明抹除理由`, '抹除理由')
+    const version = parseLibraryVersion(req, args.libraryVersion, label)
+    audit.reason = requireLibraryReason(req, args.reason, message(req, 'reasonRequired_redact', { document: label }), message(req, 'reasonLabel_redact'))
     const current = await currentLibraryVersion(req, options, slug, doc.id)
-    if (current === undefined) throw new WorkflowError(`${label}尚未推送到政策文件库，没有可抹除的历史版本`, 409, 'libraryVersion')
-    if (version > current) throw new WorkflowError(`${label}在政策文件库中只有第1至${current}版，没有第${version}版`, 400, 'libraryVersion')
+    if (current === undefined) throw new WorkflowError(message(req, 'redactNotInLibrary', { document: label }), 409, 'libraryVersion')
+    if (version > current) throw new WorkflowError(message(req, 'redactNoSuchVersion', { document: label, current, version }), 400, 'libraryVersion')
     if (version === current) {
-      throw new WorkflowError(
-        `第${version}版是${label}在政策文件库中的当前版本，不能抹除：请先修改并发布更正后的版本，再抹除此前含有个人信息的版本；如整份文件不应公开，请使用“删除（误发）”`,
-        409,
-        'libraryVersion',
-      )
+      throw new WorkflowError(message(req, 'redactCurrentVersion', { document: label, version, deleteAction: actionLabel('delete', req) }), 409, 'libraryVersion')
     }
     audit.details.libraryVersion = version
     const queued = await enqueueDeliveries({ req, action: 'redact', notice: audit.reason, libraryVersion: version, documents: [{ collection: slug, id: doc.id }] })
@@ -281,17 +265,17 @@ const actions: Readonly<Record<WorkflowAction, Action>> = {
       ...content,
       _status: 'published',
       workflowState: 'invalidated',
-      workflow: { ...((content.workflow ?? {}) as Record<string, unknown>), invalidatedBy: userId, invalidatedAt: now },
+      workflow: { ...content.workflow, invalidatedBy: userId, invalidatedAt: now },
     }
     audit.reason = args.reason?.trim() || null
     if (key === 'policies') {
       const supersededBy = args.supersededBy ?? relationId(content.supersededBy) ?? null
-      const status = validityChangeOf({ options, label, validity: args.validity, supersededBy })
+      const status = validityChangeOf({ req, options, label, validity: args.validity, supersededBy })
       const expiryDate = args.expiryDate ?? now
       data.validity = status.value
       data.expiryDate = expiryDate
       data.supersededBy = supersededBy
-      const history = Array.isArray(content.validityHistory) ? (content.validityHistory as Record<string, unknown>[]) : []
+      const history = content.validityHistory ?? []
       data.validityHistory = [...history, { validity: status.value, effectiveDate: expiryDate, supersededBy, recordedAt: now, recordedBy: userId }]
       audit.details.validity = status.value
       audit.details.expiryDate = expiryDate
@@ -309,22 +293,22 @@ async function runTransition(args: TransitionArgs & { req: PayloadRequest; user:
   const { req, user, options, key, action } = args
   const slug = options.slugs[key]
   const doc = await loadLatest(req, slug, args.id)
-  if (!doc) throw new WorkflowError(`找不到ID为“${String(args.id)}”的文件`, 404)
-  const label = documentLabel(key, doc)
+  if (!doc) throw new WorkflowError(message(req, 'documentNotFound', { id: String(args.id) }), 404)
+  const label = documentLabel(key, doc, req)
   const fromState = (doc.workflowState ?? 'draft') as WorkflowState
   if (fromState === 'deleted') {
     // The library keeps a deleted document's content id (and 索引号) reserved and answers 410 for it forever.
-    throw new WorkflowError(`${label}已因误发删除，不能再${actionLabel(action)}：政策文件库永久保留其标识且不再接收该文件。如需重新发布，请新建文件`, 409)
+    throw new WorkflowError(message(req, 'actionOnDeleted', { document: label, action: actionLabel(action, req) }), 409)
   }
   if (!allowedFrom[action].includes(fromState)) {
-    throw new WorkflowError(`${label}当前状态为“${stateLabel(fromState)}”，不能${actionLabel(action)}：${stateRules[action]}`, 409)
+    throw new WorkflowError(message(req, 'wrongState', { document: label, state: stateLabel(fromState, req), action: actionLabel(action, req), rule: message(req, `stateRule_${action}`) }), 409)
   }
   if (action === 'force-publish') {
-    if (!user) throw new WorkflowError(`须登录后才能强制发布${label}`, 401)
-    if (!isSiteAdmin(user)) throw new WorkflowError(`只有站点管理员可以强制发布${label}`, 403)
+    if (!user) throw new WorkflowError(message(req, 'loginToAct', { action: actionLabel(action, req), document: label }), 401)
+    if (!isSiteAdmin(user)) throw new WorkflowError(message(req, 'forcePublishSiteAdminOnly', { document: label }), 403)
   } else {
     const agencies = await loadOwningAgencyIds({ req, slugs: options.slugs, collection: key, doc })
-    assertRole({ user, agencies, role: actionRoles[action], label, action })
+    assertRole({ req, user, agencies, role: actionRoles[action], label, action })
   }
   const userId = user?.id ?? null
   const now = new Date().toISOString()

@@ -27,8 +27,8 @@ function auditTrailField(options: SanitizedGongkaiPluginOptions): Field {
           path: auditTrailComponentPath,
           clientProps: {
             auditLogSlug: options.slugs.auditLog,
-            actionLabels: Object.fromEntries(auditActions.map((action) => [action.value, action.label.zh])),
-            stateLabels: Object.fromEntries(workflowStates.map((state) => [state.value, state.label.zh])),
+            actionLabels: Object.fromEntries(auditActions.map((action) => [action.value, action.label])),
+            stateLabels: Object.fromEntries(workflowStates.map((state) => [state.value, state.label])),
             timeZone: options.timeZone,
           },
         },

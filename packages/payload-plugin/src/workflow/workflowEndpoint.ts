@@ -5,6 +5,8 @@ import { availableActions } from '../workflow/availableActions.js'
 import { isWorkflowAction } from '../workflow/states.js'
 import { transition } from '../workflow/transition.js'
 import { WorkflowError } from '../infrastructure/WorkflowError.js'
+import { isRecord } from '../utilities/isRecord.js'
+import { message } from '../translations/message.js'
 
 /**
  * `POST /api/<collection>/:id/workflow/:action` — actions `submit`, `return`, `approve`, `publish`, `schedule`,
@@ -19,10 +21,11 @@ export function workflowEndpoint(collectionSlug: string): Endpoint {
     method: 'post',
     handler: async (req) => {
       const { id, action } = (req.routeParams ?? {}) as { id?: string; action?: string }
-      if (!isWorkflowAction(action)) throw new WorkflowError(`未知的工作流操作“${String(action)}”`, 404)
-      if (!req.user) throw new WorkflowError('须登录后才能执行工作流操作', 401)
+      if (!isWorkflowAction(action)) throw new WorkflowError(message(req, 'unknownAction', { action: String(action) }), 404)
+      if (!req.user) throw new WorkflowError(message(req, 'loginToActOnWorkflow'), 401)
       await addDataAndFileToRequest(req)
-      const body = (req.data ?? {}) as Record<string, unknown>
+      // The body is the client's JSON: read by name, each value checked by `text`.
+      const body: Record<string, unknown> = isRecord(req.data) ? req.data : {}
       const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null)
       const result = await transition({
         payload: req.payload,
@@ -48,7 +51,7 @@ export function workflowStateEndpoint(collectionSlug: string): Endpoint {
     path: '/:id/workflow',
     method: 'get',
     handler: async (req) => {
-      if (!req.user) throw new WorkflowError('须登录后才能查看工作流操作', 401)
+      if (!req.user) throw new WorkflowError(message(req, 'loginToSeeWorkflow'), 401)
       const { id } = (req.routeParams ?? {}) as { id?: string }
       const result = await availableActions({ payload: req.payload, req, user: req.user as never, collection: collectionSlug, id: String(id) })
       return Response.json(result)

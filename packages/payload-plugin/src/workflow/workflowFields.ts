@@ -125,6 +125,7 @@ export function policyWorkflowFields(options: SanitizedGongkaiPluginOptions): Fi
       name: 'validityHistory',
       type: 'array',
       label: label('有效性变更记录', 'Validity history'),
+      labels: { singular: label('有效性变更', 'Validity change'), plural: label('有效性变更', 'Validity changes') },
       access: computedFieldAccess,
       admin: { readOnly: true, initCollapsed: true },
       fields: [

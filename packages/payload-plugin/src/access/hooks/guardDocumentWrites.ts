@@ -5,14 +5,12 @@ import type { AgencyOwnedCollection } from '../documentAgencies.js'
 import { loadOwningAgencyIds, owningAgencyField } from '../documentAgencies.js'
 import { agencyIdsWithRole, hasAgencyRole, isSiteAdmin } from '../roles.js'
 import { RuleError } from '../../infrastructure/RuleError.js'
+import { message, payloadLabelIn } from '../../translations/message.js'
 
-/** Chinese name of each collection's owning-agency field, as editors see it. */
-export const owningAgencyLabel: Readonly<Record<AgencyOwnedCollection, string>> = {
-  policies: '发文机关',
-  interpretations: '解读机构',
-  decisions: '承办单位',
-  participation: '承办单位',
-  catalogues: '决策机关',
+/** The label of a collection's field in the request's language (发文机关, Issuing agency). */
+function fieldLabel(collection: SanitizedCollectionConfig, name: string, req: PayloadRequest): string {
+  const field = collection.flattenedFields.find((candidate) => candidate.name === name)
+  return payloadLabelIn(field && 'label' in field ? field.label : undefined, req, name)
 }
 
 async function agencyNames(req: PayloadRequest, agenciesSlug: string, ids: (number | string)[]): Promise<string> {
@@ -25,7 +23,7 @@ async function agencyNames(req: PayloadRequest, agenciesSlug: string, ids: (numb
     req,
   })
   const names = ids.map((id) => (docs.find((doc) => String(doc.id) === String(id)) as { name?: string } | undefined)?.name ?? `#${id}`)
-  return names.map((name) => `“${name}”`).join('、')
+  return names.map((name) => message(req, 'quoted', { value: name })).join(message(req, 'listSeparator'))
 }
 
 /**
@@ -77,7 +75,7 @@ export function guardDocumentWrites({
       if (operation === 'update') return args
       throw new RuleError({
         collection: slugs[collection],
-        problems: [{ path: field, message: `须填写${owningAgencyLabel[collection]}：文件必须属于您担任撰稿的机关` }],
+        problems: [{ path: field, message: message(req, 'owningAgencyRequired', { label: fieldLabel(collectionConfig, field, req) }) }],
         req,
       })
     }
@@ -89,7 +87,7 @@ export function guardDocumentWrites({
         problems: [
           {
             path,
-            message: `${owningAgencyLabel[collection]}${await agencyNames(req, slugs.agencies, foreign)}不是您担任撰稿的机关：只能为本机关创建或修改文件`,
+            message: message(req, 'owningAgencyForeign', { label: fieldLabel(collectionConfig, field, req), agencies: await agencyNames(req, slugs.agencies, foreign) }),
           },
         ],
         req,

@@ -2,6 +2,7 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { isSiteAdmin } from '../roles.js'
 import { WorkflowError } from '../../infrastructure/WorkflowError.js'
+import { message } from '../../translations/message.js'
 
 /**
  * Only a site administrator deletes a document that was ever published or recorded (已认定); everyone else withdraws it through the
@@ -18,7 +19,7 @@ export function refusePublishedDelete(): CollectionBeforeDeleteHook {
       req,
     })
     if (totalDocs > 0) {
-      throw new WorkflowError('已发布过的文件不能删除：请通过工作流撤回；只有站点管理员可以删除', 403)
+      throw new WorkflowError(message(req, 'deletePublishedRefused'), 403)
     }
     const recorded = await req.payload.countVersions({
       collection: collection.slug,
@@ -27,7 +28,7 @@ export function refusePublishedDelete(): CollectionBeforeDeleteHook {
       req,
     })
     if (recorded.totalDocs > 0) {
-      throw new WorkflowError('已认定（签发认定）过的文件是公开属性的备案记录，不能删除：只有站点管理员可以删除', 403)
+      throw new WorkflowError(message(req, 'deleteRecordedRefused'), 403)
     }
   }
 }

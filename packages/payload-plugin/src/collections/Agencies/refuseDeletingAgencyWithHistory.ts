@@ -1,6 +1,8 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeDeleteHook } from 'payload'
 
+import { message } from '../../translations/message.js'
+
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 
 /**
@@ -18,7 +20,7 @@ export function refuseDeletingAgencyWithHistory(options: SanitizedGongkaiPluginO
     if (totalDocs === 0) return
     const agency = await req.payload.findByID({ collection: options.slugs.agencies, id, depth: 0, overrideAccess: true, disableErrors: true, req })
     throw new APIError(
-      `机构“${String(agency?.name ?? id)}”有 ${totalDocs} 条操作日志，不能删除：操作日志只增不改，须保留其所属机构；机构撤并时请修改名称或上级机关`,
+      message(req, 'agencyHasHistory', { agency: String(agency?.name ?? id), count: totalDocs }),
       409,
       undefined,
       true,

@@ -60,7 +60,22 @@ export function createAttachmentsCollection(options: SanitizedGongkaiPluginOptio
             ],
           },
           { name: 'reason', type: 'text' },
-          { name: 'segments', type: 'json' },
+          {
+            name: 'segments',
+            type: 'json',
+            // Typed for the generated document types: the text of each part of the file, where it was found.
+            typescriptSchema: [
+              () => ({
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['location', 'text'],
+                  properties: { location: { type: ['string', 'null'] }, text: { type: 'string' } },
+                },
+              }),
+            ],
+          },
         ],
       },
       {
@@ -86,7 +101,7 @@ export function createAttachmentsCollection(options: SanitizedGongkaiPluginOptio
           beforeOperation: [stripImageMetadata()],
           beforeChange: [
             defaultAttachmentTitle('title'),
-            fillUploadingAgency({ field: uploadingAgencyField, label: '上传机关' }),
+            fillUploadingAgency({ field: uploadingAgencyField, label: { zh: '上传机关', en: 'Uploading agency' } }),
             recordAttachmentText(),
           ],
         },

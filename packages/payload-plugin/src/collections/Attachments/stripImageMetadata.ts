@@ -3,6 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { APIError } from 'payload'
 import type { CollectionBeforeOperationHook } from 'payload'
 
+import { message } from '../../translations/message.js'
+
 /**
  * Removes EXIF, GPS, XMP and IPTC metadata from an uploaded image before Payload stores it: photos taken on a phone
  * carry where and when they were taken, and who took them. The image is turned upright first (EXIF orientation) and
@@ -16,14 +18,14 @@ export function stripImageMetadata(): CollectionBeforeOperationHook {
     if (!file || !file.mimetype.startsWith('image/') || file.mimetype === 'image/svg+xml') return args
     const sharp = req.payload.config.sharp
     if (!sharp) {
-      throw new APIError('上传图片须先去除其中的拍摄地点等元数据（EXIF/GPS），但系统未配置图片处理组件 sharp：请联系站点管理员', 400, undefined, true)
+      throw new APIError(message(req, 'imageMetadataNoSharp'), 400, undefined, true)
     }
     const input = file.tempFilePath ? await readFile(file.tempFilePath) : file.data
     const cleaned = await sharp(input, { animated: file.mimetype === 'image/gif' || file.mimetype === 'image/webp' })
       .rotate()
       .toBuffer()
       .catch(() => {
-        throw new APIError(`图片“${file.name}”无法读取，不能去除其中的拍摄地点等元数据：请转换为 JPEG 或 PNG 后重新上传`, 400, undefined, true)
+        throw new APIError(message(req, 'imageMetadataUnreadable', { name: file.name }), 400, undefined, true)
       })
     if (file.tempFilePath) await writeFile(file.tempFilePath, cleaned)
     else file.data = cleaned

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
 import { isWorkflowContext } from '../../infrastructure/context.js'
 import { RuleError } from '../../infrastructure/RuleError.js'
+import { message } from '../../translations/message.js'
 
 type Row = Record<string, unknown>
 
@@ -29,7 +30,7 @@ export function checkCatalogueAdjustments({ slug }: { slug: string }): Collectio
     recorded.forEach((row, index) => {
       const now = adjustments[index]
       if (!now || now.kind !== row.kind || relationId(now.decision) !== relationId(row.decision) || String(now.reason ?? '') !== String(row.reason ?? '')) {
-        errors.push({ path: `adjustments.${index}`, message: `已发布的第 ${index + 1} 项目录调整记录不得修改或删除` })
+        errors.push({ path: `adjustments.${index}`, message: message(req, 'adjustmentRecorded', { number: index + 1 }) })
       }
     })
     const newAdjustments = adjustments.slice(recorded.length)
@@ -37,21 +38,21 @@ export function checkCatalogueAdjustments({ slug }: { slug: string }): Collectio
     // without its reason must not wait for publication to be noticed.
     newAdjustments.forEach((row, offset) => {
       const index = recorded.length + offset
-      if (isBlank(row.reason)) errors.push({ path: `adjustments.${index}.reason`, message: '目录调整须写明调整理由' })
-      if (isBlank(row.date)) errors.push({ path: `adjustments.${index}.date`, message: '目录调整须写明调整日期' })
+      if (isBlank(row.reason)) errors.push({ path: `adjustments.${index}.reason`, message: message(req, 'adjustmentReasonRequired') })
+      if (isBlank(row.date)) errors.push({ path: `adjustments.${index}.date`, message: message(req, 'adjustmentDateRequired') })
     })
     const hasAdjustment = (kind: string, id: string) => newAdjustments.some((row) => row.kind === kind && relationId(row.decision) === id)
     for (const id of after) {
       if (!before.has(id) && !hasAdjustment('add', id)) {
-        errors.push({ path: 'adjustments', message: `目录已发布，调入决策事项（ID ${id}）须同时新增一条“调入”调整记录，写明理由和日期` })
+        errors.push({ path: 'adjustments', message: message(req, 'adjustmentMissing_in', { id }) })
       }
     }
     for (const id of before) {
       if (!after.has(id) && !hasAdjustment('remove', id)) {
-        errors.push({ path: 'adjustments', message: `目录已发布，调出决策事项（ID ${id}）须同时新增一条“调出”调整记录，写明理由和日期` })
+        errors.push({ path: 'adjustments', message: message(req, 'adjustmentMissing_out', { id }) })
       }
     }
-    if (errors.length > 0) throw new RuleError({ collection: slug, problems: errors })
+    if (errors.length > 0) throw new RuleError({ collection: slug, problems: errors, req })
     return data
   }
 }

@@ -2,6 +2,8 @@ import { decisionStages } from '@gongkai/core'
 import type { CollectionBeforeChangeHook, CollectionConfig, Validate } from 'payload'
 import { number, relationship } from 'payload/shared'
 
+import type { DecisionCatalogue } from '../../generated/payload-types.js'
+import { findDocumentByID } from '../../infrastructure/documents.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { relationId } from '../../utilities/relationIds.js'
@@ -28,36 +30,34 @@ export function createDecisionCataloguesCollection(options: SanitizedGongkaiPlug
   const { slugs } = options
 
   /** Each item is a decision of the catalogue's year, listed once. */
-  const validateItemDecision: Validate = async (value, { data, req, path }) => {
+  const validateItemDecision: Validate<unknown, Partial<DecisionCatalogue>> = async (value, { data, req, path }) => {
     const id = relationId(value)
     if (id === undefined) return true
-    const catalogue = (data ?? {}) as Record<string, unknown>
-    const items = Array.isArray(catalogue.items) ? (catalogue.items as Record<string, unknown>[]) : []
+    const catalogue = data ?? {}
+    const items = catalogue.items ?? []
     const index = Number(path[path.length - 2])
     const first = items.findIndex((item) => relationId(item?.decision) === id)
     if (Number.isInteger(index) && first !== index) return `该决策事项已列在第 ${first + 1} 项，同一目录中不得重复`
-    const decision = (await req.payload.findByID({ collection: slugs.decisions, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+    const decision = await findDocumentByID({ req, collection: 'decisions', id, draft: true })
     if (!decision) return '所列决策事项不存在'
     if (typeof catalogue.year === 'number' && decision.catalogueYear !== catalogue.year) {
-      return `“${String(decision.title)}”属于 ${String(decision.catalogueYear)} 年度，不能列入 ${catalogue.year} 年度目录`
+      return `“${decision.title}”属于 ${decision.catalogueYear} 年度，不能列入 ${catalogue.year} 年度目录`
     }
     return true
   }
 
   /** Items show each decision's current 决策阶段; the title is filled when left empty. */
-  const fillFromDecisions: CollectionBeforeChangeHook = async ({ data, req }) => {
-    const items = Array.isArray(data.items) ? (data.items as Record<string, unknown>[]) : undefined
-    if (items) {
-      for (const item of items) {
-        const id = relationId(item.decision)
-        if (id === undefined) continue
-        const decision = (await req.payload.findByID({ collection: slugs.decisions, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
-        if (decision) item.stage = decision.stage
-      }
+  const fillFromDecisions: CollectionBeforeChangeHook<DecisionCatalogue> = async ({ data, req }) => {
+    for (const item of data.items ?? []) {
+      const id = relationId(item.decision)
+      if (id === undefined) continue
+      const decision = await findDocumentByID({ req, collection: 'decisions', id, draft: true })
+      if (decision) item.stage = decision.stage
     }
-    if (!data.title && data.year && relationId(data.agency) !== undefined) {
-      const agency = (await req.payload.findByID({ collection: slugs.agencies, id: relationId(data.agency) as string, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
-      if (agency) data.title = `${String(agency.name)}${String(data.year)}年度重大行政决策事项目录`
+    const agencyId = relationId(data.agency)
+    if (!data.title && data.year && agencyId !== undefined) {
+      const agency = await findDocumentByID({ req, collection: 'agencies', id: agencyId })
+      if (agency) data.title = `${agency.name}${data.year}年度重大行政决策事项目录`
     }
     return data
   }

@@ -3,6 +3,7 @@ import type { Field, FieldHook } from 'payload'
 
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler } from '../../utilities/localize.js'
+import { isRecord } from '../../utilities/isRecord.js'
 
 /**
  * 公众意见采纳情况: generated on read from the adoption state of each comment in `arrayField`, so the published
@@ -11,9 +12,9 @@ import { labeler } from '../../utilities/localize.js'
 export function adoptionSummaryField(args: { options: SanitizedGongkaiPluginOptions; name: string; arrayField: string; noun: string }): Field {
   const label = labeler(args.options.labelLanguages)
   const afterRead: FieldHook = ({ siblingData }) => {
-    const rows = (siblingData as Record<string, unknown> | undefined)?.[args.arrayField]
+    const rows = isRecord(siblingData) ? siblingData[args.arrayField] : undefined
     if (!Array.isArray(rows)) return null
-    return summarizeAdoption(rows.map((row) => (row as Record<string, unknown> | null)?.adoption), args.noun).text
+    return summarizeAdoption(rows.map((row: unknown) => (isRecord(row) ? row.adoption : undefined)), args.noun).text
   }
   return {
     name: args.name,

@@ -3,7 +3,9 @@ import { APIError } from 'payload'
 import type { Endpoint } from 'payload'
 
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
+import { message } from '../../translations/message.js'
 import { toCalendarDate } from '../../utilities/calendarDate.js'
+import { isRecord } from '../../utilities/isRecord.js'
 
 /**
  * `GET /api/decisions/:id/dossier` — the decision's 专栏 as one structured document (core's `DecisionDossier`):
@@ -17,7 +19,10 @@ export function decisionDossierEndpoint(options: SanitizedGongkaiPluginOptions):
     method: 'get',
     handler: async (req) => {
       const id = String(req.routeParams?.id ?? '')
-      const notFound = () => new APIError(`找不到ID为“${id.slice(0, 40)}”的重大行政决策`, 404, { errors: [{ path: 'id', message: `找不到ID为“${id.slice(0, 40)}”的重大行政决策` }] }, true)
+      const notFound = () => {
+        const text = message(req, 'decisionNotFound', { id: id.slice(0, 40) })
+        return new APIError(text, 404, { errors: [{ path: 'id', message: text }] }, true)
+      }
       if (!/^\d{1,15}$/.test(id) && !/^[0-9a-f]{24}$/i.test(id)) throw notFound()
       const decision = await req.payload
         .findByID({ collection: options.slugs.decisions, id: /^\d+$/.test(id) ? Number(id) : id, depth: 1, overrideAccess: false, user: req.user, req })
@@ -34,12 +39,12 @@ export function decisionDossierEndpoint(options: SanitizedGongkaiPluginOptions):
         req,
       })
       const dossier = buildDecisionDossier({
-        decision: decision as Record<string, unknown>,
-        participation: participation as Record<string, unknown>[],
+        decision,
+        participation,
         calendarDay: (value) => toCalendarDate(value, options.timeZone),
       })
-      const notice = decision.commentNotice as Record<string, unknown> | number | null | undefined
-      dossier.commentPeriod.notice = notice && typeof notice === 'object' ? { id: notice.id, title: notice.title, indexNumber: notice.indexNumber ?? null } : null
+      const notice: unknown = decision.commentNotice
+      dossier.commentPeriod.notice = isRecord(notice) ? { id: notice.id, title: notice.title, indexNumber: notice.indexNumber ?? null } : null
       return Response.json(dossier)
     },
   }

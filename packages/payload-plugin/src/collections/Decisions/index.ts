@@ -22,6 +22,7 @@ import { validateDecisionProcess } from '../../validations/validateDecisionProce
 import { adoptionSummaryField } from './adoptionSummaryField.js'
 import { decisionDossierEndpoint } from './dossierEndpoint.js'
 import { sectionReadAccess } from './sectionReadAccess.js'
+import { labelIn, message } from '../../translations/message.js'
 import { dayPicker } from '../../fields/dateFormats.js'
 import { defaultOwnAgency } from '../../fields/defaultOwnAgency.js'
 import type { DecisionStageShortcutProps } from '../../components/DecisionStageShortcut.js'
@@ -47,10 +48,10 @@ const tabsOfStage: Readonly<Record<DecisionStage, readonly DecisionTab[]>> = {
 
 
 /** A checkbox takes true, false or nothing: anything else is refused with the field's label, drafts included. */
-function refuseNonBoolean(args: { collection: string; path: string; label: string }): FieldHook {
-  return ({ value }) => {
+function refuseNonBoolean(args: { collection: string; path: string; label: { zh: string; en: string } }): FieldHook {
+  return ({ value, req }) => {
     if (value === undefined || value === null || typeof value === 'boolean') return value
-    throw new ValidationError({ collection: args.collection, errors: [{ path: args.path, message: `“${args.label}”须为“是”或“否”` }] })
+    throw new ValidationError({ collection: args.collection, errors: [{ path: args.path, message: message(req, 'notBoolean', { label: labelIn(args.label, req) }) }] }, req.t)
   }
 }
 
@@ -88,18 +89,18 @@ export function createDecisionsCollection(options: SanitizedGongkaiPluginOptions
     label: label(zh, en),
   })
   const optionalSteps = {
-    expertReview: { ...optionalDecisionSteps[0], zh: '专家论证' },
-    riskAssessment: { ...optionalDecisionSteps[1], zh: '风险评估' },
+    expertReview: { ...optionalDecisionSteps[0], zh: '专家论证', en: 'expert review' },
+    riskAssessment: { ...optionalDecisionSteps[1], zh: '风险评估', en: 'risk assessment' },
   }
   /** 不适用: the checkbox and, when checked, the reason (core's `notApplicableErrors` requires it). */
-  const notApplicable = (step: { field: string; reasonField: string; zh: string }): Field[] => [
+  const notApplicable = (step: { field: string; reasonField: string; zh: string; en: string }): Field[] => [
     {
       name: step.field,
       type: 'checkbox',
-      label: label(`本事项不适用${step.zh}`, `No ${step.zh} needed`),
+      label: label(`本事项不适用${step.zh}`, `No ${step.en} needed`),
       defaultValue: false,
       // Drafts skip Payload's validation; without this a hostile value (an object) reached the database as a 500.
-      hooks: { beforeValidate: [refuseNonBoolean({ collection: slugs.decisions, path: step.field, label: `本事项不适用${step.zh}` })] },
+      hooks: { beforeValidate: [refuseNonBoolean({ collection: slugs.decisions, path: step.field, label: { zh: `本事项不适用${step.zh}`, en: `No ${step.en} needed` } })] },
       admin: { description: label(`标记为不适用后，后续阶段不再要求${step.zh}的各项内容`, 'Its elements are then not required at later stages') },
     },
     {

@@ -3,6 +3,7 @@ import type { FieldAccess } from 'payload'
 
 import { owningAgencyIds } from '../../access/documentAgencies.js'
 import { isMemberOfAny, isSiteAdmin } from '../../access/roles.js'
+import { isRecord } from '../../utilities/isRecord.js'
 
 /**
  * 视情况公开: a section (风险评估, 专家论证, 效果评估) reaches readers only when its disclosure field says 公开.
@@ -12,7 +13,7 @@ import { isMemberOfAny, isSiteAdmin } from '../../access/roles.js'
  */
 export function sectionReadAccess(disclosureField: string): FieldAccess {
   return ({ req, doc }) => {
-    const decision = (doc ?? {}) as Record<string, unknown>
+    const decision = isRecord(doc) ? doc : {}
     if (isSectionPublic(decision[disclosureField])) return true
     if (isSiteAdmin(req.user)) return true
     if (!req.user) return false

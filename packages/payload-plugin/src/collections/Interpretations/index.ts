@@ -10,6 +10,7 @@ import { bodyEditor } from '../../editor/bodyEditor.js'
 import { combineValidations } from '../../validations/combineValidations.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { validateVideoUrl } from '../../validations/validateVideoUrl.js'
+import { languageOf, message } from '../../translations/message.js'
 
 /** 政策解读: an interpretation of one or more policies, published with them (三同步, issue 3). */
 export function createInterpretationsCollection(options: SanitizedGongkaiPluginOptions): CollectionConfig {
@@ -68,8 +69,8 @@ export function createInterpretationsCollection(options: SanitizedGongkaiPluginO
             },
             validate: combineValidations(
               text,
-              validateRequiredWhen((siblingData) =>
-                isBlank(siblingData.interpretingAgency) ? '解读机构和解读人至少填写一项' : undefined,
+              validateRequiredWhen((siblingData, req) =>
+                isBlank(siblingData.interpretingAgency) ? message(req, 'interpreterRequired') : undefined,
               ),
             ),
           },
@@ -93,9 +94,9 @@ export function createInterpretationsCollection(options: SanitizedGongkaiPluginO
         validate: combineValidations(
           text,
           validateVideoUrl,
-          validateRequiredWhen((siblingData) =>
+          validateRequiredWhen((siblingData, req) =>
             isVideoForm(siblingData.form) && isBlank(siblingData.media)
-              ? `解读形式为“${labelOf(interpretationForms, siblingData.form as InterpretationForm)}”时须上传视频文件或填写视频地址`
+              ? message(req, 'videoRequired', { form: labelOf(interpretationForms, siblingData.form as InterpretationForm, languageOf(req)) })
               : undefined,
           ),
         ),

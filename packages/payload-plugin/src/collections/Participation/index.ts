@@ -1,4 +1,4 @@
-import { meetingKinds, participantSectors, participationKinds, selectionMethods } from '@gongkai/core'
+import { labelOf, meetingKinds, participantSectors, participationKinds, selectionMethods } from '@gongkai/core'
 import type { CollectionConfig } from 'payload'
 import { select, text, textarea } from 'payload/shared'
 
@@ -11,6 +11,7 @@ import { validateAttendedMeeting } from '../../validations/validateAttendedMeeti
 import { validateNoPersonalData } from '../../validations/validateNoPersonalData.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { validateSpeaker } from '../../validations/validateSpeaker.js'
+import { languageOf, message } from '../../translations/message.js'
 import { adoptionSummaryField } from '../Decisions/adoptionSummaryField.js'
 import { dayPicker } from '../../fields/dateFormats.js'
 
@@ -83,8 +84,8 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
               },
               validate: combineValidations(
                 select,
-                validateRequiredWhen((sibling) => (sibling.kind === 'meeting_attendance' ? '参与形式为“列席会议”时须选择决策会议类型' : undefined)),
-                validateAttendedMeeting({ decisionsSlug: slugs.decisions, timeZone: options.timeZone }),
+                validateRequiredWhen((sibling, req) => (sibling.kind === 'meeting_attendance' ? message(req, 'meetingKindRequired', { kind: labelOf(participationKinds, 'meeting_attendance', languageOf(req)) }) : undefined)),
+                validateAttendedMeeting({ timeZone: options.timeZone }),
               ),
             },
             ],
@@ -118,7 +119,7 @@ export function createParticipationCollection(options: SanitizedGongkaiPluginOpt
               admin: {
                 description: label('公开：报名人数、入选人数及遴选理由，不得含姓名、电话、身份证号', 'Public: how many registered, who was selected and why — no personal data'),
               },
-              validate: combineValidations(textarea, validateNoPersonalData('遴选情况')),
+              validate: combineValidations(textarea, validateNoPersonalData({ zh: '遴选情况', en: 'Selection' })),
             },
             {
               name: 'participants',

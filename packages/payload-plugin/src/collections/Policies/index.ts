@@ -7,7 +7,7 @@ import {
   labelOf,
   nonDisclosureReasons,
 } from '@gongkai/core'
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { date, relationship, select, text, textarea } from 'payload/shared'
 
 import { computedFieldAccess } from '../../fields/computedFieldAccess.js'
@@ -26,6 +26,7 @@ import { validateNotBefore } from '../../validations/validateNotBefore.js'
 import { validateNotSelf } from '../../validations/validateNotSelf.js'
 import { validatePolicyTopic } from '../../validations/validatePolicyTopic.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
+import { labelIn, languageOf, message } from '../../translations/message.js'
 import { dayPicker } from '../../fields/dateFormats.js'
 import { defaultOwnAgency } from '../../fields/defaultOwnAgency.js'
 
@@ -35,8 +36,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
   const label = labeler(options.labelLanguages)
   const languages = options.labelLanguages
   const { slugs, timeZone, validityStatuses } = options
-  const statusLabel = (value: unknown) =>
-    validityStatuses.find((status) => status.value === value)?.label.zh ?? String(value)
+  const statusLabel = (value: unknown, req: PayloadRequest) => labelIn(validityStatuses.find((status) => status.value === value)?.label, req) || String(value)
 
   return {
     slug: slugs.policies,
@@ -134,7 +134,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
             admin: { width: '50%', ...dayPicker },
             validate: combineValidations(
               date,
-              validateNotBefore({ label: '发布日期', otherField: 'writtenDate', otherLabel: '成文日期', timeZone }),
+              validateNotBefore({ label: { zh: '发布日期', en: 'Publication date' }, otherField: 'writtenDate', otherLabel: { zh: '成文日期', en: 'Date written' }, timeZone }),
             ),
           },
         ],
@@ -176,12 +176,12 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
             admin: { width: '50%', ...dayPicker },
             validate: combineValidations(
               date,
-              validateRequiredWhen((siblingData) =>
+              validateRequiredWhen((siblingData, req) =>
                 validityStatuses.some((status) => status.value === siblingData.validity && status.requiresExpiryDate)
-                  ? `有效性为“${statusLabel(siblingData.validity)}”时须填写失效日期`
+                  ? message(req, 'expiryDateRequired', { validity: statusLabel(siblingData.validity, req) })
                   : undefined,
               ),
-              validateNotBefore({ label: '失效日期', otherField: 'writtenDate', otherLabel: '成文日期', timeZone }),
+              validateNotBefore({ label: { zh: '失效日期', en: 'Expiry date' }, otherField: 'writtenDate', otherLabel: { zh: '成文日期', en: 'Date written' }, timeZone }),
             ),
           },
         ],
@@ -194,10 +194,10 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         filterOptions: ({ id }) => (id === undefined ? true : { id: { not_equals: id } }),
         // Ours first: filterOptions hides the document itself, and the built-in check would only say "invalid selection".
         validate: combineValidations(
-          validateNotSelf('替代文件'),
-          validateRequiredWhen((siblingData) =>
+          validateNotSelf({ zh: '替代文件', en: 'The replacing document' }),
+          validateRequiredWhen((siblingData, req) =>
             validityStatuses.some((status) => status.value === siblingData.validity && status.requiresReplacement)
-              ? `有效性为“${statusLabel(siblingData.validity)}”时须关联替代它的新文件`
+              ? message(req, 'replacementRequired', { validity: statusLabel(siblingData.validity, req) })
               : undefined,
           ),
           relationship,
@@ -210,7 +210,7 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         hasMany: true,
         label: label('替代以下文件', 'Supersedes'),
         filterOptions: ({ id }) => (id === undefined ? true : { id: { not_equals: id } }),
-        validate: combineValidations(validateNotSelf('被替代文件'), relationship),
+        validate: combineValidations(validateNotSelf({ zh: '被替代文件', en: 'A superseded document' }), relationship),
       },
       {
         type: 'row',
@@ -232,9 +232,9 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
             admin: { width: '50%', condition: (_, siblingData) => siblingData?.disclosure !== 'proactive' },
             validate: combineValidations(
               select,
-              validateRequiredWhen((siblingData) =>
+              validateRequiredWhen((siblingData, req) =>
                 isOptionValue(disclosureTypes, siblingData.disclosure) && isDisclosureReasonRequired(siblingData.disclosure)
-                  ? `公开属性为“${labelOf(disclosureTypes, siblingData.disclosure)}”时须选择不予公开理由`
+                  ? message(req, 'nonDisclosureReasonSelect', { disclosure: labelOf(disclosureTypes, siblingData.disclosure, languageOf(req)) })
                   : undefined,
               ),
             ),
@@ -249,9 +249,9 @@ export function createPoliciesCollection(options: SanitizedGongkaiPluginOptions)
         admin: { condition: (_, siblingData) => siblingData?.disclosure !== 'proactive' },
         validate: combineValidations(
           textarea,
-          validateRequiredWhen((siblingData) =>
+          validateRequiredWhen((siblingData, req) =>
             siblingData.disclosure !== 'proactive' && siblingData.nonDisclosureReason === 'other'
-              ? '不予公开理由为“其他”时须写明理由和法律依据'
+              ? message(req, 'nonDisclosureExplanationRequired', { other: labelOf(nonDisclosureReasons, 'other', languageOf(req)) })
               : undefined,
           ),
         ),

@@ -1,8 +1,10 @@
-import { participantSectors, registrationStatuses, validateMobileNumber, validateResidentId } from '@gongkai/core'
+import { labelOf, participantSectors, registrationStatuses, validateMobileNumber, validateResidentId } from '@gongkai/core'
 import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldAccess, Validate, Where } from 'payload'
 import { text, textarea } from 'payload/shared'
 
-import { agencyIdsOf, agencyIdsWithRole, hasAgencyRole, isMemberOfAny, isSiteAdmin } from '../../access/roles.js'
+import { agencyIdsOf, agencyIdsWithRole, agencyRoleLabels, hasAgencyRole, isMemberOfAny, isSiteAdmin } from '../../access/roles.js'
+import type { ParticipationRegistration } from '../../generated/payload-types.js'
+import { findDocumentByID } from '../../infrastructure/documents.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { labeler, localize, selectOptions } from '../../utilities/localize.js'
 import { isBlank, relationId } from '../../utilities/relationIds.js'
@@ -10,6 +12,7 @@ import { combineValidations } from '../../validations/combineValidations.js'
 import { validateDisplayName } from '../../validations/validateDisplayName.js'
 import { validateRequiredWhen } from '../../validations/validateRequiredWhen.js'
 import { RuleError } from '../../infrastructure/RuleError.js'
+import { labelIn, languageOf, message } from '../../translations/message.js'
 
 const landlinePattern = /^0\d{2,3}-?\d{7,8}$/
 
@@ -49,20 +52,24 @@ export function createRegistrationsCollection(options: SanitizedGongkaiPluginOpt
     if (!req.user || agencyIds.length === 0) return false
     return { agency: { in: agencyIds } } satisfies Where
   }
-  const personalData: FieldAccess = ({ req, doc }) =>
-    isSiteAdmin(req.user) || (Boolean(req.user) && isMemberOfAny(req.user, [relationId((doc as Record<string, unknown> | undefined)?.agency)].filter((id): id is string => id !== undefined)))
+  const personalData: FieldAccess<ParticipationRegistration> = ({ req, doc }) =>
+    isSiteAdmin(req.user) || (Boolean(req.user) && isMemberOfAny(req.user, [relationId(doc?.agency)].filter((id): id is string => id !== undefined)))
 
   /** The registration belongs to the meeting's 承办单位, whatever the request says; an editor registers only for their own agency's meetings. */
-  const takeMeetingAgency: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const takeMeetingAgency: CollectionBeforeChangeHook<ParticipationRegistration> = async ({ data, originalDoc, req }) => {
     const participationId = relationId(data.participation ?? originalDoc?.participation)
     if (participationId === undefined) return data
-    const meeting = (await req.payload.findByID({ collection: slugs.participation, id: participationId, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
+    const meeting = await findDocumentByID({ req, collection: 'participation', id: participationId, draft: true })
     const agency = relationId(meeting?.agency)
     if (!meeting || agency === undefined) {
-      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: '所报名的公众参与活动不存在或未确定承办单位' }] })
+      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: message(req, 'registrationMeetingMissing') }], req })
     }
     if (req.user && !isSiteAdmin(req.user) && !hasAgencyRole(req.user, agency, 'editor')) {
-      throw new RuleError({ collection: slugs.registrations, problems: [{ path: 'participation', message: `你在“${String(meeting.meetingName)}”的承办单位没有“撰稿”角色，不能登记其报名` }] })
+      throw new RuleError({
+        collection: slugs.registrations,
+        problems: [{ path: 'participation', message: message(req, 'registrationNotEditor', { meeting: String(meeting.meetingName), role: labelIn(agencyRoleLabels.editor, req) }) }],
+        req,
+      })
     }
     return { ...data, agency: /^\d+$/.test(agency) ? Number(agency) : agency }
   }
@@ -165,7 +172,7 @@ export function createRegistrationsCollection(options: SanitizedGongkaiPluginOpt
             admin: { description: label('入选后在公众参与记录中公开显示的称呼，如“居民代表甲”', 'Shown publicly once selected, e.g. 居民代表甲') },
             validate: combineValidations(
               text,
-              validateRequiredWhen((sibling) => (sibling.status === 'selected' ? '遴选结果为“入选”时须填写公开显示名称' : undefined)),
+              validateRequiredWhen((sibling, req) => (sibling.status === 'selected' ? message(req, 'displayNameRequired', { status: labelOf(registrationStatuses, 'selected', languageOf(req)) }) : undefined)),
               validateDisplayName,
             ),
           },
@@ -176,8 +183,8 @@ export function createRegistrationsCollection(options: SanitizedGongkaiPluginOpt
             maxLength: 1000,
             validate: combineValidations(
               textarea,
-              validateRequiredWhen((sibling) =>
-                sibling.status === 'selected' || sibling.status === 'not_selected' ? `遴选结果为“${sibling.status === 'selected' ? '入选' : '未入选'}”时须写明遴选理由` : undefined,
+              validateRequiredWhen((sibling, req) =>
+                sibling.status === 'selected' || sibling.status === 'not_selected' ? message(req, 'selectionReasonRequired', { status: labelOf(registrationStatuses, sibling.status, languageOf(req)) }) : undefined,
               ),
             ),
           },

@@ -3,6 +3,7 @@ import type { paths } from '@gongkai/sdk'
 import createClient from 'openapi-fetch'
 import type { Payload } from 'payload'
 
+import type { Agency } from '../../generated/payload-types.js'
 import type { SanitizedDeliveryOptions } from '../../types.js'
 import { readStoredSecret, storeSecret } from '../deliveryStore.js'
 import { DeliveryFailure } from '../DeliveryFailure.js'
@@ -14,10 +15,10 @@ type LibraryOptions = NonNullable<SanitizedDeliveryOptions['library']>
 const agencyIdPattern = /^[a-z0-9][a-z0-9-]{1,63}$/u
 
 /** The library's id of an agency: the option's function, else its 组织机构代码／统一社会信用代码 in lower case. */
-export function libraryAgencyIdOf(library: LibraryOptions, agency: Record<string, unknown>): string {
-  const id = library.agencyId ? library.agencyId(agency) : String(agency.organizationCode ?? '').toLowerCase()
+export function libraryAgencyIdOf(library: LibraryOptions, agency: Agency | null): string {
+  const id = !agency ? '' : library.agencyId ? library.agencyId(agency) : (agency.organizationCode ?? '').toLowerCase()
   if (!agencyIdPattern.test(id)) {
-    throw new DeliveryFailure(`机构“${String(agency.name ?? agency.id)}”没有可用于政策文件库的机构标识（须为小写字母、数字和“-”，2至64个字符，默认取组织机构代码），请先填写组织机构代码`, {
+    throw new DeliveryFailure(`机构“${String(agency?.name ?? agency?.id)}”没有可用于政策文件库的机构标识（须为小写字母、数字和“-”，2至64个字符，默认取组织机构代码），请先填写组织机构代码`, {
       isRetryable: false,
     })
   }
@@ -159,7 +160,7 @@ async function removeFromLibrary(args: {
 export async function deliverToLibrary(args: {
   payload: Payload
   options: SanitizedDeliveryOptions
-  agency: Record<string, unknown>
+  agency: Agency | null
   /** 联合发文机关 with their library ids: registered before a publication names them. */
   jointIssuers?: readonly { id: string; name: string }[]
   outgoing: OutgoingDocument
@@ -169,7 +170,7 @@ export async function deliverToLibrary(args: {
   if (!library) throw new DeliveryFailure('没有配置政策文件库', { isRetryable: false })
   const { outgoing, delivery } = args
   const agencyId = libraryAgencyIdOf(library, args.agency)
-  const token = await tokenOf({ payload: args.payload, library, agencyId, agencyName: String(args.agency.name ?? agencyId), fetch: args.options.fetch })
+  const token = await tokenOf({ payload: args.payload, library, agencyId, agencyName: args.agency?.name ?? agencyId, fetch: args.options.fetch })
   if (delivery.action === 'publish') {
     for (const joint of args.jointIssuers ?? []) await ensureRegistered({ payload: args.payload, library, agencyId: joint.id, agencyName: joint.name, fetch: args.options.fetch })
   }

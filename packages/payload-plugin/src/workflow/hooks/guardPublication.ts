@@ -10,6 +10,8 @@ import { acceptImportedIndexNumber, assertIndexNumberUnchanged, assignIndexNumbe
 import { publishedVersionBeingRestored, restorableFields } from '../revertToPublished.js'
 import { documentLabel, titleOf } from '../../infrastructure/runtime.js'
 import { WorkflowError } from '../../infrastructure/WorkflowError.js'
+import type { StoredDocument, WorkflowRecord } from '../../infrastructure/documents.js'
+import { message } from '../../translations/message.js'
 
 /**
  * Publishing happens only through the workflow (docs/decisions/0003): this hook is where that is enforced, for
@@ -20,8 +22,9 @@ import { WorkflowError } from '../../infrastructure/WorkflowError.js'
  */
 export function guardPublication(options: SanitizedGongkaiPluginOptions, key: AgencyOwnedCollection): CollectionBeforeChangeHook {
   return async ({ collection, context, data, operation, originalDoc, req }) => {
-    const label = documentLabel(key, { ...originalDoc, ...data })
-    if (key === 'policies') assertIndexNumberUnchanged({ stored: originalDoc, data, label })
+    const stored: StoredDocument | undefined = originalDoc
+    const label = documentLabel(key, { ...originalDoc, ...data }, req)
+    if (key === 'policies') assertIndexNumberUnchanged({ req, stored: originalDoc, data, label })
     if (data._status !== 'published' || isWorkflowContext(context)) return data
     const restored = operation === 'update' ? publishedVersionBeingRestored(req, collection.slug, originalDoc?.id) : null
     if (restored) {
@@ -31,19 +34,15 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
       return data
     }
     if (!isImportContext(context)) {
-      const where = operation === 'create' ? '' : `（POST /api/${options.slugs[key]}/${String(originalDoc?.id)}/workflow/publish）`
-      throw new WorkflowError(
-        `${label}不能直接发布：发布须经过“提交审核 → 审核通过 → 签发发布”流程${where}，历史文件导入请使用导入方式`,
-        403,
-        '_status',
-      )
+      const where = operation === 'create' ? '' : message(req, 'routeHint', { route: `POST /api/${options.slugs[key]}/${String(originalDoc?.id)}/workflow/publish` })
+      throw new WorkflowError(message(req, 'publishOutsideWorkflow', { document: label, where }), 403, '_status')
     }
     const now = new Date().toISOString()
     data.workflowState = 'published'
-    const previous = (originalDoc?.workflow ?? {}) as Record<string, unknown>
+    const previous: WorkflowRecord = stored?.workflow ?? {}
     data.workflow = { ...previous, publishedBy: req.user?.id ?? null, publishedAt: now, firstPublishedAt: previous.firstPublishedAt ?? now }
     if (key !== 'policies') return data
-    const merged = { ...originalDoc, ...data } as Record<string, unknown>
+    const merged: Record<string, unknown> = { ...originalDoc, ...data }
     const publishDate = merged.publishDate ?? merged.writtenDate
     data.nextDisclosureReviewDate = nextDisclosureReviewDate({ disclosure: merged.disclosure, since: publishDate, options })
     if (!isBlank(originalDoc?.indexNumber)) return data
@@ -62,11 +61,7 @@ export function guardPublication(options: SanitizedGongkaiPluginOptions, key: Ag
     const agency = await req.payload.findByID({ collection: options.slugs.agencies, id: agencyId, depth: 0, overrideAccess: true, disableErrors: true, req })
     if (!agency) return data
     if (isBlank(agency.organizationCode)) {
-      throw new WorkflowError(
-        `${label}导入时无法分配索引号：发文机关“${String(agency.name)}”未填写组织机构代码或统一社会信用代码（索引号前段码）；请先补全机构信息，或在导入数据中给出原索引号`,
-        400,
-        'issuingAgency',
-      )
+      throw new WorkflowError(message(req, 'importWithoutCode', { document: label, agency: String(agency.name) }), 400, 'issuingAgency')
     }
     data.indexNumber = await assignIndexNumber({
       req,

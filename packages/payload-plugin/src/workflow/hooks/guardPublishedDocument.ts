@@ -4,8 +4,10 @@ import type { AgencyOwnedCollection } from '../../access/documentAgencies.js'
 import type { SanitizedGongkaiPluginOptions } from '../../types.js'
 import { isImportContext, isWorkflowContext } from '../../infrastructure/context.js'
 import { publishedVersionToRestore } from '../revertToPublished.js'
+import { actionLabel } from '../states.js'
 import { documentLabel } from '../../infrastructure/runtime.js'
 import { WorkflowError } from '../../infrastructure/WorkflowError.js'
+import { message } from '../../translations/message.js'
 
 /**
  * A published document changes only through the workflow. A save without `draft: true` writes the public
@@ -17,7 +19,7 @@ export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, k
   return async ({ args, collection, context, operation, overrideAccess, req }) => {
     if ((operation === 'create' || operation === 'update') && isImportContext(context) && overrideAccess !== true) {
       // An import bypasses review: only trusted server code (local API with overrideAccess) may run one.
-      throw new WorkflowError('导入历史文件须通过受信任的本地 API（overrideAccess: true）进行', 403)
+      throw new WorkflowError(message(req, 'importNeedsTrustedCall'), 403)
     }
     if (operation !== 'update' || isWorkflowContext(context) || isImportContext(context)) return args
     const { data, draft, id } = args as { data?: Record<string, unknown>; draft?: boolean; id?: number | string }
@@ -40,15 +42,11 @@ export function guardPublishedDocument(options: SanitizedGongkaiPluginOptions, k
     })
     if (stored?.workflowState === 'recorded' && stored._status !== 'published') {
       // 已认定 is a signed-off record (依申请公开 / 不予公开): it changes only as a new revision that is reviewed again.
-      throw new WorkflowError(
-        `${documentLabel(key, stored)}已认定（签发认定，不公开），不能直接修改：修改请保存为草稿（draft）后重新提交审核`,
-        403,
-        '_status',
-      )
+      throw new WorkflowError(message(req, 'recordedNotEditable', { document: documentLabel(key, stored, req) }), 403, '_status')
     }
     if (stored?._status !== 'published') return args
     throw new WorkflowError(
-      `${documentLabel(key, stored)}已发布，不能直接修改或撤下：修改请保存为草稿（draft）后重新提交审核；撤下请使用“撤回”（POST /api/${options.slugs[key]}/${String(id)}/workflow/withdraw）`,
+      message(req, 'publishedNotEditable', { document: documentLabel(key, stored, req), withdraw: actionLabel('withdraw', req), route: `POST /api/${options.slugs[key]}/${String(id)}/workflow/withdraw` }),
       403,
       '_status',
     )
