@@ -100,6 +100,13 @@ export type PolicyLibraryOptions = {
   syncIntervalMs?: number
   /** How long `close()` waits for in-flight requests before cutting connections. @default 10_000 */
   shutdownTimeoutMs?: number
+  /**
+   * How long `close()` keeps accepting connections after it starts, answering each with `Connection: close`
+   * while `/readyz` is 503, before it stops listening. A connection the kernel has queued but the (busy)
+   * process has not accepted yet is reset when the listener closes; the grace lets it be accepted and answered,
+   * and lets a load balancer see `/readyz` fail first. The binary uses 1000. @default 0
+   */
+  shutdownGraceMs?: number
   /** Size of the PostgreSQL connection pool. @default 10 */
   poolSize?: number
 }
@@ -237,6 +244,8 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
       isShuttingDown = true
       if (server) {
         const closing = server
+        const graceMs = options.shutdownGraceMs ?? 0
+        if (graceMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, graceMs))
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             // Said out loud: a request still running now is cut, which a clean shutdown never does.
