@@ -106,18 +106,31 @@ try {
   started = performance.now()
   const { bytes } = await writeSnapshot({ path, head: { watermark: 0, highest: 0, applied: [], anchor: null, createdAt: new Date().toISOString() }, sections: await sharded.serialize() })
   const writeMs = performance.now() - started
-  started = performance.now()
-  const read = await readSnapshot(path)
-  if ('problem' in read) throw new Error(read.problem)
-  const readMs = performance.now() - started
-  started = performance.now()
-  const loaded = createIndexShards({ threads })
-  // The threads start (and, from src/, compile the worker through tsx) before the snapshot reaches them.
-  await loaded.counts()
-  const startMs = performance.now() - started
-  started = performance.now()
-  await loaded.load(read.sections)
-  const loadMs = performance.now() - started
+  await sharded.close()
+  // Same-run baseline: the whole file hashed in the main thread as it is read, then loaded (as before
+  // format 3). Then as the library starts: the main thread reads and checks the head, each index thread
+  // checks its own section's SHA-256 while the other does the same, then decodes it.
+  const loadSnapshotInto = async (checkIn: 'main thread' | 'index threads') => {
+    let started = performance.now()
+    const read = await readSnapshot(path, { checkSections: checkIn === 'main thread' })
+    if ('problem' in read) throw new Error(read.problem)
+    const readMs = performance.now() - started
+    started = performance.now()
+    const shards = createIndexShards({ threads })
+    // The threads start (and, from src/, compile the worker through tsx) before the snapshot reaches them.
+    await shards.counts()
+    const startMs = performance.now() - started
+    started = performance.now()
+    await shards.load(read.sections, checkIn === 'index threads' ? read.sectionHashes : undefined)
+    return { shards, readMs, startMs, loadMs: performance.now() - started }
+  }
+  const baseline = await loadSnapshotInto('main thread')
+  await baseline.shards.close()
+  console.log(
+    `baseline, SHA-256 of the whole file in the main thread: read and checked in ${(baseline.readMs / 1000).toFixed(1)} s, loaded into ${threads} threads in ${(baseline.loadMs / 1000).toFixed(1)} s ` +
+      `(read + load ${((baseline.readMs + baseline.loadMs) / 1000).toFixed(1)} s); ${load()}`,
+  )
+  const { shards: loaded, readMs, startMs, loadMs } = await loadSnapshotInto('index threads')
   const figures = await loaded.figures()
   const total = figures.postingBytes + figures.attributeBytes + figures.heapBytes + figures.tallyBytes
   console.log(
@@ -125,10 +138,10 @@ try {
       `with attributes (${mib(figures.attributeBytes)} MiB), tallies of ${figures.tallies} common words (${mib(figures.tallyBytes)} MiB) and estimated strings/maps (${mib(figures.heapBytes)} MiB) ${(total / figures.pairs).toFixed(2)} bytes/pair (target ≤ 3)`,
   )
   console.log(
-    `snapshot ${mib(bytes)} MiB: written in ${(writeMs / 1000).toFixed(1)} s; read and checked in ${(readMs / 1000).toFixed(1)} s; ${threads} threads started in ${(startMs / 1000).toFixed(1)} s, ` +
-      `snapshot loaded into them in ${(loadMs / 1000).toFixed(1)} s (read + load ${((readMs + loadMs) / 1000).toFixed(1)} s); ${load()}`,
+    `snapshot ${mib(bytes)} MiB: written in ${(writeMs / 1000).toFixed(1)} s; read (head checked) in ${(readMs / 1000).toFixed(1)} s; ${threads} threads started in ${(startMs / 1000).toFixed(1)} s, ` +
+      `snapshot checked (SHA-256 per section, in the threads) and loaded into them in ${(loadMs / 1000).toFixed(1)} s (read + load ${((readMs + loadMs) / 1000).toFixed(1)} s, ` +
+      `${(((readMs + loadMs) / (baseline.readMs + baseline.loadMs)) * 100).toFixed(0)} % of the baseline's); ${load()}`,
   )
-  await sharded.close()
   const setups = [
     { label: `${threads} threads`, shards: loaded },
     ...(withCompare ? [{ label: `${threads} thr. no tally`, shards: untallied }] : []),

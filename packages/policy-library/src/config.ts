@@ -34,6 +34,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
   if (!Number.isInteger(searchThreads) || searchThreads < 1 || searchThreads > 64) throw new Error(`GONGKAI_LIBRARY_SEARCH_THREADS must be auto or a whole number from 1 to 64, got ${threadsText}`)
   const snapshotInterval = env.GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL === undefined ? 600 : Number(env.GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL)
   if (!Number.isFinite(snapshotInterval) || snapshotInterval <= 0) throw new Error('GONGKAI_LIBRARY_INDEX_SNAPSHOT_INTERVAL must be a number of seconds above 0')
+  const graceText = env.GONGKAI_LIBRARY_SHUTDOWN_GRACE_MS ?? '1000'
+  const shutdownGraceMs = Number(graceText)
+  if (!/^\d+$/.test(graceText) || shutdownGraceMs > 60_000) throw new Error(`GONGKAI_LIBRARY_SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 60000, got ${graceText}`)
   const corsOrigins = env.GONGKAI_LIBRARY_CORS_ORIGINS ?? '*'
   const origins = corsOrigins
     .split(',')
@@ -47,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
       searchEngine: engine,
       searchThreads,
       indexSnapshotIntervalMs: snapshotInterval * 1000,
+      shutdownGraceMs,
       ...(env.GONGKAI_LIBRARY_INDEX_SNAPSHOT ? { indexSnapshotPath: env.GONGKAI_LIBRARY_INDEX_SNAPSHOT } : {}),
       rateLimit: rateLimit === 0 ? false : { windowMs: 60_000, limit: rateLimit },
       authFailureLimit: authFailureLimit === 0 ? false : { windowMs: 15 * 60_000, limit: authFailureLimit },

@@ -100,6 +100,13 @@ export type PolicyLibraryOptions = {
   syncIntervalMs?: number
   /** How long `close()` waits for in-flight requests before cutting connections. @default 10_000 */
   shutdownTimeoutMs?: number
+  /**
+   * How long `close()` keeps accepting connections after it starts, answering each with `Connection: close`
+   * while `/readyz` is 503, before it stops listening. A connection the kernel has queued but the (busy)
+   * process has not accepted yet is reset when the listener closes; the grace lets it be accepted and answered,
+   * and lets a load balancer see `/readyz` fail first. The binary uses 1000. @default 0
+   */
+  shutdownGraceMs?: number
   /** Size of the PostgreSQL connection pool. @default 10 */
   poolSize?: number
 }
@@ -237,8 +244,14 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
       isShuttingDown = true
       if (server) {
         const closing = server
+        const graceMs = options.shutdownGraceMs ?? 0
+        if (graceMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, graceMs))
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => closing.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000)
+          const timer = setTimeout(() => {
+            // Said out loud: a request still running now is cut, which a clean shutdown never does.
+            logger.warn({ shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000 }, 'shutdown timeout reached; cutting the connections still open')
+            closing.closeAllConnections()
+          }, options.shutdownTimeoutMs ?? 10_000)
           timer.unref()
           // Stop listening but do not cut idle keep-alive connections (http.Server#close would): a
           // client may be sending on one at that very moment and get a reset. Busy connections get

@@ -161,6 +161,12 @@ describe('operations', () => {
     expect(options).toMatchObject({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/library', adminToken: 'admin', rateLimit: false, searchEngine: 'postgres' })
     expect(() => configFromEnv({})).toThrow(/DATABASE_URL/)
     expect(() => configFromEnv({ DATABASE_URL: 'postgres://x/y', GONGKAI_LIBRARY_SEARCH_ENGINE: 'lucene' })).toThrow(/memory or postgres/)
+    // The binary keeps accepting for a second after SIGTERM; the variable sets it, within bounds.
+    expect(options.shutdownGraceMs).toBe(1000)
+    expect(configFromEnv({ DATABASE_URL: 'postgres://x/y', GONGKAI_LIBRARY_SHUTDOWN_GRACE_MS: '0' }).options.shutdownGraceMs).toBe(0)
+    for (const bad of ['-1', '1.5', '1e3', '600000', 'soon', '']) {
+      expect(() => configFromEnv({ DATABASE_URL: 'postgres://x/y', GONGKAI_LIBRARY_SHUTDOWN_GRACE_MS: bad }), bad).toThrow(/GONGKAI_LIBRARY_SHUTDOWN_GRACE_MS/)
+    }
   })
 
   it('applies migrations once, even when two libraries start on the same database together', async () => {
@@ -197,6 +203,24 @@ describe('operations', () => {
     expect(JSON.parse(answer.body).succeeded).toBe(300)
     await expect(fetch(`${closing.url}/healthz`)).rejects.toThrow()
     await closing.database.drop()
+  })
+
+  it('keeps accepting for the shutdown grace, telling load balancers and clients to leave, then stops listening', async () => {
+    const closing = await startLibrary('pl_shutdown_grace', { shutdownGraceMs: 1500 })
+    try {
+      const stopped = closing.library.close()
+      // New connections opened after close() began are still accepted and answered in full, each told to close.
+      const ready = await fetch(`${closing.url}/readyz`)
+      expect(ready.status).toBe(503)
+      expect(ready.headers.get('connection')).toBe('close')
+      const read = await fetch(`${closing.url}/v1/documents?q=${encodeURIComponent('政务公开')}`)
+      expect(read.status).toBe(200)
+      expect(read.headers.get('connection')).toBe('close')
+      await stopped
+      await expect(fetch(`${closing.url}/healthz`)).rejects.toThrow()
+    } finally {
+      await closing.database.drop()
+    }
   })
 })
 

@@ -29,7 +29,7 @@ afterAll(async () => {
   await database?.drop()
 })
 
-async function startBinary(): Promise<{ child: ChildProcess; url: string; adminToken: string; exited: Promise<{ code: number | null; at: number }> }> {
+async function startBinary(): Promise<{ child: ChildProcess; url: string; adminToken: string; exited: Promise<{ code: number | null; at: number }>; output: () => string }> {
   const adminToken = randomBytes(16).toString('hex')
   const child = spawn(process.execPath, [path.join(outDir, 'bin.js')], {
     cwd: packageRoot,
@@ -37,26 +37,26 @@ async function startBinary(): Promise<{ child: ChildProcess; url: string; adminT
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })))
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
     const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${output}`)), 30_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
+    child.stdout?.on('data', () => {
       const match = /"url":"(http:\/\/[^"]+)"/.exec(output)
       if (match?.[1]) {
         clearTimeout(timer)
         resolve(match[1])
       }
     })
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)))
   })
-  return { child, url, adminToken, exited }
+  return { child, url, adminToken, exited, output: () => output }
 }
 
 describe('SIGTERM under load', () => {
   it('finishes every accepted request, tells keep-alive clients to leave and exits promptly', async () => {
-    const { child, url, adminToken, exited } = await startBinary()
+    const { child, url, adminToken, exited, output } = await startBinary()
     const call = (pathname: string, init: RequestInit = {}) => fetch(`${url}${pathname}`, init)
     await call('/v1/agencies', { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'wuqing', name: '武清区' }) })
     const created = await call('/v1/agencies/wuqing/tokens', { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'load' }) })
@@ -109,7 +109,10 @@ describe('SIGTERM under load', () => {
     // Answers during shutdown told the client to close its connection.
     expect(closingAnswers).toContain('close')
     expect(exit.code).toBe(0)
-    // Before the 10 s shutdown timeout that cuts connections: idle keep-alive connections end at their 5 s timeout.
-    expect(exit.at - sigtermAt).toBeLessThan(8000)
+    // It stopped on its own: every connection ended (busy ones after their answer, idle ones at their
+    // 5 s keep-alive timeout), so the 10 s shutdown timeout never had to cut one. Asserted from the
+    // library's own log rather than a bound on the exit time, which a loaded machine stretches.
+    expect(output()).toContain('"msg":"policy library stopped"')
+    expect(output(), `exited ${exit.at - sigtermAt} ms after SIGTERM`).not.toContain('shutdown timeout reached')
   }, 60_000)
 })

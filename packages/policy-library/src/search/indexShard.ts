@@ -1,4 +1,5 @@
 import { toIndexed, type DocumentRow } from './documentRows.js'
+import { checkSection } from './indexSnapshot.js'
 import { createInvertedIndex, type IndexFigures, type IndexOptions, type ListStats, type PartialResult, type Scoring } from './invertedIndex.js'
 import type { IndexedDocument, SearchRequest } from './types.js'
 
@@ -51,7 +52,9 @@ export function createIndexShard(options: IndexOptions = {}) {
       }
       return bytes
     },
-    load(bytes: Uint8Array): void {
+    /** Replaces the live index with the one in a snapshot section, once its bytes have the SHA-256 given (when given). */
+    load(bytes: Uint8Array, hash?: string): void {
+      if (hash !== undefined) checkSection(bytes, hash)
       const index = createInvertedIndex(options)
       index.load(bytes)
       live = index

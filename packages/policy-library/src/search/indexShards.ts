@@ -32,8 +32,12 @@ export type IndexShards = {
   figures: () => Promise<IndexFigures>
   /** Each shard as bytes. */
   serialize: () => Promise<Uint8Array[]>
-  /** Replaces each shard with the one in its bytes (as many as there are shards). */
-  load: (sections: Uint8Array[]) => Promise<void>
+  /**
+   * Replaces each shard with the one in its bytes (as many as there are shards), each checked against
+   * its SHA-256 first when `hashes` are given: by the shard's own thread, so the shards are checked in
+   * parallel. The buffers are transferred to the threads (unusable here afterwards).
+   */
+  load: (sections: Uint8Array[], hashes?: string[]) => Promise<void>
   /** Why an index thread stopped (it cannot answer any more), if one did. */
   failure: () => Error | undefined
   close: () => Promise<void>
@@ -112,9 +116,9 @@ export function createIndexShards({ threads, indexOptions = {} }: { threads: num
       }
     },
     serialize: () => all('serialize'),
-    async load(sections) {
+    async load(sections, hashes) {
       if (sections.length !== count) throw new Error(`the snapshot has ${sections.length} shards, the index ${count}`)
-      await Promise.all(calls.map((call, index) => call('load', sections[index] as Uint8Array)))
+      await Promise.all(calls.map((call, index) => call('load', sections[index] as Uint8Array, hashes?.[index])))
     },
     failure: () => calls.map((call) => call.failure?.()).find((error) => error !== undefined),
     async close() {

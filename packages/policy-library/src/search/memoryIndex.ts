@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { Logger } from 'pino'
 import { rowColumns, type DocumentRow } from './documentRows.js'
 import { createIndexShards, type IndexShards } from './indexShards.js'
-import { noSnapshotFile, readSnapshot, removeStaleTemporaries, writeSnapshot, type SnapshotHead } from './indexSnapshot.js'
+import { checksumProblem, noSnapshotFile, readSnapshot, removeStaleTemporaries, writeSnapshot, type SnapshotHead } from './indexSnapshot.js'
 import type { IndexUpdate, SearchEngine } from './types.js'
 
 /**
@@ -183,22 +183,32 @@ export function createMemoryIndex({ pool, logger, syncIntervalMs = 1000, threads
 
   /** Loads the snapshot when it is valid for this database; answers why not otherwise. */
   async function loadSnapshot(path: string): Promise<{ bytes: number } | { problem: string }> {
-    const read = await readSnapshot(path)
+    // The index threads check each section's SHA-256 as they load it, in parallel.
+    const read = await readSnapshot(path, { checkSections: false })
     if ('problem' in read) return read
     const { head } = read
     if (read.sections.length !== index().count) return { problem: `snapshot has ${read.sections.length} shards, this process runs ${index().count} index threads` }
     // The event the snapshot was taken at must be in this database as it was: a snapshot of another
-    // database (or of one restored from an older backup) is stale.
-    if (head.anchor) {
+    // database (or of one restored from an older backup) is stale. Asked while the threads load; a
+    // stale or broken snapshot leaves them half loaded, which the rebuild from the database replaces.
+    const anchored = (async (): Promise<string | undefined> => {
+      if (!head.anchor) return undefined
       const { rows } = await pool.query<{ content_id: string; version: number }>('SELECT content_id, version FROM events WHERE sequence = $1', [head.anchor.sequence])
       const event = rows[0]
-      if (!event || event.content_id !== head.anchor.contentId || event.version !== head.anchor.version) return { problem: `snapshot event ${head.anchor.sequence} is not in this database` }
-    }
-    try {
-      await index().load(read.sections)
-    } catch (error) {
-      return { problem: `snapshot does not decode: ${error instanceof Error ? error.message : String(error)}` }
-    }
+      return !event || event.content_id !== head.anchor.contentId || event.version !== head.anchor.version ? `snapshot event ${head.anchor.sequence} is not in this database` : undefined
+    })()
+    const loading = index()
+      .load(read.sections, read.sectionHashes)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error)
+          return message === checksumProblem ? checksumProblem : `snapshot does not decode: ${message}`
+        },
+      )
+    const [stale, broken] = await Promise.all([anchored, loading])
+    if (broken) return { problem: broken }
+    if (stale) return { problem: stale }
     watermark = head.watermark
     highest = head.highest
     applied = new Set(head.applied)
