@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -76,6 +77,22 @@ beforeAll(async () => {
   )
 }, 900_000)
 
+/**
+ * `payload <command>` in the fresh project. Payload 3.90's bin loads a TypeScript config through tsx, and in a bare
+ * Payload app (no plugin at all: measured 1 in 6 runs; 2 in 6 with ours) it sometimes exits 0 while still loading
+ * the config, having done nothing and printed nothing — a promise that never settles, so the event loop drains.
+ * What an integrator would do is run it again; so does this, at most three times, and only while the command left
+ * no trace (`isDone`). Whatever the command does, when it does run, is asserted by the caller as before.
+ */
+async function payloadCommand(args: string[], isDone: (stdout: string) => Promise<boolean> | boolean): Promise<string> {
+  let stdout = ''
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    ;({ stdout } = await run(path.join(project, 'node_modules/.bin/payload'), args, { cwd: project, env: environment, maxBuffer: 64 * 1024 * 1024 }))
+    if (stdout.trim() !== '' || (await isDone(stdout))) return stdout
+  }
+  return stdout
+}
+
 afterAll(async () => {
   await database?.drop()
   if (project) await rm(project, { recursive: true, force: true })
@@ -90,7 +107,7 @@ describe('a fresh Payload project from the packed tarballs and the plugin README
   })
 
   it('typechecks the README config and seed under --strict, after payload generate:types', async () => {
-    await run(path.join(project, 'node_modules/.bin/payload'), ['generate:types'], { cwd: project, env: environment })
+    await payloadCommand(['generate:types'], () => existsSync(path.join(project, 'payload-types.ts')))
     expect(await readFile(path.join(project, 'payload-types.ts'), 'utf8')).toMatch(/policies: Policy;/u)
     const result = await run(path.join(project, 'node_modules/.bin/tsc'), ['-p', '.'], { cwd: project }).then(
       () => '',
@@ -100,7 +117,7 @@ describe('a fresh Payload project from the packed tarballs and the plugin README
   })
 
   it('runs the README seed against PostgreSQL: the policy is published with its 发文字号 normalised and a 索引号', async () => {
-    const { stdout } = await run(path.join(project, 'node_modules/.bin/payload'), ['run', 'seed.ts'], { cwd: project, env: environment, maxBuffer: 64 * 1024 * 1024 })
+    const stdout = await payloadCommand(['run', 'seed.ts'], () => false)
     expect(stdout).toMatch(/津武政办发〔2022〕12号 11120114MB1234562N\/2022-\d{5}/u)
   })
 })
