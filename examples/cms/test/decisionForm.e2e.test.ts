@@ -148,7 +148,7 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
     // The form after the save: the group's inputs are still there, with what was saved.
     await expect.poll(async () => page.locator('#field-meeting__name').inputValue()).toBe(meetingName)
     expect(await page.locator('#field-meeting__kind').innerText()).toContain('政府常务会议')
-    expect(await meetingDate()).toBe('2026年4月20日')
+    await expect.poll(meetingDate, { timeout: 30_000 }).toBe('2026年4月20日')
     await page.reload()
     await page.waitForLoadState('networkidle')
     await tab('集体讨论决定').click()
@@ -176,7 +176,7 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
     await page.locator('.document-fields__main .tabs-field__tab-button--active', { hasText: '集体讨论决定' }).waitFor()
     expect(await name.isDisabled()).toBe(true)
     await expect.poll(async () => name.inputValue()).toBe(meetingName)
-    expect(await meetingDate()).toBe('2026年4月20日')
+    await expect.poll(meetingDate, { timeout: 30_000 }).toBe('2026年4月20日')
     expect(await page.locator('#field-meeting__kind').innerText()).toContain('政府常务会议')
     // Read-only by role: no lock dialog, no save buttons.
     expect(await page.locator('dialog#document-locked').count()).toBe(0)

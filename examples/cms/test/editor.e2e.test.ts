@@ -2,46 +2,11 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type AdminSession, openBrowser, shoot as shootPage, signIn, startAdminSession } from './support/adminSession'
+import { paste, wordHtml, wpsHtml } from './support/clipboard'
 
 const password = 'Gongkai-editor-2026'
 
-/** What Word (Windows) puts on the clipboard: a heading, bold, a numbered list as mso-list paragraphs, a table. */
-const wordHtml = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
-<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft Word 15"></head>
-<body lang=ZH-CN style='tab-interval:21.0pt'>
-<!--StartFragment-->
-<h1><span lang=EN-US>一、补助标准</span></h1>
-<p class=MsoNormal><b><span style='font-family:宋体'>各镇街须按下表执行。</span></b><span>其他事项另行通知。</span></p>
-<p class=MsoListParagraphCxSpFirst style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>申请人提交申请材料</span></p>
-<p class=MsoListParagraphCxSpLast style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>街道办事处审核</span></p>
-<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt'>
- <tr style='mso-yfti-irow:0'>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b><span>救助类别</span></b></p></td>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b><span>标准（元/月）</span></b></p></td>
- </tr>
- <tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><span>城市低保</span></p></td>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><span lang=EN-US>1140</span></p></td>
- </tr>
-</table>
-<!--EndFragment-->
-</body></html>`
 
-/** What WPS Writer puts on the clipboard: bold as a styled span, a bulleted list, a table with a header row. */
-const wpsHtml = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
-<head><meta name="ProgId" content="Word.Document"><meta name="Generator" content="WPS Office WWO_wpscloud_20240515"></head>
-<body>
-<!--StartFragment-->
-<h2><span style="font-family:黑体;">二、办理时限</span></h2>
-<p class="MsoNormal"><span style="font-family:仿宋;font-weight:bold;">自受理之日起十个工作日内办结。</span></p>
-<p class="MsoListParagraph" style="margin-left:21pt;text-indent:-21pt;mso-list:l1 level1 lfo2;"><span style="font-family:Wingdings;mso-list:Ignore;">l&nbsp;</span><span>材料齐全的当场受理</span></p>
-<p class="MsoListParagraph" style="margin-left:21pt;text-indent:-21pt;mso-list:l1 level1 lfo2;"><span style="font-family:Wingdings;mso-list:Ignore;">l&nbsp;</span><span>材料不全的一次性告知</span></p>
-<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;border:none;">
-<tbody><tr><td width="284" style="border:1pt solid windowtext;"><p class="MsoNormal"><span style="font-weight:bold;">环节</span></p></td><td width="284" style="border:1pt solid windowtext;"><p class="MsoNormal"><span style="font-weight:bold;">时限</span></p></td></tr>
-<tr><td width="284" style="border:1pt solid windowtext;"><p class="MsoNormal"><span>受理</span></p></td><td width="284" style="border:1pt solid windowtext;"><p class="MsoNormal"><span>当日</span></p></td></tr></tbody>
-</table>
-<!--EndFragment-->
-</body></html>`
 
 type LexicalNode = { type: string; tag?: string; listType?: string; format?: number; text?: string; children?: LexicalNode[] }
 
@@ -66,18 +31,6 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
   const api: AdminSession['api'] = (...args) => session.api(...args)
   const shoot = (name: string) => shootPage(page, name)
   const bodyEditor = () => page.locator('[data-lexical-editor="true"]').first()
-  /** Pastes `html` into the 正文 editor where the caret is, as the browser does for Ctrl+V with that clipboard. */
-  const paste = async (html: string, text: string) => {
-    await bodyEditor().evaluate(
-      (element, clipboard) => {
-        const data = new DataTransfer()
-        data.setData('text/html', clipboard.html)
-        data.setData('text/plain', clipboard.text)
-        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      },
-      { html, text },
-    )
-  }
 
   beforeAll(async () => {
     session = await startAdminSession({ password })
@@ -118,10 +71,10 @@ describe('正文 tables and pasting from Word/WPS (Chromium)', () => {
     await bodyEditor().click()
     await page.keyboard.press('Enter')
     await bodyEditor().locator('p').nth(1).waitFor()
-    await paste(wordHtml, '一、补助标准\n各镇街须按下表执行。')
+    await paste(bodyEditor(), wordHtml, '一、补助标准\n各镇街须按下表执行。')
     await bodyEditor().locator('table').first().waitFor()
     await page.keyboard.press('Control+Home')
-    await paste(wpsHtml, '二、办理时限')
+    await paste(bodyEditor(), wpsHtml, '二、办理时限')
     await expect.poll(() => bodyEditor().locator('table').count(), { timeout: 60_000 }).toBe(2)
     const saved = page.waitForResponse((response) => response.url().includes(`/api/policies/${policyId}`) && ['PATCH', 'POST'].includes(response.request().method()))
     await page.locator('#action-save-draft').click()

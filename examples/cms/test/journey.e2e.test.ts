@@ -18,6 +18,7 @@ import {
   startAdminSession,
   toasts,
 } from './support/adminSession'
+import { paste, wordTableHtml } from './support/clipboard'
 
 /**
  * An office's day in the Chinese admin, in Chromium, as the three people of one agency — 撰稿 王撰稿, 审核 李审核,
@@ -37,24 +38,6 @@ const meetingName = '区政府第12次常务会议'
 const editorReviewer = { email: 'zhoushenhe@wuqing.gov.example', name: '周审核' }
 const otherAgency = { name: '天津市武清区民政局', shortName: '区民政局', agencyCode: '武民发', organizationCode: '12120114MD7382942C' }
 
-/** What Word (Windows) puts on the clipboard for a heading and a table. */
-const wordTable = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
-<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft Word 15"></head>
-<body lang=ZH-CN style='tab-interval:21.0pt'>
-<!--StartFragment-->
-<p class=MsoNormal><b><span style='font-family:宋体'>各镇街须按下表执行。</span></b></p>
-<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt'>
- <tr style='mso-yfti-irow:0'>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b><span>救助类别</span></b></p></td>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><b><span>标准（元/月）</span></b></p></td>
- </tr>
- <tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><span>城市低保</span></p></td>
-  <td width=277 valign=top style='width:207.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal><span lang=EN-US>1140</span></p></td>
- </tr>
-</table>
-<!--EndFragment-->
-</body></html>`
 
 /** A date and time the way the Chinese admin writes them: 2026年11月30日 03:23. */
 const chineseDateTime = /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/
@@ -215,12 +198,7 @@ describe('an office’s day in the Chinese admin (Chromium): 撰稿 → 审核 �
     await bodyEditor().click()
     await page.keyboard.insertText(`救助对象张某，身份证号${residentId}，联系电话13812345678。`)
     await page.keyboard.press('Enter')
-    await bodyEditor().evaluate((element, html) => {
-      const data = new DataTransfer()
-      data.setData('text/html', html)
-      data.setData('text/plain', '各镇街须按下表执行。')
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-    }, wordTable)
+    await paste(bodyEditor(), wordTableHtml, '各镇街须按下表执行。')
     await bodyEditor().locator('table').waitFor()
     const created = page.waitForResponse((response) => /\/api\/policies(\?|$)/.test(response.url()) && response.request().method() === 'POST')
     await page.locator('#action-save-draft').click()
@@ -425,9 +403,9 @@ describe('an office’s day in the Chinese admin (Chromium): 撰稿 → 审核 �
     // One status in the header: the workflow's, not Payload's 状态.
     expect(await page.locator('.gongkai-workflow__state').innerText()).toBe('已发布')
     expect(await page.locator('.doc-controls__status .status__value').isVisible()).toBe(false)
-    // Dates in the header the Chinese way.
+    // Dates in the header the Chinese way (Payload formats them once its date-fns locale has loaded: 加载中... before).
+    await expect.poll(() => page.locator('.doc-controls').innerText(), { timeout: 30_000 }).toMatch(chineseDateTime)
     const header = await page.locator('.doc-controls').innerText()
-    expect(header).toMatch(chineseDateTime)
     expect(header).not.toMatch(englishStyleDate)
     await shoot(page, 'journey-10-publisher-published')
     await expectNoEnglish()
@@ -441,7 +419,7 @@ describe('an office’s day in the Chinese admin (Chromium): 撰稿 → 审核 �
     expect(await row.innerText()).toContain('已发布')
     expect(await row.innerText()).toContain(goodNumber)
     // 发布日期 the Chinese way (the date of 签发发布).
-    expect(await row.innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
 
     await page.locator('#toggle-list-columns').click()
     const columns = page.locator('.pill-selector')
@@ -482,9 +460,15 @@ describe('an office’s day in the Chinese admin (Chromium): 撰稿 → 审核 �
   it('操作日志 reads dates the Chinese way and names people by 姓名', async () => {
     await open('editor', '/collections/gongkai-audit-log')
     await rows().first().waitFor()
-    const text = await page.locator('.table').innerText()
-    expect(text).toMatch(chineseDateTime)
+    // The date and person cells render on the client (the date once date-fns' locale has loaded, 加载中... before;
+    // the person once the relationship is fetched): wait for both, then read the whole table.
+    const table = page.locator('.table')
+    await expect.poll(() => table.innerText(), { timeout: 30_000 }).toMatch(chineseDateTime)
+    await expect.poll(() => rows().filter({ hasText: '提交审核' }).filter({ hasText: title }).first().innerText(), { timeout: 30_000 }).toContain('王撰稿')
+    const text = await table.innerText()
     expect(text).not.toMatch(englishStyleDate)
+    expect(text).not.toContain('加载中')
+    expect(text).not.toContain(people.editor.email)
     await shoot(page, 'journey-14-audit-log')
     await open('editor', `/collections/policies/${policyId}`)
     const submission = page.locator('.gongkai-audit-trail__entry[data-action="submit"]').first()

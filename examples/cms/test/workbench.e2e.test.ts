@@ -134,7 +134,8 @@ describe('工作台, lists and people in the Chinese admin (Chromium), as 撰稿
     const headerTexts = (await headers.allInnerTexts()).map((text) => text.trim()).filter(Boolean)
     expect(headerTexts).toEqual(['索引号', '标题', '发文字号', '发文机关', '发布日期', '工作流状态'])
     const row = page.locator('.table tbody tr').filter({ hasText: policies.pending.title })
-    expect(await row.innerText()).toContain('2024年7月1日')
+    // Payload formats list dates once its date-fns locale has loaded on the client (加载中... before).
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toContain('2024年7月1日')
     expect(await row.innerText()).toContain('待审核')
     await page.locator('#search-filter-input').fill('津武政规[2024]13号')
     await page.waitForURL(/search=/)
