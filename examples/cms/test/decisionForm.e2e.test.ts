@@ -1,17 +1,10 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type AdminSession, lexical, openBrowser, type Person, shoot, signIn, startAdminSession } from './support/adminSession'
+import { type AdminSession, lexical, openBrowser, pdfFile, type Person, shoot, signIn, startAdminSession, uploadNewAttachment } from './support/adminSession'
 
 const password = 'Gongkai-decision-2026'
 const meetingName = '区政府第12次常务会议'
-
-async function pdfFile(text: string): Promise<Buffer> {
-  const pdf = await PDFDocument.create()
-  pdf.addPage().drawText(text, { x: 50, y: 750, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) })
-  return Buffer.from(await pdf.save())
-}
 
 describe('the decision form in the admin (Chromium): tabs by stage, draft attachments, 集体讨论决定, join titles', () => {
   let session: AdminSession
@@ -92,12 +85,7 @@ describe('the decision form in the admin (Chromium): tabs by stage, draft attach
     await tab('决策草案').click()
     const field = page.locator('#field-draftTextAttachments')
     await field.waitFor()
-    await field.locator('.upload__createNewToggler').first().click()
-    const drawer = page.locator('.drawer--is-open').last()
-    await drawer.locator('input[type="file"]').setInputFiles({ name: 'draft.pdf', mimeType: 'application/pdf', buffer: await pdfFile('Draft of the plan for comments') })
-    await drawer.locator('#field-title').fill('决策草案（征求意见稿）')
-    await drawer.getByRole('button', { name: '保存', exact: true }).click()
-    await drawer.waitFor({ state: 'detached' })
+    await uploadNewAttachment(page, field, { name: 'draft.pdf', mimeType: 'application/pdf', buffer: await pdfFile('Draft of the plan for comments') }, '决策草案（征求意见稿）')
     // The drawer created the attachment; the field lists it by its file name (Payload's upload card).
     const created = await api('GET', `/gongkai-attachments?where[title][equals]=${encodeURIComponent('决策草案（征求意见稿）')}&depth=0`, undefined, 'editor')
     expect(created.status).toBe(200)

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -10,6 +9,7 @@ import {
   lexical,
   openBrowser,
   payloadEnglish,
+  pdfFile,
   people,
   type Person,
   screenshots,
@@ -17,6 +17,7 @@ import {
   signIn,
   startAdminSession,
   toasts,
+  uploadNewAttachment,
 } from './support/adminSession'
 import { paste, wordTableHtml } from './support/clipboard'
 
@@ -43,12 +44,6 @@ const otherAgency = { name: '天津市武清区民政局', shortName: '区民政
 const chineseDateTime = /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/
 /** The way Payload wrote them before: 十一月 30日 2026, 3:23 上午. */
 const englishStyleDate = /[一二三四五六七八九十]+月 \d+日|上午|下午/
-
-async function pdfFile(text: string): Promise<Buffer> {
-  const pdf = await PDFDocument.create()
-  pdf.addPage().drawText(text, { x: 50, y: 750, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) })
-  return Buffer.from(await pdf.save())
-}
 
 type Load = { view: string; as: Person; responseMs: number; navigationMs: number; loadEventMs: number; readyMs: number }
 
@@ -551,12 +546,7 @@ describe('an office’s day in the Chinese admin (Chromium): 撰稿 → 审核 �
     ])
     await tab('决策草案').click()
     const attachments = page.locator('#field-draftTextAttachments')
-    await attachments.locator('.upload__createNewToggler').first().click()
-    const drawer = page.locator('.drawer--is-open').last()
-    await drawer.locator('input[type="file"]').setInputFiles({ name: 'draft.pdf', mimeType: 'application/pdf', buffer: await pdfFile('Draft of the relief standard') })
-    await drawer.locator('#field-title').fill('起草说明')
-    await drawer.getByRole('button', { name: '保存', exact: true }).click()
-    await drawer.waitFor({ state: 'detached' })
+    await uploadNewAttachment(page, attachments, { name: 'draft.pdf', mimeType: 'application/pdf', buffer: await pdfFile('Draft of the relief standard') }, '起草说明')
     await expect.poll(async () => (await attachments.locator('.upload-relationship-details__filename').allInnerTexts()).length).toBe(1)
 
     await tab('集体讨论决定').click()

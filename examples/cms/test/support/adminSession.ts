@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { Browser, Page } from 'playwright-core'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 import { launchChromium } from '@gongkai/dev-browser'
@@ -157,4 +158,36 @@ export async function signIn(page: Page, session: AdminSession, person: Person, 
     { name: 'payload-token', value: token, url: session.cms.url, httpOnly: true, sameSite: 'Lax' },
     ...extraCookies.map((cookie) => ({ ...cookie, url: session.cms.url, sameSite: 'Lax' as const })),
   ])
+}
+
+/** A one-page PDF with `text` on it, for the admin's upload fields. */
+export async function pdfFile(text: string): Promise<Buffer> {
+  const pdf = await PDFDocument.create()
+  pdf.addPage().drawText(text, { x: 50, y: 750, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) })
+  return Buffer.from(await pdf.save())
+}
+
+/**
+ * Creates an attachment through an upload field's 创建新条目 drawer: the file, its 标题, 保存. A page that has just
+ * loaded may not be hydrated yet and then ignores the click, so the button is clicked again until the drawer opens.
+ */
+export async function uploadNewAttachment(page: Page, field: Locator, file: { name: string; mimeType: string; buffer: Buffer }, title: string): Promise<void> {
+  const drawer = page.locator('.drawer--is-open').last()
+  const fileInput = drawer.locator('input[type="file"]')
+  await expect
+    .poll(
+      async () => {
+        if ((await fileInput.count()) === 0) await field.locator('.upload__createNewToggler').first().click()
+        return await fileInput.waitFor({ state: 'attached', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      },
+      { timeout: 60_000, interval: 250 },
+    )
+    .toBe(true)
+  await fileInput.setInputFiles(file)
+  await drawer.locator('#field-title').fill(title)
+  await drawer.getByRole('button', { name: '保存', exact: true }).click()
+  await drawer.waitFor({ state: 'detached' })
 }
