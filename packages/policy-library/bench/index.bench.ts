@@ -8,7 +8,7 @@
 // same documents in the same run: the same threads without tallies (BENCH_COMPARE=1: every match
 // scored and counted, as before tallies and block-max) and one thread in the main thread (BENCH_SINGLE=1).
 // The load average (os.loadavg) is printed along the way: the machine may be shared.
-// Env: GONGKAI_BENCH_DOCS=1000000, BENCH_THREADS=2, BENCH_SAMPLES=20, BENCH_SINGLE=1, BENCH_COMPARE=0.
+// Env: GONGKAI_BENCH_DOCS=1000000, BENCH_THREADS=2, BENCH_SAMPLES=20, BENCH_WARMUP=10, BENCH_SINGLE=1, BENCH_COMPARE=0.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,6 +21,8 @@ const threads = Number(process.env.BENCH_THREADS ?? 2)
 const samples = Number(process.env.BENCH_SAMPLES ?? 20)
 const withSingle = process.env.BENCH_SINGLE === '1'
 const withCompare = process.env.BENCH_COMPARE === '1'
+// Searches before each measured series: the index threads' code is compiled while they run.
+const warmups = Number(process.env.BENCH_WARMUP ?? 10)
 const load = (): string => `load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')}`
 
 let seed = 42
@@ -72,7 +74,7 @@ const queries: { label: string; terms: string[] }[] = [
 const request = (terms: string[]): SearchRequest => ({ terms, filters: { status: 'published' }, sort: 'relevance', limit: 20, withFacets: true })
 
 async function latencies(shards: ReturnType<typeof createIndexShards>, terms: string[], clients: number): Promise<{ p50: number; p95: number }> {
-  for (let warm = 0; warm < 3; warm++) await shards.search(request(terms))
+  for (let warm = 0; warm < warmups; warm++) await shards.search(request(terms))
   const times: number[] = []
   await Promise.all(
     Array.from({ length: clients }, async () => {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { DocumentRow } from './documentRows.js'
 import { createIndexShard, type IndexShard } from './indexShard.js'
-import { filterKeysOf, globalScoring, type IndexFigures, type IndexOptions, type PartialResult } from './invertedIndex.js'
+import { filterKeysOf, globalScoring, type IndexFigures, type IndexOptions, type ListStats, type PartialResult } from './invertedIndex.js'
 import { mergeResults } from './results.js'
 import type { IndexedDocument, SearchRequest, SearchResult } from './types.js'
 
@@ -63,22 +63,47 @@ export function createIndexShards({ threads, indexOptions = {} }: { threads: num
     return parts
   }
   const all = <M extends keyof IndexShard>(method: M, ...args: Parameters<IndexShard[M]>) => Promise.all(calls.map((call) => call(method, ...args)))
+  // The shards' list sizes of recent queries (BM25's global figures), so a repeated query takes one round
+  // trip to the threads instead of two. Any write makes them stale: the generation moves before and after
+  // each write, and sizes asked for while it moved are not kept.
+  let generation = 0
+  const statsCache = new Map<string, { generation: number; stats: ListStats[] }>()
+  const maxCachedStats = 1000
+  const writing = async (write: () => Promise<unknown>): Promise<void> => {
+    generation += 1
+    try {
+      await write()
+    } finally {
+      generation += 1
+    }
+  }
+  const statsOf = async (keys: string[]): Promise<ListStats[]> => {
+    const cacheKey = JSON.stringify(keys)
+    const cached = statsCache.get(cacheKey)
+    if (cached && cached.generation === generation) return cached.stats
+    const asked = generation
+    const stats = await all('stats', keys)
+    if (asked === generation) {
+      statsCache.delete(cacheKey)
+      statsCache.set(cacheKey, { generation, stats })
+      if (statsCache.size > maxCachedStats) statsCache.delete(statsCache.keys().next().value as string)
+    }
+    return stats
+  }
   return {
     count,
-    async addRows(rows, target) {
-      const parts = split(rows, (row) => row.content_id)
-      await Promise.all(calls.map((call, index) => ((parts[index] as DocumentRow[]).length > 0 ? call('addRows', parts[index] as DocumentRow[], target) : undefined)))
-    },
-    async addDocuments(documents) {
-      const parts = split(documents, (document) => document.contentId)
-      await Promise.all(calls.map((call, index) => ((parts[index] as IndexedDocument[]).length > 0 ? call('addDocuments', parts[index] as IndexedDocument[]) : undefined)))
-    },
-    beginNext: async () => {
-      await all('beginNext')
-    },
-    swapNext: async () => {
-      await all('swapNext')
-    },
+    addRows: (rows, target) =>
+      writing(async () => {
+        const parts = split(rows, (row) => row.content_id)
+        await Promise.all(calls.map((call, index) => ((parts[index] as DocumentRow[]).length > 0 ? call('addRows', parts[index] as DocumentRow[], target) : undefined)))
+      }),
+    addDocuments: (documents) =>
+      writing(async () => {
+        const parts = split(documents, (document) => document.contentId)
+        await Promise.all(calls.map((call, index) => ((parts[index] as IndexedDocument[]).length > 0 ? call('addDocuments', parts[index] as IndexedDocument[]) : undefined)))
+      }),
+    beginNext: () => writing(() => all('beginNext')),
+    swapNext: () => writing(() => all('swapNext')),
     async versions(contentIds) {
       const parts = split(contentIds, (contentId) => contentId)
       const answers = await Promise.all(calls.map((call, index) => call('versions', parts[index] as string[])))
@@ -89,7 +114,7 @@ export function createIndexShards({ threads, indexOptions = {} }: { threads: num
     async search(request) {
       if (count === 1) return mergeResults(request, [await (calls[0] as Call)('search', request)])
       const keys = [...request.terms, ...filterKeysOf(request.filters)]
-      const scoring = globalScoring(await all('stats', keys))
+      const scoring = globalScoring(await statsOf(keys))
       const partials: PartialResult[] = scoring.counts.some((listCount) => listCount === 0)
         ? [{ candidates: [], total: 0, ...(request.withFacets ? { facets: { agency: [], year: [], topic: [], kind: [], documentType: [], validity: [] } } : {}) }]
         : await all('search', request, scoring)
@@ -118,7 +143,7 @@ export function createIndexShards({ threads, indexOptions = {} }: { threads: num
     serialize: () => all('serialize'),
     async load(sections, hashes) {
       if (sections.length !== count) throw new Error(`the snapshot has ${sections.length} shards, the index ${count}`)
-      await Promise.all(calls.map((call, index) => call('load', sections[index] as Uint8Array, hashes?.[index])))
+      await writing(() => Promise.all(calls.map((call, index) => call('load', sections[index] as Uint8Array, hashes?.[index]))))
     },
     failure: () => calls.map((call) => call.failure?.()).find((error) => error !== undefined),
     async close() {

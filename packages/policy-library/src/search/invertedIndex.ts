@@ -1,4 +1,4 @@
-import { appendPosting, blockSize, createPosting, maxFrequency, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
+import { appendPosting, blockBound, blockMaxWidth, blockSize, blockSteps, createPosting, frequencySteps, stepFrequency, maxFrequency, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
 import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type SearchFilters, type SearchRequest } from './types.js'
 
 /**
@@ -163,6 +163,14 @@ function bitsOf(posting: Posting, slotCount: number): Uint32Array {
   return bits
 }
 
+type ScoreOf = (frequency: number, length: number) => number
+
+/** A query's posting list: its key, BM25 weight and the rank at which its contribution is summed. */
+type List = { key: string; posting: Posting; idf: number; order: number }
+/** What ranking needs besides the lists: BM25's average length, the status wanted (−1 for both), the order and the page's cursor. */
+type RankContext = { averageLength: number; statusWanted: number; sort: SearchRequest['sort']; cursor: SearchCursor | undefined }
+type TopK = ReturnType<typeof createTopK>
+
 /** The BM25 contribution's upper bound for a frequency at most `frequency` in a document of at least `length` terms. */
 function boundOf(idf: number, frequency: number, length: number, averageLength: number): number {
   const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
@@ -323,7 +331,7 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     s.liveBits[s.isWithdrawn[slot] as 0 | 1] = withBit(s.liveBits[s.isWithdrawn[slot] as 0 | 1], slot)
     s.totalLength += document.length
     for (const [term, frequency] of document.frequencies) {
-      const posting = appendTo(term, slot, Math.min(frequency, maxFrequency), document.length)
+      const posting = appendTo(term, slot, Math.min(frequency, maxFrequency), document.length, s.day[slot] as number)
       const tally = s.tallies.get(term)
       if (tally) {
         countSlot(s, tally.counts[s.isWithdrawn[slot] as 0 | 1], slot, 1)
@@ -331,16 +339,16 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
         else if (posting.count * denseShare >= size) tally.bits = bitsOf(posting, size)
       } else if (posting.count >= tallyMinimum && posting.count * tallyShare >= size) s.tallies.set(term, tallyOf(posting))
     }
-    for (const key of attributeKeys(document)) appendTo(key, slot, 1, document.length)
+    for (const key of attributeKeys(document)) appendTo(key, slot, 1, document.length, s.day[slot] as number)
   }
 
-  function appendTo(term: string, slot: number, frequency: number, length: number): Posting {
+  function appendTo(term: string, slot: number, frequency: number, length: number, day: number): Posting {
     let posting = state.postings.get(term)
     if (!posting) {
       posting = createPosting()
       state.postings.set(term, posting)
     }
-    appendPosting(posting, slot, frequency, length)
+    appendPosting(posting, slot, frequency, length, day)
     return posting
   }
 
@@ -367,7 +375,6 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
   function search(request: SearchRequest, scoring: Scoring = globalScoring([stats([...request.terms, ...filterKeysOf(request.filters)])])): PartialResult {
     const { filters } = request
     const keys = [...request.terms, ...filterKeysOf(request.filters)]
-    type List = { key: string; posting: Posting; idf: number; order: number }
     const lists: List[] = []
     // Scores are summed in the order of the global list sizes (then the keys' order), so that every
     // shard, and one index holding everything, adds the same numbers in the same order.
@@ -411,6 +418,7 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     const isRelevance = request.sort === 'relevance' && request.terms.length > 0
     const topK = createTopK(request.sort, request.limit + 1)
     const cursor = request.cursor
+    const rankContext: RankContext = { averageLength, statusWanted, sort: request.sort, cursor }
     const s = state
 
     // With no filter but the status, the first word's tally holds the total and facets of its own
@@ -425,18 +433,20 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     const agencyCounts = new Int32Array(state.agencies.values.length)
     const topicCounts = new Int32Array(state.topicCodes.values.length)
     const topicSeen = new Int32Array(state.topicCodes.values.length).fill(-1)
-    const topicParent = state.topicCodes.values.map((_, topic) => s.topicParents[topic] ?? -1)
+    const topicParent = Int32Array.from(state.topicCodes.values, (_, topic) => s.topicParents[topic] ?? -1)
     const kindCounts = new Int32Array(state.kinds.values.length)
     const documentTypeCounts = new Int32Array(state.documentTypes.values.length)
     const validityCounts = new Int32Array(state.validities.values.length)
     const yearCounts = new Int32Array(yearSpan)
+    // The attribute arrays, read once (a write may replace them, but none runs during a search).
+    const { issuerStart, issuerValues, topicStart, topicValues, kind, documentType, validity, year } = s
     const countFacets = (slot: number, issuerFrom: number, issuerTo: number, topicFrom: number, topicTo: number): void => {
       for (let at = issuerFrom; at < issuerTo; at++) {
-        const agency = s.issuerValues[at] as number
+        const agency = issuerValues[at] as number
         agencyCounts[agency] = (agencyCounts[agency] as number) + 1
       }
       for (let at = topicFrom; at < topicTo; at++) {
-        const topic = s.topicValues[at] as number
+        const topic = topicValues[at] as number
         if (topicSeen[topic] !== slot) {
           topicSeen[topic] = slot
           topicCounts[topic] = (topicCounts[topic] as number) + 1
@@ -447,15 +457,17 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
           topicCounts[parent] = (topicCounts[parent] as number) + 1
         }
       }
-      kindCounts[s.kind[slot] as number] = (kindCounts[s.kind[slot] as number] as number) + 1
-      documentTypeCounts[s.documentType[slot] as number] = (documentTypeCounts[s.documentType[slot] as number] as number) + 1
-      validityCounts[s.validity[slot] as number] = (validityCounts[s.validity[slot] as number] as number) + 1
-      const yearIndex = (s.year[slot] as number) - firstYear
+      const kindOf = kind[slot] as number
+      kindCounts[kindOf] = (kindCounts[kindOf] as number) + 1
+      const documentTypeOf = documentType[slot] as number
+      documentTypeCounts[documentTypeOf] = (documentTypeCounts[documentTypeOf] as number) + 1
+      const validityOf = validity[slot] as number
+      validityCounts[validityOf] = (validityCounts[validityOf] as number) + 1
+      const yearIndex = (year[slot] as number) - firstYear
       yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
     }
 
-    const countSlotFacets = (slot: number): void =>
-      countFacets(slot, s.issuerStart[slot] as number, s.issuerStart[slot + 1] as number, s.topicStart[slot] as number, s.topicStart[slot + 1] as number)
+    const countSlotFacets = (slot: number): void => countFacets(slot, issuerStart[slot] as number, issuerStart[slot + 1] as number, topicStart[slot] as number, topicStart[slot + 1] as number)
 
     let total = 0
     const denseBits = complement && isRelevance && lists.length > 1 ? lists.map((list) => s.tallies.get(list.key)?.bits) : []
@@ -465,12 +477,13 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       const [first, ...others] = denseBits as Uint32Array[]
       const [published, withdrawn] = s.liveBits
       const wordCount = Math.ceil(s.slotCount / 32)
+      const second = others[0] as Uint32Array
       for (let word = 0; word < wordCount; word++) {
         const live = statusWanted === 0 ? (published[word] ?? 0) : statusWanted === 1 ? (withdrawn[word] ?? 0) : (published[word] ?? 0) | (withdrawn[word] ?? 0)
         let lacking = ((first as Uint32Array)[word] ?? 0) & live
         if (lacking === 0) continue
-        let inAll = -1
-        for (const bits of others) inAll &= bits[word] ?? 0
+        let inAll = second[word] ?? 0
+        for (let other = 1; other < others.length; other++) inAll &= (others[other] as Uint32Array)[word] ?? 0
         lacking &= ~inAll
         while (lacking !== 0) {
           const bit = lacking & -lacking
@@ -479,116 +492,11 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
           lacking ^= bit
         }
       }
-      // The top k by block-max over the first word's blocks: a block's bound is its own plus, for every
-      // other word, the bound of its blocks that overlap the block's slots.
-      const list = lists[0] as List
-      const posting = list.posting
-      const firstBlocks = lists.map(() => 0)
-      /** Per other list, the highest frequency in its blocks overlapping the current block. */
-      const otherMaxFrequency = new Float64Array(lists.length)
-      const othersBound = (from: number, to: number): number => {
-        // Slots in (from, to]; a list's block j holds slots in (skips[2j], skips[2j + 2]].
-        let sum = 0
-        for (let listIndex = 1; listIndex < lists.length; listIndex++) {
-          const other = (lists[listIndex] as List).posting
-          const count = Math.ceil(other.count / blockSize)
-          let block = firstBlocks[listIndex] as number
-          while (block + 1 < count && (other.skips[(block + 1) * 2] as number) <= from) block += 1
-          firstBlocks[listIndex] = block
-          let maxFrequency = 0
-          let minLength = Infinity
-          for (; block < count && (other.skips[block * 2] as number) < to; block++) {
-            if ((other.blockMax[block * 2] as number) > maxFrequency) maxFrequency = other.blockMax[block * 2] as number
-            if ((other.blockMax[block * 2 + 1] as number) < minLength) minLength = other.blockMax[block * 2 + 1] as number
-          }
-          otherMaxFrequency[listIndex] = maxFrequency
-          if (maxFrequency === 0) return -Infinity
-          sum += boundOf((lists[listIndex] as List).idf, maxFrequency, minLength, averageLength)
-        }
-        return sum
-      }
-      const reader = openPosting(posting)
-      const cursors = lists.map((other) => openPosting(other.posting))
-      const contributions = new Float64Array(lists.length)
-      const blockCount = Math.ceil(posting.count / blockSize)
-      for (let block = 0; block < blockCount; block++) {
-        const worst = topK.worstScore()
-        const to = block + 1 < blockCount ? (posting.skips[(block + 1) * 2] as number) : posting.lastSlot
-        const blockOthersBound = othersBound(posting.skips[block * 2] as number, to)
-        if (worst !== undefined) {
-          const bound = (boundOf(list.idf, posting.blockMax[block * 2] as number, posting.blockMax[block * 2 + 1] as number, averageLength) + blockOthersBound) * (1 + 1e-9)
-          if (bound < worst) continue
-        }
-        reader.enterBlock(block)
-        const entries = Math.min(blockSize, posting.count - block * blockSize)
-        entries: for (let entry = 0; entry < entries; entry++) {
-          reader.next()
-          const slot = reader.slot
-          if (s.alive[slot] === 0) continue
-          if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
-          for (const bits of others) if ((((bits[slot >>> 5] ?? 0) >>> (slot & 31)) & 1) === 0) continue entries
-          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
-          // This document's bound: its exact first contribution, the others' at their blocks' highest
-          // frequency and its own length. Below the worst hit kept, the other lists are not read for it.
-          const worstNow = topK.worstScore()
-          if (worstNow !== undefined) {
-            let bound = (list.idf * reader.frequency * (bm25K1 + 1)) / (reader.frequency + lengthNorm)
-            for (let listIndex = 1; listIndex < lists.length; listIndex++) {
-              const maxFrequency = otherMaxFrequency[listIndex] as number
-              bound += ((lists[listIndex] as List).idf * maxFrequency * (bm25K1 + 1)) / (maxFrequency + lengthNorm)
-            }
-            if (bound * (1 + 1e-9) < worstNow) continue
-          }
-          for (let listIndex = 0; listIndex < lists.length; listIndex++) {
-            const other = lists[listIndex] as List
-            let frequency = reader.frequency
-            if (listIndex > 0) {
-              const otherCursor = cursors[listIndex] as PostingCursor
-              otherCursor.seek(slot)
-              frequency = otherCursor.frequency
-            }
-            contributions[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
-          }
-          let score = 0
-          for (let rank = 0; rank < lists.length; rank++) score += contributions[rank] as number
-          const day = s.day[slot] as number
-          if (cursor && compareHits(request.sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
-          if (!topK.accepts(score, day, slot, s.contentIds)) continue
-          topK.push({ score, day, contentId: s.contentIds[slot] as string })
-        }
-      }
+      denseTopK(s, lists, others, topK, rankContext)
     } else if (tally && lists.length === 1 && isRelevance) {
       // One word, ranked: block-max. A block whose best possible score is below the worst hit kept
       // cannot place a hit, so it is not decoded.
-      const list = lists[0] as List
-      const posting = list.posting
-      const reader = openPosting(posting)
-      const blockCount = Math.ceil(posting.count / blockSize)
-      for (let block = 0; block < blockCount; block++) {
-        const worst = topK.worstScore()
-        if (worst !== undefined) {
-          const maxFrequency = posting.blockMax[block * 2] as number
-          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (posting.blockMax[block * 2 + 1] as number)) / averageLength)
-          // A relative margin far above rounding error keeps the bound above every score of the block.
-          const bound = ((list.idf * maxFrequency * (bm25K1 + 1)) / (maxFrequency + lengthNorm)) * (1 + 1e-9)
-          if (bound < worst) continue
-        }
-        reader.enterBlock(block)
-        const entries = Math.min(blockSize, posting.count - block * blockSize)
-        for (let entry = 0; entry < entries; entry++) {
-          reader.next()
-          const slot = reader.slot
-          if (s.alive[slot] === 0) continue
-          if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
-          const frequency = reader.frequency
-          const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
-          const score = (list.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
-          const day = s.day[slot] as number
-          if (cursor && compareHits(request.sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
-          if (!topK.accepts(score, day, slot, s.contentIds)) continue
-          topK.push({ score, day, contentId: s.contentIds[slot] as string })
-        }
-      }
+      singleTopK(s, lists[0] as List, topK, rankContext)
     } else {
       const cursors: PostingCursor[] = lists.map((list) => openPosting(list.posting))
       const contributions = new Float64Array(lists.length)
@@ -786,6 +694,233 @@ function emptyPartial(request: SearchRequest): PartialResult {
   return request.withFacets ? { candidates: [], total: 0, facets: { agency: [], year: [], topic: [], kind: [], documentType: [], validity: [] } } : { candidates: [], total: 0 }
 }
 
+/**
+ * The top k of several dense words (each with a bitset), ranked, by block-max over the first word's blocks
+ * (see the comment inside). `others` are the other words' bitsets.
+ */
+function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, context: RankContext): void {
+  const { averageLength, statusWanted, sort, cursor } = context
+  // The top k by block-max over the first word's blocks, with the other words' blocks that overlap
+  // each block's slots. A matching document is in all of them with one length, so a block's bound
+  // pairs, for every word, a frequency step with the shortest length reaching it, at the longest of
+  // those lengths (`jointBound`). Bounds are summed in the order scores are (`order`), so a bound is
+  // never below the score it bounds, ties included.
+  const list = lists[0] as List
+  const posting = list.posting
+  const firstBlocks = lists.map(() => 0)
+  /** Per list, the highest frequency in the blocks considered (the first list's block, the others' overlapping ones). */
+  const highest = new Int32Array(lists.length)
+  /** Per list and frequency step, the shortest length reaching it in those blocks. */
+  const shortest = lists.map(() => new Int32Array(frequencySteps.length))
+  /** Per list (by `order`), its bound in the current block, then for the current document. */
+  const bounds = new Float64Array(lists.length)
+  const sumOfBounds = (): number => {
+    let sum = 0
+    for (let rank = 0; rank < lists.length; rank++) sum += bounds[rank] as number
+    return sum
+  }
+  /** The other lists' steps over their blocks with slots in (from, to]; false when one has no entry there. */
+  const othersSteps = (from: number, to: number): boolean => {
+    // A list's block j holds slots in (skips[2j], skips[2j + 2]].
+    for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+      const other = (lists[listIndex] as List).posting
+      const count = Math.ceil(other.count / blockSize)
+      let first = firstBlocks[listIndex] as number
+      while (first + 1 < count && (other.skips[(first + 1) * 2] as number) <= from) first += 1
+      firstBlocks[listIndex] = first
+      let last = first
+      while (last + 1 < count && (other.skips[(last + 1) * 2] as number) < to) last += 1
+      const frequency = first < count && (other.skips[first * 2] as number) < to ? blockSteps(other, first, last, shortest[listIndex] as Int32Array) : 0
+      highest[listIndex] = frequency
+      if (frequency === 0) return false
+    }
+    return true
+  }
+  /** Per list, the frequency step of the combination being bounded. */
+  const steps = new Int32Array(lists.length)
+  const stepCounts = new Int32Array(lists.length)
+  /**
+   * The block's bound: the best, over every combination of one frequency step per word, of the sum
+   * of each word's step frequency at the longest of the combination's shortest lengths (a document
+   * with those frequencies is at least that long). Past three words (7³ combinations), each word's
+   * own best step is summed instead, a looser bound.
+   */
+  const jointBound = (): number => {
+    for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+      let count = 0
+      while (count < frequencySteps.length && (frequencySteps[count] as number) <= (highest[listIndex] as number)) count += 1
+      stepCounts[listIndex] = count
+    }
+    if (lists.length > 3) {
+      lists.forEach((other, listIndex) => {
+        let bound = -Infinity
+        for (let step = 0; step < (stepCounts[listIndex] as number); step++) {
+          bound = Math.max(bound, boundOf(other.idf, stepFrequency(step, highest[listIndex] as number), (shortest[listIndex] as Int32Array)[step] as number, averageLength))
+        }
+        bounds[other.order] = bound
+      })
+      return sumOfBounds()
+    }
+    let best = -Infinity
+    steps.fill(0)
+    for (;;) {
+      let length = 0
+      for (let listIndex = 0; listIndex < lists.length; listIndex++) length = Math.max(length, (shortest[listIndex] as Int32Array)[steps[listIndex] as number] as number)
+      // As boundOf computes it, with the length's part once for all words.
+      const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
+      for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+        const other = lists[listIndex] as List
+        const frequency = stepFrequency(steps[listIndex] as number, highest[listIndex] as number)
+        bounds[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+      }
+      best = Math.max(best, sumOfBounds())
+      let listIndex = 0
+      while (listIndex < lists.length && (steps[listIndex] = (steps[listIndex] as number) + 1) >= (stepCounts[listIndex] as number)) steps[listIndex++] = 0
+      if (listIndex === lists.length) return best
+    }
+  }
+  const reader = openPosting(posting)
+  const contributions = new Float64Array(lists.length)
+  const blockCount = Math.ceil(posting.count / blockSize)
+  // Every block's bound first, then the blocks best bound first: the top k fills with the likeliest
+  // hits, so the worst hit kept soon rises to where it ends and the rest of the blocks are skipped
+  // (in slot order it rises slowly and blocks the end result would skip are decoded on the way).
+  const blockBounds = new Float64Array(blockCount)
+  const blockHighest = new Int32Array(blockCount * lists.length)
+  const candidates = new Int32Array(blockCount)
+  let candidateCount = 0
+  for (let block = 0; block < blockCount; block++) {
+    const to = block + 1 < blockCount ? (posting.skips[(block + 1) * 2] as number) : posting.lastSlot
+    if (!othersSteps(posting.skips[block * 2] as number, to)) continue
+    highest[0] = blockSteps(posting, block, block, shortest[0] as Int32Array)
+    blockBounds[block] = jointBound()
+    blockHighest.set(highest, block * lists.length)
+    candidates[candidateCount++] = block
+  }
+  // Taken best first from a heap: usually only a small share of the blocks is ever taken.
+  const queue = createBlockQueue(blockBounds, candidates.subarray(0, candidateCount))
+  for (let block = queue.pop(); block >= 0; block = queue.pop()) {
+    const worst = topK.worst()
+    if (worst !== undefined) {
+      const bound = blockBounds[block] as number
+      // The blocks after this one have no higher bound.
+      if (bound * (1 + 1e-9) < worst.score) break
+      // Only a tie at best, and every document older than the worst hit kept: none can enter.
+      if (bound <= worst.score && (posting.blockMax[block * blockMaxWidth + 2] as number) < worst.day) continue
+    }
+    highest.set(blockHighest.subarray(block * lists.length, (block + 1) * lists.length))
+    const cursors = lists.map((other) => openPosting(other.posting))
+    reader.enterBlock(block)
+    const entries = Math.min(blockSize, posting.count - block * blockSize)
+    entries: for (let entry = 0; entry < entries; entry++) {
+      reader.next()
+      const slot = reader.slot
+      if (s.alive[slot] === 0) continue
+      if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+      for (const bits of others) if ((((bits[slot >>> 5] ?? 0) >>> (slot & 31)) & 1) === 0) continue entries
+      const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+      // This document's bound: its exact first contribution, the others' at their blocks' highest
+      // frequency and its own length. When even that could not enter the top k, the other lists are
+      // not read for it.
+      const worstNow = topK.worst()
+      if (worstNow !== undefined) {
+        bounds[list.order] = (list.idf * reader.frequency * (bm25K1 + 1)) / (reader.frequency + lengthNorm)
+        for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+          const other = lists[listIndex] as List
+          const maxFrequency = highest[listIndex] as number
+          bounds[other.order] = (other.idf * maxFrequency * (bm25K1 + 1)) / (maxFrequency + lengthNorm)
+        }
+        const bound = sumOfBounds()
+        if (bound * (1 + 1e-9) < worstNow.score) continue
+        if (bound <= worstNow.score && !topK.accepts(bound, s.day[slot] as number, slot, s.contentIds)) continue
+      }
+      for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+        const other = lists[listIndex] as List
+        let frequency = reader.frequency
+        if (listIndex > 0) {
+          const otherCursor = cursors[listIndex] as PostingCursor
+          otherCursor.seek(slot)
+          frequency = otherCursor.frequency
+        }
+        contributions[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+      }
+      let score = 0
+      for (let rank = 0; rank < lists.length; rank++) score += contributions[rank] as number
+      const day = s.day[slot] as number
+      if (cursor && compareHits(sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+      if (!topK.accepts(score, day, slot, s.contentIds)) continue
+      topK.push({ score, day, contentId: s.contentIds[slot] as string })
+    }
+  }
+}
+
+/** The top k of one word with a tally, ranked, by block-max over its blocks. */
+function singleTopK(s: State, list: List, topK: TopK, context: RankContext): void {
+  const { averageLength, statusWanted, sort, cursor } = context
+  const posting = list.posting
+  const reader = openPosting(posting)
+  const blockCount = Math.ceil(posting.count / blockSize)
+  const scoreOf: ScoreOf = (frequency, length) => boundOf(list.idf, frequency, length, averageLength)
+  for (let block = 0; block < blockCount; block++) {
+    const worst = topK.worst()
+    if (worst !== undefined) {
+      // Computed as scores are, so equal to a document's score where that document is the bound.
+      const bound = blockBound(posting, block, scoreOf)
+      // A relative margin far above rounding error keeps the bound above every score of the block.
+      if (bound * (1 + 1e-9) < worst.score) continue
+      // Only a tie at best, and every document older than the worst hit kept: none can enter.
+      if (bound <= worst.score && (posting.blockMax[block * blockMaxWidth + 2] as number) < worst.day) continue
+    }
+    reader.enterBlock(block)
+    const entries = Math.min(blockSize, posting.count - block * blockSize)
+    for (let entry = 0; entry < entries; entry++) {
+      reader.next()
+      const slot = reader.slot
+      if (s.alive[slot] === 0) continue
+      if (statusWanted >= 0 && s.isWithdrawn[slot] !== statusWanted) continue
+      const frequency = reader.frequency
+      const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * (s.length[slot] as number)) / averageLength)
+      const score = (list.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+      const day = s.day[slot] as number
+      if (cursor && compareHits(sort, { score, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
+      if (!topK.accepts(score, day, slot, s.contentIds)) continue
+      topK.push({ score, day, contentId: s.contentIds[slot] as string })
+    }
+  }
+}
+
+/** Blocks (by number) taken highest bound first: a binary max-heap over `blocks`, in place. */
+function createBlockQueue(bounds: Float64Array, blocks: Int32Array) {
+  let size = blocks.length
+  const higher = (a: number, b: number): boolean => (bounds[blocks[a] as number] as number) > (bounds[blocks[b] as number] as number)
+  const siftDown = (index: number): void => {
+    let parent = index
+    for (;;) {
+      const left = parent * 2 + 1
+      let best = parent
+      if (left < size && higher(left, best)) best = left
+      if (left + 1 < size && higher(left + 1, best)) best = left + 1
+      if (best === parent) return
+      const swap = blocks[parent] as number
+      blocks[parent] = blocks[best] as number
+      blocks[best] = swap
+      parent = best
+    }
+  }
+  for (let index = (size >> 1) - 1; index >= 0; index--) siftDown(index)
+  return {
+    /** The block with the highest bound left, or −1 when none is. */
+    pop(): number {
+      if (size === 0) return -1
+      const top = blocks[0] as number
+      size -= 1
+      blocks[0] = blocks[size] as number
+      siftDown(0)
+      return top
+    },
+  }
+}
+
 /** A bounded heap holding the best `capacity` candidates; its root is the worst of them. */
 function createTopK(sort: SearchRequest['sort'], capacity: number) {
   const heap: SearchCursor[] = []
@@ -814,8 +949,8 @@ function createTopK(sort: SearchRequest['sort'], capacity: number) {
     }
   }
   return {
-    /** The score of the worst candidate kept once the heap is full (undefined before). */
-    worstScore: (): number | undefined => (heap.length < capacity ? undefined : (heap[0] as SearchCursor).score),
+    /** The worst candidate kept once the heap is full (undefined before). */
+    worst: (): SearchCursor | undefined => (heap.length < capacity ? undefined : heap[0]),
     /** Whether a candidate with these keys would enter the heap (cheap pre-check before building it). */
     accepts(score: number, day: number, slot: number, contentIds: string[]): boolean {
       if (heap.length < capacity) return true
@@ -852,7 +987,7 @@ type SnapshotHead = {
   contentIds: string[]
   /** Per attribute array: its constructor name and length in elements. */
   attributes: Record<AttributeName, { type: 'Uint8Array' | 'Uint16Array' | 'Int32Array'; length: number }>
-  /** Per term: [term, count, lastSlot, byteLength, skipLength] (block maxima have the skips' length). */
+  /** Per term: [term, count, lastSlot, byteLength, blocks] (two skip numbers and `blockMaxWidth` block maxima per block). */
   terms: [string, number, number, number, number][]
   /** Per word with a tally: [word, lengths of its agency, topic, kind, documentType and validity counts]. */
   tallies: [string, number[]][]
@@ -893,11 +1028,11 @@ function serializeState(state: State): Uint8Array[] {
   const terms: SnapshotHead['terms'] = []
   const postingParts: Uint8Array[] = []
   for (const [term, posting] of state.postings) {
-    const skipLength = Math.ceil(posting.count / blockSize) * 2
-    terms.push([term, posting.count, posting.lastSlot, posting.byteLength, skipLength])
+    const blocks = Math.ceil(posting.count / blockSize)
+    terms.push([term, posting.count, posting.lastSlot, posting.byteLength, blocks])
     postingParts.push(posting.bytes.subarray(0, posting.byteLength))
-    postingParts.push(new Uint8Array(posting.skips.slice(0, skipLength).buffer))
-    postingParts.push(new Uint8Array(posting.blockMax.slice(0, skipLength).buffer))
+    postingParts.push(new Uint8Array(posting.skips.slice(0, blocks * 2).buffer))
+    postingParts.push(new Uint8Array(posting.blockMax.slice(0, blocks * blockMaxWidth).buffer))
   }
   // Each tally as one Int32Array: both totals, then per status its five code-indexed counts and the years.
   const tallies: SnapshotHead['tallies'] = []
@@ -988,17 +1123,17 @@ function deserializeState(bytes: Uint8Array): State {
   head.contentIds.forEach((contentId, slot) => {
     if (state.alive[slot] === 1) state.slotOf.set(contentId, slot)
   })
-  for (const [term, count, lastSlot, byteLength, skipLength] of head.terms) {
+  for (const [term, count, lastSlot, byteLength, blocks] of head.terms) {
     const postingAt = take(byteLength)
-    const skipAt = take(skipLength * 4)
-    const blockMaxAt = take(skipLength * 4)
+    const skipAt = take(blocks * 2 * 4)
+    const blockMaxAt = take(blocks * blockMaxWidth * 4)
     state.postings.set(term, {
       bytes: new Uint8Array(bytes.buffer, postingAt, byteLength),
       byteLength,
       count,
       lastSlot,
-      skips: new Int32Array(bytes.buffer, skipAt, skipLength),
-      blockMax: new Int32Array(bytes.buffer, blockMaxAt, skipLength),
+      skips: new Int32Array(bytes.buffer, skipAt, blocks * 2),
+      blockMax: new Int32Array(bytes.buffer, blockMaxAt, blocks * blockMaxWidth),
     })
   }
   for (const [term, lengths] of head.tallies) {

@@ -29,15 +29,32 @@ export type Posting = {
   /** Per block of `blockSize` entries: the slot before its first entry (−1 for the first block), then its byte offset. */
   skips: Int32Array
   /**
-   * Per block: the highest frequency in it, then the shortest document length in it. A block's BM25
-   * score cannot exceed the score of that frequency at that length, so a ranked search skips blocks
-   * whose bound is below the worst hit it keeps (block-max).
+   * Per block, `blockMaxWidth` numbers: the highest frequency in it, the shortest document length in
+   * it, the latest publication day (days since 1970-01-01) of its documents, then for each of
+   * `frequencySteps` after the first the shortest length of its documents with at least that frequency
+   * (`noLength` when none). They bound the block's BM25 scores (`blockBound`), so a ranked search skips
+   * blocks that cannot beat the worst hit it keeps (block-max); where a block can only tie that hit, it
+   * is skipped when all its documents are older (hits of equal score are ordered newest first).
    */
   blockMax: Int32Array
 }
 
+/**
+ * Frequencies from which a block keeps the shortest length of its documents with at least that
+ * frequency (what Lucene calls a block's impacts, at fixed steps). A bound from the highest frequency
+ * and the shortest length alone pairs the one with the other though they rarely belong to the same
+ * document; with a common word (in every document, a few times each) that bound lets almost no block
+ * be skipped. Per step it pairs each frequency range with the shortest document that reaches it.
+ */
+export const frequencySteps = [1, 2, 3, 4, 6, 8, 16] as const
+/** Numbers per block in `Posting.blockMax`: highest frequency, shortest length, latest day, then the steps' shortest lengths. */
+export const blockMaxWidth = 2 + frequencySteps.length
+export const noLength = 0x7fffffff
+/** Where the shortest length of step `index` is in a block's numbers (step 0 is the block's shortest length). */
+const stepAt = (index: number): number => (index === 0 ? 1 : 2 + index)
+
 export function createPosting(): Posting {
-  return { bytes: new Uint8Array(4), byteLength: 0, count: 0, lastSlot: -1, skips: new Int32Array(2), blockMax: new Int32Array(2) }
+  return { bytes: new Uint8Array(4), byteLength: 0, count: 0, lastSlot: -1, skips: new Int32Array(2), blockMax: new Int32Array(blockMaxWidth) }
 }
 
 function ensureBytes(posting: Posting, extra: number): void {
@@ -61,29 +78,38 @@ function writeVarint(posting: Posting, value: number): void {
   posting.byteLength = at
 }
 
-/** Appends an entry of a document of `length` terms; `slot` must be greater than every slot already in the list. */
-export function appendPosting(posting: Posting, slot: number, frequency: number, length: number): void {
+/**
+ * Appends an entry of a document of `length` terms published on `day` (days since 1970-01-01); `slot`
+ * must be greater than every slot already in the list.
+ */
+export function appendPosting(posting: Posting, slot: number, frequency: number, length: number, day: number): void {
   const clamped = frequency < 1 ? 1 : frequency > maxFrequency ? maxFrequency : frequency
-  // blockSize is 128: the block of the new entry and the index of its pair in the block tables.
-  const at = (posting.count >>> 7) * 2
+  // blockSize is 128: the block of the new entry and where its numbers start in the block tables.
+  const block = posting.count >>> 7
+  const at = block * blockMaxWidth
   if ((posting.count & 127) === 0) {
-    const block = at / 2
     if ((block + 1) * 2 > posting.skips.length) {
-      const grown = new Int32Array(Math.max(4, posting.skips.length * 2))
+      const blocks = Math.max(2, posting.skips.length)
+      const grown = new Int32Array(blocks * 2)
       grown.set(posting.skips)
       posting.skips = grown
-      const grownMax = new Int32Array(grown.length)
+      const grownMax = new Int32Array(blocks * blockMaxWidth)
       grownMax.set(posting.blockMax)
       posting.blockMax = grownMax
     }
     posting.skips[block * 2] = posting.lastSlot
     posting.skips[block * 2 + 1] = posting.byteLength
-    posting.blockMax[at] = clamped
-    posting.blockMax[at + 1] = length
+    const blockMax = posting.blockMax
+    blockMax[at] = clamped
+    blockMax[at + 2] = day
+    for (let step = 0; step < frequencySteps.length; step++) blockMax[at + stepAt(step)] = clamped >= (frequencySteps[step] as number) ? length : noLength
   } else {
     const blockMax = posting.blockMax
     if (clamped > (blockMax[at] as number)) blockMax[at] = clamped
-    if (length < (blockMax[at + 1] as number)) blockMax[at + 1] = length
+    if (day > (blockMax[at + 2] as number)) blockMax[at + 2] = day
+    for (let step = 0; step < frequencySteps.length && clamped >= (frequencySteps[step] as number); step++) {
+      if (length < (blockMax[at + stepAt(step)] as number)) blockMax[at + stepAt(step)] = length
+    }
   }
   ensureBytes(posting, 6)
   writeVarint(posting, (slot - posting.lastSlot) * 4 + Math.min(clamped, 4) - 1)
@@ -95,9 +121,9 @@ export function appendPosting(posting: Posting, slot: number, frequency: number,
 /** Drops the slack of growth: the list's arrays hold exactly its entries. */
 export function trimPosting(posting: Posting): void {
   if (posting.bytes.length !== posting.byteLength) posting.bytes = posting.bytes.slice(0, posting.byteLength)
-  const skipLength = Math.ceil(posting.count / blockSize) * 2
-  if (posting.skips.length !== skipLength) posting.skips = posting.skips.slice(0, skipLength)
-  if (posting.blockMax.length !== skipLength) posting.blockMax = posting.blockMax.slice(0, skipLength)
+  const blocks = Math.ceil(posting.count / blockSize)
+  if (posting.skips.length !== blocks * 2) posting.skips = posting.skips.slice(0, blocks * 2)
+  if (posting.blockMax.length !== blocks * blockMaxWidth) posting.blockMax = posting.blockMax.slice(0, blocks * blockMaxWidth)
 }
 
 /** Whether the list has an entry for `slot` (a binary search over the skip table, then one block decoded). */
@@ -128,6 +154,50 @@ export function postingHas(posting: Posting, slot: number): boolean {
     if (code === 3) offset += 1
   }
   return current === slot
+}
+
+/**
+ * The highest score a document of a block can have, for a `score` that grows with the frequency and
+ * falls with the length (BM25's): per frequency step, the step's highest frequency (up to the next
+ * step, or the block's highest) at the shortest length reaching the step. Computed with `score` itself,
+ * so it equals a document's score where that document is the bound.
+ */
+export function blockBound(posting: Posting, block: number, score: (frequency: number, length: number) => number): number {
+  const blockMax = posting.blockMax
+  const at = block * blockMaxWidth
+  const highest = blockMax[at] as number
+  let bound = -Infinity
+  for (let step = 0; step < frequencySteps.length && (frequencySteps[step] as number) <= highest; step++) {
+    const value = score(stepFrequency(step, highest), blockMax[at + stepAt(step)] as number)
+    if (value > bound) bound = value
+  }
+  return bound
+}
+
+/** The highest frequency in a frequency step's range (up to the next step), for blocks whose highest is `highest`. */
+export function stepFrequency(step: number, highest: number): number {
+  const next: number | undefined = frequencySteps[step + 1]
+  return next === undefined || next - 1 > highest ? highest : next - 1
+}
+
+/**
+ * Blocks `first` to `last` of a list taken together: into `shortest` (one number per frequency step)
+ * the shortest length of their documents with at least the step's frequency (`noLength` for none);
+ * returns their highest frequency (0 when there are no blocks).
+ */
+export function blockSteps(posting: Posting, first: number, last: number, shortest: Int32Array): number {
+  const blockMax = posting.blockMax
+  shortest.fill(noLength)
+  let highest = 0
+  for (let block = first; block <= last; block++) {
+    const at = block * blockMaxWidth
+    if ((blockMax[at] as number) > highest) highest = blockMax[at] as number
+    for (let step = 0; step < frequencySteps.length; step++) {
+      const length = blockMax[at + stepAt(step)] as number
+      if (length < (shortest[step] as number)) shortest[step] = length
+    }
+  }
+  return highest
 }
 
 /** Bytes the list holds (allocated, slack included). */
