@@ -208,3 +208,22 @@ describe.each(constraints)('the unique constraint of $collection ($keys)', (cons
     }
   })
 })
+
+describe('a document already saved', () => {
+  it('is refused a unique value another document holds, though its own unchanged values are not looked up again', async () => {
+    const first = await payload.create({ collection: 'topics', data: { name: '主题甲', code: '77' } })
+    const second = await payload.create({ collection: 'topics', data: { name: '主题乙', code: '78' } })
+    // Its own value, unchanged, with another field edited: saved.
+    expect((await payload.update({ collection: 'topics', id: second.id, data: { name: '主题乙（改）', code: '78' } })).name).toBe('主题乙（改）')
+    // Changed to the value the first holds: refused by the hook (it names the holder), nothing written.
+    const error: unknown = await payload.update({ collection: 'topics', id: second.id, data: { code: '77' } }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).data.errors[0]?.path).toBe('code')
+    expect((error as ValidationError).data.errors[0]?.message).toContain('“主题甲”')
+    expect((await payload.findByID({ collection: 'topics', id: second.id })).code).toBe('78')
+    expect(first.code).toBe('77')
+  })
+})

@@ -68,6 +68,9 @@ export function refuseDuplicateValues(constraints: readonly UniqueFields[]): Col
     for (const fields of constraints) {
       const values = fields.map((name) => (name in data ? data[name] : original[name]))
       if (values.some(isEmpty)) continue
+      // Values the document already held are its own (the database refused any other holder): no query.
+      const isUnchanged = original.id !== undefined && fields.every((name, index) => String(storedValue(collection, name, values[index])) === String(storedValue(collection, name, original[name])))
+      if (isUnchanged) continue
       const where: Where = {
         and: [
           ...fields.map((name, index) => ({ [name]: { equals: storedValue(collection, name, values[index]) } })),
