@@ -117,6 +117,13 @@ function createState() {
     topicStart: new Int32Array(1025),
     topicValues: new Uint16Array(1024),
     contentIds: [] as string[],
+    /**
+     * Per slot, its facet group: the code of its facet values taken together (issuers, topics with
+     * their parents, kind, 文种, 有效性, year). Documents of one group count alike in every facet, so a
+     * search counts groups (one increment a match) and spreads them over the facets at the end.
+     */
+    facetGroup: new Int32Array(1024),
+    facetGroups: { codes: new Map<string, number>(), values: [] as FacetGroup[] },
     /** The code of each topic code's parent (its first two digits), −1 for none. */
     topicParents: [] as number[],
     /** Words with a tally (see above). */
@@ -133,6 +140,21 @@ function createState() {
   }
 }
 type State = ReturnType<typeof createState>
+
+/** The facet values of a facet group (see `facetGroup`), as codes; topics once each, parents included. */
+type FacetGroup = { agencies: number[]; topics: number[]; kind: number; documentType: number; validity: number; yearIndex: number }
+
+/** A facet group's key: its values as codes, which `facetGroupOfKey` reads back. */
+function facetGroupKey(group: FacetGroup): string {
+  return `${group.kind},${group.documentType},${group.validity},${group.yearIndex};${group.agencies.join(',')};${group.topics.join(',')}`
+}
+
+function facetGroupOfKey(key: string): FacetGroup {
+  const [scalars = '', agencies = '', topics = ''] = key.split(';')
+  const [kind = 0, documentType = 0, validity = 0, yearIndex = 0] = scalars.split(',').map(Number)
+  const codes = (list: string): number[] => (list === '' ? [] : list.split(',').map(Number))
+  return { agencies: codes(agencies), topics: codes(topics), kind, documentType, validity, yearIndex }
+}
 
 /** Total and facet counts of some documents (code-indexed, as the dictionaries number the values). */
 type Counts = { total: number; agency: Int32Array; topic: Int32Array; kind: Int32Array; documentType: Int32Array; validity: Int32Array; year: Int32Array }
@@ -191,6 +213,28 @@ function bump(counts: Counts, name: (typeof countNames)[number], code: number, d
     array = grown
   }
   array[code] = (array[code] as number) + delta
+}
+
+/** The facet group of a slot whose attributes are set, created when it is the first of its group. */
+function facetGroupOfSlot(s: State, slot: number): number {
+  const agencies = Array.from(s.issuerValues.subarray(s.issuerStart[slot] as number, s.issuerStart[slot + 1] as number))
+  // Each topic once per document, its parent too, as the topic facet counts them.
+  const topics: number[] = []
+  for (let at = s.topicStart[slot] as number; at < (s.topicStart[slot + 1] as number); at++) {
+    const topic = s.topicValues[at] as number
+    const parent = s.topicParents[topic] ?? -1
+    if (!topics.includes(topic)) topics.push(topic)
+    if (parent >= 0 && !topics.includes(parent)) topics.push(parent)
+  }
+  const group: FacetGroup = { agencies, topics, kind: s.kind[slot] as number, documentType: s.documentType[slot] as number, validity: s.validity[slot] as number, yearIndex: (s.year[slot] as number) - firstYear }
+  const key = facetGroupKey(group)
+  let code = s.facetGroups.codes.get(key)
+  if (code === undefined) {
+    code = s.facetGroups.values.length
+    s.facetGroups.codes.set(key, code)
+    s.facetGroups.values.push(group)
+  }
+  return code
 }
 
 /** Adds (`delta` 1) or takes away (−1) one slot's facet values, the way a search counts them. */
@@ -324,6 +368,8 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       s.topicValues[topicAt + index] = code
     })
     s.topicStart[size] = topicAt + document.topics.length
+    s.facetGroup = grow(s.facetGroup, size, (length) => new Int32Array(length))
+    s.facetGroup[slot] = facetGroupOfSlot(s, slot)
     s.contentIds[slot] = document.contentId
     s.slotOf.set(document.contentId, slot)
     s.slotCount = size
@@ -432,42 +478,17 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     const withFacets = request.withFacets
     const agencyCounts = new Int32Array(state.agencies.values.length)
     const topicCounts = new Int32Array(state.topicCodes.values.length)
-    const topicSeen = new Int32Array(state.topicCodes.values.length).fill(-1)
-    const topicParent = Int32Array.from(state.topicCodes.values, (_, topic) => s.topicParents[topic] ?? -1)
     const kindCounts = new Int32Array(state.kinds.values.length)
     const documentTypeCounts = new Int32Array(state.documentTypes.values.length)
     const validityCounts = new Int32Array(state.validities.values.length)
     const yearCounts = new Int32Array(yearSpan)
-    // The attribute arrays, read once (a write may replace them, but none runs during a search).
-    const { issuerStart, issuerValues, topicStart, topicValues, kind, documentType, validity, year } = s
-    const countFacets = (slot: number, issuerFrom: number, issuerTo: number, topicFrom: number, topicTo: number): void => {
-      for (let at = issuerFrom; at < issuerTo; at++) {
-        const agency = issuerValues[at] as number
-        agencyCounts[agency] = (agencyCounts[agency] as number) + 1
-      }
-      for (let at = topicFrom; at < topicTo; at++) {
-        const topic = topicValues[at] as number
-        if (topicSeen[topic] !== slot) {
-          topicSeen[topic] = slot
-          topicCounts[topic] = (topicCounts[topic] as number) + 1
-        }
-        const parent = topicParent[topic] as number
-        if (parent >= 0 && topicSeen[parent] !== slot) {
-          topicSeen[parent] = slot
-          topicCounts[parent] = (topicCounts[parent] as number) + 1
-        }
-      }
-      const kindOf = kind[slot] as number
-      kindCounts[kindOf] = (kindCounts[kindOf] as number) + 1
-      const documentTypeOf = documentType[slot] as number
-      documentTypeCounts[documentTypeOf] = (documentTypeCounts[documentTypeOf] as number) + 1
-      const validityOf = validity[slot] as number
-      validityCounts[validityOf] = (validityCounts[validityOf] as number) + 1
-      const yearIndex = (year[slot] as number) - firstYear
-      yearCounts[yearIndex] = (yearCounts[yearIndex] as number) + 1
+    // Matches are counted by facet group (one increment each), spread over the facets at the end.
+    const facetGroup = s.facetGroup
+    const groupCounts = new Int32Array(s.facetGroups.values.length)
+    const countSlotFacets = (slot: number): void => {
+      const group = facetGroup[slot] as number
+      groupCounts[group] = (groupCounts[group] as number) + 1
     }
-
-    const countSlotFacets = (slot: number): void => countFacets(slot, issuerStart[slot] as number, issuerStart[slot + 1] as number, topicStart[slot] as number, topicStart[slot + 1] as number)
 
     let total = 0
     const denseBits = complement && isRelevance && lists.length > 1 ? lists.map((list) => s.tallies.get(list.key)?.bits) : []
@@ -550,7 +571,7 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
             // Counted to be taken away from the tally.
             if (complement) {
               total += 1
-              if (withFacets) countFacets(slot, issuerFrom, issuerTo, topicFrom, topicTo)
+              if (withFacets) countSlotFacets(slot)
             }
             continue
           }
@@ -563,13 +584,26 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
         }
         if (!complement) {
           total += 1
-          if (withFacets) countFacets(slot, issuerFrom, issuerTo, topicFrom, topicTo)
+          if (withFacets) countSlotFacets(slot)
         }
         const rankScore = isRelevance ? score : 0
         if (cursor && compareHits(request.sort, { score: rankScore, day, contentId: s.contentIds[slot] as string }, cursor) <= 0) continue
         if (!topK.accepts(rankScore, day, slot, s.contentIds)) continue
         topK.push({ score: rankScore, day, contentId: s.contentIds[slot] as string })
       }
+    }
+
+    if (withFacets) {
+      groupCounts.forEach((count, group) => {
+        if (count === 0) return
+        const values = s.facetGroups.values[group] as FacetGroup
+        for (const agency of values.agencies) agencyCounts[agency] = (agencyCounts[agency] as number) + count
+        for (const topic of values.topics) topicCounts[topic] = (topicCounts[topic] as number) + count
+        kindCounts[values.kind] = (kindCounts[values.kind] as number) + count
+        documentTypeCounts[values.documentType] = (documentTypeCounts[values.documentType] as number) + count
+        validityCounts[values.validity] = (validityCounts[values.validity] as number) + count
+        yearCounts[values.yearIndex] = (yearCounts[values.yearIndex] as number) + count
+      })
     }
 
     if (complement && tally) {
@@ -622,7 +656,7 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       termBytes += 200 + term.length * 2
     }
     const s = state
-    const attributeBytes = [s.alive, s.isWithdrawn, s.kind, s.documentType, s.validity, s.day, s.year, s.length, s.version, s.issuerStart, s.issuerValues, s.topicStart, s.topicValues].reduce(
+    const attributeBytes = [s.alive, s.isWithdrawn, s.kind, s.documentType, s.validity, s.day, s.year, s.length, s.version, s.issuerStart, s.issuerValues, s.topicStart, s.topicValues, s.facetGroup].reduce(
       (sum, array) => sum + array.byteLength,
       0,
     )
@@ -707,7 +741,6 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   // never below the score it bounds, ties included.
   const list = lists[0] as List
   const posting = list.posting
-  const firstBlocks = lists.map(() => 0)
   /** Per list, the highest frequency in the blocks considered (the first list's block, the others' overlapping ones). */
   const highest = new Int32Array(lists.length)
   /** Per list and frequency step, the shortest length reaching it in those blocks. */
@@ -721,13 +754,18 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   }
   /** The other lists' steps over their blocks with slots in (from, to]; false when one has no entry there. */
   const othersSteps = (from: number, to: number): boolean => {
-    // A list's block j holds slots in (skips[2j], skips[2j + 2]].
+    // A list's block j holds slots in (skips[2j], skips[2j + 2]]: the first overlapping block is the
+    // last whose previous slot is at most `from` (found by halving, as ranges come in any order).
     for (let listIndex = 1; listIndex < lists.length; listIndex++) {
       const other = (lists[listIndex] as List).posting
       const count = Math.ceil(other.count / blockSize)
-      let first = firstBlocks[listIndex] as number
-      while (first + 1 < count && (other.skips[(first + 1) * 2] as number) <= from) first += 1
-      firstBlocks[listIndex] = first
+      let first = 0
+      let high = count
+      while (high - first > 1) {
+        const middle = (first + high) >>> 1
+        if ((other.skips[middle * 2] as number) <= from) first = middle
+        else high = middle
+      }
       let last = first
       while (last + 1 < count && (other.skips[(last + 1) * 2] as number) < to) last += 1
       const frequency = first < count && (other.skips[first * 2] as number) < to ? blockSteps(other, first, last, shortest[listIndex] as Int32Array) : 0
@@ -785,29 +823,42 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   // Every block's bound first, then the blocks best bound first: the top k fills with the likeliest
   // hits, so the worst hit kept soon rises to where it ends and the rest of the blocks are skipped
   // (in slot order it rises slowly and blocks the end result would skip are decoded on the way).
-  const blockBounds = new Float64Array(blockCount)
+  // Bounds are first worked out for groups of `groupSize` blocks (a group's bound is at least each of its
+  // blocks'): a group is split into its blocks only when it comes out of the heap, so most blocks never
+  // get a bound of their own. Heap entries are blocks (0…) and groups (−1 − group).
+  const groupCount = Math.ceil(blockCount / groupSize)
   const blockHighest = new Int32Array(blockCount * lists.length)
-  const candidates = new Int32Array(blockCount)
-  let candidateCount = 0
-  for (let block = 0; block < blockCount; block++) {
-    const to = block + 1 < blockCount ? (posting.skips[(block + 1) * 2] as number) : posting.lastSlot
-    if (!othersSteps(posting.skips[block * 2] as number, to)) continue
-    highest[0] = blockSteps(posting, block, block, shortest[0] as Int32Array)
-    blockBounds[block] = jointBound()
-    blockHighest.set(highest, block * lists.length)
-    candidates[candidateCount++] = block
+  const queue = createBoundQueue(groupCount + blockCount)
+  /** Bounds the blocks `first`…`last` of the first list together; undefined when no document can match there. */
+  const boundOfBlocks = (first: number, last: number): number | undefined => {
+    const to = last + 1 < blockCount ? (posting.skips[(last + 1) * 2] as number) : posting.lastSlot
+    if (!othersSteps(posting.skips[first * 2] as number, to)) return undefined
+    highest[0] = blockSteps(posting, first, last, shortest[0] as Int32Array)
+    return jointBound()
   }
-  // Taken best first from a heap: usually only a small share of the blocks is ever taken.
-  const queue = createBlockQueue(blockBounds, candidates.subarray(0, candidateCount))
-  for (let block = queue.pop(); block >= 0; block = queue.pop()) {
+  for (let group = 0; group < groupCount; group++) {
+    const bound = boundOfBlocks(group * groupSize, Math.min(blockCount, (group + 1) * groupSize) - 1)
+    if (bound !== undefined) queue.push(-1 - group, bound)
+  }
+  for (;;) {
     const worst = topK.worst()
-    if (worst !== undefined) {
-      const bound = blockBounds[block] as number
-      // The blocks after this one have no higher bound.
-      if (bound * (1 + 1e-9) < worst.score) break
-      // Only a tie at best, and every document older than the worst hit kept: none can enter.
-      if (bound <= worst.score && (posting.blockMax[block * blockMaxWidth + 2] as number) < worst.day) continue
+    // What comes out next has the highest bound left: below the worst hit kept, nothing left can enter.
+    if (worst !== undefined && queue.topBound() * (1 + 1e-9) < worst.score) break
+    const entry = queue.pop()
+    if (entry === undefined) break
+    if (entry < 0) {
+      const group = -1 - entry
+      for (let block = group * groupSize; block < Math.min(blockCount, (group + 1) * groupSize); block++) {
+        const bound = boundOfBlocks(block, block)
+        if (bound === undefined) continue
+        blockHighest.set(highest, block * lists.length)
+        queue.push(block, bound)
+      }
+      continue
     }
+    const block = entry
+    // Only a tie at best, and every document older than the worst hit kept: none can enter.
+    if (worst !== undefined && queue.poppedBound <= worst.score && (posting.blockMax[block * blockMaxWidth + 2] as number) < worst.day) continue
     highest.set(blockHighest.subarray(block * lists.length, (block + 1) * lists.length))
     const cursors = lists.map((other) => openPosting(other.posting))
     reader.enterBlock(block)
@@ -889,36 +940,62 @@ function singleTopK(s: State, list: List, topK: TopK, context: RankContext): voi
   }
 }
 
-/** Blocks (by number) taken highest bound first: a binary max-heap over `blocks`, in place. */
-function createBlockQueue(bounds: Float64Array, blocks: Int32Array) {
-  let size = blocks.length
-  const higher = (a: number, b: number): boolean => (bounds[blocks[a] as number] as number) > (bounds[blocks[b] as number] as number)
-  const siftDown = (index: number): void => {
-    let parent = index
-    for (;;) {
-      const left = parent * 2 + 1
-      let best = parent
-      if (left < size && higher(left, best)) best = left
-      if (left + 1 < size && higher(left + 1, best)) best = left + 1
-      if (best === parent) return
-      const swap = blocks[parent] as number
-      blocks[parent] = blocks[best] as number
-      blocks[best] = swap
-      parent = best
-    }
+/** Blocks of a dense search bounded together, before each gets a bound of its own. */
+const groupSize = 8
+
+/** Entries (integers) taken highest bound first: a binary max-heap in two typed arrays of `capacity`. */
+function createBoundQueue(capacity: number) {
+  const entries = new Int32Array(capacity)
+  const bounds = new Float64Array(capacity)
+  let size = 0
+  const swap = (a: number, b: number): void => {
+    const entry = entries[a] as number
+    entries[a] = entries[b] as number
+    entries[b] = entry
+    const bound = bounds[a] as number
+    bounds[a] = bounds[b] as number
+    bounds[b] = bound
   }
-  for (let index = (size >> 1) - 1; index >= 0; index--) siftDown(index)
-  return {
-    /** The block with the highest bound left, or −1 when none is. */
-    pop(): number {
-      if (size === 0) return -1
-      const top = blocks[0] as number
+  const queue = {
+    /** The bound of the entry `pop` last returned. */
+    poppedBound: -Infinity,
+    push(entry: number, bound: number): void {
+      let child = size++
+      entries[child] = entry
+      bounds[child] = bound
+      while (child > 0) {
+        const parent = (child - 1) >> 1
+        if ((bounds[parent] as number) >= (bounds[child] as number)) break
+        swap(parent, child)
+        child = parent
+      }
+    },
+    /** The highest bound left (−Infinity when the queue is empty). */
+    topBound: (): number => (size === 0 ? -Infinity : (bounds[0] as number)),
+    /** The entry with the highest bound left, or undefined when none is. */
+    pop(): number | undefined {
+      if (size === 0) return undefined
+      const top = entries[0] as number
+      queue.poppedBound = bounds[0] as number
       size -= 1
-      blocks[0] = blocks[size] as number
-      siftDown(0)
+      if (size > 0) {
+        entries[0] = entries[size] as number
+        bounds[0] = bounds[size] as number
+        let parent = 0
+        for (;;) {
+          const left = parent * 2 + 1
+          let best = parent
+          if (left < size && (bounds[left] as number) > (bounds[best] as number)) best = left
+          if (left + 1 < size && (bounds[left + 1] as number) > (bounds[best] as number)) best = left + 1
+          if (best === parent) break
+          swap(parent, best)
+          parent = best
+        }
+      }
       return top
     },
   }
+  return queue
 }
 
 /** A bounded heap holding the best `capacity` candidates; its root is the worst of them. */
@@ -976,7 +1053,7 @@ function createTopK(sort: SearchRequest['sort'], capacity: number) {
 
 // ---- Snapshot encoding: a JSON head (counts, dictionaries, content ids, terms) and aligned binary sections.
 
-const attributeNames = ['alive', 'isWithdrawn', 'kind', 'documentType', 'validity', 'day', 'year', 'length', 'version', 'issuerStart', 'issuerValues', 'topicStart', 'topicValues'] as const
+const attributeNames = ['alive', 'isWithdrawn', 'kind', 'documentType', 'validity', 'day', 'year', 'length', 'version', 'issuerStart', 'issuerValues', 'topicStart', 'topicValues', 'facetGroup'] as const
 type AttributeName = (typeof attributeNames)[number]
 
 type SnapshotHead = {
@@ -984,6 +1061,8 @@ type SnapshotHead = {
   liveCount: number
   totalLength: number
   dictionaries: { agencies: string[]; topicCodes: string[]; kinds: string[]; documentTypes: string[]; validities: string[] }
+  /** The facet groups' keys, by code. */
+  facetGroups: string[]
   contentIds: string[]
   /** Per attribute array: its constructor name and length in elements. */
   attributes: Record<AttributeName, { type: 'Uint8Array' | 'Uint16Array' | 'Int32Array'; length: number }>
@@ -1019,6 +1098,7 @@ function serializeState(state: State): Uint8Array[] {
     issuerValues: state.issuerStart[slots] as number,
     topicStart: slots + 1,
     topicValues: state.topicStart[slots] as number,
+    facetGroup: slots,
   }
   for (const name of attributeNames) {
     const array = state[name]
@@ -1064,6 +1144,7 @@ function serializeState(state: State): Uint8Array[] {
       documentTypes: [...state.documentTypes.values],
       validities: [...state.validities.values],
     },
+    facetGroups: state.facetGroups.values.map(facetGroupKey),
     contentIds: state.contentIds.slice(0, slots).map((contentId, slot) => (state.alive[slot] === 1 ? contentId : '')),
     attributes,
     terms,
@@ -1119,6 +1200,7 @@ function deserializeState(bytes: Uint8Array): State {
   state.documentTypes = createDictionary(head.dictionaries.documentTypes)
   state.validities = createDictionary(head.dictionaries.validities)
   state.topicParents = head.dictionaries.topicCodes.map((value) => (value.length > 2 ? (state.topicCodes.codes.get(value.slice(0, 2)) ?? -1) : -1))
+  state.facetGroups = { codes: new Map(head.facetGroups.map((key, code) => [key, code])), values: head.facetGroups.map(facetGroupOfKey) }
   state.contentIds = head.contentIds
   head.contentIds.forEach((contentId, slot) => {
     if (state.alive[slot] === 1) state.slotOf.set(contentId, slot)

@@ -126,34 +126,12 @@ export function trimPosting(posting: Posting): void {
   if (posting.blockMax.length !== blocks * blockMaxWidth) posting.blockMax = posting.blockMax.slice(0, blocks * blockMaxWidth)
 }
 
-/** Whether the list has an entry for `slot` (a binary search over the skip table, then one block decoded). */
+/** Whether the list has an entry for `slot` (a galloping search over the skip table, then one block decoded). */
 export function postingHas(posting: Posting, slot: number): boolean {
   if (posting.count === 0 || slot > posting.lastSlot) return false
-  const { bytes, skips } = posting
-  let low = 0
-  let high = Math.ceil(posting.count / blockSize)
-  // The last block whose previous slot is below `slot`.
-  while (high - low > 1) {
-    const middle = (low + high) >>> 1
-    if ((skips[middle * 2] as number) < slot) low = middle
-    else high = middle
-  }
-  let offset = skips[low * 2 + 1] as number
-  let current = skips[low * 2] as number
-  while (current < slot && offset < posting.byteLength) {
-    let byte = bytes[offset++] as number
-    let value = byte & 0x7f
-    let shift = 7
-    while (byte >= 0x80) {
-      byte = bytes[offset++] as number
-      value |= (byte & 0x7f) << shift
-      shift += 7
-    }
-    const code = value & 3
-    current += (value - code) / 4
-    if (code === 3) offset += 1
-  }
-  return current === slot
+  const cursor = openPosting(posting)
+  cursor.seek(slot)
+  return cursor.slot === slot
 }
 
 /**
