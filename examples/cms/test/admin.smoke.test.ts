@@ -71,8 +71,22 @@ describe('example CMS admin in Chromium', () => {
   it('opens the seeded Wuqing policy with its statutory metadata and body', async () => {
     await page.goto(`${cms.url}/admin/collections/policies`)
     // The list links its first column, 索引号; open the row of the sample policy.
-    await page.locator('.table tbody tr').filter({ hasText: samplePolicyTitle }).getByRole('link').first().click()
-    await page.waitForURL(/\/admin\/collections\/policies\/\d+/)
+    // A list that has just loaded may still replace its URL (list preferences) or hydrate, which cancels or
+    // swallows the click: click again until the document's page is the one open.
+    const link = page.locator('.table tbody tr').filter({ hasText: samplePolicyTitle }).getByRole('link').first()
+    const documentUrl = /\/admin\/collections\/policies\/\d+/
+    await expect
+      .poll(
+        async () => {
+          if (!documentUrl.test(page.url())) await link.click({ timeout: 5_000 }).catch(() => undefined)
+          return await page.waitForURL(documentUrl, { timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          )
+        },
+        { timeout: 90_000, interval: 250 },
+      )
+      .toBe(true)
     await page.waitForSelector('#field-title')
     expect(await page.inputValue('#field-title')).toBe(samplePolicyTitle)
     // The Lexical body renders after the form: wait for a line from the notice itself.
