@@ -224,6 +224,8 @@ describe('a document already saved', () => {
     expect((error as ValidationError).data.errors[0]?.path).toBe('code')
     expect((error as ValidationError).data.errors[0]?.message).toContain('“主题甲”')
     expect((await payload.findByID({ collection: 'topics', id: second.id })).code).toBe('78')
-    expect(first.code).toBe('77')
+    // The holder keeps its value and is the only one with it.
+    expect((await payload.findByID({ collection: 'topics', id: first.id })).code).toBe('77')
+    expect((await payload.find({ collection: 'topics', where: { code: { equals: '77' } } })).docs.map((topic) => topic.id)).toEqual([first.id])
   })
 })

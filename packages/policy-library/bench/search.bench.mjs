@@ -11,7 +11,8 @@
 // Env: GONGKAI_BENCH_DOCS=1000000 (one size; else BENCH_TIERS=10000,100000), BENCH_SAMPLES=40,
 // BENCH_BASELINE_SAMPLES (samples of the slow baselines; samples / 4), BENCH_THREADS=2,
 // BENCH_CONCURRENT_REQUESTS=24 (per client at 8 clients), BENCH_PUSH_CONCURRENCY=3,
-// DATABASE_URL (else embedded PostgreSQL).
+// DATABASE_URL (else embedded PostgreSQL), BENCH_DATABASE=name (keep the seeded database under this
+// name: a later run with the same name and size skips the seeding and reports the seed rate as reused).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -20,7 +21,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { createTestDatabase, findFreePort } from '@gongkai/dev-postgres'
+import { createTestDatabase, ensureDatabase, findFreePort, withDatabase } from '@gongkai/dev-postgres'
 import { resolvePostgres } from '@gongkai/dev-postgres'
 import { agencies, createCorpus, planted } from './corpus.mjs'
 
@@ -38,7 +39,10 @@ const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 
 const server = await resolvePostgres()
 process.env.GONGKAI_TEST_POSTGRES_URL = server.url
-const database = await createTestDatabase('gongkai_bench')
+const keptDatabase = process.env.BENCH_DATABASE
+const database = keptDatabase
+  ? { url: await ensureDatabase(withDatabase(server.url, 'postgres'), keptDatabase), drop: async () => {} }
+  : await createTestDatabase('gongkai_bench')
 const children = []
 
 /**
@@ -188,13 +192,20 @@ try {
   library = await startLibrary('memory')
   tokens = {}
   for (const agency of agencies) {
-    await call(library.url, 'POST', '/v1/agencies', { token: adminToken, body: agency })
+    // A kept database already has them.
+    await call(library.url, 'POST', '/v1/agencies', { token: adminToken, body: agency }).catch((error) => {
+      if (!(keptDatabase && error.message.includes(': 409 '))) throw error
+    })
     tokens[agency.id] = (await call(library.url, 'POST', `/v1/agencies/${agency.id}/tokens`, { token: adminToken, body: { name: 'bench' } })).token
   }
   const sql = new pg.Pool({ connectionString: database.url, max: 2 })
 
   for (const tier of tiers) {
     // ---- seed through the batch endpoint: batches of 500 items of one agency, BENCH_PUSH_CONCURRENCY (3) in flight
+    const kept = keptDatabase ? Number((await sql.query('SELECT count(*) FROM documents')).rows[0].count) : 0
+    if (kept !== 0 && kept !== tier) throw new Error(`BENCH_DATABASE ${keptDatabase} holds ${kept} documents, not ${tier}: drop it or use another name`)
+    const reused = kept === tier
+    if (reused) seeded = tier
     const pending = new Map(agencies.map((agency) => [agency.id, []]))
     const batches = []
     for (; seeded < tier; seeded++) {
@@ -248,7 +259,11 @@ try {
     const tierResult = { tier, pushPerSecond: pushed / pushSeconds, indexLoadMs: coldMs, snapshotLoadMs: library.startMs, rows: [], concurrent: [] }
     results.push(tierResult)
     const mib = (bytes) => (bytes / 1048576).toFixed(0)
-    console.log(`\n== ${tier.toLocaleString('en')} documents: pushed ${pushed} in ${pushSeconds.toFixed(1)} s = ${(pushed / pushSeconds).toFixed(0)} docs/s`)
+    console.log(
+      reused
+        ? `\n== ${tier.toLocaleString('en')} documents: reused the seeded database ${keptDatabase}`
+        : `\n== ${tier.toLocaleString('en')} documents: pushed ${pushed} in ${pushSeconds.toFixed(1)} s = ${(pushed / pushSeconds).toFixed(0)} docs/s`,
+    )
     console.log(`start → /readyz: cold ${(coldMs / 1000).toFixed(1)} s (index ${(coldLine.loadMs / 1000).toFixed(1)} s), from snapshot ${(library.startMs / 1000).toFixed(1)} s (index ${(snapshotLine.loadMs / 1000).toFixed(1)} s; snapshot ${mib(saved.bytes)} MiB, saved in ${(saved.ms / 1000).toFixed(1)} s); ${threads} index threads`)
     console.log(
       `index memory: ${snapshotLine.pairs.toLocaleString('en')} term–document pairs (${snapshotLine.terms.toLocaleString('en')} terms over ${threads} shards); postings ${mib(snapshotLine.postingBytes)} MiB = ${snapshotLine.postingBytesPerPair} bytes/pair; ` +

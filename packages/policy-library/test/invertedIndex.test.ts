@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createIndexShards, shardOf } from '../src/search/indexShards.js'
 import { createInvertedIndex, filterKeysOf, globalScoring, type IndexOptions, type InvertedIndex } from '../src/search/invertedIndex.js'
-import { appendPosting, blockMaxWidth, blockSize, createPosting, frequencySteps, noLength, openPosting, postingHas, trimPosting } from '../src/search/postings.js'
+import { appendPosting, blockBound, blockImpacts, blockLatestDay, blockMaxWidth, blockSize, createPosting, impactFrequency, impactLength, maxImpacts, openPosting, postingHas, trimPosting } from '../src/search/postings.js'
 import { mergeResults, sortBuckets } from '../src/search/results.js'
 import { compareHits, dayOf, facetNames, type FacetCounts, type IndexedDocument, type SearchRequest, type SearchResult } from '../src/search/types.js'
 
@@ -198,25 +198,64 @@ describe('compressed posting lists', () => {
         if (rand() >= density) continue
         const frequency = rand() < 0.1 ? 4 + Math.floor(rand() * 300) : 1 + Math.floor(rand() * 3)
         const day = -7000 + Math.floor(rand() * 90_000)
-        appendPosting(posting, slot, frequency, 100 + (slot % 50), day)
+        const length = 20 + Math.floor(rand() * 400)
+        appendPosting(posting, slot, frequency, length, day)
         entries.push([slot, Math.min(frequency, 127)])
-        lengthsAndDays.push([100 + (slot % 50), day])
+        lengthsAndDays.push([length, day])
       }
       trimPosting(posting)
       expect(posting.count).toBe(entries.length)
-      // Per block: its highest frequency, shortest length and latest day.
-      const blockMaxima: number[] = []
-      for (let from = 0; from < entries.length; from += blockSize) {
-        const block = entries.slice(from, from + blockSize)
-        const others = lengthsAndDays.slice(from, from + blockSize)
-        const shortestFrom = (step: number): number => {
-          const lengths = others.filter((_, at) => (block[at] as [number, number])[1] >= step).map(([length]) => length)
-          return lengths.length === 0 ? noLength : Math.min(...lengths)
+      // Per block: its latest day, and impacts that bound every document of it. Where the block's
+      // unbeaten (frequency, length) pairs are few enough to keep, they are exactly those pairs, and
+      // the bound is the block's best score.
+      const blockCount = Math.ceil(entries.length / blockSize)
+      expect(posting.blockMax.length).toBe(blockCount * blockMaxWidth)
+      let exactBlocks = 0
+      const merged = new Int32Array(maxImpacts)
+      for (let block = 0; block < blockCount; block++) {
+        const documents = entries.slice(block * blockSize, (block + 1) * blockSize).map(([, frequency], at) => ({ frequency, length: (lengthsAndDays[block * blockSize + at] as [number, number])[0], day: (lengthsAndDays[block * blockSize + at] as [number, number])[1] }))
+        expect(blockLatestDay(posting, block)).toBe(Math.max(...documents.map((document) => document.day)))
+        const impacts = Array.from(posting.blockMax.subarray(block * blockMaxWidth + 1, (block + 1) * blockMaxWidth)).filter((impact) => impact !== 0).map((impact) => ({ frequency: impactFrequency(impact), length: impactLength(impact) }))
+        // Highest frequency first, each beating the next on length.
+        for (let index = 1; index < impacts.length; index++) {
+          expect((impacts[index - 1] as { frequency: number }).frequency).toBeGreaterThan((impacts[index] as { frequency: number }).frequency)
+          expect((impacts[index - 1] as { length: number }).length).toBeGreaterThan((impacts[index] as { length: number }).length)
         }
-        blockMaxima.push(Math.max(...block.map(([, frequency]) => frequency)), shortestFrom(1), Math.max(...others.map(([, day]) => day)), ...frequencySteps.slice(1).map(shortestFrom))
+        for (const document of documents) expect(impacts.some((impact) => impact.frequency >= document.frequency && impact.length <= document.length)).toBe(true)
+        const unbeaten = documents.filter((document) => !documents.some((other) => other.frequency >= document.frequency && other.length <= document.length && (other.frequency > document.frequency || other.length < document.length)))
+        const pairs = [...new Set(unbeaten.map((document) => `${document.frequency}/${document.length}`))].map((pair) => pair.split('/').map(Number) as [number, number]).sort((a, b) => b[0] - a[0])
+        const score = (frequency: number, length: number): number => (frequency * 2.2) / (frequency + 1.2 * (0.25 + (0.75 * length) / 120))
+        const best = Math.max(...documents.map((document) => score(document.frequency, document.length)))
+        if (pairs.length <= maxImpacts) {
+          exactBlocks += 1
+          expect(impacts.map((impact) => [impact.frequency, impact.length])).toEqual(pairs)
+          expect(blockBound(posting, block, score)).toBe(best)
+        } else {
+          expect(impacts).toHaveLength(maxImpacts)
+          expect(blockBound(posting, block, score)).toBeGreaterThanOrEqual(best)
+        }
       }
-      expect(Array.from(posting.blockMax)).toEqual(blockMaxima)
-      expect(posting.blockMax.length).toBe(Math.ceil(entries.length / blockSize) * blockMaxWidth)
+      expect(exactBlocks).toBeGreaterThan(0)
+      if (density === 0.9) {
+        // A staircase: every document beats every other on frequency or on length, so impacts merge.
+        const staircase = createPosting()
+        for (let index = 0; index < blockSize; index++) appendPosting(staircase, index, 1 + index, 10 + index * 3, 0)
+        const impacts = Array.from(staircase.blockMax.subarray(1, blockMaxWidth))
+        expect(impacts.filter((impact) => impact !== 0)).toHaveLength(maxImpacts)
+        for (let index = 0; index < blockSize; index++) {
+          expect(impacts.some((impact) => impactFrequency(impact) >= Math.min(1 + index, 127) && impactLength(impact) <= 10 + index * 3)).toBe(true)
+        }
+        // The highest frequency at the longest length is never merged away from its own length.
+        expect(impacts.some((impact) => impactFrequency(impact) === 127)).toBe(true)
+      }
+      // Blocks taken together (a dense search bounds groups of blocks first): every document of them is beaten by one of their impacts.
+      for (let first = 0; first + 4 <= blockCount; first += 7) {
+        const highest = blockImpacts(posting, first, first + 3, merged)
+        const documents = entries.slice(first * blockSize, (first + 4) * blockSize).map(([, frequency], at) => ({ frequency, length: (lengthsAndDays[first * blockSize + at] as [number, number])[0] }))
+        expect(highest).toBe(Math.max(...documents.map((document) => document.frequency)))
+        const impacts = Array.from(merged).filter((impact) => impact !== 0)
+        for (const document of documents) expect(impacts.some((impact) => impactFrequency(impact) >= document.frequency && impactLength(impact) <= document.length)).toBe(true)
+      }
       const cursor = openPosting(posting)
       const read: [number, number][] = []
       for (cursor.next(); cursor.slot !== Infinity; cursor.next()) read.push([cursor.slot, cursor.frequency])

@@ -217,6 +217,44 @@ describe('token scoping', () => {
   })
 })
 
+describe('result lists', () => {
+  it('list a document with every field a result shows, as it was pushed, and its snippet from the text or else the summary', async () => {
+    const body = documentInput({
+      title: '关于列表字段核对的通知',
+      indexNumber: '11120000MB0000000X/2024-00042',
+      summary: '列表字段核对的摘要。',
+      url: 'https://www.example.gov.cn/zwgk/list-fields.html',
+      documentType: 'opinion',
+      topics: ['02.01', '15.01'],
+      bodyText: '正文开头。列表字段核对要求如下：逐项比对。',
+    })
+    expect((await library.call('PUT', '/v1/documents/list-fields', { token: wuqing, body })).status).toBe(201)
+    const stored = (await library.call('GET', '/v1/documents/list-fields')).body
+    const listed = await library.call('GET', `/v1/documents?q=${encodeURIComponent('字段核对')}`)
+    const item = listed.body.items.find((candidate: { contentId: string }) => candidate.contentId === 'list-fields')
+    expect(item).toMatchObject({
+      contentId: 'list-fields',
+      version: 1,
+      status: 'published',
+      kind: 'policy',
+      title: '关于列表字段核对的通知',
+      indexNumber: stored.indexNumber,
+      documentNumber: '津武政办发〔2024〕3号',
+      documentType: 'opinion',
+      issuers: stored.issuers,
+      topics: ['02.01', '15.01'],
+      publishedAt: '2024-03-01',
+      validity: stored.validity,
+      url: 'https://www.example.gov.cn/zwgk/list-fields.html',
+    })
+    expect(item.snippet).toContain('<mark>')
+    expect(item.snippet).toContain('逐项比对')
+    // Without words, a list shows the summary.
+    const browsed = await library.call('GET', '/v1/documents?sort=newest&limit=100')
+    expect(browsed.body.items.find((candidate: { contentId: string }) => candidate.contentId === 'list-fields').snippet).toBe('列表字段核对的摘要。')
+  })
+})
+
 describe('withdrawal and validity', () => {
   it('keeps a withdrawn document: GET answers 410 with the notice and no text, search leaves it out', async () => {
     await library.call('PUT', '/v1/documents/withdraw-1', { token: wuqing, body: documentInput({ title: '关于撤回测试就业补贴的通知', bodyText: '撤回测试专用正文：稳就业。' }) })
@@ -232,6 +270,9 @@ describe('withdrawal and validity', () => {
     expect((await library.call('GET', `/v1/documents?q=${encodeURIComponent('撤回测试')}`)).body.total).toBe(0)
     const included = await library.call('GET', `/v1/documents?q=${encodeURIComponent('撤回测试')}&status=withdrawn`)
     expect(included.body.items.map((item: { contentId: string }) => item.contentId)).toEqual(['withdraw-1'])
+    // Listed by its notice, never by its text.
+    expect(included.body.items[0].snippet).toContain('因机构改革，本文件已')
+    expect(included.text).not.toContain('专用正文')
     const events = await library.call('GET', '/v1/documents/withdraw-1/events')
     expect(events.body.items[1]).toMatchObject({ type: 'withdrawn', version: 2, notice: '因机构改革，本文件已撤回。', agencyId: 'wuqing' })
     expect((await library.call('GET', '/v1/documents/withdraw-1/versions/1')).status).toBe(410)

@@ -19,7 +19,7 @@ import { basename, dirname, join } from 'node:path'
 
 const magic = Buffer.from('GKINDEX\n')
 /** Bump when the encoding of the index changes: older snapshots are then ignored and the index rebuilt. */
-export const snapshotFormatVersion = 4
+export const snapshotFormatVersion = 5
 const hashBytes = 32
 
 export type SnapshotHead = {

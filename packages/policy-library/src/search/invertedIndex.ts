@@ -1,4 +1,4 @@
-import { appendPosting, blockBound, blockMaxWidth, blockSize, blockSteps, createPosting, frequencySteps, stepFrequency, maxFrequency, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
+import { appendPosting, blockBound, blockImpacts, blockLatestDay, blockMaxWidth, blockSize, createPosting, maxFrequency, maxImpacts, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
 import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type SearchFilters, type SearchRequest } from './types.js'
 
 /**
@@ -237,33 +237,31 @@ function facetGroupOfSlot(s: State, slot: number): number {
   return code
 }
 
+/** Adds `sign` × every figure of `from` to `counts`. */
+function addCounts(counts: Counts, from: Counts, sign: 1 | -1): void {
+  counts.total += sign * from.total
+  for (const name of countNames) from[name].forEach((count, code) => {
+    if (count !== 0) bump(counts, name, code, sign * count)
+  })
+  from.year.forEach((count, index) => {
+    counts.year[index] = (counts.year[index] as number) + sign * count
+  })
+}
+
+/** Adds `delta` documents of one facet group to `counts` (each topic once, its parent too, by the group's making). */
+function countGroup(counts: Counts, group: FacetGroup, delta: number): void {
+  counts.total += delta
+  for (const agency of group.agencies) bump(counts, 'agency', agency, delta)
+  for (const topic of group.topics) bump(counts, 'topic', topic, delta)
+  bump(counts, 'kind', group.kind, delta)
+  bump(counts, 'documentType', group.documentType, delta)
+  bump(counts, 'validity', group.validity, delta)
+  counts.year[group.yearIndex] = (counts.year[group.yearIndex] as number) + delta
+}
+
 /** Adds (`delta` 1) or takes away (−1) one slot's facet values, the way a search counts them. */
 function countSlot(s: State, counts: Counts, slot: number, delta: number): void {
-  counts.total += delta
-  const issuerTo = s.issuerStart[slot + 1] as number
-  for (let at = s.issuerStart[slot] as number; at < issuerTo; at++) bump(counts, 'agency', s.issuerValues[at] as number, delta)
-  // Each topic once per document, its parent too, as the search's topic facet counts them.
-  const topicFrom = s.topicStart[slot] as number
-  const topicTo = s.topicStart[slot + 1] as number
-  for (let at = topicFrom; at < topicTo; at++) {
-    const topic = s.topicValues[at] as number
-    const parent = s.topicParents[topic] ?? -1
-    let topicSeen = false
-    let parentSeen = parent < 0
-    for (let before = topicFrom; before < at; before++) {
-      const earlier = s.topicValues[before] as number
-      const earlierParent = s.topicParents[earlier] ?? -1
-      if (earlier === topic || earlierParent === topic) topicSeen = true
-      if (earlier === parent || earlierParent === parent) parentSeen = true
-    }
-    if (!topicSeen) bump(counts, 'topic', topic, delta)
-    if (!parentSeen && parent !== topic) bump(counts, 'topic', parent, delta)
-  }
-  bump(counts, 'kind', s.kind[slot] as number, delta)
-  bump(counts, 'documentType', s.documentType[slot] as number, delta)
-  bump(counts, 'validity', s.validity[slot] as number, delta)
-  const yearIndex = (s.year[slot] as number) - firstYear
-  counts.year[yearIndex] = (counts.year[yearIndex] as number) + delta
+  countGroup(counts, s.facetGroups.values[s.facetGroup[slot] as number] as FacetGroup, delta)
 }
 
 export type IndexOptions = {
@@ -476,12 +474,6 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
     const complement = tally !== undefined && otherShare >= 0.5
 
     const withFacets = request.withFacets
-    const agencyCounts = new Int32Array(state.agencies.values.length)
-    const topicCounts = new Int32Array(state.topicCodes.values.length)
-    const kindCounts = new Int32Array(state.kinds.values.length)
-    const documentTypeCounts = new Int32Array(state.documentTypes.values.length)
-    const validityCounts = new Int32Array(state.validities.values.length)
-    const yearCounts = new Int32Array(yearSpan)
     // Matches are counted by facet group (one increment each), spread over the facets at the end.
     const facetGroup = s.facetGroup
     const groupCounts = new Int32Array(s.facetGroups.values.length)
@@ -593,39 +585,24 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       }
     }
 
+    const counted = createCounts()
     if (withFacets) {
       groupCounts.forEach((count, group) => {
-        if (count === 0) return
-        const values = s.facetGroups.values[group] as FacetGroup
-        for (const agency of values.agencies) agencyCounts[agency] = (agencyCounts[agency] as number) + count
-        for (const topic of values.topics) topicCounts[topic] = (topicCounts[topic] as number) + count
-        kindCounts[values.kind] = (kindCounts[values.kind] as number) + count
-        documentTypeCounts[values.documentType] = (documentTypeCounts[values.documentType] as number) + count
-        validityCounts[values.validity] = (validityCounts[values.validity] as number) + count
-        yearCounts[values.yearIndex] = (yearCounts[values.yearIndex] as number) + count
+        if (count > 0) countGroup(counted, s.facetGroups.values[group] as FacetGroup, count)
       })
     }
 
+    let facetCounts = counted
     if (complement && tally) {
       // The tally's figures for the wanted status, less what the walk counted (the other words' misses).
       const wanted = statusWanted >= 0 ? [tally.counts[statusWanted as 0 | 1]] : tally.counts
-      const from = (name: (typeof countNames)[number] | 'year', counted: Int32Array): void => {
-        for (let index = 0; index < counted.length; index++) {
-          let sum = 0
-          for (const counts of wanted) sum += counts[name][index] ?? 0
-          counted[index] = sum - (counted[index] as number)
-        }
-      }
       let tallyTotal = 0
       for (const counts of wanted) tallyTotal += counts.total
       total = tallyTotal - total
       if (withFacets) {
-        from('agency', agencyCounts)
-        from('topic', topicCounts)
-        from('kind', kindCounts)
-        from('documentType', documentTypeCounts)
-        from('validity', validityCounts)
-        from('year', yearCounts)
+        facetCounts = createCounts()
+        for (const counts of wanted) addCounts(facetCounts, counts, 1)
+        addCounts(facetCounts, counted, -1)
       }
     }
 
@@ -634,12 +611,12 @@ export function createInvertedIndex({ tallyMinimum = 4096, tallyShare = 32 }: In
       const buckets = (dictionary: Dictionary, counts: Int32Array) =>
         dictionary.values.flatMap((value, index) => (index > 0 && (counts[index] as number) > 0 ? [{ value, count: counts[index] as number }] : []))
       result.facets = {
-        agency: buckets(s.agencies, agencyCounts),
-        year: Array.from(yearCounts, (yearCount, index) => ({ value: String(index + firstYear), count: yearCount })).filter((bucket) => bucket.count > 0),
-        topic: buckets(s.topicCodes, topicCounts),
-        kind: buckets(s.kinds, kindCounts),
-        documentType: buckets(s.documentTypes, documentTypeCounts),
-        validity: buckets(s.validities, validityCounts),
+        agency: buckets(s.agencies, facetCounts.agency),
+        year: Array.from(facetCounts.year, (yearCount, index) => ({ value: String(index + firstYear), count: yearCount })).filter((bucket) => bucket.count > 0),
+        topic: buckets(s.topicCodes, facetCounts.topic),
+        kind: buckets(s.kinds, facetCounts.kind),
+        documentType: buckets(s.documentTypes, facetCounts.documentType),
+        validity: buckets(s.validities, facetCounts.validity),
       }
     }
     return result
@@ -736,15 +713,15 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   const { averageLength, statusWanted, sort, cursor } = context
   // The top k by block-max over the first word's blocks, with the other words' blocks that overlap
   // each block's slots. A matching document is in all of them with one length, so a block's bound
-  // pairs, for every word, a frequency step with the shortest length reaching it, at the longest of
-  // those lengths (`jointBound`). Bounds are summed in the order scores are (`order`), so a bound is
-  // never below the score it bounds, ties included.
+  // pairs, for every word, one of its impacts at the longest of those impacts' lengths (`jointBound`).
+  // Bounds are summed in the order scores are (`order`), so a bound is never below the score it
+  // bounds, ties included.
   const list = lists[0] as List
   const posting = list.posting
   /** Per list, the highest frequency in the blocks considered (the first list's block, the others' overlapping ones). */
   const highest = new Int32Array(lists.length)
-  /** Per list and frequency step, the shortest length reaching it in those blocks. */
-  const shortest = lists.map(() => new Int32Array(frequencySteps.length))
+  /** Per list, the impacts of those blocks taken together. */
+  const impacts = lists.map(() => new Int32Array(maxImpacts))
   /** Per list (by `order`), its bound in the current block, then for the current document. */
   const bounds = new Float64Array(lists.length)
   const sumOfBounds = (): number => {
@@ -752,70 +729,71 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
     for (let rank = 0; rank < lists.length; rank++) sum += bounds[rank] as number
     return sum
   }
-  /** The other lists' steps over their blocks with slots in (from, to]; false when one has no entry there. */
-  const othersSteps = (from: number, to: number): boolean => {
+  /** The blocks of a list with slots in (from, to], into `overlap` [first, last]; false when there are none. */
+  const overlap = new Int32Array(2)
+  const overlapping = (other: Posting, from: number, to: number): boolean => {
     // A list's block j holds slots in (skips[2j], skips[2j + 2]]: the first overlapping block is the
     // last whose previous slot is at most `from` (found by halving, as ranges come in any order).
+    const count = Math.ceil(other.count / blockSize)
+    let first = 0
+    let high = count
+    while (high - first > 1) {
+      const middle = (first + high) >>> 1
+      if ((other.skips[middle * 2] as number) <= from) first = middle
+      else high = middle
+    }
+    if (first >= count || (other.skips[first * 2] as number) >= to) return false
+    let last = first
+    while (last + 1 < count && (other.skips[(last + 1) * 2] as number) < to) last += 1
+    overlap[0] = first
+    overlap[1] = last
+    return true
+  }
+  /** The other lists' impacts over their blocks with slots in (from, to]; false when one has no entry there. */
+  const othersImpacts = (from: number, to: number): boolean => {
     for (let listIndex = 1; listIndex < lists.length; listIndex++) {
       const other = (lists[listIndex] as List).posting
-      const count = Math.ceil(other.count / blockSize)
-      let first = 0
-      let high = count
-      while (high - first > 1) {
-        const middle = (first + high) >>> 1
-        if ((other.skips[middle * 2] as number) <= from) first = middle
-        else high = middle
-      }
-      let last = first
-      while (last + 1 < count && (other.skips[(last + 1) * 2] as number) < to) last += 1
-      const frequency = first < count && (other.skips[first * 2] as number) < to ? blockSteps(other, first, last, shortest[listIndex] as Int32Array) : 0
-      highest[listIndex] = frequency
-      if (frequency === 0) return false
+      if (!overlapping(other, from, to)) return false
+      highest[listIndex] = blockImpacts(other, overlap[0] as number, overlap[1] as number, impacts[listIndex] as Int32Array)
     }
     return true
   }
-  /** Per list, the frequency step of the combination being bounded. */
-  const steps = new Int32Array(lists.length)
-  const stepCounts = new Int32Array(lists.length)
   /**
-   * The block's bound: the best, over every combination of one frequency step per word, of the sum
-   * of each word's step frequency at the longest of the combination's shortest lengths (a document
-   * with those frequencies is at least that long). Past three words (7³ combinations), each word's
-   * own best step is summed instead, a looser bound.
+   * The blocks' bound: a document matching every word has one length, at least the length of the impact
+   * that beats it in each list. So for each impact length L (any list's), each list contributes its
+   * highest impact frequency among impacts no longer than L, at length L; the best over L is the bound
+   * (the best of every combination of one impact per word, found without trying each).
    */
   const jointBound = (): number => {
-    for (let listIndex = 0; listIndex < lists.length; listIndex++) {
-      let count = 0
-      while (count < frequencySteps.length && (frequencySteps[count] as number) <= (highest[listIndex] as number)) count += 1
-      stepCounts[listIndex] = count
-    }
-    if (lists.length > 3) {
-      lists.forEach((other, listIndex) => {
-        let bound = -Infinity
-        for (let step = 0; step < (stepCounts[listIndex] as number); step++) {
-          bound = Math.max(bound, boundOf(other.idf, stepFrequency(step, highest[listIndex] as number), (shortest[listIndex] as Int32Array)[step] as number, averageLength))
-        }
-        bounds[other.order] = bound
-      })
-      return sumOfBounds()
-    }
     let best = -Infinity
-    steps.fill(0)
-    for (;;) {
-      let length = 0
-      for (let listIndex = 0; listIndex < lists.length; listIndex++) length = Math.max(length, (shortest[listIndex] as Int32Array)[steps[listIndex] as number] as number)
-      // As boundOf computes it, with the length's part once for all words.
-      const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
-      for (let listIndex = 0; listIndex < lists.length; listIndex++) {
-        const other = lists[listIndex] as List
-        const frequency = stepFrequency(steps[listIndex] as number, highest[listIndex] as number)
-        bounds[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+    for (let candidateList = 0; candidateList < lists.length; candidateList++) {
+      const candidates = impacts[candidateList] as Int32Array
+      candidates: for (let candidate = 0; candidate < maxImpacts; candidate++) {
+        const packed = candidates[candidate] as number
+        if (packed === 0) break
+        const length = packed >>> 7
+        // As boundOf computes it, with the length's part once for all words.
+        const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
+        for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+          const listImpacts = impacts[listIndex] as Int32Array
+          // Highest frequency first: the first impact no longer than L has the highest frequency of those.
+          let frequency = 0
+          for (let at = 0; at < maxImpacts; at++) {
+            const impact = listImpacts[at] as number
+            if (impact === 0) break
+            if (impact >>> 7 <= length) {
+              frequency = impact & 127
+              break
+            }
+          }
+          if (frequency === 0) continue candidates
+          const other = lists[listIndex] as List
+          bounds[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+        }
+        best = Math.max(best, sumOfBounds())
       }
-      best = Math.max(best, sumOfBounds())
-      let listIndex = 0
-      while (listIndex < lists.length && (steps[listIndex] = (steps[listIndex] as number) + 1) >= (stepCounts[listIndex] as number)) steps[listIndex++] = 0
-      if (listIndex === lists.length) return best
     }
+    return best
   }
   const reader = openPosting(posting)
   const contributions = new Float64Array(lists.length)
@@ -823,22 +801,30 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   // Every block's bound first, then the blocks best bound first: the top k fills with the likeliest
   // hits, so the worst hit kept soon rises to where it ends and the rest of the blocks are skipped
   // (in slot order it rises slowly and blocks the end result would skip are decoded on the way).
-  // Bounds are first worked out for groups of `groupSize` blocks (a group's bound is at least each of its
-  // blocks'): a group is split into its blocks only when it comes out of the heap, so most blocks never
-  // get a bound of their own. Heap entries are blocks (0…) and groups (−1 − group).
-  const groupCount = Math.ceil(blockCount / groupSize)
+  // A block's first bound is rough and cheap: each list's best impact in its own blocks there, summed
+  // (each list's block bounds worked out once per query). Only when a block comes out of the heap
+  // does it get its joint bound (`jointBound`, which merges impacts and tries their combinations)
+  // and go back in; it is decoded when it comes out again. Heap entries are blocks with their joint
+  // bound (0…) and blocks with their rough one (−1 − block).
+  const ownBounds = lists.map((other) => {
+    const values = new Float64Array(Math.ceil(other.posting.count / blockSize))
+    const scoreOf: ScoreOf = (frequency, length) => boundOf(other.idf, frequency, length, averageLength)
+    for (let block = 0; block < values.length; block++) values[block] = blockBound(other.posting, block, scoreOf)
+    return values
+  })
   const blockHighest = new Int32Array(blockCount * lists.length)
-  const queue = createBoundQueue(groupCount + blockCount)
-  /** Bounds the blocks `first`…`last` of the first list together; undefined when no document can match there. */
-  const boundOfBlocks = (first: number, last: number): number | undefined => {
-    const to = last + 1 < blockCount ? (posting.skips[(last + 1) * 2] as number) : posting.lastSlot
-    if (!othersSteps(posting.skips[first * 2] as number, to)) return undefined
-    highest[0] = blockSteps(posting, first, last, shortest[0] as Int32Array)
-    return jointBound()
-  }
-  for (let group = 0; group < groupCount; group++) {
-    const bound = boundOfBlocks(group * groupSize, Math.min(blockCount, (group + 1) * groupSize) - 1)
-    if (bound !== undefined) queue.push(-1 - group, bound)
+  const queue = createBoundQueue(blockCount * 2)
+  const rangeEnd = (block: number): number => (block + 1 < blockCount ? (posting.skips[(block + 1) * 2] as number) : posting.lastSlot)
+  blocks: for (let block = 0; block < blockCount; block++) {
+    let bound = (ownBounds[0] as Float64Array)[block] as number
+    for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+      if (!overlapping((lists[listIndex] as List).posting, posting.skips[block * 2] as number, rangeEnd(block))) continue blocks
+      let best = -Infinity
+      const listBounds = ownBounds[listIndex] as Float64Array
+      for (let other = overlap[0] as number; other <= (overlap[1] as number); other++) best = Math.max(best, listBounds[other] as number)
+      bound += best
+    }
+    queue.push(-1 - block, bound)
   }
   for (;;) {
     const worst = topK.worst()
@@ -847,18 +833,16 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
     const entry = queue.pop()
     if (entry === undefined) break
     if (entry < 0) {
-      const group = -1 - entry
-      for (let block = group * groupSize; block < Math.min(blockCount, (group + 1) * groupSize); block++) {
-        const bound = boundOfBlocks(block, block)
-        if (bound === undefined) continue
-        blockHighest.set(highest, block * lists.length)
-        queue.push(block, bound)
-      }
+      const block = -1 - entry
+      if (!othersImpacts(posting.skips[block * 2] as number, rangeEnd(block))) continue
+      highest[0] = blockImpacts(posting, block, block, impacts[0] as Int32Array)
+      blockHighest.set(highest, block * lists.length)
+      queue.push(block, jointBound())
       continue
     }
     const block = entry
     // Only a tie at best, and every document older than the worst hit kept: none can enter.
-    if (worst !== undefined && queue.poppedBound <= worst.score && (posting.blockMax[block * blockMaxWidth + 2] as number) < worst.day) continue
+    if (worst !== undefined && queue.poppedBound <= worst.score && blockLatestDay(posting, block) < worst.day) continue
     highest.set(blockHighest.subarray(block * lists.length, (block + 1) * lists.length))
     const cursors = lists.map((other) => openPosting(other.posting))
     reader.enterBlock(block)
@@ -920,7 +904,7 @@ function singleTopK(s: State, list: List, topK: TopK, context: RankContext): voi
       // A relative margin far above rounding error keeps the bound above every score of the block.
       if (bound * (1 + 1e-9) < worst.score) continue
       // Only a tie at best, and every document older than the worst hit kept: none can enter.
-      if (bound <= worst.score && (posting.blockMax[block * blockMaxWidth + 2] as number) < worst.day) continue
+      if (bound <= worst.score && blockLatestDay(posting, block) < worst.day) continue
     }
     reader.enterBlock(block)
     const entries = Math.min(blockSize, posting.count - block * blockSize)
@@ -939,9 +923,6 @@ function singleTopK(s: State, list: List, topK: TopK, context: RankContext): voi
     }
   }
 }
-
-/** Blocks of a dense search bounded together, before each gets a bound of its own. */
-const groupSize = 8
 
 /** Entries (integers) taken highest bound first: a binary max-heap in two typed arrays of `capacity`. */
 function createBoundQueue(capacity: number) {

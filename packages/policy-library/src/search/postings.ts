@@ -29,29 +29,94 @@ export type Posting = {
   /** Per block of `blockSize` entries: the slot before its first entry (−1 for the first block), then its byte offset. */
   skips: Int32Array
   /**
-   * Per block, `blockMaxWidth` numbers: the highest frequency in it, the shortest document length in
-   * it, the latest publication day (days since 1970-01-01) of its documents, then for each of
-   * `frequencySteps` after the first the shortest length of its documents with at least that frequency
-   * (`noLength` when none). They bound the block's BM25 scores (`blockBound`), so a ranked search skips
-   * blocks that cannot beat the worst hit it keeps (block-max); where a block can only tie that hit, it
-   * is skipped when all its documents are older (hits of equal score are ordered newest first).
+   * Per block, `blockMaxWidth` numbers: the latest publication day (days since 1970-01-01) of its
+   * documents, then its impacts (see `maxImpacts`). They bound the block's BM25 scores (`blockBound`),
+   * so a ranked search skips blocks that cannot beat the worst hit it keeps (block-max); where a block
+   * can only tie that hit, it is skipped when all its documents are older (hits of equal score are
+   * ordered newest first).
    */
   blockMax: Int32Array
 }
 
 /**
- * Frequencies from which a block keeps the shortest length of its documents with at least that
- * frequency (what Lucene calls a block's impacts, at fixed steps). A bound from the highest frequency
- * and the shortest length alone pairs the one with the other though they rarely belong to the same
- * document; with a common word (in every document, a few times each) that bound lets almost no block
- * be skipped. Per step it pairs each frequency range with the shortest document that reaches it.
+ * A block's impacts (Lucene's name): the (frequency, length) pairs of its documents that no other of
+ * its documents beats on both (a higher or equal frequency in a shorter or equal document), highest
+ * frequency first. BM25 grows with the frequency and falls with the length, so the block's best score
+ * is one of theirs, for any IDF and average length: the bound is the block's true best score. A bound
+ * from the highest frequency and the shortest length alone pairs the one with the other though they
+ * rarely belong to one document, and for a word in nearly every document (tiny IDF, scores within a
+ * fraction of a percent of each other) even fixed frequency steps left hundreds of blocks to decode.
+ * Up to `maxImpacts` are kept; past that the two closest in frequency are merged into one that beats
+ * both (the higher frequency at the shorter length), a looser but still safe bound.
+ * Each is one number, `length · 128 + frequency` (lengths capped at 2^24 − 1, which only raises the
+ * bound); 0 is an empty place.
  */
-export const frequencySteps = [1, 2, 3, 4, 6, 8, 16] as const
-/** Numbers per block in `Posting.blockMax`: highest frequency, shortest length, latest day, then the steps' shortest lengths. */
-export const blockMaxWidth = 2 + frequencySteps.length
-export const noLength = 0x7fffffff
-/** Where the shortest length of step `index` is in a block's numbers (step 0 is the block's shortest length). */
-const stepAt = (index: number): number => (index === 0 ? 1 : 2 + index)
+export const maxImpacts = 7
+/** Numbers per block in `Posting.blockMax`: the latest day, then `maxImpacts` impacts. */
+export const blockMaxWidth = 1 + maxImpacts
+const maxImpactLength = 0xffffff
+
+/** The frequency of a packed impact. */
+export const impactFrequency = (impact: number): number => impact & 127
+/** The document length of a packed impact. */
+export const impactLength = (impact: number): number => impact >>> 7
+
+const mergeFrequencies = new Int32Array(maxImpacts + 1)
+const mergeLengths = new Int32Array(maxImpacts + 1)
+
+/**
+ * Adds a document's (frequency, length) to the impacts at `impacts[at]…[at + maxImpacts − 1]`
+ * (highest frequency first): nothing when one of them beats it, else it goes in its place and the
+ * ones it beats go out; past `maxImpacts` the two closest in frequency (relatively) merge.
+ */
+export function addImpact(impacts: Int32Array, at: number, frequency: number, length: number): void {
+  const capped = length > maxImpactLength ? maxImpactLength : length
+  let count = 0
+  for (; count < maxImpacts; count++) {
+    const impact = impacts[at + count] as number
+    if (impact === 0) break
+    if ((impact & 127) >= frequency && impact >>> 7 <= capped) return
+  }
+  let kept = 0
+  let isPlaced = false
+  for (let index = 0; index < count; index++) {
+    const impact = impacts[at + index] as number
+    const keptFrequency = impact & 127
+    const keptLength = impact >>> 7
+    if (keptFrequency <= frequency && keptLength >= capped) continue
+    if (!isPlaced && keptFrequency < frequency) {
+      mergeFrequencies[kept] = frequency
+      mergeLengths[kept++] = capped
+      isPlaced = true
+    }
+    mergeFrequencies[kept] = keptFrequency
+    mergeLengths[kept++] = keptLength
+  }
+  if (!isPlaced) {
+    mergeFrequencies[kept] = frequency
+    mergeLengths[kept++] = capped
+  }
+  if (kept > maxImpacts) {
+    // Frequencies fall and lengths fall along the list: merging neighbours i and i + 1 gives i's
+    // frequency at i + 1's length, which beats both and no other.
+    let closest = 0
+    let closestGap = Infinity
+    for (let index = 0; index + 1 < kept; index++) {
+      const gap = ((mergeFrequencies[index] as number) - (mergeFrequencies[index + 1] as number)) / (mergeFrequencies[index] as number)
+      if (gap < closestGap) {
+        closestGap = gap
+        closest = index
+      }
+    }
+    mergeLengths[closest] = mergeLengths[closest + 1] as number
+    for (let index = closest + 1; index + 1 < kept; index++) {
+      mergeFrequencies[index] = mergeFrequencies[index + 1] as number
+      mergeLengths[index] = mergeLengths[index + 1] as number
+    }
+    kept -= 1
+  }
+  for (let index = 0; index < maxImpacts; index++) impacts[at + index] = index < kept ? (mergeLengths[index] as number) * 128 + (mergeFrequencies[index] as number) : 0
+}
 
 export function createPosting(): Posting {
   return { bytes: new Uint8Array(4), byteLength: 0, count: 0, lastSlot: -1, skips: new Int32Array(2), blockMax: new Int32Array(blockMaxWidth) }
@@ -99,18 +164,9 @@ export function appendPosting(posting: Posting, slot: number, frequency: number,
     }
     posting.skips[block * 2] = posting.lastSlot
     posting.skips[block * 2 + 1] = posting.byteLength
-    const blockMax = posting.blockMax
-    blockMax[at] = clamped
-    blockMax[at + 2] = day
-    for (let step = 0; step < frequencySteps.length; step++) blockMax[at + stepAt(step)] = clamped >= (frequencySteps[step] as number) ? length : noLength
-  } else {
-    const blockMax = posting.blockMax
-    if (clamped > (blockMax[at] as number)) blockMax[at] = clamped
-    if (day > (blockMax[at + 2] as number)) blockMax[at + 2] = day
-    for (let step = 0; step < frequencySteps.length && clamped >= (frequencySteps[step] as number); step++) {
-      if (length < (blockMax[at + stepAt(step)] as number)) blockMax[at + stepAt(step)] = length
-    }
-  }
+    posting.blockMax[at] = day
+  } else if (day > (posting.blockMax[at] as number)) posting.blockMax[at] = day
+  addImpact(posting.blockMax, at + 1, clamped, length)
   ensureBytes(posting, 6)
   writeVarint(posting, (slot - posting.lastSlot) * 4 + Math.min(clamped, 4) - 1)
   if (clamped >= 4) posting.bytes[posting.byteLength++] = clamped
@@ -134,48 +190,53 @@ export function postingHas(posting: Posting, slot: number): boolean {
   return cursor.slot === slot
 }
 
+/** The latest publication day of a block's documents. */
+export function blockLatestDay(posting: Posting, block: number): number {
+  return posting.blockMax[block * blockMaxWidth] as number
+}
+
 /**
  * The highest score a document of a block can have, for a `score` that grows with the frequency and
- * falls with the length (BM25's): per frequency step, the step's highest frequency (up to the next
- * step, or the block's highest) at the shortest length reaching the step. Computed with `score` itself,
- * so it equals a document's score where that document is the bound.
+ * falls with the length (BM25's): the best of its impacts. Computed with `score` itself, so it equals
+ * a document's score where that document is the bound.
  */
 export function blockBound(posting: Posting, block: number, score: (frequency: number, length: number) => number): number {
-  const blockMax = posting.blockMax
-  const at = block * blockMaxWidth
-  const highest = blockMax[at] as number
+  return impactsBound(posting.blockMax, block * blockMaxWidth + 1, score)
+}
+
+/** The best `score` over the impacts at `impacts[at]…` (−Infinity when there are none). */
+export function impactsBound(impacts: Int32Array, at: number, score: (frequency: number, length: number) => number): number {
   let bound = -Infinity
-  for (let step = 0; step < frequencySteps.length && (frequencySteps[step] as number) <= highest; step++) {
-    const value = score(stepFrequency(step, highest), blockMax[at + stepAt(step)] as number)
+  for (let index = 0; index < maxImpacts; index++) {
+    const impact = impacts[at + index] as number
+    if (impact === 0) break
+    const value = score(impact & 127, impact >>> 7)
     if (value > bound) bound = value
   }
   return bound
 }
 
-/** The highest frequency in a frequency step's range (up to the next step), for blocks whose highest is `highest`. */
-export function stepFrequency(step: number, highest: number): number {
-  const next: number | undefined = frequencySteps[step + 1]
-  return next === undefined || next - 1 > highest ? highest : next - 1
-}
-
 /**
- * Blocks `first` to `last` of a list taken together: into `shortest` (one number per frequency step)
- * the shortest length of their documents with at least the step's frequency (`noLength` for none);
- * returns their highest frequency (0 when there are no blocks).
+ * Blocks `first` to `last` of a list taken together: their impacts merged into `into` (`maxImpacts`
+ * numbers from 0); returns their highest frequency (0 when there are no blocks).
  */
-export function blockSteps(posting: Posting, first: number, last: number, shortest: Int32Array): number {
+export function blockImpacts(posting: Posting, first: number, last: number, into: Int32Array): number {
   const blockMax = posting.blockMax
-  shortest.fill(noLength)
-  let highest = 0
-  for (let block = first; block <= last; block++) {
-    const at = block * blockMaxWidth
-    if ((blockMax[at] as number) > highest) highest = blockMax[at] as number
-    for (let step = 0; step < frequencySteps.length; step++) {
-      const length = blockMax[at + stepAt(step)] as number
-      if (length < (shortest[step] as number)) shortest[step] = length
+  if (first === last) {
+    const at = first * blockMaxWidth + 1
+    for (let index = 0; index < maxImpacts; index++) into[index] = blockMax[at + index] as number
+  } else {
+    into.fill(0)
+    for (let block = first; block <= last; block++) {
+      const at = block * blockMaxWidth + 1
+      for (let index = 0; index < maxImpacts; index++) {
+        const impact = blockMax[at + index] as number
+        if (impact === 0) break
+        addImpact(into, 0, impact & 127, impact >>> 7)
+      }
     }
   }
-  return highest
+  return (into[0] as number) & 127
 }
 
 /** Bytes the list holds (allocated, slack included). */

@@ -53,7 +53,7 @@ export async function searchDocuments({ pool, engine, query }: { pool: pg.Pool; 
     const document = byId.get(hit.contentId)
     if (!document) return []
     // A withdrawn document is listed by its notice: its text is no longer served.
-    const text = document.status === 'withdrawn' ? (document.withdrawal?.notice ?? '') : document.bodyText || document.summary || ''
+    const text = document.status === 'withdrawn' ? (document.withdrawalNotice ?? '') : document.bodyText || document.summary || ''
     return [
       {
         contentId: document.contentId,
