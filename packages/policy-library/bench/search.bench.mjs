@@ -189,22 +189,23 @@ let tokens
 
 try {
   const snapshot = join(snapshotDirectory, 'index.snapshot')
-  library = await startLibrary('memory')
-  tokens = {}
-  for (const agency of agencies) {
-    // A kept database already has them.
-    await call(library.url, 'POST', '/v1/agencies', { token: adminToken, body: agency }).catch((error) => {
-      if (!(keptDatabase && error.message.includes(': 409 '))) throw error
-    })
-    tokens[agency.id] = (await call(library.url, 'POST', `/v1/agencies/${agency.id}/tokens`, { token: adminToken, body: { name: 'bench' } })).token
-  }
   const sql = new pg.Pool({ connectionString: database.url, max: 2 })
+  // A kept database seeded by an earlier run is used as it is (no table yet: a new one).
+  const kept = keptDatabase ? await sql.query('SELECT count(*) FROM documents').then((answer) => Number(answer.rows[0].count), () => 0) : 0
+  if (keptDatabase && tiers.length > 1) throw new Error('BENCH_DATABASE takes one size: set GONGKAI_BENCH_DOCS')
+  if (kept !== 0 && kept !== tiers[0]) throw new Error(`BENCH_DATABASE ${keptDatabase} holds ${kept} documents, not ${tiers[0]}: drop it or use another name`)
+  const reused = kept > 0
+  if (!reused) {
+    library = await startLibrary('memory')
+    tokens = {}
+    for (const agency of agencies) {
+      await call(library.url, 'POST', '/v1/agencies', { token: adminToken, body: agency })
+      tokens[agency.id] = (await call(library.url, 'POST', `/v1/agencies/${agency.id}/tokens`, { token: adminToken, body: { name: 'bench' } })).token
+    }
+  }
 
   for (const tier of tiers) {
     // ---- seed through the batch endpoint: batches of 500 items of one agency, BENCH_PUSH_CONCURRENCY (3) in flight
-    const kept = keptDatabase ? Number((await sql.query('SELECT count(*) FROM documents')).rows[0].count) : 0
-    if (kept !== 0 && kept !== tier) throw new Error(`BENCH_DATABASE ${keptDatabase} holds ${kept} documents, not ${tier}: drop it or use another name`)
-    const reused = kept === tier
     if (reused) seeded = tier
     const pending = new Map(agencies.map((agency) => [agency.id, []]))
     const batches = []
@@ -244,7 +245,7 @@ try {
     naive = await startLibrary('postgres')
     // Start → /readyz cold (no snapshot: every document read from PostgreSQL), then from the snapshot
     // that start saves.
-    await stopLibrary(library)
+    if (library) await stopLibrary(library)
     await rm(snapshot, { force: true })
     library = await startLibrary('memory', { snapshot })
     const coldMs = library.startMs
