@@ -803,7 +803,7 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   // (in slot order it rises slowly and blocks the end result would skip are decoded on the way).
   // A block's first bound is rough and cheap: each list's best impact in its own blocks there, summed
   // (each list's block bounds worked out once per query). Only when a block comes out of the heap
-  // does it get its joint bound (`jointBound`, which merges impacts and tries their combinations)
+  // does it get its joint bound (`jointBound`, which merges the lists' impacts there and tries each length)
   // and go back in; it is decoded when it comes out again. Heap entries are blocks with their joint
   // bound (0…) and blocks with their rough one (−1 − block).
   const ownBounds = lists.map((other) => {
