@@ -95,7 +95,9 @@ async function payloadCommand(args: string[], isDone: (stdout: string) => Promis
 
 afterAll(async () => {
   await database?.drop()
-  if (project) await rm(project, { recursive: true, force: true })
+  // A payload command that exited early may leave a child writing its cache for a moment (seen once:
+  // ENOTEMPTY): Node's rm retries that with backoff.
+  if (project) await rm(project, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
 })
 
 describe('a fresh Payload project from the packed tarballs and the plugin README', () => {

@@ -245,10 +245,10 @@ describe('compressed posting lists', () => {
         for (let index = 0; index < blockSize; index++) {
           expect(impacts.some((impact) => impactFrequency(impact) >= Math.min(1 + index, 127) && impactLength(impact) <= 10 + index * 3)).toBe(true)
         }
-        // The highest frequency at the longest length is never merged away from its own length.
+        // A merge keeps the higher frequency: the highest one is still there.
         expect(impacts.some((impact) => impactFrequency(impact) === 127)).toBe(true)
       }
-      // Blocks taken together (a dense search bounds groups of blocks first): every document of them is beaten by one of their impacts.
+      // Blocks taken together (a dense search merges another word's blocks that overlap one of the first word's): every document of them is beaten by one of their impacts.
       for (let first = 0; first + 4 <= blockCount; first += 7) {
         const highest = blockImpacts(posting, first, first + 3, merged)
         const documents = entries.slice(first * blockSize, (first + 4) * blockSize).map(([, frequency], at) => ({ frequency, length: (lengthsAndDays[first * blockSize + at] as [number, number])[0] }))

@@ -230,6 +230,7 @@ describe('result lists', () => {
     })
     expect((await library.call('PUT', '/v1/documents/list-fields', { token: wuqing, body })).status).toBe(201)
     const stored = (await library.call('GET', '/v1/documents/list-fields')).body
+    expect(stored.indexNumber).toBe('11120000MB0000000X/2024-00042')
     const listed = await library.call('GET', `/v1/documents?q=${encodeURIComponent('字段核对')}`)
     const item = listed.body.items.find((candidate: { contentId: string }) => candidate.contentId === 'list-fields')
     expect(item).toMatchObject({

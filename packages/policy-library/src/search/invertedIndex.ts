@@ -1,4 +1,4 @@
-import { appendPosting, blockBound, blockImpacts, blockLatestDay, blockMaxWidth, blockSize, createPosting, maxFrequency, maxImpacts, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
+import { appendPosting, blockBound, blockImpacts, blockLatestDay, blockMaxWidth, blockSize, createPosting, impactFrequency, impactLength, maxFrequency, maxImpacts, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
 import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type SearchFilters, type SearchRequest } from './types.js'
 
 /**
@@ -771,7 +771,7 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
       candidates: for (let candidate = 0; candidate < maxImpacts; candidate++) {
         const packed = candidates[candidate] as number
         if (packed === 0) break
-        const length = packed >>> 7
+        const length = impactLength(packed)
         // As boundOf computes it, with the length's part once for all words.
         const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
         for (let listIndex = 0; listIndex < lists.length; listIndex++) {
@@ -781,8 +781,8 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
           for (let at = 0; at < maxImpacts; at++) {
             const impact = listImpacts[at] as number
             if (impact === 0) break
-            if (impact >>> 7 <= length) {
-              frequency = impact & 127
+            if (impactLength(impact) <= length) {
+              frequency = impactFrequency(impact)
               break
             }
           }

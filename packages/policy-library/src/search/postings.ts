@@ -75,14 +75,14 @@ export function addImpact(impacts: Int32Array, at: number, frequency: number, le
   for (; count < maxImpacts; count++) {
     const impact = impacts[at + count] as number
     if (impact === 0) break
-    if ((impact & 127) >= frequency && impact >>> 7 <= capped) return
+    if (impactFrequency(impact) >= frequency && impactLength(impact) <= capped) return
   }
   let kept = 0
   let isPlaced = false
   for (let index = 0; index < count; index++) {
     const impact = impacts[at + index] as number
-    const keptFrequency = impact & 127
-    const keptLength = impact >>> 7
+    const keptFrequency = impactFrequency(impact)
+    const keptLength = impactLength(impact)
     if (keptFrequency <= frequency && keptLength >= capped) continue
     if (!isPlaced && keptFrequency < frequency) {
       mergeFrequencies[kept] = frequency
@@ -210,7 +210,7 @@ export function impactsBound(impacts: Int32Array, at: number, score: (frequency:
   for (let index = 0; index < maxImpacts; index++) {
     const impact = impacts[at + index] as number
     if (impact === 0) break
-    const value = score(impact & 127, impact >>> 7)
+    const value = score(impactFrequency(impact), impactLength(impact))
     if (value > bound) bound = value
   }
   return bound
@@ -232,11 +232,11 @@ export function blockImpacts(posting: Posting, first: number, last: number, into
       for (let index = 0; index < maxImpacts; index++) {
         const impact = blockMax[at + index] as number
         if (impact === 0) break
-        addImpact(into, 0, impact & 127, impact >>> 7)
+        addImpact(into, 0, impactFrequency(impact), impactLength(impact))
       }
     }
   }
-  return (into[0] as number) & 127
+  return impactFrequency(into[0] as number)
 }
 
 /** Bytes the list holds (allocated, slack included). */

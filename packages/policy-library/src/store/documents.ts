@@ -33,7 +33,7 @@ export type ListedDocument = Pick<
   StoredDocument,
   'contentId' | 'version' | 'status' | 'kind' | 'title' | 'summary' | 'indexNumber' | 'documentNumber' | 'documentType' | 'issuers' | 'topics' | 'publishedAt' | 'validity' | 'url'
 > & {
-  /** The first 50,000 characters of the text: snippets come from it, and a page of 100 long documents stays small. */
+  /** The first 50,000 characters of the text (empty unless published): snippets come from it, and a page of 100 long documents stays small. */
   bodyText: string
   /** A withdrawn document's notice, which it is listed by. */
   withdrawalNotice?: string
@@ -68,7 +68,9 @@ export async function findListedDocuments(pool: pg.Pool, contentIds: string[]): 
   const { rows } = await pool.query<ListedRow>(
     `SELECT d.content_id, d.version, d.status, d.kind, d.title, d.document_type, d.validity, d.index_number, d.topics,
        r."publishedAt" AS published_at, r.issuers, r.summary, r."documentNumber" AS document_number, r.url,
-       r.withdrawal->>'notice' AS withdrawal_notice, left(r."bodyText", 50000) AS body_text
+       r.withdrawal->>'notice' AS withdrawal_notice,
+       -- A withdrawn document is listed by its notice: its text does not leave the database.
+       CASE WHEN d.status = 'published' THEN left(r."bodyText", 50000) END AS body_text
      FROM documents AS d,
        jsonb_to_record(d.document) AS r("publishedAt" text, issuers jsonb, summary text, "documentNumber" text, url text, withdrawal jsonb, "bodyText" text)
      WHERE d.content_id = ANY ($1)`,
