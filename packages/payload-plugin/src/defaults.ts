@@ -76,4 +76,9 @@ export const defaultDeliveryStatusCheck = { initialDelayMs: 30_000, maxDelayMs: 
 
 export const defaultDeliveryPollIntervalMs = 5000
 
-export const defaultDeliveryLeaseMs = 120_000
+/**
+ * A worker renews its lease every third of it while it delivers, so 30 s (as BullMQ's lock) only lets another
+ * worker take over when the holder is gone: a process killed mid-attempt (as `next start` exits on SIGTERM
+ * without stopping Payload) has its delivery taken over by the next start within half a minute, not minutes.
+ */
+export const defaultDeliveryLeaseMs = 30_000

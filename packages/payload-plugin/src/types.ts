@@ -233,7 +233,8 @@ export type DeliveryOptions = {
   worker?: { isEnabled?: boolean; pollIntervalMs?: number }
   /**
    * How long a worker holds a delivery it started before another worker may take it over (a crashed worker's).
-   * @default 120000
+   * The holder renews it every third of it while it delivers.
+   * @default 30000
    */
   leaseMs?: number
   /** fetch used for every call (tests, proxies). @default globalThis.fetch */
