@@ -152,7 +152,9 @@ export function createPolicyLibrary(options: PolicyLibraryOptions): PolicyLibrar
   if ((options.isProduction ?? process.env.NODE_ENV === 'production') && publicUrl === undefined) {
     throw new Error('policy library: publicUrl (GONGKAI_LIBRARY_PUBLIC_URL) is required in production, so the Host header of a request cannot decide the links in feeds and the sitemap')
   }
-  const logger = isLogger(options.logger) ? options.logger : pino({ name: 'policy-library', ...(options.logger ?? {}) })
+  // Written asynchronously (lines logged while a write is under way go out with the next one): written
+  // synchronously, each request's line was a system call on the event loop. pino flushes what is left on exit.
+  const logger = isLogger(options.logger) ? options.logger : pino({ name: 'policy-library', ...(options.logger ?? {}) }, pino.destination({ dest: 1, sync: false }))
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
   // pg's Pool#end resolves once it has asked every client to end, not once their sockets are closed; a

@@ -1,4 +1,4 @@
-import { appendPosting, blockBound, blockImpacts, blockLatestDay, blockMaxWidth, blockSize, createPosting, impactFrequency, impactLength, maxFrequency, maxImpacts, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
+import { appendPosting, blockBound, blockLatestDay, blockMaxWidth, blockSize, createPosting, impactFrequency, impactLength, maxFrequency, maxImpacts, openPosting, postingBytes, postingHas, trimPosting, type Posting, type PostingCursor } from './postings.js'
 import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type SearchFilters, type SearchRequest } from './types.js'
 
 /**
@@ -17,7 +17,7 @@ import { compareHits, dayOf, type IndexedDocument, type SearchCursor, type Searc
  * list is long (`tallyMinimum` entries and at least 1/`tallyShare` of the slots) keeps a **tally**: its
  * live documents' total and facet counts, per status, updated on every add and remove. A query of that
  * word with no filter but the status takes its total and facets from the tally and finds its top k
- * by block-max (`postings.ts` keeps each block's highest frequency and shortest document, so blocks
+ * by block-max (`postings.ts` keeps each block's impacts, its unbeaten frequency–length pairs, so blocks
  * that cannot beat the k-th hit are not decoded). Several words, when the others cover most of the
  * first word's documents, count the facets of the documents the others lack and subtract them from
  * the tally. Every figure stays exact: the tests compare them to a brute-force count.
@@ -718,10 +718,9 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   // bounds, ties included.
   const list = lists[0] as List
   const posting = list.posting
+  const blockCount = Math.ceil(posting.count / blockSize)
   /** Per list, the highest frequency in the blocks considered (the first list's block, the others' overlapping ones). */
   const highest = new Int32Array(lists.length)
-  /** Per list, the impacts of those blocks taken together. */
-  const impacts = lists.map(() => new Int32Array(maxImpacts))
   /** Per list (by `order`), its bound in the current block, then for the current document. */
   const bounds = new Float64Array(lists.length)
   const sumOfBounds = (): number => {
@@ -729,19 +728,20 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
     for (let rank = 0; rank < lists.length; rank++) sum += bounds[rank] as number
     return sum
   }
-  /** The blocks of a list with slots in (from, to], into `overlap` [first, last]; false when there are none. */
+  /**
+   * The blocks of another list with slots in (from, to], into `overlap` [first, last]; false when there are
+   * none. Asked for ranges in slot order, so each list's first block only moves forward.
+   */
   const overlap = new Int32Array(2)
-  const overlapping = (other: Posting, from: number, to: number): boolean => {
-    // A list's block j holds slots in (skips[2j], skips[2j + 2]]: the first overlapping block is the
-    // last whose previous slot is at most `from` (found by halving, as ranges come in any order).
+  const firstBlocks = new Int32Array(lists.length)
+  const overlapping = (listIndex: number, from: number, to: number): boolean => {
+    const other = (lists[listIndex] as List).posting
     const count = Math.ceil(other.count / blockSize)
-    let first = 0
-    let high = count
-    while (high - first > 1) {
-      const middle = (first + high) >>> 1
-      if ((other.skips[middle * 2] as number) <= from) first = middle
-      else high = middle
-    }
+    // A list's block j holds slots in (skips[2j], skips[2j + 2]]: the first overlapping block is the
+    // last whose previous slot is at most `from`.
+    let first = firstBlocks[listIndex] as number
+    while (first + 1 < count && (other.skips[(first + 1) * 2] as number) <= from) first += 1
+    firstBlocks[listIndex] = first
     if (first >= count || (other.skips[first * 2] as number) >= to) return false
     let last = first
     while (last + 1 < count && (other.skips[(last + 1) * 2] as number) < to) last += 1
@@ -749,61 +749,128 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
     overlap[1] = last
     return true
   }
-  /** The other lists' impacts over their blocks with slots in (from, to]; false when one has no entry there. */
-  const othersImpacts = (from: number, to: number): boolean => {
-    for (let listIndex = 1; listIndex < lists.length; listIndex++) {
-      const other = (lists[listIndex] as List).posting
-      if (!overlapping(other, from, to)) return false
-      highest[listIndex] = blockImpacts(other, overlap[0] as number, overlap[1] as number, impacts[listIndex] as Int32Array)
+  /** Per block of the first list and other list, the other list's overlapping blocks (found once, for the rough bound). */
+  const overlapFirst = new Int32Array(blockCount * lists.length)
+  const overlapLast = new Int32Array(blockCount * lists.length)
+  // The impacts of the block and of the other lists' overlapping blocks as they are stored (never merged),
+  // one run per block: its list, its impacts, the next one to visit (the shortest first) and its length.
+  const runImpacts: Int32Array[] = []
+  let runList = new Int32Array(16)
+  let runAt = new Int32Array(16)
+  let runNext = new Int32Array(16)
+  let runLength = new Int32Array(16)
+  let runCount = 0
+  const listBlockMax = lists.map((other) => other.posting.blockMax)
+  const idfs = Float64Array.from(lists, (other) => other.idf)
+  const orders = Int32Array.from(lists, (other) => other.order)
+  let shortest = 0
+  const addRun = (listIndex: number, at: number): void => {
+    const blockMax = listBlockMax[listIndex] as Int32Array
+    let count = 0
+    while (count < maxImpacts && blockMax[at + count] !== 0) count += 1
+    if (runCount === runList.length) {
+      runList = grow(runList, runCount * 2, (size) => new Int32Array(size))
+      runAt = grow(runAt, runCount * 2, (size) => new Int32Array(size))
+      runNext = grow(runNext, runCount * 2, (size) => new Int32Array(size))
+      runLength = grow(runLength, runCount * 2, (size) => new Int32Array(size))
     }
-    return true
+    runImpacts[runCount] = blockMax
+    runList[runCount] = listIndex
+    runAt[runCount] = at
+    // Lengths fall along a block's impacts: the last is the shortest.
+    runNext[runCount] = count - 1
+    const length = impactLength(blockMax[at + count - 1] as number)
+    runLength[runCount] = length < shortest ? shortest : length
+    runCount += 1
   }
+  const running = new Int32Array(lists.length)
+  /** A run's length once all its impacts are visited (above any impact's length). */
+  const visited = 0x7fffffff
   /**
-   * The blocks' bound: a document matching every word has one length, at least the length of the impact
-   * that beats it in each list. So for each impact length L (any list's), each list contributes its
-   * highest impact frequency among impacts no longer than L, at length L; the best over L is the bound
-   * (the best of every combination of one impact per word, found without trying each).
+   * The block's joint bound, and each list's highest frequency there (into `highest`). A document
+   * matching every word has one length ℓ, at least the shortest of the block's impacts, and in each list
+   * an impact beats it: a frequency at least its own at a length at most ℓ (the other lists' lengths are
+   * raised to that shortest one, still at most ℓ). So for each impact length L (any list's), shortest
+   * first, each list contributes its highest frequency among impacts no longer than L, at length L; the
+   * best over L is the bound: the best of every combination of one impact per word, found without
+   * trying each and without merging the other lists' blocks. Between two lengths where a list's highest
+   * frequency rises, the bound only falls, so it is worked out only where one rises.
    */
-  const jointBound = (): number => {
-    let best = -Infinity
-    for (let candidateList = 0; candidateList < lists.length; candidateList++) {
-      const candidates = impacts[candidateList] as Int32Array
-      candidates: for (let candidate = 0; candidate < maxImpacts; candidate++) {
-        const packed = candidates[candidate] as number
-        if (packed === 0) break
-        const length = impactLength(packed)
-        // As boundOf computes it, with the length's part once for all words.
-        const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
-        for (let listIndex = 0; listIndex < lists.length; listIndex++) {
-          const listImpacts = impacts[listIndex] as Int32Array
-          // Highest frequency first: the first impact no longer than L has the highest frequency of those.
-          let frequency = 0
-          for (let at = 0; at < maxImpacts; at++) {
-            const impact = listImpacts[at] as number
-            if (impact === 0) break
-            if (impactLength(impact) <= length) {
-              frequency = impactFrequency(impact)
-              break
-            }
-          }
-          if (frequency === 0) continue candidates
-          const other = lists[listIndex] as List
-          bounds[other.order] = (other.idf * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
-        }
-        best = Math.max(best, sumOfBounds())
+  const jointBound = (block: number): number => {
+    runCount = 0
+    const at = block * blockMaxWidth + 1
+    shortest = 0
+    addRun(0, at)
+    shortest = runLength[0] as number
+    highest[0] = impactFrequency(posting.blockMax[at] as number)
+    for (let listIndex = 1; listIndex < lists.length; listIndex++) {
+      const blockMax = listBlockMax[listIndex] as Int32Array
+      const last = overlapLast[block * lists.length + listIndex] as number
+      let listHighest = 0
+      for (let other = overlapFirst[block * lists.length + listIndex] as number; other <= last; other++) {
+        const otherAt = other * blockMaxWidth + 1
+        const frequency = impactFrequency(blockMax[otherAt] as number)
+        if (frequency > listHighest) listHighest = frequency
+        addRun(listIndex, otherAt)
       }
+      highest[listIndex] = listHighest
+    }
+    running.fill(0)
+    let missing = lists.length
+    let best = -Infinity
+    for (;;) {
+      // The shortest length not visited yet (of any run); then every impact up to it taken in.
+      let length = visited
+      for (let run = 0; run < runCount; run++) {
+        const runShortest = runLength[run] as number
+        if (runShortest < length) length = runShortest
+      }
+      if (length === visited) break
+      let isRaised = false
+      for (let run = 0; run < runCount; run++) {
+        if (runLength[run] !== length) continue
+        const listIndex = runList[run] as number
+        const impacts = runImpacts[run] as Int32Array
+        const runStart = runAt[run] as number
+        let next = runNext[run] as number
+        let nextLength = visited
+        for (; next >= 0; next--) {
+          const impact = impacts[runStart + next] as number
+          const impactAt = impactLength(impact)
+          if (impactAt > length) {
+            nextLength = impactAt
+            break
+          }
+          const frequency = impactFrequency(impact)
+          if (frequency > (running[listIndex] as number)) {
+            if (running[listIndex] === 0) missing -= 1
+            running[listIndex] = frequency
+            isRaised = true
+          }
+        }
+        runNext[run] = next
+        runLength[run] = nextLength
+      }
+      if (missing > 0 || !isRaised) continue
+      // As boundOf computes it, with the length's part once for all words.
+      const lengthNorm = bm25K1 * (1 - bm25B + (bm25B * length) / averageLength)
+      for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+        const frequency = running[listIndex] as number
+        bounds[orders[listIndex] as number] = ((idfs[listIndex] as number) * frequency * (bm25K1 + 1)) / (frequency + lengthNorm)
+      }
+      const bound = sumOfBounds()
+      if (bound > best) best = bound
     }
     return best
   }
   const reader = openPosting(posting)
   const contributions = new Float64Array(lists.length)
-  const blockCount = Math.ceil(posting.count / blockSize)
   // Every block's bound first, then the blocks best bound first: the top k fills with the likeliest
   // hits, so the worst hit kept soon rises to where it ends and the rest of the blocks are skipped
   // (in slot order it rises slowly and blocks the end result would skip are decoded on the way).
   // A block's first bound is rough and cheap: each list's best impact in its own blocks there, summed
   // (each list's block bounds worked out once per query). Only when a block comes out of the heap
-  // does it get its joint bound (`jointBound`, which merges the lists' impacts there and tries each length)
+  // does it get its joint bound (`jointBound`, which pairs the lists' impacts there by length)
   // and go back in; it is decoded when it comes out again. Heap entries are blocks with their joint
   // bound (0…) and blocks with their rough one (−1 − block).
   const ownBounds = lists.map((other) => {
@@ -818,7 +885,9 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
   blocks: for (let block = 0; block < blockCount; block++) {
     let bound = (ownBounds[0] as Float64Array)[block] as number
     for (let listIndex = 1; listIndex < lists.length; listIndex++) {
-      if (!overlapping((lists[listIndex] as List).posting, posting.skips[block * 2] as number, rangeEnd(block))) continue blocks
+      if (!overlapping(listIndex, posting.skips[block * 2] as number, rangeEnd(block))) continue blocks
+      overlapFirst[block * lists.length + listIndex] = overlap[0] as number
+      overlapLast[block * lists.length + listIndex] = overlap[1] as number
       let best = -Infinity
       const listBounds = ownBounds[listIndex] as Float64Array
       for (let other = overlap[0] as number; other <= (overlap[1] as number); other++) best = Math.max(best, listBounds[other] as number)
@@ -834,10 +903,11 @@ function denseTopK(s: State, lists: List[], others: Uint32Array[], topK: TopK, c
     if (entry === undefined) break
     if (entry < 0) {
       const block = -1 - entry
-      if (!othersImpacts(posting.skips[block * 2] as number, rangeEnd(block))) continue
-      highest[0] = blockImpacts(posting, block, block, impacts[0] as Int32Array)
+      const bound = jointBound(block)
+      // Below the worst hit kept, it never could place one.
+      if (worst !== undefined && bound * (1 + 1e-9) < worst.score) continue
       blockHighest.set(highest, block * lists.length)
-      queue.push(block, jointBound())
+      queue.push(block, bound)
       continue
     }
     const block = entry

@@ -216,29 +216,6 @@ export function impactsBound(impacts: Int32Array, at: number, score: (frequency:
   return bound
 }
 
-/**
- * Blocks `first` to `last` of a list taken together: their impacts merged into `into` (`maxImpacts`
- * numbers from 0); returns their highest frequency (0 when there are no blocks).
- */
-export function blockImpacts(posting: Posting, first: number, last: number, into: Int32Array): number {
-  const blockMax = posting.blockMax
-  if (first === last) {
-    const at = first * blockMaxWidth + 1
-    for (let index = 0; index < maxImpacts; index++) into[index] = blockMax[at + index] as number
-  } else {
-    into.fill(0)
-    for (let block = first; block <= last; block++) {
-      const at = block * blockMaxWidth + 1
-      for (let index = 0; index < maxImpacts; index++) {
-        const impact = blockMax[at + index] as number
-        if (impact === 0) break
-        addImpact(into, 0, impactFrequency(impact), impactLength(impact))
-      }
-    }
-  }
-  return impactFrequency(into[0] as number)
-}
-
 /** Bytes the list holds (allocated, slack included). */
 export function postingBytes(posting: Posting): number {
   return posting.bytes.byteLength + posting.skips.byteLength + posting.blockMax.byteLength

@@ -24,9 +24,30 @@ export async function findAgency(pool: pg.Pool, agencyId: string): Promise<Agenc
 /** Names of the given agencies (those that exist). */
 export async function agencyNames(pool: pg.Pool, agencyIds: string[]): Promise<Map<string, string>> {
   if (agencyIds.length === 0) return new Map()
-  const { rows } = await pool.query<{ id: string; name: string }>('SELECT id, name FROM agencies WHERE id = ANY ($1)', [agencyIds])
-  return new Map(rows.map((row) => [row.id, row.name]))
+  let known = knownNames.get(pool)
+  if (!known) {
+    known = new Map()
+    knownNames.set(pool, known)
+  }
+  const unknown = agencyIds.filter((id) => !known.has(id))
+  if (unknown.length > 0) {
+    const { rows } = await pool.query<{ id: string; name: string }>('SELECT id, name FROM agencies WHERE id = ANY ($1)', [unknown])
+    for (const row of rows) known.set(row.id, row.name)
+  }
+  const names = new Map<string, string>()
+  for (const id of agencyIds) {
+    const name = known.get(id)
+    if (name !== undefined) names.set(id, name)
+  }
+  return names
 }
+
+/**
+ * The names read so far, per pool: an agency is registered once with its name and the API can neither
+ * rename nor remove it, so a name once read stays right (an id not found is asked again next time). A
+ * search's agency facet then costs no query of its own.
+ */
+const knownNames = new WeakMap<pg.Pool, Map<string, string>>()
 
 /** Registers an agency; undefined when the id is taken. */
 export async function insertAgency(client: pg.PoolClient, input: AgencyInput): Promise<Agency | undefined> {
