@@ -202,3 +202,22 @@ it('picks up a write whose event sequence is lower than one already indexed once
     await client.end()
   }
 })
+
+it('ranks a phrase by the phrase, not by its words used elsewhere, in both engines', async () => {
+  const token = await memory.call('POST', '/v1/agencies/wuqing/tokens', { token: 'test-admin-token-0123456789abcdef', body: { name: 'phrase ranking' } })
+  // The same length; the newer says 垃圾分类 once and 分类 four times more, the older says 垃圾分类 twice.
+  const documents = [
+    { id: 'ljfl-twice', title: '城市环境卫生管理办法', body: '推进垃圾分类。做好垃圾分类宣传。组织居民参与。', publishedAt: '2023-01-10' },
+    { id: 'ljfl-words', title: '城市环境卫生工作方案', body: '推进垃圾分类。分类投放，分类收集，分类运输，分类处理。', publishedAt: '2024-01-10' },
+  ]
+  for (const entry of documents) {
+    const pushed = await memory.call('PUT', `/v1/documents/${entry.id}`, { token: token.body.token, body: documentInput({ title: entry.title, bodyText: entry.body, publishedAt: entry.publishedAt }) })
+    expect(pushed.status).toBe(201)
+  }
+  for (const library of [memory, postgres]) {
+    const body = await search(library, `q=${encodeURIComponent('垃圾分类')}`)
+    expect(ids(body)).toEqual(['ljfl-twice', 'ljfl-words'])
+    // Both words are still highlighted wherever they occur.
+    expect(body.items[1].snippet).toContain('<mark>分类</mark>投放')
+  }
+})

@@ -50,20 +50,25 @@ export function termsOf(text: string): string[] {
   return terms
 }
 
-/** The terms a query requires (all of them): its precise-mode words and their adjacent pairs. */
+/**
+ * The terms of a query, all required and scored: the adjacent pairs of its precise-mode words (政务 + 公开
+ * → 政务公开) and the words that stand alone (between spaces or punctuation). A word inside a pair is not
+ * a term of its own: wherever the index has the pair it has its words, so requiring them adds nothing,
+ * and scoring them would count the phrase three times and rank a document by its other uses of 公开
+ * (公开招聘, 公开征求意见), as a phrase query does not. `words` are every word, for highlighting.
+ */
 export function queryTerms(query: string): { terms: string[]; words: string[] } {
   const words: string[] = []
   const terms = new Set<string>()
-  let previous: string | undefined
-  for (const token of jieba.cut(query, false)) {
-    const term = normalizeToken(token)
-    if (term) {
-      words.push(term)
-      terms.add(term)
-      if (previous) terms.add(previous + term)
-    }
-    previous = term
-  }
+  const tokens = jieba.cut(query, false).map((token) => normalizeToken(token))
+  tokens.forEach((term, index) => {
+    if (!term) return
+    words.push(term)
+    const previous = index > 0 ? tokens[index - 1] : undefined
+    const next = tokens[index + 1]
+    if (previous) terms.add(previous + term)
+    else if (!next) terms.add(term)
+  })
   return { terms: [...terms], words }
 }
 
